@@ -1,0 +1,39 @@
+# Shared by scripts/demo and scripts/test: install what is missing, configure, build.
+# Only Debian packages are installed; nothing else is downloaded.
+set -euo pipefail
+
+COHESION_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export COHESION_ROOT
+
+# Everything the build, tests and benchmarks need, by Debian package name.
+COHESION_PACKAGES=(
+  build-essential cmake ninja-build pkg-config git
+  libfmt-dev libtbb-dev nlohmann-json3-dev libcli11-dev
+  zlib1g-dev libdeflate-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+)
+# The sanitizer/fuzz pass is built with clang (libFuzzer lives in clang's runtime).
+COHESION_SANITIZE_PACKAGES=(clang libclang-rt-14-dev)
+
+# Install the given packages if any is missing. Idempotent: a second run does nothing.
+ensure_packages() {
+  local missing=()
+  local p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "==> installing Debian packages: ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+# configure_and_build BUILD_DIR [extra cmake args...]
+configure_and_build() {
+  local dir="$1"; shift
+  cmake -S "$COHESION_ROOT" -B "$dir" -G Ninja "$@" >/dev/null
+  cmake --build "$dir" -j "$(nproc)"
+}

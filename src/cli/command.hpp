@@ -1,0 +1,15 @@
+#pragma once
+// Each CLI command lives in its own file and adds itself to the app through one
+// of these functions; main.cpp only wires them up and turns errors into exit codes.
+#include <CLI/CLI.hpp>
+
+namespace cohesion::cli {
+
+void add_info_command(CLI::App& app);
+void add_indices_command(CLI::App& app);
+void add_local_command(CLI::App& app);
+void add_decompose_command(CLI::App& app);
+void add_compare_command(CLI::App& app);
+void add_docs_command(CLI::App& app);
+
+}  // namespace cohesion::cli

@@ -1,0 +1,62 @@
+#include "cli/input_options.hpp"
+
+#include <sstream>
+
+#include "core/error.hpp"
+
+namespace cohesion::cli {
+
+namespace {
+std::vector<std::string> split_commas(const std::string& text) {
+    std::vector<std::string> out;
+    std::stringstream in(text);
+    std::string item;
+    while (std::getline(in, item, ','))
+        if (!item.empty()) out.push_back(item);
+    return out;
+}
+}  // namespace
+
+void add_input_options(CLI::App& command, InputOptionValues& v, const std::string& positional_name, bool positional) {
+    if (positional)
+        command.add_option(positional_name, v.input.path, "Count table: .csv or .csv.gz (wide, long or ONS bulk layout)")
+            ->required();
+    auto* g = "Input table";
+    command.add_option("--layout", v.layout, "Table layout: auto, wide, long or ons (ONS 2021 bulk CSV)")
+        ->default_val("auto")->group(g);
+    command.add_option("--id", v.input.wide.id_column, "Wide layout: area code column (default: the first column)")->group(g);
+    command.add_option("--group-columns", v.groups_csv,
+                       "Wide layout: comma-separated count columns (default: every numeric column)")->group(g);
+    command.add_option("--level-columns", v.levels_csv,
+                       "Wide layout: comma-separated hierarchy columns, e.g. LSOA,MSOA,LAD (default: every text column)")->group(g);
+    command.add_option("--total", v.input.wide.total_column,
+                       "Wide layout: area-total column (default: a column named total or persons; '-' for none)")->group(g);
+    command.add_option("--area-column", v.input.long_format.area_column, "Long layout: area code column")->group(g);
+    command.add_option("--group-column", v.input.long_format.group_column, "Long layout: group name column")->group(g);
+    command.add_option("--count-column", v.input.long_format.count_column, "Long layout: count column")->group(g);
+    command.add_option("--categories", v.ons_level, "ONS layout: use 'leaf' categories (default) or 'top'-level ones")
+        ->default_val("leaf")->group(g);
+    command.add_option("--category-map", v.input.category_map_path,
+                       "ONS layout: CSV of (category, name) giving short names for long category headings")->group(g);
+    auto* s = "Areas and groups";
+    command.add_option("--where", v.input.where, "Keep areas with LEVEL=VALUE, e.g. --where LAD=Bedford (repeatable)")->group(s);
+    command.add_option("--aggregate", v.input.aggregate_to, "Sum areas up to a hierarchy level first, e.g. LSOA")->group(s);
+    command.add_option("--merge", v.input.merges,
+                       "Merge groups: NAME=A+B+..., e.g. SouthAsian=Indian+Pakistani+Bangladeshi (repeatable)")->group(s);
+    command.add_option("--residual", v.input.residual_name,
+                       "Add (total - sum of groups) as a group with this name, e.g. GypsyTraveller")->group(s);
+    command.add_option("--groups", v.select_csv, "Comma-separated groups to keep, after merges")->group(s);
+}
+
+Table load_input(InputOptionValues& v) {
+    v.input.layout = parse_input_layout(v.layout);
+    if (v.ons_level == "leaf") v.input.ons.level = OnsCategoryLevel::leaf;
+    else if (v.ons_level == "top") v.input.ons.level = OnsCategoryLevel::top;
+    else throw Error(Location{"", 0, "--categories"}, "expected 'leaf' or 'top', got '" + v.ons_level + "'");
+    v.input.wide.group_columns = split_commas(v.groups_csv);
+    v.input.wide.level_columns = split_commas(v.levels_csv);
+    v.input.groups = split_commas(v.select_csv);
+    return load_table(v.input);
+}
+
+}  // namespace cohesion::cli

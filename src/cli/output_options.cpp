@@ -1,0 +1,46 @@
+#include "cli/output_options.hpp"
+
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "render/atomic_file.hpp"
+
+namespace cohesion::cli {
+
+void add_output_options(CLI::App& command, OutputOptionValues& v) {
+    command.add_option("--format", v.format, "Output format: table, csv or json")
+        ->check(CLI::IsMember({"table", "csv", "json"}))
+        ->default_val("table")
+        ->group("Output");
+    command.add_option("--output,-o", v.output, "Write results to this file (written whole or not at all)")
+        ->group("Output");
+}
+
+void emit(const std::vector<ResultTable>& results, const OutputOptionValues& v, const CLI::App& command) {
+    OutputFormat format = parse_output_format(v.format);
+    if (!v.output.empty() && command.count("--format") == 0) {
+        if (v.output.ends_with(".csv")) format = OutputFormat::csv;
+        else if (v.output.ends_with(".json")) format = OutputFormat::json;
+    }
+    std::string text;
+    if (format == OutputFormat::json && results.size() > 1) {
+        // Several result tables become one JSON array so the output stays one document.
+        text = "[\n";
+        for (std::size_t k = 0; k < results.size(); ++k) {
+            std::string part = render_json(results[k]);
+            while (!part.empty() && part.back() == '\n') part.pop_back();
+            text += part + (k + 1 < results.size() ? ",\n" : "\n");
+        }
+        text += "]\n";
+    } else {
+        for (std::size_t k = 0; k < results.size(); ++k) {
+            if (k) text += format == OutputFormat::csv ? "\n" : "\n\n";
+            text += render(results[k], format);
+        }
+    }
+    if (v.output.empty()) std::cout << text << std::flush;
+    else write_file_atomically(v.output, text);
+}
+
+}  // namespace cohesion::cli

@@ -1,0 +1,19 @@
+#pragma once
+// --format and --output, shared by every command that prints results.
+#include <CLI/CLI.hpp>
+
+#include "render/result_table.hpp"
+
+namespace cohesion::cli {
+
+struct OutputOptionValues {
+    std::string format = "table";
+    std::string output;  // file; empty = stdout
+};
+
+void add_output_options(CLI::App& command, OutputOptionValues& values);
+// Renders and writes to stdout or (atomically) to the --output file. When writing a
+// file, the format defaults from its extension (.csv, .json) unless --format was given.
+void emit(const std::vector<ResultTable>& results, const OutputOptionValues& values, const CLI::App& command);
+
+}  // namespace cohesion::cli

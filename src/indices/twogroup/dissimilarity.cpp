@@ -1,0 +1,39 @@
+// Dissimilarity index D (two-group).
+//
+//   D = ½ Σ_i | x_i / X − y_i / Y |
+//
+// x_i focal-group count in unit i, y_i the rest, X = Σ x_i, Y = Σ y_i. The share of
+// either group that would have to move for both to be distributed alike.
+// Source: Duncan, O. D. & Duncan, B. (1955). A methodological analysis of
+// segregation indexes. American Sociological Review 20(2), 210–217.
+// Matches pysal `segregation` Dissim and R `segregation::dissimilarity`.
+#include <cmath>
+
+#include "indices/registry.hpp"
+#include "indices/twogroup/two_group_columns.hpp"
+
+namespace cohesion {
+namespace {
+
+double dissimilarity(const IndexInput& in) {
+    const TwoGroupColumns c(in.counts);
+    double sum = 0.0;
+    for (std::size_t i = 0; i < c.units; ++i) sum += std::abs(c.x[i] / c.X - c.y[i] / c.Y);
+    return 0.5 * sum;
+}
+
+const IndexRegistration registration{IndexDefinition{
+    IndexInfo{.name = "dissimilarity",
+              .title = "Dissimilarity",
+              .description = "Share of the focal group (or of the rest) that would have to move to be distributed "
+                             "like the other.",
+              .formula = "D = 1/2 * sum_i | x_i/X - y_i/Y |",
+              .reference = "Duncan, O. D. & Duncan, B. (1955). A methodological analysis of segregation indexes. "
+                           "American Sociological Review 20(2), 210-217.",
+              .library_name = "Dissim",
+              .kind = IndexKind::two_group},
+    dissimilarity,
+    {}}};
+
+}  // namespace
+}  // namespace cohesion

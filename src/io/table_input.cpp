@@ -1,0 +1,65 @@
+#include "io/table_input.hpp"
+
+#include "core/error.hpp"
+#include "core/table_operations.hpp"
+#include "io/csv_columns.hpp"
+#include "io/text_file.hpp"
+
+namespace cohesion {
+
+InputLayout parse_input_layout(const std::string& text) {
+    if (text == "auto") return InputLayout::automatic;
+    if (text == "wide") return InputLayout::wide;
+    if (text == "long") return InputLayout::long_format;
+    if (text == "ons") return InputLayout::ons_bulk;
+    throw Error(Location{"", 0, "--layout"}, "unknown layout '" + text + "'; expected auto, wide, long or ons");
+}
+
+std::string to_string(InputLayout layout) {
+    switch (layout) {
+        case InputLayout::automatic: return "auto";
+        case InputLayout::wide: return "wide";
+        case InputLayout::long_format: return "long";
+        case InputLayout::ons_bulk: return "ons";
+    }
+    return "auto";
+}
+
+InputLayout detect_layout(std::string_view text) {
+    CsvReader reader(text, "<sniff>");
+    std::vector<std::string_view> fields;
+    if (!reader.next_row(fields)) return InputLayout::wide;
+    CsvHeader header;
+    for (auto f : fields) header.names.emplace_back(trim(f));
+    if (header.find_any({"geography code"})) return InputLayout::ons_bulk;
+    if (header.find_any({"group", "category"}) && header.find_any({"count", "value", "n"}) && header.names.size() <= 4)
+        return InputLayout::long_format;
+    return InputLayout::wide;
+}
+
+Table load_table(const TableInput& input) {
+    if (input.path.empty()) throw Error("no input file given");
+    const std::string text = read_text_file(input.path);
+    const InputLayout layout = input.layout == InputLayout::automatic ? detect_layout(text) : input.layout;
+    Table table;
+    switch (layout) {
+        case InputLayout::long_format: table = parse_long_csv(text, input.path, input.long_format); break;
+        case InputLayout::ons_bulk: {
+            OnsBulkOptions ons = input.ons;
+            if (!input.category_map_path.empty()) ons.rename = load_category_map(input.category_map_path);
+            table = parse_ons_bulk_csv(text, input.path, ons);
+            break;
+        }
+        default: table = parse_wide_csv(text, input.path, input.wide); break;
+    }
+    table.note("loaded " + input.path + " (" + to_string(layout) + " layout, " + std::to_string(table.areas()) +
+               " areas, " + std::to_string(table.groups()) + " groups)");
+    for (const auto& w : input.where) table = filter_areas(table, w);
+    if (!input.aggregate_to.empty()) table = aggregate(table, input.aggregate_to);
+    for (const auto& m : input.merges) table = merge_groups(table, m);
+    if (!input.residual_name.empty()) table = add_residual_group(table, input.residual_name);
+    if (!input.groups.empty()) table = select_groups(table, input.groups);
+    return table;
+}
+
+}  // namespace cohesion
