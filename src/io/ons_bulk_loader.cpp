@@ -68,7 +68,8 @@ Table parse_ons_bulk_csv(std::string_view text, const std::string& name, const O
         Category cat{c, {}, segments};
         for (std::size_t k = 0; k < segments.size(); ++k) cat.heading += (k ? ": " : "") + segments[k];
         const std::string first = short_category_name(segments.front());
-        cat.total = segments.size() == 1 && first.rfind("total", 0) == 0;
+        // "Total" or "Total: All usual residents": the universe, not a group.
+        cat.total = first.rfind("total", 0) == 0;
         categories.push_back(std::move(cat));
     }
     for (auto& parent : categories)
@@ -80,7 +81,9 @@ Table parse_ons_bulk_csv(std::string_view text, const std::string& name, const O
     std::optional<std::size_t> total_column;
     std::vector<const Category*> groups;
     for (const auto& cat : categories) {
-        if (cat.total) total_column = cat.column;
+        if (cat.total) {
+            if (!total_column) total_column = cat.column;
+        }
         else if (options.level == OnsCategoryLevel::leaf ? !cat.has_children : cat.segments.size() == 1)
             groups.push_back(&cat);
     }

@@ -2,6 +2,7 @@
 
 #include <libdeflate.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -40,7 +41,9 @@ std::string gunzip(const std::string& compressed, const std::string& name) {
         // exact for the last one; grow on demand.
         std::uint32_t isize = 0;
         std::memcpy(&isize, compressed.data() + compressed.size() - 4, 4);
-        std::size_t guess = std::max<std::size_t>(isize, remaining * 4);
+        // DEFLATE cannot expand more than ~1032:1, so a larger ISIZE is corruption.
+        const std::size_t most = remaining * 1032 + 1024;
+        std::size_t guess = std::min<std::size_t>(std::max<std::size_t>(isize, remaining * 4), most);
         for (;;) {
             if (guess > limit) throw Error(Location{name, 0, {}}, "decompressed data exceed the input size limit of " +
                                                                       std::to_string(limit) + " bytes");
@@ -55,8 +58,8 @@ std::string gunzip(const std::string& compressed, const std::string& name) {
                 break;
             }
             out.resize(base);
-            if (rc == LIBDEFLATE_INSUFFICIENT_SPACE) {
-                guess *= 2;
+            if (rc == LIBDEFLATE_INSUFFICIENT_SPACE && guess < most) {
+                guess = std::min(guess * 2, most);
                 continue;
             }
             throw Error(Location{name, 0, {}}, "corrupt gzip data (expected a valid gzip stream)");

@@ -1,0 +1,106 @@
+#pragma once
+// Seeded randomness for the simulation-based two-group indices (modified_dissimilarity,
+// modified_gini, bias_corrected_dissimilarity).
+//
+// Why it is its own header: src/inference/random.hpp (counter-based per-replicate engine and
+// fast binomial/multinomial samplers) is meant to replace it. Every two-group index draws
+// only through the functions below, so the swap touches this one file.
+//
+// Reproducibility: replicate r always gets an engine seeded from (seed, r) alone, and the
+// replicate values are combined in replicate order. A result therefore depends on the seed
+// only, never on which thread ran which replicate or on how many threads there were.
+#include <cmath>
+#include <cstdint>
+#include <random>
+#include <span>
+#include <string>
+#include <vector>
+
+#include <oneapi/tbb/blocked_range.h>
+#include <oneapi/tbb/parallel_for.h>
+
+#include "core/error.hpp"
+#include "indices/index.hpp"
+
+namespace cohesion::twogroup_simulation {
+
+using Engine = std::mt19937_64;
+
+inline std::uint64_t splitmix64(std::uint64_t z) {
+    z += 0x9E3779B97F4A7C15ULL;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
+// For a fixed seed the map r -> engine seed is a bijection (odd multiply, xor with a constant,
+// and splitmix64's finaliser are all invertible), so no two replicates share a stream.
+inline Engine replicate_engine(std::uint64_t seed, std::uint64_t replicate) {
+    return Engine(splitmix64(splitmix64(seed) ^ (replicate * 0xD1342543DE82EF95ULL + 1)));
+}
+
+inline std::int64_t binomial(Engine& engine, std::int64_t n, double p) {
+    // std::binomial_distribution requires 0 <= p <= 1 and is wasteful at the ends.
+    if (n <= 0 || !(p > 0.0)) return 0;
+    if (p >= 1.0) return n;
+    return std::binomial_distribution<std::int64_t>(n, p)(engine);
+}
+
+// Multinomial(n; w / Σw) drawn as conditional binomials in unit order. The suffix sums are
+// computed once so the conditional probabilities do not drift as a running remainder would.
+class Multinomial {
+public:
+    explicit Multinomial(std::span<const double> weights) : weights_(weights.begin(), weights.end()) {
+        tail_.assign(weights_.size() + 1, 0.0);
+        for (std::size_t i = weights_.size(); i-- > 0;) tail_[i] = tail_[i + 1] + weights_[i];
+    }
+
+    void draw(Engine& engine, std::int64_t n, std::span<double> out) const {
+        std::int64_t remaining = n;
+        for (std::size_t i = 0; i < weights_.size(); ++i) {
+            if (remaining == 0 || !(weights_[i] > 0.0)) {
+                out[i] = 0.0;
+                continue;
+            }
+            const std::int64_t k = binomial(engine, remaining, weights_[i] / tail_[i]);
+            out[i] = static_cast<double>(k);
+            remaining -= k;
+        }
+    }
+
+private:
+    std::vector<double> weights_;
+    std::vector<double> tail_;
+};
+
+inline int checked_simulations(const IndexParams& params, const std::string& index) {
+    if (params.simulations < 1)
+        throw Error(Location{"", 0, "--simulations"},
+                    index + " needs at least 1 simulation (got " + std::to_string(params.simulations) + ")");
+    return params.simulations;
+}
+
+// Runs `replicate(engine, scratch)` for r = 0 .. count-1 in parallel; values come back in
+// replicate order. `make_scratch()` builds per-task working memory so replicates in one task
+// reuse their buffers.
+template <class MakeScratch, class Replicate>
+std::vector<double> run_replicates(int count, std::uint64_t seed, MakeScratch make_scratch, Replicate replicate) {
+    std::vector<double> values(static_cast<std::size_t>(count));
+    tbb::parallel_for(tbb::blocked_range<int>(0, count), [&](const tbb::blocked_range<int>& range) {
+        auto scratch = make_scratch();
+        for (int r = range.begin(); r != range.end(); ++r) {
+            Engine engine = replicate_engine(seed, static_cast<std::uint64_t>(r));
+            values[static_cast<std::size_t>(r)] = replicate(engine, scratch);
+        }
+    });
+    return values;
+}
+
+// Summed in replicate order so the rounding, too, is independent of the thread count.
+inline double mean_in_order(const std::vector<double>& values) {
+    long double sum = 0.0L;
+    for (double v : values) sum += v;
+    return static_cast<double>(sum / static_cast<long double>(values.size()));
+}
+
+}  // namespace cohesion::twogroup_simulation

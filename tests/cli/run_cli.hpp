@@ -1,0 +1,50 @@
+#pragma once
+// Runs the real `cohesion` binary (path baked in by CMake) through the shell and
+// captures exit code, stdout and stderr separately.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace cohesion::test {
+
+struct CliRun {
+    int exit_code;
+    std::string out;
+    std::string err;
+};
+
+inline std::string slurp(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+inline std::filesystem::path scratch_dir() {
+    auto dir = std::filesystem::temp_directory_path() / ("cohesion_cli_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+inline CliRun run_cli(const std::string& arguments) {
+    static int counter = 0;
+    const auto dir = scratch_dir();
+    const auto out = dir / ("out" + std::to_string(counter) + ".txt");
+    const auto err = dir / ("err" + std::to_string(counter++) + ".txt");
+    const std::string command = std::string(COHESION_CLI) + " " + arguments + " >" + out.string() + " 2>" + err.string();
+    const int status = std::system(command.c_str());
+    CliRun run{WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), slurp(out), slurp(err)};
+    std::filesystem::remove(out);
+    std::filesystem::remove(err);
+    return run;
+}
+
+inline std::string example_table() { return std::string(COHESION_EXAMPLE_DATA) + "/bedford/oa2011_ethnicity.csv"; }
+
+}  // namespace cohesion::test
