@@ -10,6 +10,7 @@ COHESION_PACKAGES=(
   build-essential cmake ninja-build pkg-config git
   libfmt-dev libtbb-dev nlohmann-json3-dev libcli11-dev
   zlib1g-dev libdeflate-dev
+  libgdal-dev libgeos-dev libnanoflann-dev
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 # The sanitizer/fuzz pass is built with clang (libFuzzer lives in clang's runtime).

@@ -9,6 +9,7 @@
 // Reproducibility: replicate r always gets an engine seeded from (seed, r) alone, and the
 // replicate values are combined in replicate order. A result therefore depends on the seed
 // only, never on which thread ran which replicate or on how many threads there were.
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <random>
@@ -39,12 +40,47 @@ inline Engine replicate_engine(std::uint64_t seed, std::uint64_t replicate) {
     return Engine(splitmix64(splitmix64(seed) ^ (replicate * 0xD1342543DE82EF95ULL + 1)));
 }
 
+// Every draw uses a fresh distribution object: libstdc++'s binomial_distribution keeps a cached
+// normal deviate between calls, which, carried from one replicate to the next, would make a
+// replicate's draws depend on how replicates were split across threads.
 inline std::int64_t binomial(Engine& engine, std::int64_t n, double p) {
     // std::binomial_distribution requires 0 <= p <= 1 and is wasteful at the ends.
     if (n <= 0 || !(p > 0.0)) return 0;
     if (p >= 1.0) return n;
     return std::binomial_distribution<std::int64_t>(n, p)(engine);
 }
+
+// Binomial(n_i, p) for many units sharing one p (the Carrington–Troske null). Setting up the
+// distribution's parameters costs more than a draw, so they are prepared once per distinct n;
+// each draw still starts from a fresh distribution object (see binomial()).
+class SharedProbabilityBinomial {
+public:
+    SharedProbabilityBinomial(std::span<const std::int64_t> trials, double p) : trials_(trials.begin(), trials.end()), p_(p) {
+        std::vector<std::int64_t> distinct(trials_);
+        std::sort(distinct.begin(), distinct.end());
+        distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+        const bool degenerate = !(p > 0.0) || p >= 1.0;
+        for (std::int64_t n : distinct)
+            params_.emplace_back(degenerate || n <= 0 ? 1 : n, degenerate ? 0.5 : p);
+        slot_.reserve(trials_.size());
+        for (std::int64_t n : trials_)
+            slot_.push_back(static_cast<std::size_t>(std::lower_bound(distinct.begin(), distinct.end(), n) -
+                                                     distinct.begin()));
+    }
+
+    std::int64_t draw(Engine& engine, std::size_t unit) const {
+        const std::int64_t n = trials_[unit];
+        if (n <= 0 || !(p_ > 0.0)) return 0;
+        if (p_ >= 1.0) return n;
+        return std::binomial_distribution<std::int64_t>(params_[slot_[unit]])(engine);
+    }
+
+private:
+    std::vector<std::int64_t> trials_;
+    double p_;
+    std::vector<std::binomial_distribution<std::int64_t>::param_type> params_;
+    std::vector<std::size_t> slot_;
+};
 
 // Multinomial(n; w / Σw) drawn as conditional binomials in unit order. The suffix sums are
 // computed once so the conditional probabilities do not drift as a running remainder would.
@@ -75,8 +111,7 @@ private:
 
 inline int checked_simulations(const IndexParams& params, const std::string& index) {
     if (params.simulations < 1)
-        throw Error(Location{"", 0, "--simulations"},
-                    index + " needs at least 1 simulation (got " + std::to_string(params.simulations) + ")");
+        throw Error(index + " needs at least 1 simulation (got " + std::to_string(params.simulations) + ")");
     return params.simulations;
 }
 
