@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "core/count_matrix.hpp"
+#include "spatial/unit_geometry.hpp"
+#include "weights/weights.hpp"
 
 namespace cohesion {
 
@@ -17,6 +19,7 @@ enum class IndexKind {
     two_group,   // reads column 0 (focal group x) and column 1 (the rest y) of the CountMatrix
     multigroup,  // reads all K columns
     local,       // one value per unit (and possibly per group)
+    spatial,     // two-group or multigroup, reads IndexParams::weights and/or ::geometry
 };
 
 std::string to_string(IndexKind kind);
@@ -25,6 +28,8 @@ struct IndexParams {
     std::uint64_t seed = 20170601;  // simulation-based indices draw from (seed, replicate)
     int simulations = 500;          // replicates for simulation-based indices (pysal default)
     std::span<const double> unit_areas;  // km² per unit (same order as the CountMatrix), for indices that need it
+    const Weights* weights = nullptr;         // spatial indices: neighbours of each CountMatrix unit
+    const UnitGeometry* geometry = nullptr;   // spatial indices: areas, perimeters, centroids, shared borders
 };
 
 struct IndexInput {
@@ -42,6 +47,9 @@ struct IndexInfo {
     IndexKind kind = IndexKind::two_group;
     bool stochastic = false;       // depends on simulation (seeded)
     bool needs_unit_areas = false; // requires IndexParams::unit_areas
+    bool needs_weights = false;    // requires IndexParams::weights
+    bool needs_geometry = false;   // requires IndexParams::geometry
+    bool multigroup_input = false; // spatial kind only: reads all K groups (else columns 0/1 as two-group)
     double min_value = 0.0;        // documented range
     double max_value = 1.0;
 };

@@ -13,7 +13,8 @@ SuitePlan plan_suite(const Table& table, const SuiteRequest& request) {
     std::vector<const IndexDefinition*> chosen;
     if (request.indices.empty()) {
         for (const auto* d : registry.all())
-            if (d->info.kind != IndexKind::local && (request.include_stochastic || !d->info.stochastic) &&
+            if (d->info.kind != IndexKind::local && d->info.kind != IndexKind::spatial &&
+                (request.include_stochastic || !d->info.stochastic) &&
                 (!d->info.needs_unit_areas || !request.params.unit_areas.empty()))
                 chosen.push_back(d);
     } else {
@@ -22,6 +23,9 @@ SuitePlan plan_suite(const Table& table, const SuiteRequest& request) {
             if (d.info.kind == IndexKind::local)
                 throw Error(Location{"", 0, "--index"},
                             "'" + name + "' is a local (per-area) index; use `cohesion local`");
+            if (d.info.kind == IndexKind::spatial)
+                throw Error(Location{"", 0, "--index"},
+                            "'" + name + "' is a spatial index and needs boundaries; use `cohesion spatial`");
             chosen.push_back(&d);
         }
     }

@@ -11,6 +11,7 @@ std::string to_string(IndexKind kind) {
         case IndexKind::two_group: return "two-group";
         case IndexKind::multigroup: return "multigroup";
         case IndexKind::local: return "local";
+        case IndexKind::spatial: return "spatial";
     }
     return "unknown";
 }

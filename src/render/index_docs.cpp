@@ -11,7 +11,7 @@ std::string index_reference_markdown(const IndexRegistry& registry) {
         "(a test fails when this file and the registry disagree).\n\n"
         "Conventions (zero-population areas, totals, logarithms, estimated counts) are in "
         "[conventions.md](conventions.md).\n";
-    for (IndexKind kind : {IndexKind::two_group, IndexKind::multigroup, IndexKind::local}) {
+    for (IndexKind kind : {IndexKind::two_group, IndexKind::multigroup, IndexKind::local, IndexKind::spatial}) {
         const auto list = registry.of_kind(kind);
         if (list.empty()) continue;
         out += fmt::format("\n## {} indices\n\n", to_string(kind));
@@ -25,7 +25,8 @@ std::string index_reference_markdown(const IndexRegistry& registry) {
         for (const auto* d : list) {
             out += fmt::format("\n### `{}` — {}\n\n{}\n\n", d->info.name, d->info.title, d->info.description);
             out += fmt::format("- Formula: `{}`\n- Source: {}\n", d->info.formula, d->info.reference);
-            if (d->info.needs_unit_areas) out += "- Needs the land area of each unit.\n";
+            if (d->info.needs_unit_areas || d->info.needs_geometry) out += "- Needs the boundaries of the units.\n";
+            if (d->info.needs_weights) out += "- Needs spatial weights.\n";
         }
     }
     return out;

@@ -7,19 +7,16 @@
 // Source: Duncan, O. D. & Duncan, B. (1955). A methodological analysis of
 // segregation indexes. American Sociological Review 20(2), 210–217.
 // Matches pysal `segregation` Dissim and R `segregation::dissimilarity`.
-#include <cmath>
-
 #include "indices/registry.hpp"
 #include "indices/twogroup/two_group_columns.hpp"
+#include "indices/twogroup/two_group_kernels.hpp"
 
 namespace cohesion {
 namespace {
 
 double dissimilarity(const IndexInput& in) {
     const TwoGroupColumns c(in.counts);
-    double sum = 0.0;
-    for (std::size_t i = 0; i < c.units; ++i) sum += std::abs(c.x[i] / c.X - c.y[i] / c.Y);
-    return 0.5 * sum;
+    return twogroup_kernels::dissimilarity({c.x, c.units}, {c.y, c.units});
 }
 
 const IndexRegistration registration{IndexDefinition{
