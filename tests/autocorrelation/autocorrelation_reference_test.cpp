@@ -1,0 +1,169 @@
+// Moran's I, local Moran and Getis-Ord G* on the Bedford Pakistani share against the
+// values pysal esda / R spdep give (../shared/reference/bedford2011_spatial.json and
+// bedford2011_local_moran.csv), plus hand-computed toy cases.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "autocorrelation/getis_ord.hpp"
+#include "core/error.hpp"
+#include "autocorrelation/global_moran.hpp"
+#include "autocorrelation/local_moran.hpp"
+#include "inference/false_discovery_rate.hpp"
+#include "support/bedford.hpp"
+#include "support/reference_weights.hpp"
+
+using namespace cohesion;
+using cohesion::test::near_relative;
+
+namespace {
+
+struct BedfordShare {
+    std::vector<double> share;
+    Weights queen;
+};
+
+const BedfordShare& bedford() {
+    static const BedfordShare data = [] {
+        const Table& t = test::bedford_oa_2011();
+        BedfordShare d;
+        const auto pakistani = t.column(t.group_index("Pakistani"));
+        for (std::size_t i = 0; i < t.areas(); ++i) d.share.push_back(pakistani[i] / t.declared_total()[i]);
+        d.queen = test::reference_queen_weights(t.area_codes());
+        return d;
+    }();
+    return data;
+}
+
+struct ReferenceRow {
+    std::string code;
+    std::map<std::string, double> values;
+};
+
+std::vector<ReferenceRow> read_local_reference() {
+    std::ifstream in(test::shared_reference_dir() / "bedford2011_local_moran.csv");
+    std::string line;
+    std::getline(in, line);
+    std::vector<std::string> header;
+    {
+        std::stringstream ss(line);
+        std::string cell;
+        while (std::getline(ss, cell, ',')) header.push_back(cell);
+    }
+    std::vector<ReferenceRow> rows;
+    while (std::getline(in, line)) {
+        std::stringstream ss(line);
+        std::string cell;
+        ReferenceRow row;
+        for (std::size_t c = 0; std::getline(ss, cell, ','); ++c) {
+            if (c == 0) row.code = cell;
+            else row.values[header[c]] = std::stod(cell);
+        }
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+}  // namespace
+
+TEST(Autocorrelation, GlobalMoranRowStandardisedMatchesEsdaAndSpdep) {
+    const auto ref = test::read_reference_json("bedford2011_spatial.json")["autocorrelation"]["moran_global_row_standardised"];
+    const auto m = global_moran(bedford().share, row_standardised(bedford().queen));
+    EXPECT_TRUE(near_relative(m.I, ref["I"].get<double>()));
+    EXPECT_TRUE(near_relative(m.I, 0.766298634032, 1e-11));
+    EXPECT_TRUE(near_relative(m.variance_normal, ref["VI_norm"].get<double>()));
+    EXPECT_TRUE(near_relative(m.variance_randomisation, ref["VI_rand"].get<double>()));
+    EXPECT_TRUE(near_relative(m.z_normal, ref["z_norm"].get<double>()));
+    EXPECT_TRUE(near_relative(m.z_randomisation, ref["z_rand"].get<double>()));
+    EXPECT_TRUE(near_relative(m.S1, ref["S1"].get<double>()));
+    EXPECT_TRUE(near_relative(m.S2, ref["S2"].get<double>()));
+    EXPECT_TRUE(near_relative(m.kurtosis_b2, ref["kurtosis_b2"].get<double>()));
+    EXPECT_DOUBLE_EQ(m.expected, -0.002);
+}
+
+TEST(Autocorrelation, GlobalMoranBinaryMatches) {
+    const auto ref = test::read_reference_json("bedford2011_spatial.json")["autocorrelation"]["moran_global_binary_extra"];
+    const auto m = global_moran(bedford().share, bedford().queen, 99, 7);
+    EXPECT_TRUE(near_relative(m.I, ref["I"].get<double>()));
+    EXPECT_TRUE(near_relative(m.variance_normal, ref["VI_norm"].get<double>()));
+    EXPECT_TRUE(near_relative(m.variance_randomisation, ref["VI_rand"].get<double>()));
+    EXPECT_DOUBLE_EQ(m.S0, 2938.0);
+    EXPECT_DOUBLE_EQ(m.S1, 5876.0);
+    EXPECT_DOUBLE_EQ(m.S2, 78384.0);
+    // Strong clustering: no permutation reaches the observed I.
+    EXPECT_DOUBLE_EQ(m.p_permutation, 1.0 / 100.0);
+}
+
+TEST(Autocorrelation, LocalMoranAndGetisOrdMatchEveryArea) {
+    const auto rows = read_local_reference();
+    ASSERT_EQ(rows.size(), 501u);
+    const auto lisa = local_moran(bedford().share, row_standardised(bedford().queen), 0);
+    const auto gi = getis_ord_star(bedford().share, bedford().queen, 0);
+    const auto& codes = test::bedford_oa_2011().area_codes();
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const auto& r = rows[i];
+        ASSERT_EQ(codes[i], r.code);
+        auto check = [&](double actual, const char* column) {
+            const double expected = r.values.at(column);
+            if (std::abs(expected) < 1e-12) EXPECT_NEAR(actual, expected, 1e-12) << r.code << " " << column;
+            else EXPECT_TRUE(near_relative(actual, expected)) << r.code << " " << column << ": " << actual << " vs " << expected;
+        };
+        check(lisa.z_standardised[i], "z");
+        check(lisa.lag[i], "lag_share_rowstd");
+        check(lisa.I_esda[i], "Ii");
+        check(lisa.I[i], "Ii_anselin");
+        check(lisa.expected_total[i], "E_Ii_total");
+        check(lisa.variance_total[i], "Var_Ii_total");
+        check(lisa.z_total[i], "Z_Ii_total");
+        check(lisa.expected_conditional[i], "E_Ii_cond");
+        check(lisa.variance_conditional[i], "Var_Ii_cond");
+        check(lisa.z_conditional[i], "Z_Ii_cond");
+        EXPECT_EQ(lisa.quadrant[i], static_cast<int>(r.values.at("quadrant"))) << r.code;
+        check(gi.G[i], "Gi_star");
+        check(gi.expected[i], "E_Gi_star");
+        check(gi.variance[i], "Var_Gi_star");
+        check(gi.z[i], "Z_Gi_star");
+    }
+}
+
+TEST(Autocorrelation, PermutationPValuesAreSeededAndThreadIndependent) {
+    const auto w = row_standardised(bedford().queen);
+    const auto a = local_moran(bedford().share, w, 199, 42);
+    const auto b = local_moran(bedford().share, w, 199, 42);
+    const auto c = local_moran(bedford().share, w, 199, 43);
+    EXPECT_EQ(a.p_permutation, b.p_permutation);
+    EXPECT_NE(a.p_permutation, c.p_permutation);
+    for (double p : a.p_permutation) {
+        EXPECT_GE(p, 1.0 / 200.0);
+        EXPECT_LE(p, 0.5 + 1e-12);
+    }
+    // The strongest hot spot (E00088526) is significant at the minimum attainable p.
+    const auto& codes = test::bedford_oa_2011().area_codes();
+    const auto hot = std::find(codes.begin(), codes.end(), "E00088526") - codes.begin();
+    EXPECT_DOUBLE_EQ(a.p_permutation[hot], 1.0 / 200.0);
+}
+
+TEST(Autocorrelation, MoranOnAToyLatticeByHand) {
+    // 2×2 rook lattice (0-1, 0-2, 1-3, 2-3), y = (1, 0, 0, 1): every neighbour pair
+    // differs. z = (.5, -.5, -.5, .5), Σ z² = 1, Σ_ij w_ij z_i z_j = 8 × (−.25) = −2,
+    // S0 = 8 → I = (4/8) · (−2) / 1 = −1.
+    const Weights w = weights_from_lists({{1, 2}, {0, 3}, {0, 3}, {1, 2}}, {}, "toy");
+    const std::vector<double> y{1, 0, 0, 1};
+    EXPECT_DOUBLE_EQ(global_moran(y, w).I, -1.0);
+    const std::vector<double> smooth{1, 1, 0, 0};  // pairs 0-1 and 2-3 alike, 0-2 and 1-3 differ: I = 0
+    EXPECT_NEAR(global_moran(smooth, w).I, 0.0, 1e-15);
+    EXPECT_THROW(global_moran(std::vector<double>{1, 1, 1, 1}, w), Error);
+}
+
+TEST(Autocorrelation, BenjaminiHochbergByHand) {
+    // p = (.01, .04, .03, .5), n = 4: sorted .01 .03 .04 .5 → .04, .06, .0533, .5 → monotone
+    // from the top: .5, .0533, .0533, .04.
+    const std::vector<double> p{0.01, 0.04, 0.03, 0.5};
+    const auto q = benjamini_hochberg(p);
+    EXPECT_DOUBLE_EQ(q[0], 0.04);
+    EXPECT_DOUBLE_EQ(q[1], 0.04 * 4 / 3);
+    EXPECT_DOUBLE_EQ(q[2], 0.04 * 4 / 3);
+    EXPECT_DOUBLE_EQ(q[3], 0.5);
+}
