@@ -1,0 +1,30 @@
+#include "autocorrelation/hot_spots.hpp"
+
+#include "core/error.hpp"
+#include "inference/false_discovery_rate.hpp"
+
+namespace cohesion {
+
+HotSpots find_hot_spots(std::span<const double> values, const Weights& w, const HotSpotOptions& options) {
+    if (options.permutations < 1) throw Error(Location{"", 0, "--permutations"}, "expected at least 1 permutation");
+    if (!(options.alpha > 0.0 && options.alpha < 1.0)) throw Error(Location{"", 0, "--alpha"}, "expected 0 < alpha < 1");
+    HotSpots h;
+    h.options = options;
+    h.lisa = local_moran(values, row_standardised(w), options.permutations, options.seed);
+    // A different stream for G* so its permutations are not the LISA's.
+    h.getis_ord = getis_ord_star(values, w, options.permutations, options.seed ^ 0x5DEECE66DULL);
+    h.lisa_q = benjamini_hochberg(h.lisa.p_permutation);
+    h.getis_ord_q = benjamini_hochberg(h.getis_ord.p_permutation);
+    const auto& lisa_p = options.false_discovery_rate ? h.lisa_q : h.lisa.p_permutation;
+    const auto& gi_p = options.false_discovery_rate ? h.getis_ord_q : h.getis_ord.p_permutation;
+    static const char* quadrant_label[] = {"ns", "HH", "LH", "LL", "HL"};
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        const bool lisa_significant = h.lisa.quadrant[i] != 0 && lisa_p[i] <= options.alpha;
+        h.cluster.emplace_back(lisa_significant ? quadrant_label[h.lisa.quadrant[i]] : "ns");
+        const bool gi_significant = w.cardinality(i) > 0 && gi_p[i] <= options.alpha;
+        h.hot_spot.emplace_back(!gi_significant ? "ns" : (h.getis_ord.z[i] > 0 ? "hot" : "cold"));
+    }
+    return h;
+}
+
+}  // namespace cohesion
