@@ -11,5 +11,6 @@ void add_local_command(CLI::App& app);
 void add_decompose_command(CLI::App& app);
 void add_compare_command(CLI::App& app);
 void add_docs_command(CLI::App& app);
+void add_typology_command(CLI::App& app);
 
 }  // namespace cohesion::cli
