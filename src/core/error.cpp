@@ -11,7 +11,9 @@ std::string format_error(const Location& where, const std::string& message) {
     } else if (where.line > 0) {
         out += "line " + std::to_string(where.line) + ": ";
     }
-    if (!where.column.empty()) out += "column '" + where.column + "': ";
+    // Command-line options travel in the same slot as CSV columns; name them as options.
+    if (!where.column.empty())
+        out += (where.column.rfind("--", 0) == 0 ? "option '" : "column '") + where.column + "': ";
     out += message;
     return out;
 }

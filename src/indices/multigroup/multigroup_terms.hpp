@@ -1,0 +1,64 @@
+#pragma once
+// Shared arithmetic of the multigroup indices (Reardon & Firebaugh 2002 notation):
+// π_m = T_m / T (overall share of group m), π_im = c_im / t_i (its share in unit i),
+// I = Σ_m π_m (1 − π_m) (Simpson's interaction), E = −Σ_m π_m ln π_m (entropy).
+// Several indices are weighted sums of squared share deviations; they share one pass.
+#include <cmath>
+#include <vector>
+
+#include "core/count_matrix.hpp"
+
+namespace cohesion::multigroup_terms {
+
+inline std::vector<double> overall_shares(const CountMatrix& m) {
+    std::vector<double> pi(m.groups);
+    for (std::size_t g = 0; g < m.groups; ++g) pi[g] = m.group_totals[g] / m.grand_total;
+    return pi;
+}
+
+inline double interaction(const std::vector<double>& pi) {
+    double I = 0.0;
+    for (double p : pi) I += p * (1.0 - p);
+    return I;
+}
+
+// x ln x with the limit 0 at x = 0.
+inline double x_log_x(double x) { return x > 0.0 ? x * std::log(x) : 0.0; }
+
+inline double entropy(const std::vector<double>& pi) {
+    double E = 0.0;
+    for (double p : pi) E -= x_log_x(p);
+    return E;
+}
+
+// Σ_i t_i (π_im − π_m)² for each group m, in one pass over the matrix.
+inline std::vector<double> squared_deviations(const CountMatrix& m, const std::vector<double>& pi) {
+    std::vector<double> out(m.groups, 0.0);
+    for (std::size_t g = 0; g < m.groups; ++g) {
+        const double* col = m.cells.data() + g * m.units;
+        double sum = 0.0;
+        for (std::size_t i = 0; i < m.units; ++i) {
+            const double d = col[i] / m.unit_totals[i] - pi[g];
+            sum += m.unit_totals[i] * d * d;
+        }
+        out[g] = sum;
+    }
+    return out;
+}
+
+// Mutual information M = Σ_i Σ_m p_im ln(p_im / (p_i p_m)), p_im = c_im / T (natural log).
+inline double mutual_information(const CountMatrix& m) {
+    double M = 0.0;
+    for (std::size_t g = 0; g < m.groups; ++g) {
+        const double* col = m.cells.data() + g * m.units;
+        const double Tg = m.group_totals[g];
+        if (!(Tg > 0.0)) continue;
+        double sum = 0.0;
+        for (std::size_t i = 0; i < m.units; ++i)
+            if (col[i] > 0.0) sum += col[i] * std::log(col[i] * m.grand_total / (m.unit_totals[i] * Tg));
+        M += sum;
+    }
+    return M / m.grand_total;
+}
+
+}  // namespace cohesion::multigroup_terms
