@@ -1,5 +1,7 @@
 // `cohesion indices`: list the registry (--list) or compute indices on a table,
 // optionally with bootstrap confidence intervals and a randomisation test.
+#include <fmt/format.h>
+
 #include <set>
 
 #include "cli/command.hpp"
@@ -8,6 +10,8 @@
 #include "cli/progress_bar.hpp"
 #include "core/error.hpp"
 #include "indices/index_suite.hpp"
+#include "inference/bootstrap.hpp"
+#include "inference/randomisation.hpp"
 
 namespace cohesion::cli {
 
@@ -67,13 +71,15 @@ ResultTable compute(const IndicesOptions& o, const Table& table) {
     const bool inference = o.bootstrap > 0 || o.randomisation > 0;
     if (o.bootstrap > 0) {
         out.columns.insert(out.columns.end(), {"std_error", "ci_lower", "ci_upper", "bias_corrected"});
-        out.notes.push_back(std::to_string(o.bootstrap) + " bootstrap replicates (multinomial resampling of people), " +
-                            std::to_string(o.confidence) + " percentile intervals");
+        out.notes.push_back(fmt::format("{} bootstrap replicates (multinomial resampling of people, totals rounded to "
+                                        "whole people), {:g} percentile intervals",
+                                        o.bootstrap, o.confidence));
     }
     if (o.randomisation > 0) {
         out.columns.insert(out.columns.end(), {"expected_if_random", "p_value"});
         out.notes.push_back(std::to_string(o.randomisation) +
-                            " randomisation replicates (people allocated to areas at random); p = P(index >= observed)");
+                            " randomisation replicates (people allocated to areas at random, area and group sizes "
+                            "fixed); p = P(index >= observed)");
     }
     ProgressBar progress("inference", inference ? plan.items.size() : 0);
     for (std::size_t k = 0; k < plan.items.size(); ++k) {
@@ -81,7 +87,16 @@ ResultTable compute(const IndicesOptions& o, const Table& table) {
         std::vector<Cell> row{item.index->info.name, to_string(item.index->info.kind), item.focal,
                               item.comparison, values[k]};
         const CountMatrix& view = plan.views[item.view];
-        (void)view;  // INFERENCE
+        if (o.bootstrap > 0) {
+            const auto b = bootstrap(*item.index, view, request.params,
+                                     BootstrapOptions{o.bootstrap, o.confidence, o.seed, {}});
+            row.insert(row.end(), {b.standard_error, b.ci_lower, b.ci_upper, b.bias_corrected});
+        }
+        if (o.randomisation > 0) {
+            const auto r = randomisation_test(*item.index, view, request.params,
+                                              RandomisationOptions{o.randomisation, o.seed, {}});
+            row.insert(row.end(), {r.expected, r.p_value});
+        }
         if (inference) progress.advance();
         out.add_row(std::move(row));
     }

@@ -16,7 +16,7 @@ int main(int argc, char** argv) {
     cohesion::cli::add_indices_command(app);
     cohesion::cli::add_local_command(app);
     cohesion::cli::add_decompose_command(app);
-    // COMPARE cohesion::cli::add_compare_command(app);
+    cohesion::cli::add_compare_command(app);
     cohesion::cli::add_typology_command(app);
     cohesion::cli::add_docs_command(app);
     try {

@@ -1,0 +1,69 @@
+#include "inference/bootstrap.hpp"
+
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <numeric>
+
+#include "core/error.hpp"
+#include "inference/random.hpp"
+#include "inference/resampling.hpp"
+
+namespace cohesion {
+
+double percentile_of_sorted(const std::vector<double>& sorted, double q) {
+    if (sorted.empty()) return std::nan("");
+    const double position = q * static_cast<double>(sorted.size() - 1);
+    const auto lower = static_cast<std::size_t>(std::floor(position));
+    const std::size_t upper = std::min(lower + 1, sorted.size() - 1);
+    return sorted[lower] + (position - static_cast<double>(lower)) * (sorted[upper] - sorted[lower]);
+}
+
+std::vector<double> run_replicates(int n, const std::function<double(int)>& f, const ProgressCallback& progress) {
+    std::vector<double> values(static_cast<std::size_t>(n));
+    std::atomic<std::size_t> done{0};
+    tbb::parallel_for(0, n, [&](int r) {
+        values[static_cast<std::size_t>(r)] = f(r);
+        const std::size_t finished = ++done;
+        if (progress) progress(finished, static_cast<std::size_t>(n));
+    });
+    return values;
+}
+
+BootstrapResult bootstrap(const IndexDefinition& index, const CountMatrix& counts, const IndexParams& params,
+                          const BootstrapOptions& options) {
+    if (options.replicates < 2) throw Error(Location{"", 0, "--bootstrap"}, "expected at least 2 bootstrap replicates");
+    if (!(options.confidence > 0.0 && options.confidence < 1.0))
+        throw Error(Location{"", 0, "--confidence"}, "expected a confidence level between 0 and 1");
+    if (!index.compute) throw Error("bootstrap: '" + index.info.name + "' is not a single-value index");
+    BootstrapResult r;
+    r.estimate = index.compute(IndexInput{counts, params});
+    r.replicates = run_replicates(
+        options.replicates,
+        [&](int replicate) {
+            auto engine = replicate_engine(options.seed, static_cast<std::uint64_t>(replicate));
+            const CountMatrix sample = resample_people(counts, engine);
+            // Simulation-based indices get their own stream per replicate too.
+            IndexParams replicate_params = params;
+            replicate_params.seed = splitmix64(options.seed ^ static_cast<std::uint64_t>(replicate));
+            return index.compute(IndexInput{sample, replicate_params});
+        },
+        options.progress);
+    const double n = static_cast<double>(r.replicates.size());
+    r.mean = std::accumulate(r.replicates.begin(), r.replicates.end(), 0.0) / n;
+    double ss = 0.0;
+    for (double v : r.replicates) ss += (v - r.mean) * (v - r.mean);
+    r.standard_error = std::sqrt(ss / (n - 1.0));
+    std::vector<double> sorted = r.replicates;
+    std::sort(sorted.begin(), sorted.end());
+    const double tail = (1.0 - options.confidence) / 2.0;
+    r.ci_lower = percentile_of_sorted(sorted, tail);
+    r.ci_upper = percentile_of_sorted(sorted, 1.0 - tail);
+    r.bias = r.mean - r.estimate;
+    r.bias_corrected = r.estimate - r.bias;
+    return r;
+}
+
+}  // namespace cohesion
