@@ -9,7 +9,7 @@
 
 #include "core/error.hpp"
 #include "inference/random.hpp"
-#include "inference/resampling.hpp"
+#include "inference/people_sampler.hpp"
 
 namespace cohesion {
 
@@ -40,11 +40,12 @@ BootstrapResult bootstrap(const IndexDefinition& index, const CountMatrix& count
     if (!index.compute) throw Error("bootstrap: '" + index.info.name + "' is not a single-value index");
     BootstrapResult r;
     r.estimate = index.compute(IndexInput{counts, params});
+    const PeopleSampler sampler(counts);
     r.replicates = run_replicates(
         options.replicates,
         [&](int replicate) {
             auto engine = replicate_engine(options.seed, static_cast<std::uint64_t>(replicate));
-            const CountMatrix sample = resample_people(counts, engine);
+            const CountMatrix sample = sampler.draw(engine);
             // Simulation-based indices get their own stream per replicate too.
             IndexParams replicate_params = params;
             replicate_params.seed = splitmix64(options.seed ^ static_cast<std::uint64_t>(replicate));

@@ -9,6 +9,7 @@
 #include "indices/registry.hpp"
 #include "inference/bootstrap.hpp"
 #include "inference/comparison.hpp"
+#include "inference/people_sampler.hpp"
 #include "inference/random.hpp"
 #include "inference/randomisation.hpp"
 #include "inference/resampling.hpp"
@@ -133,4 +134,25 @@ TEST(Comparison, TableWithItselfHasZeroDifference) {
     EXPECT_LT(c.ci_lower, 0.0);
     EXPECT_GT(c.ci_upper, 0.0);
     EXPECT_GT(c.p_value, 0.05);
+}
+
+TEST(PeopleSamplerTest, DrawsExactlyThePopulationWithTheRightCellMeans) {
+    // Small table so both corrections (add and remove people) happen across replicates.
+    const CountMatrix m = make_count_matrix({30, 5, 0, 12.5, 7, 45.5}, 3, {"A", "B"});  // T = 100
+    const PeopleSampler sampler(m);
+    EXPECT_EQ(sampler.people(), 100);
+    std::vector<double> mean(6, 0.0);
+    const int replicates = 20000;
+    for (int r = 0; r < replicates; ++r) {
+        auto engine = replicate_engine(21, static_cast<std::uint64_t>(r));
+        const CountMatrix d = sampler.draw(engine);
+        ASSERT_EQ(d.grand_total, 100.0);
+        // Rebuilt matrices drop empty units, so map back through unit_rows.
+        for (std::size_t g = 0; g < 2; ++g)
+            for (std::size_t k = 0; k < d.units; ++k) mean[g * 3 + d.unit_rows[k]] += d.at(k, g);
+    }
+    for (std::size_t c = 0; c < 6; ++c) {
+        const double p = m.cells[c] / 100.0;
+        EXPECT_NEAR(mean[c] / replicates, m.cells[c], 5.0 * std::sqrt(100.0 * p * (1 - p) / replicates) + 1e-12) << c;
+    }
 }
