@@ -8,7 +8,7 @@ using namespace cohesion::test;
 namespace fs = std::filesystem;
 
 TEST(Cli, EveryCommandHasHelp) {
-    for (const char* command : {"", "info", "indices", "local", "decompose", "compare", "docs"}) {
+    for (const char* command : {"", "info", "indices", "local", "decompose", "compare", "typology", "docs"}) {
         const auto run = run_cli(std::string(command) + " --help");
         EXPECT_EQ(run.exit_code, 0) << command << ": " << run.err;
         EXPECT_NE(run.out.find("Usage"), std::string::npos) << command;
@@ -103,4 +103,56 @@ TEST(Cli, IndexDocsAreGeneratedFromTheRegistry) {
     ASSERT_EQ(run.exit_code, 0) << run.err;
     EXPECT_EQ(run.out, slurp(fs::path(COHESION_EXAMPLE_DATA).parent_path() / "docs" / "indices.md"))
         << "docs/indices.md is stale: regenerate with `cohesion docs indices -o docs/indices.md`";
+}
+
+TEST(Cli, DecomposeReproducesTheWithinMsoaComponent) {
+    const auto run = run_cli("decompose " + example_table() + " --within MSOA --format json");
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const auto doc = nlohmann::json::parse(run.out);
+    ASSERT_EQ(doc.size(), 3u);
+    EXPECT_NEAR(doc[0]["rows"][2]["M"].get<double>(), 0.09733962198, 1e-10);
+    EXPECT_EQ(doc[1]["rows"].size(), 20u);
+    EXPECT_EQ(doc[2]["rows"].size(), 14u);
+    const auto bad = run_cli("decompose " + example_table() + " --within Ward");
+    EXPECT_EQ(bad.exit_code, 1);
+    EXPECT_NE(bad.err.find("unknown level; expected one of: LSOA, MSOA, LAD, RGN"), std::string::npos) << bad.err;
+}
+
+TEST(Cli, LocalWritesOneRowPerArea) {
+    const auto run = run_cli("local " + example_table() + " --index local_segregation --format csv");
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_EQ(std::count(run.out.begin(), run.out.end(), '\n'), 502);
+    EXPECT_EQ(run.out.rfind("area,population,local_segregation:ls,local_segregation:p\nE00088132,298,0.0635762514", 0), 0u);
+}
+
+TEST(Cli, BootstrapAndRandomisationColumns) {
+    const auto run = run_cli("indices " + example_table() +
+                             " --index mutual_information --bootstrap 20 --randomisation 20 --seed 3 --format json");
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const auto row = nlohmann::json::parse(run.out)["rows"][0];
+    EXPECT_GT(row["std_error"].get<double>(), 0.0);
+    EXPECT_LT(row["expected_if_random"].get<double>(), row["value"].get<double>());
+    EXPECT_DOUBLE_EQ(row["p_value"].get<double>(), 1.0 / 21.0);
+    // Same seed, same numbers.
+    EXPECT_EQ(run.out, run_cli("indices " + example_table() +
+                               " --index mutual_information --bootstrap 20 --randomisation 20 --seed 3 --format json").out);
+}
+
+TEST(Cli, CompareTwoSubsetsOfOneFile) {
+    const auto run = run_cli("compare " + example_table() + " --where-b MSOA=E02003620 --index mutual_information"
+                             " --bootstrap 10 --format json");
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const auto row = nlohmann::json::parse(run.out)["rows"][0];
+    EXPECT_NEAR(row["A"].get<double>(), 0.2092002615, 1e-9);
+    EXPECT_NEAR(row["difference"].get<double>(), row["B"].get<double>() - row["A"].get<double>(), 1e-15);
+}
+
+TEST(Cli, TypologyCountsEveryArea) {
+    const auto run = run_cli("typology " + example_table() + " --host WhiteBrit --summary --format json");
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    std::int64_t areas = 0;
+    const auto doc = nlohmann::json::parse(run.out);
+    for (const auto& row : doc["rows"]) areas += row["areas"].get<std::int64_t>();
+    EXPECT_EQ(areas, 501);
+    EXPECT_NE(run_cli("typology " + example_table()).exit_code, 0);  // --host is required
 }
