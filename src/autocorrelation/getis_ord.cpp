@@ -5,6 +5,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "autocorrelation/centred_variable.hpp"
 #include "autocorrelation/conditional_permutation.hpp"
 #include "core/error.hpp"
 #include "inference/random.hpp"
@@ -55,8 +56,7 @@ GetisOrd getis_ord_star(std::span<const double> y, const Weights& w, int permuta
                 for (std::size_t j : drawn) sum += y[j];
                 larger += sum / total >= r.G[i];
             }
-            const std::size_t folded = std::min<std::size_t>(larger, static_cast<std::size_t>(permutations) - larger);
-            r.p_permutation[i] = (static_cast<double>(folded) + 1.0) / (permutations + 1.0);
+            r.p_permutation[i] = folded_pseudo_p(larger, permutations);
         });
     }
     return r;

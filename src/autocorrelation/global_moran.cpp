@@ -8,6 +8,7 @@
 #include <numeric>
 #include <vector>
 
+#include "autocorrelation/centred_variable.hpp"
 #include "autocorrelation/weights_moments.hpp"
 #include "core/error.hpp"
 #include "inference/random.hpp"
@@ -37,15 +38,10 @@ GlobalMoran global_moran(std::span<const double> y, const Weights& w, int permut
     const std::size_t n = y.size();
     if (n != w.n) throw Error("Moran's I: " + std::to_string(n) + " values for " + std::to_string(w.n) + " weights rows");
     if (n < 4) throw Error("Moran's I needs at least 4 areas");
-    const double mean = std::accumulate(y.begin(), y.end(), 0.0) / static_cast<double>(n);
-    std::vector<double> z(n);
-    double m2 = 0.0, m4 = 0.0;
-    for (std::size_t i = 0; i < n; ++i) {
-        z[i] = y[i] - mean;
-        m2 += z[i] * z[i];
-        m4 += z[i] * z[i] * z[i] * z[i];
-    }
-    if (!(m2 > 0.0)) throw Error("Moran's I is undefined: the variable is constant across areas");
+    const CentredVariable centred = centre(y, "Moran's I");
+    const std::vector<double>& z = centred.z;
+    const double m2 = centred.m2 * static_cast<double>(n);  // Σ z²
+    const double m4 = centred.m4 * static_cast<double>(n);  // Σ z⁴
     const WeightsMoments moments = weights_moments(w);
     if (!(moments.S0 > 0.0)) throw Error("Moran's I is undefined: the weights have no links (every area is an island)");
     const double nd = static_cast<double>(n);
@@ -85,9 +81,8 @@ GlobalMoran global_moran(std::span<const double> y, const Weights& w, int permut
                 return count;
             },
             std::plus<>());
-        const std::size_t folded = std::min<std::size_t>(larger, static_cast<std::size_t>(permutations) - larger);
         r.permutations = permutations;
-        r.p_permutation = (static_cast<double>(folded) + 1.0) / (permutations + 1.0);
+        r.p_permutation = folded_pseudo_p(larger, permutations);
     }
     return r;
 }

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "autocorrelation/centred_variable.hpp"
 #include "autocorrelation/conditional_permutation.hpp"
 #include "core/error.hpp"
 #include "inference/random.hpp"
@@ -16,17 +17,9 @@ LocalMoran local_moran(std::span<const double> y, const Weights& w, int permutat
     if (n != w.n) throw Error("local Moran: " + std::to_string(n) + " values for " + std::to_string(w.n) + " weights rows");
     if (n < 4) throw Error("local Moran needs at least 4 areas");
     const double nd = static_cast<double>(n);
-    const double mean = std::accumulate(y.begin(), y.end(), 0.0) / nd;
-    std::vector<double> z(n);
-    double m2 = 0.0, m4 = 0.0;
-    for (std::size_t i = 0; i < n; ++i) {
-        z[i] = y[i] - mean;
-        m2 += z[i] * z[i];
-        m4 += z[i] * z[i] * z[i] * z[i];
-    }
-    m2 /= nd;
-    m4 /= nd;
-    if (!(m2 > 0.0)) throw Error("local Moran is undefined: the variable is constant across areas");
+    const CentredVariable centred = centre(y, "local Moran");
+    const std::vector<double>& z = centred.z;
+    const double m2 = centred.m2, m4 = centred.m4;
     const double b2 = m4 / (m2 * m2);
     const double sd = std::sqrt(m2);
 
@@ -87,8 +80,7 @@ LocalMoran local_moran(std::span<const double> y, const Weights& w, int permutat
                 for (std::size_t k = 0; k < drawn.size(); ++k) lag += wv[k] * z[drawn[k]];
                 larger += z[i] / m2 * lag >= r.I[i];
             }
-            const std::size_t folded = std::min<std::size_t>(larger, static_cast<std::size_t>(permutations) - larger);
-            r.p_permutation[i] = (static_cast<double>(folded) + 1.0) / (permutations + 1.0);
+            r.p_permutation[i] = folded_pseudo_p(larger, permutations);
         });
     }
     return r;
