@@ -1,0 +1,220 @@
+#include "geo/area_layer.hpp"
+
+#include <gdal_priv.h>
+#include <ogr_spatialref.h>
+#include <ogrsf_frmts.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <mutex>
+#include <unordered_set>
+
+#include "core/error.hpp"
+
+namespace cohesion {
+
+namespace {
+
+void register_drivers() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        GDALAllRegister();
+        CPLSetConfigOption("OGR_GEOJSON_MAX_OBJ_SIZE", "0");  // no arbitrary feature size cap
+        // GDAL's own messages go through our errors and warnings, not straight to stderr.
+        CPLSetErrorHandler(CPLQuietErrorHandler);
+    });
+}
+
+std::string choose_code_field(OGRFeatureDefn* defn, const std::string& wanted, const std::string& source) {
+    std::vector<std::string> names;
+    for (int i = 0; i < defn->GetFieldCount(); ++i) names.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
+    auto list = [&] {
+        std::string s;
+        for (const auto& n : names) s += (s.empty() ? "" : ", ") + n;
+        return s.empty() ? std::string("(no fields)") : s;
+    };
+    if (!wanted.empty()) {
+        for (const auto& n : names)
+            if (n == wanted) return n;
+        throw Error(Location{source, 0, wanted}, "unknown code field; the layer has: " + list());
+    }
+    for (const auto& n : names)
+        if (n.size() > 2 && n.compare(n.size() - 2, 2, "CD") == 0 && n.find("LAD") == std::string::npos &&
+            n.find("RGN") == std::string::npos && n.find("UTLA") == std::string::npos)
+            return n;
+    auto lower = [](std::string v) {
+        for (auto& ch : v) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        return v;
+    };
+    for (const auto& n : names) {
+        const std::string l = lower(n);
+        if (l == "code" || l == "id" || l == "geography code" ||
+            (l.size() > 5 && l.compare(l.size() - 5, 5, "_code") == 0))
+            return n;
+    }
+    throw Error(Location{source, 0, {}}, "cannot tell which field holds the area codes; name it with --code-field "
+                                         "(the layer has: " + list() + ")");
+}
+
+void collect_rings(const OGRGeometry* g, std::vector<Ring>& out) {
+    const auto type = wkbFlatten(g->getGeometryType());
+    if (type == wkbPolygon) {
+        const auto* polygon = g->toPolygon();
+        for (const auto* ring : *polygon) {
+            Ring r;
+            for (const auto& p : *ring) {
+                r.x.push_back(p.getX());
+                r.y.push_back(p.getY());
+            }
+            out.push_back(std::move(r));
+        }
+    } else if (type == wkbMultiPolygon || type == wkbGeometryCollection) {
+        for (const auto* part : *g->toGeometryCollection()) collect_rings(part, out);
+    }
+}
+
+bool is_areal(const OGRGeometry* g) {
+    const auto type = wkbFlatten(g->getGeometryType());
+    return type == wkbPolygon || type == wkbMultiPolygon;
+}
+
+// British National Grid for data in Great Britain, else the WGS 84 UTM zone of the centre.
+std::string default_crs(const OGREnvelope& lonlat) {
+    const double lon = (lonlat.MinX + lonlat.MaxX) / 2, lat = (lonlat.MinY + lonlat.MaxY) / 2;
+    if (lonlat.MinX >= -9.0 && lonlat.MaxX <= 2.1 && lonlat.MinY >= 49.8 && lonlat.MaxY <= 61.0) return "EPSG:27700";
+    const int zone = std::clamp(static_cast<int>(std::floor((lon + 180.0) / 6.0)) + 1, 1, 60);
+    return "EPSG:" + std::to_string((lat >= 0 ? 32600 : 32700) + zone);
+}
+
+}  // namespace
+
+AreaLayer load_area_layer(const std::string& source, const AreaLayerOptions& options) {
+    register_drivers();
+    CPLErrorReset();
+    GDALDatasetUniquePtr dataset(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    if (!dataset) {
+        const std::string why = CPLGetLastErrorMsg();
+        throw Error(Location{source, 0, {}}, "cannot open as a vector layer" + (why.empty() ? std::string() : ": " + why));
+    }
+    OGRLayer* layer = options.layer.empty() ? dataset->GetLayer(0) : dataset->GetLayerByName(options.layer.c_str());
+    if (!layer) throw Error(Location{source, 0, options.layer}, options.layer.empty() ? "the source has no layer" : "no such layer");
+
+    AreaLayer out;
+    out.source = source;
+    out.code_field = choose_code_field(layer->GetLayerDefn(), options.code_field, source);
+    const int code_index = layer->GetLayerDefn()->GetFieldIndex(out.code_field.c_str());
+
+    OGRSpatialReference wgs84;
+    wgs84.importFromEPSG(4326);
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    std::unique_ptr<OGRSpatialReference> source_crs;
+    if (const OGRSpatialReference* crs = layer->GetSpatialRef()) {
+        source_crs.reset(crs->Clone());
+    } else {
+        OGREnvelope extent;
+        if (layer->GetExtent(&extent) == OGRERR_NONE && extent.MinX >= -180 && extent.MaxX <= 180 &&
+            extent.MinY >= -90 && extent.MaxY <= 90) {
+            source_crs.reset(wgs84.Clone());
+            out.warnings.push_back("the layer has no CRS; its coordinates look like longitude/latitude, so EPSG:4326 "
+                                   "was assumed");
+        } else {
+            throw Error(Location{source, 0, {}}, "the layer has no coordinate reference system and its coordinates are "
+                                                 "not longitude/latitude; give one with --crs or fix the file");
+        }
+    }
+    source_crs->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+
+    std::unordered_set<std::string> seen;
+    std::size_t feature_number = 0;
+    for (auto& feature : *layer) {
+        ++feature_number;
+        const std::string code = feature->IsFieldSetAndNotNull(code_index) ? feature->GetFieldAsString(code_index) : "";
+        if (code.empty()) throw Error(Location{source, feature_number, out.code_field}, "feature has no area code");
+        if (!seen.insert(code).second)
+            throw Error(Location{source, feature_number, out.code_field}, "duplicate area code '" + code + "'");
+        const OGRGeometry* g = feature->GetGeometryRef();
+        if (!g || g->IsEmpty()) throw Error(Location{source, feature_number, out.code_field}, "area '" + code + "' has an empty geometry");
+        if (!is_areal(g))
+            throw Error(Location{source, feature_number, out.code_field},
+                        "area '" + code + "' is a " + std::string(OGRGeometryTypeToName(g->getGeometryType())) +
+                            ", expected a Polygon or MultiPolygon");
+        out.codes.push_back(code);
+        auto& rings = out.rings.emplace_back();
+        collect_rings(g, rings);
+        out.geometry.emplace_back(g->clone());
+    }
+    if (out.codes.empty()) throw Error(Location{source, 0, {}}, "the layer has no features");
+
+    // Target CRS: explicit, or chosen from the extent in longitude/latitude.
+    std::string target = options.target_crs;
+    if (target.empty()) {
+        OGREnvelope extent;
+        layer->GetExtent(&extent);
+        std::unique_ptr<OGRCoordinateTransformation> to_lonlat(OGRCreateCoordinateTransformation(source_crs.get(), &wgs84));
+        double xs[2] = {extent.MinX, extent.MaxX}, ys[2] = {extent.MinY, extent.MaxY};
+        if (to_lonlat && to_lonlat->Transform(2, xs, ys)) {
+            OGREnvelope lonlat;
+            lonlat.MinX = std::min(xs[0], xs[1]);
+            lonlat.MaxX = std::max(xs[0], xs[1]);
+            lonlat.MinY = std::min(ys[0], ys[1]);
+            lonlat.MaxY = std::max(ys[0], ys[1]);
+            target = default_crs(lonlat);
+        } else {
+            target = "EPSG:27700";
+        }
+    }
+    OGRSpatialReference target_crs;
+    if (target_crs.SetFromUserInput(target.c_str()) != OGRERR_NONE)
+        throw Error(Location{"", 0, "--crs"}, "unknown coordinate reference system '" + target + "'");
+    if (!target_crs.IsProjected())
+        throw Error(Location{"", 0, "--crs"}, "'" + target + "' is not a projected CRS; distances need metres");
+    target_crs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    out.crs = target;
+    std::unique_ptr<OGRCoordinateTransformation> transform(
+        OGRCreateCoordinateTransformation(source_crs.get(), &target_crs));
+    if (!transform) throw Error(Location{source, 0, {}}, "cannot transform the layer's CRS to " + target);
+
+    const std::size_t n = out.codes.size();
+    out.area_km2.resize(n);
+    out.perimeter_m.resize(n);
+    out.centroid_x.resize(n);
+    out.centroid_y.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        auto& g = out.geometry[i];
+        if (g->transform(transform.get()) != OGRERR_NONE)
+            throw Error(Location{source, i + 1, out.code_field}, "cannot project area '" + out.codes[i] + "' to " + target);
+        if (!g->IsValid()) {
+            // Ring self-intersections occur in generalised boundary files; repair rather than
+            // let area/perimeter/centroid silently go wrong.
+            std::unique_ptr<OGRGeometry> fixed(g->MakeValid());
+            if (!fixed || fixed->IsEmpty())
+                throw Error(Location{source, i + 1, out.code_field}, "area '" + out.codes[i] + "' has an invalid polygon that could not be repaired");
+            g = std::move(fixed);
+            out.repaired.push_back(out.codes[i]);
+        }
+        const auto type = wkbFlatten(g->getGeometryType());
+        double area = 0.0, perimeter = 0.0;
+        auto add_polygon = [&](const OGRPolygon* p) {
+            area += p->get_Area();
+            for (const auto* ring : *p) perimeter += ring->get_Length();
+        };
+        if (type == wkbPolygon) add_polygon(g->toPolygon());
+        else
+            for (const auto* part : *g->toGeometryCollection())
+                if (wkbFlatten(part->getGeometryType()) == wkbPolygon) add_polygon(part->toPolygon());
+        out.area_km2[i] = area / 1e6;
+        out.perimeter_m[i] = perimeter;
+        OGRPoint centroid;
+        if (g->Centroid(&centroid) != OGRERR_NONE)
+            throw Error(Location{source, i + 1, out.code_field}, "cannot compute the centroid of area '" + out.codes[i] + "'");
+        out.centroid_x[i] = centroid.getX();
+        out.centroid_y[i] = centroid.getY();
+    }
+    if (!out.repaired.empty())
+        out.warnings.push_back(std::to_string(out.repaired.size()) + " invalid polygon(s) repaired with MakeValid: " +
+                               out.repaired.front() + (out.repaired.size() > 1 ? ", ..." : ""));
+    return out;
+}
+
+}  // namespace cohesion

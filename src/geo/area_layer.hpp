@@ -1,0 +1,45 @@
+#pragma once
+// AreaLayer — the polygons of a set of areas, read with GDAL/OGR from any vector
+// source (GeoJSON, GeoPackage, Shapefile, PostGIS "PG:..." connection string), with
+// per-area measures in a projected CRS.
+//
+// Two coordinate sets are kept on purpose: the raw ring vertices exactly as stored
+// (contiguity is decided by exact vertex/edge equality, as pysal/libpysal do, and any
+// reprojection could make shared vertices differ in the last bit) and the projected
+// geometry used for areas, perimeters, centroids and distances.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <ogr_geometry.h>
+
+namespace cohesion {
+
+struct AreaLayerOptions {
+    std::string layer;       // layer name; empty = the first layer
+    std::string code_field;  // empty = auto-detect (a field ending in "CD", or code/id)
+    std::string target_crs;  // empty = EPSG:27700 inside Great Britain, else the UTM zone of the centre
+};
+
+struct Ring {
+    std::vector<double> x, y;  // raw coordinates, closed (first == last)
+};
+
+struct AreaLayer {
+    std::string source;
+    std::string code_field;
+    std::string crs;                         // projected CRS of the measures, e.g. "EPSG:27700"
+    std::vector<std::string> codes;
+    std::vector<std::vector<Ring>> rings;    // raw rings per area (all polygon parts, holes included)
+    std::vector<std::unique_ptr<OGRGeometry>> geometry;  // projected (multi)polygons
+    std::vector<double> area_km2, perimeter_m;
+    std::vector<double> centroid_x, centroid_y;  // projected, metres
+    std::vector<std::string> repaired;       // codes whose invalid polygon was repaired with MakeValid
+    std::vector<std::string> warnings;
+
+    std::size_t size() const { return codes.size(); }
+};
+
+AreaLayer load_area_layer(const std::string& source, const AreaLayerOptions& options = {});
+
+}  // namespace cohesion
