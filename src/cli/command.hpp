@@ -12,5 +12,8 @@ void add_decompose_command(CLI::App& app);
 void add_compare_command(CLI::App& app);
 void add_docs_command(CLI::App& app);
 void add_typology_command(CLI::App& app);
+void add_weights_command(CLI::App& app);
+void add_hotspots_command(CLI::App& app);
+void add_enclaves_command(CLI::App& app);
 
 }  // namespace cohesion::cli

@@ -18,6 +18,9 @@ int main(int argc, char** argv) {
     cohesion::cli::add_decompose_command(app);
     cohesion::cli::add_compare_command(app);
     cohesion::cli::add_typology_command(app);
+    cohesion::cli::add_weights_command(app);
+    cohesion::cli::add_hotspots_command(app);
+    cohesion::cli::add_enclaves_command(app);
     cohesion::cli::add_docs_command(app);
     try {
         app.parse(argc, argv);

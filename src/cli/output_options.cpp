@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "geo/layer_writer.hpp"
 #include "render/atomic_file.hpp"
 
 namespace cohesion::cli {
@@ -13,7 +14,9 @@ void add_output_options(CLI::App& command, OutputOptionValues& v) {
         ->check(CLI::IsMember({"table", "csv", "json"}))
         ->default_val("table")
         ->group("Output");
-    command.add_option("--output,-o", v.output, "Write results to this file (written whole or not at all)")
+    command.add_option("--output,-o", v.output,
+                       "Write results to this file (.csv, .json; .geojson/.gpkg or PG:... for per-area results with "
+                       "polygons); written whole or not at all")
         ->group("Output");
 }
 
@@ -41,6 +44,19 @@ void emit(const std::vector<ResultTable>& results, const OutputOptionValues& v, 
     }
     if (v.output.empty()) std::cout << text << std::flush;
     else write_file_atomically(v.output, text);
+}
+
+}  // namespace cohesion::cli
+
+namespace cohesion::cli {
+
+void emit_spatial(const std::vector<ResultTable>& results, const ResultTable& per_area, const AreaLayer& layer,
+                  const OutputOptionValues& v, const CLI::App& command) {
+    if (!v.output.empty() && is_layer_output(v.output)) {
+        write_result_layer(per_area, layer, v.output, command.get_name());
+        return;
+    }
+    emit(results, v, command);
 }
 
 }  // namespace cohesion::cli

@@ -2,6 +2,7 @@
 // --format and --output, shared by every command that prints results.
 #include <CLI/CLI.hpp>
 
+#include "geo/area_layer.hpp"
 #include "render/result_table.hpp"
 
 namespace cohesion::cli {
@@ -15,5 +16,9 @@ void add_output_options(CLI::App& command, OutputOptionValues& values);
 // Renders and writes to stdout or (atomically) to the --output file. When writing a
 // file, the format defaults from its extension (.csv, .json) unless --format was given.
 void emit(const std::vector<ResultTable>& results, const OutputOptionValues& values, const CLI::App& command);
+// Same, but an --output ending in .geojson or .gpkg (or a PG: connection) writes the
+// per-area table `per_area` joined to the layer's polygons instead.
+void emit_spatial(const std::vector<ResultTable>& results, const ResultTable& per_area, const AreaLayer& layer,
+                  const OutputOptionValues& values, const CLI::App& command);
 
 }  // namespace cohesion::cli

@@ -82,6 +82,14 @@ Table filter_areas(const Table& table, std::string_view level_name, std::string_
     return out;
 }
 
+Table select_areas(const Table& table, const std::vector<std::size_t>& rows) {
+    for (std::size_t r : rows)
+        if (r >= table.areas()) throw Error("internal: area row out of range");
+    Table out = take_rows(table, rows);
+    out.note("keep " + std::to_string(rows.size()) + " of " + std::to_string(table.areas()) + " areas");
+    return out;
+}
+
 Table filter_areas(const Table& table, std::string_view where_expression) {
     const auto eq = where_expression.find('=');
     if (eq == std::string_view::npos || eq == 0)

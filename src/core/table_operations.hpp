@@ -11,6 +11,9 @@ namespace cohesion {
 
 // Keep areas whose label at `level` equals `value` ("--where LAD=Bedford").
 Table filter_areas(const Table& table, std::string_view level, std::string_view value);
+// Keep the given rows, in the given order (e.g. the areas that have a polygon).
+Table select_areas(const Table& table, const std::vector<std::size_t>& rows);
+
 // Parse and apply "LEVEL=VALUE".
 Table filter_areas(const Table& table, std::string_view where_expression);
 

@@ -14,11 +14,15 @@ std::vector<Enclave> find_enclaves(const std::string& group_name, std::span<cons
     const std::size_t n = w.n;
     if (group.size() != n || total.size() != n || codes.size() != n || (!area_km2.empty() && area_km2.size() != n))
         throw Error("enclaves: inputs do not have one value per area");
-    std::vector<char> member(n, 0);
-    for (std::size_t i = 0; i < n; ++i)
-        member[i] = options.use_lisa ? h.cluster[i] == "HH" : h.hot_spot[i] == "hot";
-
     const double group_total = std::accumulate(group.begin(), group.end(), 0.0);
+    const double town_share = group_total / std::accumulate(total.begin(), total.end(), 0.0);
+    std::vector<char> member(n, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+        const bool significant = options.use_lisa ? h.cluster[i] == "HH" : h.hot_spot[i] == "hot";
+        const bool above = !options.require_above_average || (total[i] > 0 && group[i] / total[i] > town_share);
+        member[i] = significant && above;
+    }
+
     std::vector<char> seen(n, 0);
     std::vector<Enclave> enclaves;
     std::vector<std::size_t> stack;

@@ -3,7 +3,9 @@
 //
 // An area is an enclave member when its group share is a significant Getis–Ord G*
 // hot spot (FDR-controlled by default) — or, with `use_lisa`, a significant HH LISA
-// cluster. Members that are neighbours (in the weights used for the test) join into
+// cluster — and the share in the area itself is above the town's (location quotient
+// > 1): G* also lights up low-share areas surrounded by high ones, which are the
+// enclave's surroundings, not the enclave. Members that are neighbours (in the weights used for the test) join into
 // one enclave; an enclave needs at least `min_areas` areas. For each enclave we
 // report its areas, people, group count and share, land area, and the share of the
 // group's town-wide population living in it.
@@ -19,6 +21,7 @@ namespace cohesion {
 struct EnclaveOptions {
     bool use_lisa = false;   // HH clusters instead of G* hot spots
     std::size_t min_areas = 2;
+    bool require_above_average = true;  // location quotient > 1 in the area itself
 };
 
 struct Enclave {

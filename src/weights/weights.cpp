@@ -1,5 +1,8 @@
 #include "weights/weights.hpp"
 
+#include <algorithm>
+#include <numeric>
+
 namespace cohesion {
 
 std::vector<std::size_t> Weights::islands() const {
@@ -35,6 +38,56 @@ Weights row_standardised(const Weights& w) {
     }
     out.description = w.description + ", row-standardised";
     return out;
+}
+
+Weights subset(const Weights& w, const std::vector<std::size_t>& keep) {
+    std::vector<std::size_t> position(w.n, SIZE_MAX);
+    for (std::size_t k = 0; k < keep.size(); ++k) position[keep[k]] = k;
+    Weights out;
+    out.n = keep.size();
+    out.offsets.push_back(0);
+    for (std::size_t i : keep) {
+        const auto nb = w.neighbours_of(i);
+        const auto wv = w.weights_of(i);
+        for (std::size_t k = 0; k < nb.size(); ++k)
+            if (position[nb[k]] != SIZE_MAX) {
+                out.neighbours.push_back(position[nb[k]]);
+                out.values.push_back(wv[k]);
+            }
+        out.offsets.push_back(out.neighbours.size());
+        if (!w.ids.empty()) out.ids.push_back(w.ids[i]);
+    }
+    out.description = w.description;
+    return out;
+}
+
+std::vector<std::size_t> connected_components(const Weights& w, std::size_t* count) {
+    std::vector<std::size_t> component(w.n, SIZE_MAX), stack, sizes;
+    for (std::size_t start = 0; start < w.n; ++start) {
+        if (component[start] != SIZE_MAX) continue;
+        const std::size_t id = sizes.size();
+        sizes.push_back(0);
+        stack.assign(1, start);
+        component[start] = id;
+        while (!stack.empty()) {
+            const std::size_t i = stack.back();
+            stack.pop_back();
+            ++sizes[id];
+            for (std::size_t j : w.neighbours_of(i))
+                if (component[j] == SIZE_MAX) {
+                    component[j] = id;
+                    stack.push_back(j);
+                }
+        }
+    }
+    // Renumber by size, largest first, so component 0 is the main body.
+    std::vector<std::size_t> order(sizes.size()), rank(sizes.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return sizes[a] > sizes[b]; });
+    for (std::size_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
+    for (auto& c : component) c = rank[c];
+    if (count) *count = sizes.size();
+    return component;
 }
 
 }  // namespace cohesion

@@ -8,7 +8,7 @@ using namespace cohesion::test;
 namespace fs = std::filesystem;
 
 TEST(Cli, EveryCommandHasHelp) {
-    for (const char* command : {"", "info", "indices", "local", "decompose", "compare", "typology", "docs"}) {
+    for (const char* command : {"", "info", "indices", "local", "decompose", "compare", "typology", "weights", "hotspots", "enclaves", "docs"}) {
         const auto run = run_cli(std::string(command) + " --help");
         EXPECT_EQ(run.exit_code, 0) << command << ": " << run.err;
         EXPECT_NE(run.out.find("Usage"), std::string::npos) << command;
@@ -155,4 +155,67 @@ TEST(Cli, TypologyCountsEveryArea) {
     for (const auto& row : doc["rows"]) areas += row["areas"].get<std::int64_t>();
     EXPECT_EQ(areas, 501);
     EXPECT_NE(run_cli("typology " + example_table()).exit_code, 0);  // --host is required
+}
+
+namespace {
+std::string bedford_boundaries() {
+    const char* env = std::getenv("COHESION_SHARED_DATA");
+    return std::string(env && *env ? env : COHESION_DEFAULT_SHARED_DATA) + "/bedford/oa2011.geojson";
+}
+}  // namespace
+
+TEST(CliSpatial, WeightsSummaryAndGalRoundTrip) {
+    const auto gal = scratch_dir() / "queen.gal";
+    const auto run = run_cli("weights -b " + bedford_boundaries() + " --save " + gal.string() + " --format json");
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const auto doc = nlohmann::json::parse(run.out);
+    EXPECT_EQ(doc[0]["rows"][1]["value"], 1469);
+    EXPECT_EQ(doc[0]["rows"][6]["value"], 0);  // islands
+    // The saved GAL read back as weights gives the same summary.
+    const auto again = run_cli("weights -b " + bedford_boundaries() + " --weights " + gal.string() + " --format json");
+    ASSERT_EQ(again.exit_code, 0) << again.err;
+    EXPECT_EQ(nlohmann::json::parse(again.out)[0]["rows"][1]["value"], 1469);
+    const auto rook = run_cli("weights -b " + bedford_boundaries() + " --weights rook --format json");
+    EXPECT_EQ(nlohmann::json::parse(rook.out)[0]["rows"][2]["value"], 2854);
+}
+
+TEST(CliSpatial, HotspotsWriteAGeoJsonLayer) {
+    const auto out = scratch_dir() / "hot.geojson";
+    const auto run = run_cli("hotspots " + example_table() + " -b " + bedford_boundaries() +
+                             " -g Pakistani --permutations 99 -o " + out.string());
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const auto doc = nlohmann::json::parse(slurp(out));
+    EXPECT_EQ(doc["features"].size(), 501u);
+    const auto& props = doc["features"][0]["properties"];
+    EXPECT_TRUE(props.contains("gi_star_z"));
+    EXPECT_TRUE(props.contains("cluster"));
+    // RFC 7946: longitude/latitude.
+    const double lon = doc["features"][0]["geometry"]["coordinates"][0][0][0][0].get<double>();
+    EXPECT_GT(lon, -0.7);
+    EXPECT_LT(lon, -0.2);
+}
+
+TEST(CliSpatial, GlobalMoranInHotspotsMatchesEsda) {
+    const auto run = run_cli("hotspots " + example_table() + " -b " + bedford_boundaries() +
+                             " -g Pakistani --permutations 9 --format json");
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const auto doc = nlohmann::json::parse(run.out);
+    EXPECT_NEAR(doc[0]["rows"][0]["value"].get<double>(), 0.766298634032, 1e-11);
+}
+
+TEST(CliSpatial, EnclavesOfPakistaniInBedford) {
+    const auto run = run_cli("enclaves " + example_table() + " -b " + bedford_boundaries() + " -g Pakistani --format json");
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const auto doc = nlohmann::json::parse(run.out);
+    ASSERT_GE(doc[0]["rows"].size(), 1u);
+    EXPECT_EQ(doc[0]["rows"][0]["enclave"], "Pakistani enclave 1");
+    EXPECT_GT(doc[0]["rows"][0]["share_of_group_in_town"].get<double>(), 0.5);
+}
+
+TEST(CliSpatial, MismatchedBoundariesAreExplained) {
+    const auto bad = scratch_dir() / "other.csv";
+    std::ofstream(bad) << "code,A,B\nX1,1,2\nX2,3,4\n";
+    const auto run = run_cli("hotspots " + bad.string() + " -b " + bedford_boundaries() + " -g A");
+    EXPECT_EQ(run.exit_code, 1);
+    EXPECT_NE(run.err.find("no area code of the table matches the layer"), std::string::npos) << run.err;
 }

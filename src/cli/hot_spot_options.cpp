@@ -1,0 +1,39 @@
+#include "cli/hot_spot_options.hpp"
+
+#include <fmt/format.h>
+
+namespace cohesion::cli {
+
+void add_hot_spot_options(CLI::App& command, HotSpotOptionValues& v) {
+    auto* g = "Hot spots";
+    command.add_option("--group,-g", v.group, "Group whose share is tested, e.g. Pakistani")->required()->group(g);
+    command.add_option("--permutations", v.options.permutations, "Conditional permutations per area")
+        ->default_val(999)->check(CLI::Range(1, 1000000))->group(g);
+    command.add_option("--alpha", v.options.alpha, "Significance level for labels")->default_val(0.05)
+        ->check(CLI::Range(0.0001, 0.5))->group(g);
+    command.add_flag("--raw-p", v.raw_p, "Label with raw pseudo p-values instead of FDR-adjusted ones")
+        ->group(g)->each([&v](const std::string&) { v.options.false_discovery_rate = false; });
+    command.add_option("--seed", v.options.seed, "Random seed (same results whatever the thread count)")
+        ->default_val(20170601)->group(g);
+}
+
+std::vector<std::string> hot_spot_notes(const HotSpotOptions& o) {
+    return {fmt::format("{} conditional permutations per area, seed {}; labels at alpha = {:g} using {}", o.permutations,
+                        o.seed, o.alpha,
+                        o.false_discovery_rate ? "Benjamini-Hochberg FDR-adjusted p (q)" : "raw pseudo p-values"),
+            "LISA: row-standardised weights, clusters HH/LL/HL/LH; G*: binary weights including the area itself"};
+}
+
+GroupShare group_share(const Table& table, const std::string& group) {
+    GroupShare s;
+    const auto column = table.column(table.group_index(group));
+    s.count.assign(column.begin(), column.end());
+    s.total = table.unit_total();
+    s.share.resize(s.count.size());
+    for (std::size_t i = 0; i < s.count.size(); ++i) s.share[i] = s.total[i] > 0 ? s.count[i] / s.total[i] : 0.0;
+    s.description = "variable: share of " + group + " in each area (of " +
+                    (table.has_declared_total() ? table.declared_total_name() : std::string("the sum of groups")) + ")";
+    return s;
+}
+
+}  // namespace cohesion::cli

@@ -1,0 +1,52 @@
+#include "cli/spatial_options.hpp"
+
+#include "core/error.hpp"
+#include "core/table_operations.hpp"
+#include "geo/table_join.hpp"
+#include "weights/contiguity.hpp"
+#include "weights/gal_gwt.hpp"
+
+namespace cohesion::cli {
+
+void add_spatial_options(CLI::App& command, SpatialOptionValues& v) {
+    auto* g = "Boundaries and weights";
+    command.add_option("--boundaries,-b", v.boundaries,
+                       "Area polygons: GeoJSON, GeoPackage, Shapefile or a PostGIS 'PG:...' connection string")
+        ->required()->group(g);
+    command.add_option("--layer", v.layer.layer, "Layer name in the boundary source (default: the first)")->group(g);
+    command.add_option("--code-field", v.layer.code_field,
+                       "Field holding the area codes (default: a field ending in CD or _code)")->group(g);
+    command.add_option("--crs", v.layer.target_crs,
+                       "Projected CRS for distances and areas (default: EPSG:27700 in Great Britain, else UTM)")->group(g);
+    command.add_option("--weights", v.weights, "Spatial weights: queen, rook, or a GeoDa .gal/.gwt file")
+        ->default_val("queen")->group(g);
+    command.add_option("--snap", v.snap,
+                       "Snap vertices to a grid of this size (layer units) before finding neighbours, for layers with tiny gaps")
+        ->default_val(0.0)->group(g);
+}
+
+Weights build_weights(const SpatialOptionValues& v, const AreaLayer& layer) {
+    if (v.weights == "queen" || v.weights == "rook")
+        return contiguity_weights(layer, {v.weights == "queen" ? Contiguity::queen : Contiguity::rook, v.snap});
+    return read_weights_file(v.weights, layer.codes);
+}
+
+SpatialData load_spatial(const SpatialOptionValues& v, Table table) {
+    SpatialData d{std::move(table), load_area_layer(v.boundaries, v.layer), {}, {}, {}};
+    const TableLayerJoin join = join_table_to_layer(d.table, d.layer);
+    d.notes.push_back("boundaries: " + v.boundaries + " (" + std::to_string(d.layer.size()) + " polygons, measures in " +
+                      d.layer.crs + ")");
+    for (const auto& w : d.layer.warnings) d.notes.push_back("warning: " + w);
+    for (const auto& w : join.warnings) d.notes.push_back("warning: " + w);
+    if (join.table_only > 0) d.table = select_areas(d.table, join.table_rows);
+    d.feature = join.layer_index;
+    const Weights all = build_weights(v, d.layer);
+    d.weights = subset(all, d.feature);
+    const auto islands = d.weights.islands();
+    d.notes.push_back("weights: " + all.description + "; " + std::to_string(d.weights.links() / 2) + " neighbour pairs" +
+                      (islands.empty() ? "" : "; " + std::to_string(islands.size()) +
+                                                  " island(s) with no neighbours (they get no local statistic)"));
+    return d;
+}
+
+}  // namespace cohesion::cli
