@@ -50,9 +50,10 @@ void add_enclaves_command(CLI::App& app) {
         list.notes.insert(list.notes.end(), d.notes.begin(), d.notes.end());
         list.notes.push_back(share.description);
         for (const auto& n : hot_spot_notes(o->hot.options)) list.notes.push_back(n);
-        list.notes.push_back(fmt::format("enclave = {} connected areas that are significant {} (at least {})",
-                                         "neighbouring", o->enclave.use_lisa ? "LISA HH clusters" : "G* hot spots",
-                                         o->enclave.min_areas));
+        list.notes.push_back(fmt::format("enclave = at least {} neighbouring areas, each a significant {} with a {} "
+                                         "share above the town's",
+                                         o->enclave.min_areas, o->enclave.use_lisa ? "LISA HH cluster" : "G* hot spot",
+                                         o->hot.group));
         list.columns = {"enclave", "areas", "core_area", "population", "group_count", "group_share",
                         "share_of_group_in_town", "area_km2"};
         for (const auto& e : enclaves)

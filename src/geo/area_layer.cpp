@@ -150,7 +150,8 @@ AreaLayer load_area_layer(const std::string& source, const AreaLayerOptions& opt
     std::string target = options.target_crs;
     if (target.empty()) {
         OGREnvelope extent;
-        layer->GetExtent(&extent);
+        if (layer->GetExtent(&extent) != OGRERR_NONE)
+            throw Error(Location{source, 0, {}}, "cannot compute the layer's extent to choose a projection; give --crs");
         std::unique_ptr<OGRCoordinateTransformation> to_lonlat(OGRCreateCoordinateTransformation(source_crs.get(), &wgs84));
         double xs[2] = {extent.MinX, extent.MaxX}, ys[2] = {extent.MinY, extent.MaxY};
         if (to_lonlat && to_lonlat->Transform(2, xs, ys)) {

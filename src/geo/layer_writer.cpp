@@ -94,7 +94,11 @@ void write_result_layer(const ResultTable& result, const AreaLayer& layer, const
     }
     std::unordered_map<std::string_view, std::size_t> feature_of;
     for (std::size_t i = 0; i < layer.size(); ++i) feature_of.emplace(layer.codes[i], i);
-    out->StartTransaction();
+    // One transaction: much faster for GeoPackage, and all-or-nothing for PostGIS.
+    if (out->StartTransaction() != OGRERR_NONE) {
+        cleanup();
+        throw Error(Location{destination, 0, {}}, "cannot start writing the layer");
+    }
     for (const auto& row : result.rows) {
         const auto* code = std::get_if<std::string>(&row[0]);
         if (!code) continue;
@@ -123,7 +127,11 @@ void write_result_layer(const ResultTable& result, const AreaLayer& layer, const
             throw Error(Location{destination, 0, {}}, "cannot write feature '" + *code + "': " + why);
         }
     }
-    out->CommitTransaction();
+    if (out->CommitTransaction() != OGRERR_NONE) {
+        const std::string why = CPLGetLastErrorMsg();
+        cleanup();
+        throw Error(Location{destination, 0, {}}, "cannot finish writing the layer: " + why);
+    }
     dataset.reset();  // flush and close before the rename
     if (!postgis) {
         std::error_code ec;
