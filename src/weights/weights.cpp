@@ -40,6 +40,35 @@ Weights row_standardised(const Weights& w) {
     return out;
 }
 
+Weights with_self(const Weights& w, double self) {
+    Weights out;
+    out.n = w.n;
+    out.offsets.push_back(0);
+    for (std::size_t i = 0; i < w.n; ++i) {
+        const auto nb = w.neighbours_of(i);
+        const auto wv = w.weights_of(i);
+        bool placed = false;
+        for (std::size_t k = 0; k < nb.size(); ++k) {
+            if (nb[k] == i) continue;  // replaced by `self`
+            if (!placed && nb[k] > i) {
+                out.neighbours.push_back(i);
+                out.values.push_back(self);
+                placed = true;
+            }
+            out.neighbours.push_back(nb[k]);
+            out.values.push_back(wv[k]);
+        }
+        if (!placed) {
+            out.neighbours.push_back(i);
+            out.values.push_back(self);
+        }
+        out.offsets.push_back(out.neighbours.size());
+    }
+    out.ids = w.ids;
+    out.description = w.description + ", including self";
+    return out;
+}
+
 Weights subset(const Weights& w, const std::vector<std::size_t>& keep) {
     std::vector<std::size_t> position(w.n, SIZE_MAX);
     for (std::size_t k = 0; k < keep.size(); ++k) position[keep[k]] = k;

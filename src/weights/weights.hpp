@@ -33,6 +33,9 @@ Weights weights_from_lists(const std::vector<std::vector<std::size_t>>& lists, s
                            std::string description);
 // w_ij / Σ_j w_ij; islands keep an empty row (documented rule: no neighbours, lag 0).
 Weights row_standardised(const Weights& w);
+// The same weights with each area also its own neighbour, with weight `self` (local
+// environments count the area's own people).
+Weights with_self(const Weights& w, double self = 1.0);
 // The weights among `keep` only (rows and neighbours renumbered to positions in `keep`).
 Weights subset(const Weights& w, const std::vector<std::size_t>& keep);
 // Connected components; component[i] numbers the component of area i (0 = largest).

@@ -8,7 +8,7 @@ using namespace cohesion::test;
 namespace fs = std::filesystem;
 
 TEST(Cli, EveryCommandHasHelp) {
-    for (const char* command : {"", "info", "indices", "local", "decompose", "compare", "typology", "weights", "hotspots", "enclaves", "docs"}) {
+    for (const char* command : {"", "info", "indices", "local", "decompose", "compare", "typology", "weights", "spatial", "profile", "hotspots", "enclaves", "docs"}) {
         const auto run = run_cli(std::string(command) + " --help");
         EXPECT_EQ(run.exit_code, 0) << command << ": " << run.err;
         EXPECT_NE(run.out.find("Usage"), std::string::npos) << command;
@@ -218,4 +218,20 @@ TEST(CliSpatial, MismatchedBoundariesAreExplained) {
     const auto run = run_cli("hotspots " + bad.string() + " -b " + bedford_boundaries() + " -g A");
     EXPECT_EQ(run.exit_code, 1);
     EXPECT_NE(run.err.find("no area code of the table matches the layer"), std::string::npos) << run.err;
+}
+
+TEST(CliSpatial, SpatialIndicesAndProfile) {
+    const auto run = run_cli("spatial " + example_table() + " -b " + bedford_boundaries() +
+                             " -g Pakistani -i spatial_dissimilarity,delta --format json");
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const auto doc = nlohmann::json::parse(run.out);
+    EXPECT_NEAR(doc["rows"][0]["value"].get<double>(), 0.654606237494, 1e-11);
+    EXPECT_NEAR(doc["rows"][1]["value"].get<double>(), 0.934487052653, 1e-11);
+    const auto profile = run_cli("profile " + example_table() + " -b " + bedford_boundaries() +
+                                 " -g Pakistani -i dissimilarity --distances 500 --round --format json");
+    ASSERT_EQ(profile.exit_code, 0) << profile.err;
+    const auto p = nlohmann::json::parse(profile.out);
+    ASSERT_EQ(p["rows"].size(), 3u);  // aspatial, 500 m, queen
+    EXPECT_NEAR(p["rows"][1]["value"].get<double>(), 0.601571203059, 1e-4);
+    EXPECT_NE(run_cli("profile " + example_table() + " -b " + bedford_boundaries() + " --kernel cubic").exit_code, 0);
 }
