@@ -21,6 +21,7 @@ struct SpatialCommandOptions {
     OutputOptionValues output;
     std::vector<std::string> focal;
     std::vector<std::string> indices;
+    std::string proximity_unit = "km";
 };
 
 ResultTable run(const SpatialCommandOptions& o, const SpatialData& d) {
@@ -56,6 +57,7 @@ ResultTable run(const SpatialCommandOptions& o, const SpatialData& d) {
         params.weights = &w;
         params.geometry = &geometry;
         params.unit_areas = row_area;
+        params.proximity_unit_m = o.proximity_unit == "m" ? 1.0 : 1000.0;
         for (const auto* index : chosen) {
             if (!index->compute) throw Error(Location{"", 0, "--index"}, "'" + index->info.name + "' is a local index");
             out.add_row({index->info.name, group, std::string("rest"), index->compute(IndexInput{m, params})});
@@ -75,6 +77,10 @@ void add_spatial_command(CLI::App& app) {
     add_spatial_options(*command, o->spatial);
     command->add_option("--group,-g", o->focal, "Focal group(s) (default: every group)")->delimiter(',')->group("Indices");
     command->add_option("--index,-i", o->indices, "Index name(s) (default: every spatial index)")->delimiter(',')->group("Indices");
+    command->add_option("--proximity-unit", o->proximity_unit,
+                        "Distance unit of the exp(-d) proximity in clustering/proximity indices: km (Massey & Denton) "
+                        "or m (pysal 2.5)")
+        ->check(CLI::IsMember({"km", "m"}))->default_val("km")->group("Indices");
     add_output_options(*command, o->output);
     command->callback([o, command] {
         const SpatialData d = load_spatial(o->spatial, load_input(o->input));

@@ -30,6 +30,9 @@ struct IndexParams {
     std::span<const double> unit_areas;  // km² per unit (same order as the CountMatrix), for indices that need it
     const Weights* weights = nullptr;         // spatial indices: neighbours of each CountMatrix unit
     const UnitGeometry* geometry = nullptr;   // spatial indices: areas, perimeters, centroids, shared borders
+    // Distance unit of the exp(−d) proximity in clustering/proximity indices, in metres:
+    // 1000 = kilometres as Massey & Denton (1988) publish; 1 = metres, as pysal 2.5 computes.
+    double proximity_unit_m = 1000.0;
 };
 
 struct IndexInput {

@@ -80,3 +80,26 @@ TEST(SpatialToy, TwoByTwoGridByHand) {
     EXPECT_DOUBLE_EQ(compute("relative_centralization", m, params), 0.5);
     EXPECT_THROW(compute("spatial_dissimilarity", m, IndexParams{}), Error);
 }
+
+TEST(SpatialToy, ProximityIndicesOnTwoDistantAreas) {
+    // Two 1 km² areas 100 km apart (c_01 = e^−100 ≈ 0), one all group, one all rest.
+    // c_00 = c_11 = exp(−√0.6). P_xx = c_00, P_yy = c_11, P_tt = c_00 / 2:
+    // SP = (10 c + 10 c) / (20 c / 2) = 2; RCL = 0; ACL = (10c − 5c) / (10c − 5c) = 1;
+    // distance-decay isolation = 1, exposure = 0.
+    const CountMatrix m = make_count_matrix({10, 0, 0, 10}, 2, {"x", "rest"});
+    UnitGeometry g;
+    g.area_km2 = {1, 1};
+    g.perimeter_m = {4000, 4000};
+    g.x = {0, 100000};
+    g.y = {0, 0};
+    IndexParams params;
+    params.geometry = &g;
+    EXPECT_NEAR(compute("spatial_proximity", m, params), 2.0, 1e-12);
+    EXPECT_NEAR(compute("relative_clustering", m, params), 0.0, 1e-12);
+    EXPECT_NEAR(compute("absolute_clustering", m, params), 1.0, 1e-12);
+    EXPECT_NEAR(compute("distance_decay_isolation", m, params), 1.0, 1e-12);
+    EXPECT_NEAR(compute("distance_decay_exposure", m, params), 0.0, 1e-12);
+    // Moving the areas together raises exposure.
+    g.x = {0, 500};
+    EXPECT_GT(compute("distance_decay_exposure", m, params), 0.1);
+}
