@@ -45,7 +45,8 @@ TEST(SpatialReference, BedfordMatchesPysal) {
         {"relative_centralization", "RelativeCentralization"},
         {"absolute_centralization_median", "AbsoluteCentralization_center_median"},
         {"relative_centralization_median", "RelativeCentralization_center_median"},
-        {"delta", "Delta"}};
+        {"delta", "Delta"},
+        {"spatial_proximity_profile", "SpatialProxProf"}};
     for (const auto& [ours, theirs] : pairs) {
         const double value = compute(ours, m, params), expected = ref[theirs].get<double>();
         EXPECT_TRUE(near_relative(value, expected)) << ours << " = " << value << ", pysal " << expected;
