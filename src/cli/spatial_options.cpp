@@ -4,6 +4,7 @@
 #include "core/table_operations.hpp"
 #include "geo/table_join.hpp"
 #include "weights/contiguity.hpp"
+#include "weights/distance_weights.hpp"
 #include "weights/gal_gwt.hpp"
 
 namespace cohesion::cli {
@@ -18,16 +19,60 @@ void add_spatial_options(CLI::App& command, SpatialOptionValues& v) {
                        "Field holding the area codes (default: a field ending in CD or _code)")->group(g);
     command.add_option("--crs", v.layer.target_crs,
                        "Projected CRS for distances and areas (default: EPSG:27700 in Great Britain, else UTM)")->group(g);
-    command.add_option("--weights", v.weights, "Spatial weights: queen, rook, or a GeoDa .gal/.gwt file")
+    command.add_option("--weights", v.weights,
+                       "Spatial weights: queen, rook, knn:K, band:METRES, kernel:FUNCTION:METRES (triangular, uniform, "
+                       "quadratic, quartic, gaussian), adaptive:FUNCTION:K, or a GeoDa .gal/.gwt file")
         ->default_val("queen")->group(g);
     command.add_option("--snap", v.snap,
                        "Snap vertices to a grid of this size (layer units) before finding neighbours, for layers with tiny gaps")
         ->default_val(0.0)->group(g);
 }
 
+namespace {
+
+std::vector<std::string> split_colons(const std::string& s) {
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    for (;;) {
+        const auto colon = s.find(':', start);
+        parts.push_back(s.substr(start, colon == std::string::npos ? std::string::npos : colon - start));
+        if (colon == std::string::npos) return parts;
+        start = colon + 1;
+    }
+}
+
+double positive_number(const std::string& text, const std::string& spec) {
+    try {
+        std::size_t used = 0;
+        const double v = std::stod(text, &used);
+        if (used == text.size() && v > 0) return v;
+    } catch (const std::exception&) {
+    }
+    throw Error(Location{"", 0, "--weights"}, "expected a positive number in '" + spec + "', got '" + text + "'");
+}
+
+}  // namespace
+
 Weights build_weights(const SpatialOptionValues& v, const AreaLayer& layer) {
     if (v.weights == "queen" || v.weights == "rook")
         return contiguity_weights(layer, {v.weights == "queen" ? Contiguity::queen : Contiguity::rook, v.snap});
+    const auto parts = split_colons(v.weights);
+    if (parts.size() >= 2 && (parts[0] == "knn" || parts[0] == "band" || parts[0] == "kernel" || parts[0] == "adaptive")) {
+        const Points centroids{layer.centroid_x, layer.centroid_y, layer.codes};
+        if (parts[0] == "knn" && parts.size() == 2)
+            return knn_weights(centroids, static_cast<int>(positive_number(parts[1], v.weights)));
+        if (parts[0] == "band" && parts.size() == 2) return distance_band_weights(centroids, positive_number(parts[1], v.weights));
+        if ((parts[0] == "kernel" || parts[0] == "adaptive") && parts.size() == 3) {
+            KernelOptions k;
+            k.function = parse_kernel_function(parts[1]);
+            if (parts[0] == "kernel") k.bandwidth = positive_number(parts[2], v.weights);
+            else k.adaptive_k = static_cast<int>(positive_number(parts[2], v.weights));
+            return kernel_weights(centroids, k);
+        }
+        throw Error(Location{"", 0, "--weights"}, "cannot read '" + v.weights +
+                                                      "'; expected knn:K, band:METRES, kernel:FUNCTION:METRES or "
+                                                      "adaptive:FUNCTION:K");
+    }
     return read_weights_file(v.weights, layer.codes);
 }
 

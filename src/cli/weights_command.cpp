@@ -26,7 +26,9 @@ std::vector<ResultTable> run(const WeightsOptions& o) {
     }
     std::size_t components = 0;
     connected_components(w, &components);
-    std::size_t least = SIZE_MAX, most = 0;
+    std::size_t least = SIZE_MAX, most = 0, self_links = 0;
+    for (std::size_t i = 0; i < w.n; ++i)
+        for (std::size_t j : w.neighbours_of(i)) self_links += j == i;
     std::map<std::size_t, std::int64_t> histogram;
     for (std::size_t i = 0; i < w.n; ++i) {
         least = std::min(least, w.cardinality(i));
@@ -41,11 +43,12 @@ std::vector<ResultTable> run(const WeightsOptions& o) {
     summary.columns = {"property", "value"};
     const auto islands = w.islands();
     summary.add_row({std::string("areas"), static_cast<std::int64_t>(w.n)});
-    summary.add_row({std::string("neighbour pairs"), static_cast<std::int64_t>(w.links() / 2)});
-    summary.add_row({std::string("directed links"), static_cast<std::int64_t>(w.links())});
+    summary.add_row({std::string("neighbour pairs"), static_cast<std::int64_t>((w.links() - self_links) / 2)});
+    summary.add_row({std::string("directed links"), static_cast<std::int64_t>(w.links() - self_links)});
     summary.add_row({std::string("min neighbours"), static_cast<std::int64_t>(least)});
     summary.add_row({std::string("max neighbours"), static_cast<std::int64_t>(most)});
-    summary.add_row({std::string("mean neighbours"), static_cast<double>(w.links()) / static_cast<double>(w.n)});
+    summary.add_row({std::string("mean neighbours"), static_cast<double>(w.links() - self_links) / static_cast<double>(w.n)});
+    if (self_links) summary.add_row({std::string("areas weighting themselves"), static_cast<std::int64_t>(self_links)});
     summary.add_row({std::string("islands"), static_cast<std::int64_t>(islands.size())});
     summary.add_row({std::string("connected components"), static_cast<std::int64_t>(components)});
     std::string island_codes;
