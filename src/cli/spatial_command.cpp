@@ -45,10 +45,11 @@ ResultTable run(const SpatialCommandOptions& o, const SpatialData& d) {
     out.notes = d.table.history();
     out.notes.insert(out.notes.end(), d.notes.begin(), d.notes.end());
     out.columns = {"index", "focal", "versus", "value"};
-    for (const auto& group : focal) {
-        const CountMatrix m = two_group_vs_rest(d.table, group);
-        if (group == focal.front()) out.notes.push_back("view: " + m.description);
-        // Weights and geometry follow the populated units of this view.
+    // Weights and geometry follow the populated units of each view.
+    auto evaluate = [&](const CountMatrix& m, const std::vector<const IndexDefinition*>& indices, const std::string& focal_name,
+                        const std::string& versus) {
+        if (indices.empty()) return;
+        out.notes.push_back("view: " + m.description);
         const Weights w = subset(d.weights, m.unit_rows);
         std::vector<std::size_t> features;
         for (std::size_t row : m.unit_rows) features.push_back(d.feature[row]);
@@ -58,11 +59,17 @@ ResultTable run(const SpatialCommandOptions& o, const SpatialData& d) {
         params.geometry = &geometry;
         params.unit_areas = row_area;
         params.proximity_unit_m = o.proximity_unit == "m" ? 1.0 : 1000.0;
-        for (const auto* index : chosen) {
-            if (!index->compute) throw Error(Location{"", 0, "--index"}, "'" + index->info.name + "' is a local index");
-            out.add_row({index->info.name, group, std::string("rest"), index->compute(IndexInput{m, params})});
-        }
+        for (const auto* index : indices)
+            out.add_row({index->info.name, focal_name, versus, index->compute(IndexInput{m, params})});
+    };
+    std::vector<const IndexDefinition*> two, multi;
+    for (const auto* index : chosen) {
+        if (!index->compute) throw Error(Location{"", 0, "--index"}, "'" + index->info.name + "' is a local index");
+        (index->info.multigroup_input || index->info.kind == IndexKind::multigroup ? multi : two).push_back(index);
     }
+    evaluate(multigroup(d.table), multi, "all groups", "");
+    if (!two.empty())
+        for (const auto& group : focal) evaluate(two_group_vs_rest(d.table, group), two, group, "rest");
     return out;
 }
 

@@ -104,3 +104,24 @@ TEST(SpatialToy, ProximityIndicesOnTwoDistantAreas) {
     g.x = {0, 500};
     EXPECT_GT(compute("distance_decay_exposure", m, params), 0.1);
 }
+
+TEST(SpatialReference, GlobalDistortionMatchesPysal) {
+    const auto ref = test::read_reference_json("bedford2011_spatial.json")["multigroup_spatial"]["GlobalDistortion"];
+    const Table& table = test::bedford_oa_2011();
+    const AreaLayer layer = load_area_layer((test::shared_data_dir() / "bedford" / "oa2011.geojson").string());
+    const TableLayerJoin join = join_table_to_layer(table, layer);
+    const Weights queen = subset(contiguity_weights(layer), join.layer_index);
+    const CountMatrix m = multigroup(table);
+    const UnitGeometry geometry = build_unit_geometry(layer, join.layer_index, queen);
+    IndexParams params;
+    params.geometry = &geometry;
+    EXPECT_TRUE(near_relative(compute("global_distortion", m, params), ref.get<double>()));
+    // Identical composition everywhere: every neighbourhood looks like the town.
+    const CountMatrix even = make_count_matrix({10, 20, 30, 10, 20, 30}, 3, {"a", "b"});
+    UnitGeometry g;
+    g.area_km2 = {1, 1, 1};
+    g.x = {0, 1000, 2000};
+    g.y = {0, 0, 0};
+    params.geometry = &g;
+    EXPECT_NEAR(compute("global_distortion", even, params), 0.0, 1e-15);
+}
