@@ -200,10 +200,19 @@ AreaLayer load_area_layer(const std::string& source, const AreaLayerOptions& opt
             area += p->get_Area();
             for (const auto* ring : *p) perimeter += ring->get_Length();
         };
-        if (type == wkbPolygon) add_polygon(g->toPolygon());
-        else
+        // A repair can turn a degenerate polygon into lines or points (or a collection
+        // mixing them): keep the polygon parts, and refuse an area with none.
+        if (type == wkbPolygon) {
+            add_polygon(g->toPolygon());
+        } else if (type == wkbMultiPolygon || type == wkbGeometryCollection) {
             for (const auto* part : *g->toGeometryCollection())
                 if (wkbFlatten(part->getGeometryType()) == wkbPolygon) add_polygon(part->toPolygon());
+        }
+        if (!(area > 0.0))
+            throw Error(Location{source, i + 1, out.code_field},
+                        "area '" + out.codes[i] + "' has no area (a degenerate polygon" +
+                            (out.repaired.empty() || out.repaired.back() != out.codes[i] ? std::string(")")
+                                                                                          : std::string(", even after repair)")));
         out.area_km2[i] = area / 1e6;
         out.perimeter_m[i] = perimeter;
         OGRPoint centroid;

@@ -120,3 +120,16 @@ TEST(GeoLayer, BadInputIsNamed) {
     EXPECT_NE(message(duplicate, o).find("unknown code field; the layer has: code"), std::string::npos);
     EXPECT_NE(message("/nonexistent.gpkg").find("cannot open"), std::string::npos);
 }
+
+TEST(GeoLayer, DegeneratePolygonIsAnErrorNotACrash) {
+    // A "polygon" whose ring is a line: MakeValid turns it into a line string (found by the fuzzer).
+    const std::string flat = write_temp(
+        "flat.geojson",
+        R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"a"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[2,0],[0,0]]]}}]})");
+    try {
+        load_area_layer(flat);
+        FAIL() << "degenerate polygon accepted";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("area 'a' has no area"), std::string::npos) << e.what();
+    }
+}
