@@ -55,24 +55,6 @@ struct Index {
     Tree tree;
 };
 
-Weights from_rows(std::vector<std::vector<std::pair<std::size_t, double>>>& rows, const Points& points,
-                  std::string description) {
-    Weights w;
-    w.n = rows.size();
-    w.offsets.push_back(0);
-    for (auto& row : rows) {
-        std::sort(row.begin(), row.end());
-        for (const auto& [j, v] : row) {
-            w.neighbours.push_back(j);
-            w.values.push_back(v);
-        }
-        w.offsets.push_back(w.neighbours.size());
-    }
-    w.ids = points.ids;
-    w.description = std::move(description);
-    return w;
-}
-
 double kernel(KernelFunction f, double z) {
     switch (f) {
         case KernelFunction::triangular: return 1.0 - z;
@@ -117,7 +99,7 @@ Weights knn_weights(const Points& points, int k) {
         for (const auto& [j, d] : index.nearest(i, static_cast<std::size_t>(k) + 1))
             if (j != i && rows[i].size() < static_cast<std::size_t>(k)) rows[i].emplace_back(j, 1.0);
     });
-    return from_rows(rows, points, fmt::format("{} nearest neighbours, binary", k));
+    return weights_from_weighted_lists(std::move(rows), points.ids, fmt::format("{} nearest neighbours, binary", k));
 }
 
 Weights distance_band_weights(const Points& points, double threshold, double power) {
@@ -128,7 +110,7 @@ Weights distance_band_weights(const Points& points, double threshold, double pow
         for (const auto& [j, d] : index.within(i, threshold))
             if (j != i) rows[i].emplace_back(j, power > 0.0 ? std::pow(std::max(d, 1e-9), -power) : 1.0);
     });
-    return from_rows(rows, points,
+    return weights_from_weighted_lists(std::move(rows), points.ids,
                      power > 0.0 ? fmt::format("distance band {:g} m, inverse distance^{:g}", threshold, power)
                                  : fmt::format("distance band {:g} m, binary", threshold));
 }
@@ -153,7 +135,7 @@ Weights kernel_weights(const Points& points, const KernelOptions& o) {
             if (z < 1.0) rows[i].emplace_back(j, kernel(o.function, z));
         }
     });
-    return from_rows(rows, points,
+    return weights_from_weighted_lists(std::move(rows), points.ids,
                      o.adaptive_k > 0 ? fmt::format("{} kernel, adaptive bandwidth (k = {})", to_string(o.function), o.adaptive_k)
                                       : fmt::format("{} kernel, bandwidth {:g} m", to_string(o.function), o.bandwidth));
 }

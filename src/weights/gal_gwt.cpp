@@ -131,20 +131,7 @@ Weights read_gwt(const std::string& path, const std::vector<std::string>& order)
             reader.fail("expected a numeric weight, got '" + std::string(f[2]) + "'");
         rows[a->second].emplace_back(b->second, v);
     }
-    Weights w;
-    w.n = order.size();
-    w.offsets.push_back(0);
-    for (auto& row : rows) {
-        std::sort(row.begin(), row.end());
-        for (const auto& [j, v] : row) {
-            w.neighbours.push_back(j);
-            w.values.push_back(v);
-        }
-        w.offsets.push_back(w.neighbours.size());
-    }
-    w.ids = order;
-    w.description = "GWT " + path;
-    return w;
+    return weights_from_weighted_lists(std::move(rows), order, "GWT " + path);
 }
 
 Weights read_weights_file(const std::string& path, const std::vector<std::string>& order) {

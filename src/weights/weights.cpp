@@ -28,6 +28,24 @@ Weights weights_from_lists(const std::vector<std::vector<std::size_t>>& lists, s
     return w;
 }
 
+Weights weights_from_weighted_lists(std::vector<std::vector<std::pair<std::size_t, double>>> rows,
+                                    std::vector<std::string> ids, std::string description) {
+    Weights w;
+    w.n = rows.size();
+    w.offsets.push_back(0);
+    for (auto& row : rows) {
+        std::sort(row.begin(), row.end());
+        for (const auto& [j, v] : row) {
+            w.neighbours.push_back(j);
+            w.values.push_back(v);
+        }
+        w.offsets.push_back(w.neighbours.size());
+    }
+    w.ids = std::move(ids);
+    w.description = std::move(description);
+    return w;
+}
+
 Weights row_standardised(const Weights& w) {
     Weights out = w;
     for (std::size_t i = 0; i < w.n; ++i) {

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace cohesion {
@@ -31,6 +32,9 @@ struct Weights {
 // Build from adjacency lists (row i -> neighbours), all weights 1.
 Weights weights_from_lists(const std::vector<std::vector<std::size_t>>& lists, std::vector<std::string> ids,
                            std::string description);
+// Build from weighted rows (row i -> (neighbour, weight) pairs); each row is sorted by neighbour.
+Weights weights_from_weighted_lists(std::vector<std::vector<std::pair<std::size_t, double>>> rows,
+                                    std::vector<std::string> ids, std::string description);
 // w_ij / Σ_j w_ij; islands keep an empty row (documented rule: no neighbours, lag 0).
 Weights row_standardised(const Weights& w);
 // The same weights with each area also its own neighbour, with weight `self` (local
