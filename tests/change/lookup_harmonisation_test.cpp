@@ -1,0 +1,139 @@
+// Harmonising 2011 LSOA counts to 2021 LSOAs: the reference's rule and values
+// (../shared/reference/bedford_lsoa21_change.csv, change_2011_2021.json) and toy cases.
+#include "change/lookup_harmonisation.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "core/error.hpp"
+#include "core/table_operations.hpp"
+#include "indices/registry.hpp"
+#include "io/wide_csv_loader.hpp"
+#include "support/bedford.hpp"
+
+using namespace cohesion;
+using cohesion::test::near_relative;
+
+namespace {
+
+// 2011 Bedford LSOAs in the reference's five groups (White includes Persons − Σ14).
+Table bedford_lsoa_2011_five_groups() {
+    Table t = add_residual_group(test::bedford_oa_2011(), "GypsyTraveller");
+    for (const char* merge : {"White=WhiteBrit+Irish+OtherWhite+GypsyTraveller",
+                              "Asian=Indian+Pakistani+Bangladeshi+Chinese+OtherAsian",
+                              "Black=BlkAfrican+BlkCaribbean+OtherBlk", "Other=Arab+Other"})
+        t = merge_groups(t, merge);
+    t = select_groups(t, {"White", "Mixed", "Asian", "Black", "Other"});
+    return aggregate(t, "LSOA");
+}
+
+std::unordered_map<std::string, double> lsoa21_totals() {
+    const Table t2021 = load_wide_csv((test::shared_data_dir() / "ew2021_lsoa" / "ts021_ethnic5_lsoa.csv.gz").string());
+    std::unordered_map<std::string, double> totals;
+    for (std::size_t i = 0; i < t2021.areas(); ++i) totals[t2021.area_codes()[i]] = t2021.declared_total()[i];
+    return totals;
+}
+
+GeographyLookup lsoa_lookup() {
+    return load_lookup((test::shared_data_dir() / "lookups" / "lookup_lsoa11_lsoa21_ltla22.csv.gz").string(),
+                       {"lsoa11_code", "lsoa21_code", "change_code", {"ltla22_code"}});
+}
+
+}  // namespace
+
+TEST(Harmonisation, BedfordLsoa2011To2021MatchesTheReference) {
+    const Table t2011 = bedford_lsoa_2011_five_groups();
+    ASSERT_EQ(t2011.areas(), 103u);
+    const auto totals = lsoa21_totals();
+    const Harmonised h = harmonise(t2011, lsoa_lookup(), &totals);
+    EXPECT_EQ(h.table.areas(), 117u);
+    EXPECT_EQ(h.report.source_areas_by_change,
+              (std::vector<std::pair<std::string, std::size_t>>{{"S", 9}, {"U", 94}}));
+    EXPECT_EQ(h.table.level("ltla22_code").labels[0], "E06000055");
+
+    // Every harmonised count equals the reference to 1e-9 relative.
+    std::ifstream in(test::shared_reference_dir() / "bedford_lsoa21_change.csv");
+    std::string line;
+    std::getline(in, line);
+    std::vector<std::string> header;
+    {
+        std::stringstream ss(line);
+        std::string cell;
+        while (std::getline(ss, cell, ',')) header.push_back(cell);
+    }
+    std::size_t rows = 0;
+    while (std::getline(in, line)) {
+        std::stringstream ss(line);
+        std::string cell;
+        std::map<std::string, std::string> row;
+        for (std::size_t c = 0; std::getline(ss, cell, ','); ++c) row[header[c]] = cell;
+        const auto& codes = h.table.area_codes();
+        const auto it = std::find(codes.begin(), codes.end(), row["lsoa21cd"]);
+        ASSERT_NE(it, codes.end()) << row["lsoa21cd"];
+        const std::size_t i = static_cast<std::size_t>(it - codes.begin());
+        for (const std::string group : {"White", "Mixed", "Asian", "Black", "Other"}) {
+            const double expected = std::stod(row[group + "_n_2011"]);
+            const double actual = h.table.count(i, h.table.group_index(group));
+            if (expected == 0.0) EXPECT_EQ(actual, 0.0);
+            else EXPECT_TRUE(near_relative(actual, expected)) << row["lsoa21cd"] << " " << group << ": " << actual;
+        }
+        ++rows;
+    }
+    EXPECT_EQ(rows, 117u);
+
+    // Splits give successors their source's composition, so M is unchanged (reference M, 1e-11).
+    const IndexParams params;
+    const auto& M = IndexRegistry::instance().get("mutual_information");
+    EXPECT_TRUE(near_relative(M.compute(IndexInput{multigroup(t2011), params}), 0.0817586094121, 1e-11));
+    EXPECT_TRUE(near_relative(M.compute(IndexInput{multigroup(h.table), params}), 0.0817586094121, 1e-11));
+}
+
+TEST(Harmonisation, ToySplitMergeAndVolume) {
+    // a → {A1, A2} split 3:1 by target weights; b, c → B merged; d unchanged.
+    GeographyLookup lookup;
+    lookup.source = "toy";
+    lookup.from = {"a", "a", "b", "c", "d"};
+    lookup.to = {"A1", "A2", "B", "B", "D"};
+    lookup.change = {"S", "S", "M", "M", "U"};
+    const Table t = parse_wide_csv("code,x,y\na,8,4\nb,1,1\nc,2,0\nd,5,5\n", "toy.csv");
+    const std::unordered_map<std::string, double> weights{{"A1", 300}, {"A2", 100}};
+    const Harmonised h = harmonise(t, lookup, &weights);
+    ASSERT_EQ(h.table.areas(), 4u);
+    EXPECT_EQ(h.table.area_codes()[0], "A1");
+    EXPECT_DOUBLE_EQ(h.table.count(0, 0), 6.0);  // 8 × 3/4
+    EXPECT_DOUBLE_EQ(h.table.count(1, 1), 1.0);  // 4 × 1/4
+    EXPECT_DOUBLE_EQ(h.table.count(2, 0), 3.0);  // b + c
+    for (std::size_t g = 0; g < 2; ++g) {
+        double before = 0.0, after = 0.0;
+        for (double v : t.column(g)) before += v;
+        for (double v : h.table.column(g)) after += v;
+        EXPECT_DOUBLE_EQ(before, after);
+    }
+    // Without weights a split is equal, and said so.
+    const Harmonised equal = harmonise(t, lookup, nullptr);
+    EXPECT_DOUBLE_EQ(equal.table.count(0, 0), 4.0);
+}
+
+TEST(Harmonisation, AreasMissingFromTheLookupAreNeverLostSilently) {
+    GeographyLookup lookup;
+    lookup.source = "toy-lookup.csv";
+    lookup.from = {"a"};
+    lookup.to = {"A"};
+    lookup.change = {"U"};
+    const Table t = parse_wide_csv("code,x\na,1\nz,7\n", "toy.csv");
+    try {
+        harmonise(t, lookup, nullptr);
+        FAIL();
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("1 areas of toy.csv (7 people) are not in the lookup (e.g. z)"),
+                  std::string::npos)
+            << e.what();
+    }
+    const Harmonised dropped = harmonise(t, lookup, nullptr, true);
+    EXPECT_EQ(dropped.report.unmatched_areas, 1u);
+    EXPECT_DOUBLE_EQ(dropped.report.unmatched_people, 7.0);
+    EXPECT_NE(dropped.report.lines().back().find("7 people"), std::string::npos);
+}
