@@ -15,6 +15,7 @@ void add_typology_command(CLI::App& app);
 void add_weights_command(CLI::App& app);
 void add_spatial_command(CLI::App& app);
 void add_profile_command(CLI::App& app);
+void add_harmonise_command(CLI::App& app);
 void add_hotspots_command(CLI::App& app);
 void add_enclaves_command(CLI::App& app);
 

@@ -56,8 +56,9 @@ Table load_table(const TableInput& input) {
                " areas, " + std::to_string(table.groups()) + " groups)");
     for (const auto& w : input.where) table = filter_areas(table, w);
     if (!input.aggregate_to.empty()) table = aggregate(table, input.aggregate_to);
-    for (const auto& m : input.merges) table = merge_groups(table, m);
+    // The residual first, so it can be merged (e.g. into White, as Gypsy/Irish Traveller).
     if (!input.residual_name.empty()) table = add_residual_group(table, input.residual_name);
+    for (const auto& m : input.merges) table = merge_groups(table, m);
     if (!input.groups.empty()) table = select_groups(table, input.groups);
     return table;
 }

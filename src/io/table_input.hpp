@@ -1,7 +1,7 @@
 #pragma once
 // TableInput — everything a user says about an input table (which file, which
 // layout, which columns, which areas and groups), applied in one fixed order:
-//   load -> --where filters -> --aggregate -> --merge -> --residual -> --groups.
+//   load -> --where filters -> --aggregate -> --residual -> --merge -> --groups.
 // The CLI, the server and the report all build tables through this one function.
 #include <string>
 #include <vector>

@@ -8,7 +8,7 @@ using namespace cohesion::test;
 namespace fs = std::filesystem;
 
 TEST(Cli, EveryCommandHasHelp) {
-    for (const char* command : {"", "info", "indices", "local", "decompose", "compare", "typology", "weights", "spatial", "profile", "hotspots", "enclaves", "docs"}) {
+    for (const char* command : {"", "info", "indices", "local", "decompose", "compare", "typology", "weights", "spatial", "profile", "hotspots", "enclaves", "harmonise", "docs"}) {
         const auto run = run_cli(std::string(command) + " --help");
         EXPECT_EQ(run.exit_code, 0) << command << ": " << run.err;
         EXPECT_NE(run.out.find("Usage"), std::string::npos) << command;
@@ -234,4 +234,25 @@ TEST(CliSpatial, SpatialIndicesAndProfile) {
     ASSERT_EQ(p["rows"].size(), 3u);  // aspatial, 500 m, queen
     EXPECT_NEAR(p["rows"][1]["value"].get<double>(), 0.601571203059, 1e-4);
     EXPECT_NE(run_cli("profile " + example_table() + " -b " + bedford_boundaries() + " --kernel cubic").exit_code, 0);
+}
+
+TEST(CliChange, HarmoniseBedfordTo2021LsoasKeepsM) {
+    const char* env = std::getenv("COHESION_SHARED_DATA");
+    const std::string shared = env && *env ? env : COHESION_DEFAULT_SHARED_DATA;
+    const auto out = scratch_dir() / "harmonised.csv";
+    const auto run = run_cli(
+        "harmonise " + example_table() + " --aggregate LSOA --residual GypsyTraveller"
+        " --merge White=WhiteBrit+Irish+OtherWhite+GypsyTraveller --merge Asian=Indian+Pakistani+Bangladeshi+Chinese+OtherAsian"
+        " --merge Black=BlkAfrican+BlkCaribbean+OtherBlk --merge Other=Arab+Other"
+        " --lookup " + shared + "/lookups/lookup_lsoa11_lsoa21_ltla22.csv.gz --from-column lsoa11_code"
+        " --to-column lsoa21_code --change-column change_code --weights-table " + shared +
+        "/ew2021_lsoa/ts021_ethnic5_lsoa.csv.gz -o " + out.string());
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const auto m = run_cli("indices " + out.string() + " --index mutual_information --format json");
+    ASSERT_EQ(m.exit_code, 0) << m.err;
+    EXPECT_NEAR(nlohmann::json::parse(m.out)["rows"][0]["value"].get<double>(), 0.0817586094121, 1e-12);
+    const auto bad = run_cli("harmonise " + example_table() + " --lookup " + shared +
+                             "/lookups/lookup_lsoa11_lsoa21_ltla22.csv.gz --from-column lsoa11_code --to-column lsoa21_code");
+    EXPECT_EQ(bad.exit_code, 1);  // OA codes are not LSOA codes: nothing silently dropped
+    EXPECT_NE(bad.err.find("are not in the lookup"), std::string::npos) << bad.err;
 }
