@@ -137,3 +137,74 @@ TEST(Harmonisation, AreasMissingFromTheLookupAreNeverLostSilently) {
     EXPECT_DOUBLE_EQ(dropped.report.unmatched_people, 7.0);
     EXPECT_NE(dropped.report.lines().back().find("7 people"), std::string::npos);
 }
+
+#include "change/pace_of_change.hpp"
+
+TEST(PaceOfChange, BedfordSharesAndPercentagePointChangeMatchTheReference) {
+    const auto totals = lsoa21_totals();
+    const Harmonised h = harmonise(bedford_lsoa_2011_five_groups(), lsoa_lookup(), &totals);
+    Table t2021 = load_wide_csv((test::shared_data_dir() / "ew2021_lsoa" / "ts021_ethnic5_lsoa.csv.gz").string());
+    for (const char* rename : {"White=white", "Mixed=mixed", "Asian=asian", "Black=black", "Other=other"})
+        t2021 = merge_groups(t2021, rename);
+    t2021 = select_groups(t2021, {"White", "Mixed", "Asian", "Black", "Other"});
+    const PaceOfChange p = pace_of_change(h.table, t2021);
+    ASSERT_EQ(p.areas.size(), 117u);
+    EXPECT_EQ(p.only_a, 0u);
+    EXPECT_EQ(p.only_b, 35672u - 117u);
+
+    std::ifstream in(test::shared_reference_dir() / "bedford_lsoa21_change.csv");
+    std::string line;
+    std::getline(in, line);
+    std::vector<std::string> header;
+    {
+        std::stringstream ss(line);
+        std::string cell;
+        while (std::getline(ss, cell, ',')) header.push_back(cell);
+    }
+    std::map<std::string, std::map<std::string, std::string>> reference;
+    while (std::getline(in, line)) {
+        std::stringstream ss(line);
+        std::string cell;
+        std::map<std::string, std::string> row;
+        for (std::size_t c = 0; std::getline(ss, cell, ','); ++c) row[header[c]] = cell;
+        reference[row["lsoa21cd"]] = row;
+    }
+    for (const auto& area : p.areas) {
+        const auto& row = reference.at(area.code);
+        for (std::size_t g = 0; g < p.groups.size(); ++g) {
+            const std::string& name = p.groups[g];
+            auto check = [&](double actual, const std::string& column) {
+                const double expected = std::stod(row.at(column));
+                if (std::abs(expected) < 1e-12) EXPECT_NEAR(actual, expected, 1e-12) << area.code << " " << column;
+                else EXPECT_TRUE(near_relative(actual, expected)) << area.code << " " << column << ": " << actual;
+            };
+            check(area.share_a[g], name + "_share_2011");
+            check(area.share_b[g], name + "_share_2021");
+            check(100.0 * (area.share_b[g] - area.share_a[g]), name + "_change_pp");
+        }
+    }
+    // The top decile (12 of 117) is flagged, ranks are a permutation of 1..117.
+    std::size_t fast = 0, rank_sum = 0;
+    for (const auto& a : p.areas) {
+        fast += a.fast;
+        rank_sum += a.rank;
+    }
+    EXPECT_EQ(fast, 12u);
+    EXPECT_EQ(rank_sum, 117u * 118u / 2u);
+}
+
+TEST(PaceOfChange, ToyPaceAndGrowthByHand) {
+    const Table a = parse_wide_csv("code,x,y\np,50,50\nq,10,90\n", "a.csv");
+    const Table b = parse_wide_csv("code,x,y\np,80,20\nq,10,90\nr,5,5\n", "b.csv");
+    const PaceOfChange p = pace_of_change(a, b, {10.0, 0.5, -1.0});
+    ASSERT_EQ(p.areas.size(), 2u);
+    EXPECT_DOUBLE_EQ(p.areas[0].pace, 0.3);  // ½ (|.8 − .5| + |.2 − .5|)
+    EXPECT_DOUBLE_EQ(p.areas[1].pace, 0.0);
+    EXPECT_TRUE(p.areas[0].fast);
+    EXPECT_FALSE(p.areas[1].fast);
+    EXPECT_EQ(p.only_b, 1u);
+    EXPECT_NEAR(annualised_growth(50, 80, 10), std::pow(1.6, 0.1) - 1, 1e-15);
+    EXPECT_TRUE(std::isnan(annualised_growth(0, 5, 10)));
+    const Table c = parse_wide_csv("code,x,z\np,1,1\n", "c.csv");
+    EXPECT_THROW(pace_of_change(a, c), Error);
+}
