@@ -16,6 +16,7 @@ void add_weights_command(CLI::App& app);
 void add_spatial_command(CLI::App& app);
 void add_profile_command(CLI::App& app);
 void add_harmonise_command(CLI::App& app);
+void add_change_command(CLI::App& app);
 void add_hotspots_command(CLI::App& app);
 void add_enclaves_command(CLI::App& app);
 

@@ -17,7 +17,7 @@ struct CompareOptions {
     InputOptionValues input;
     OutputOptionValues output;
     std::string path_b;
-    std::vector<std::string> where_a, where_b;
+    std::vector<std::string> where_a, where_b, merges_b;
     std::vector<std::string> indices;
     std::vector<std::string> focal;
     int bootstrap = 200;
@@ -31,6 +31,12 @@ ResultTable run(CompareOptions& o) {
     a.input.where.insert(a.input.where.end(), o.where_a.begin(), o.where_a.end());
     b.input.where.insert(b.input.where.end(), o.where_b.begin(), o.where_b.end());
     const Table table_a = load_input(a);
+    if (!o.merges_b.empty()) {
+        // B has its own group names (e.g. another census): rename/merge, then line up with A.
+        b.input.merges = o.merges_b;
+        b.select_csv.clear();
+        for (const auto& g : table_a.group_names()) b.select_csv += (b.select_csv.empty() ? "" : ",") + g;
+    }
     const Table table_b = load_input(b);
 
     SuiteRequest request;
@@ -73,6 +79,8 @@ void add_compare_command(CLI::App& app) {
     command->add_option("B", o->path_b, "Second table (default: the same file as A, with --where-b)");
     command->add_option("--where-a", o->where_a, "Extra LEVEL=VALUE filter for A only (repeatable)");
     command->add_option("--where-b", o->where_b, "Extra LEVEL=VALUE filter for B only, e.g. --where-b LAD=Luton");
+    command->add_option("--merge-b", o->merges_b,
+                        "Merge or rename B's groups to A's scheme, e.g. White=white (repeatable); B then keeps A's groups");
     command->add_option("--index,-i", o->indices, "Index name(s) (default: all deterministic indices)")->delimiter(',');
     command->add_option("--group,-g", o->focal, "Focal group(s) for two-group indices (default: every group)")->delimiter(',');
     command->add_option("--bootstrap", o->bootstrap, "Bootstrap replicates per table")->default_val(200)->check(CLI::Range(2, 100000));

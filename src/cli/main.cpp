@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
     cohesion::cli::add_spatial_command(app);
     cohesion::cli::add_profile_command(app);
     cohesion::cli::add_harmonise_command(app);
+    cohesion::cli::add_change_command(app);
     cohesion::cli::add_hotspots_command(app);
     cohesion::cli::add_enclaves_command(app);
     cohesion::cli::add_docs_command(app);

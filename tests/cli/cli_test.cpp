@@ -8,7 +8,7 @@ using namespace cohesion::test;
 namespace fs = std::filesystem;
 
 TEST(Cli, EveryCommandHasHelp) {
-    for (const char* command : {"", "info", "indices", "local", "decompose", "compare", "typology", "weights", "spatial", "profile", "hotspots", "enclaves", "harmonise", "docs"}) {
+    for (const char* command : {"", "info", "indices", "local", "decompose", "compare", "typology", "weights", "spatial", "profile", "hotspots", "enclaves", "harmonise", "change", "docs"}) {
         const auto run = run_cli(std::string(command) + " --help");
         EXPECT_EQ(run.exit_code, 0) << command << ": " << run.err;
         EXPECT_NE(run.out.find("Usage"), std::string::npos) << command;
@@ -255,4 +255,26 @@ TEST(CliChange, HarmoniseBedfordTo2021LsoasKeepsM) {
                              "/lookups/lookup_lsoa11_lsoa21_ltla22.csv.gz --from-column lsoa11_code --to-column lsoa21_code");
     EXPECT_EQ(bad.exit_code, 1);  // OA codes are not LSOA codes: nothing silently dropped
     EXPECT_NE(bad.err.find("are not in the lookup"), std::string::npos) << bad.err;
+}
+
+TEST(CliChange, PaceOfChangeOnTheBundledBedfordData) {
+    const std::string bundle = std::string(COHESION_EXAMPLE_DATA) + "/bedford/";
+    const auto a = scratch_dir() / "bedford_2011_on_2021.csv";
+    const auto h = run_cli("harmonise " + example_table() + " --aggregate LSOA --residual G"
+                           " --merge White=WhiteBrit+Irish+OtherWhite+G --merge Asian=Indian+Pakistani+Bangladeshi+Chinese+OtherAsian"
+                           " --merge Black=BlkAfrican+BlkCaribbean+OtherBlk --merge Other=Arab+Other --lookup " + bundle +
+                           "lookup_lsoa11_lsoa21.csv --from-column lsoa11_code --to-column lsoa21_code --weights-table " +
+                           bundle + "lsoa2021_ethnic5.csv -o " + a.string());
+    ASSERT_EQ(h.exit_code, 0) << h.err;
+    const auto run = run_cli("change " + a.string() + " " + bundle + "lsoa2021_ethnic5.csv --merge-b White=white"
+                             " --merge-b Mixed=mixed --merge-b Asian=asian --merge-b Black=black --merge-b Other=other"
+                             " --format json");
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const auto doc = nlohmann::json::parse(run.out);
+    // White 80.5 % -> 75.7 %: -4.87 percentage points (reference shares, Bedford LSOAs).
+    EXPECT_NEAR(doc[0]["rows"][0]["change_pp"].get<double>(), -4.87295, 1e-4);
+    EXPECT_EQ(doc[1]["rows"].size(), 117u);
+    const auto mismatch = run_cli("change " + a.string() + " " + bundle + "lsoa2021_ethnic5.csv");
+    EXPECT_EQ(mismatch.exit_code, 1);
+    EXPECT_NE(mismatch.err.find("different groups"), std::string::npos) << mismatch.err;
 }

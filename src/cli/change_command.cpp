@@ -1,0 +1,101 @@
+// `cohesion change A B`: how fast each area's make-up changed between two censuses on
+// the same geography (harmonise the earlier table first), which areas changed fastest,
+// and the town's change group by group.
+#include <fmt/format.h>
+
+#include "change/pace_of_change.hpp"
+#include "cli/command.hpp"
+#include "cli/input_options.hpp"
+#include "cli/output_options.hpp"
+
+namespace cohesion::cli {
+
+namespace {
+
+struct ChangeOptions {
+    InputOptionValues input;
+    OutputOptionValues output;
+    std::string path_b, groups_b;
+    std::vector<std::string> merges_b, where_b;
+    std::string layout_b = "auto";
+    PaceOptions pace;
+};
+
+std::vector<ResultTable> run(ChangeOptions& o) {
+    const Table a = load_input(o.input);
+    InputOptionValues b_options;
+    b_options.input.path = o.path_b;
+    b_options.layout = o.layout_b;
+    b_options.input.merges = o.merges_b;
+    b_options.input.where = o.where_b;
+    b_options.select_csv = o.groups_b.empty() ? o.input.select_csv : o.groups_b;
+    if (b_options.select_csv.empty() && !o.merges_b.empty()) {
+        // Keep B's groups in A's order, so renamed groups line up.
+        for (const auto& g : a.group_names()) b_options.select_csv += (b_options.select_csv.empty() ? "" : ",") + g;
+    }
+    const Table b = load_input(b_options);
+    const PaceOfChange p = pace_of_change(a, b, o.pace);
+
+    std::vector<std::string> notes{"A: " + o.input.input.path, "B: " + o.path_b};
+    for (const auto& n : a.history()) notes.push_back("A: " + n);
+    for (const auto& n : b.history()) notes.push_back("B: " + n);
+    notes.push_back(fmt::format("{} areas in both; {} only in A and {} only in B are left out", p.areas.size(), p.only_a,
+                                p.only_b));
+    notes.push_back(fmt::format("pace = half the sum of absolute share changes (share of residents 'replaced'); "
+                                "areas with pace >= {:.4g} flagged as fast; growth annualised over {:g} years",
+                                p.fast_threshold, p.years));
+
+    ResultTable town;
+    town.title = "Change in the town's make-up (common areas)";
+    town.notes = notes;
+    town.columns = {"group", "count_a", "count_b", "share_a", "share_b", "change_pp", "annual_growth"};
+    for (std::size_t g = 0; g < p.groups.size(); ++g)
+        town.add_row({p.groups[g], p.whole.count_a[g], p.whole.count_b[g], p.whole.share_a[g], p.whole.share_b[g],
+                      100.0 * (p.whole.share_b[g] - p.whole.share_a[g]),
+                      annualised_growth(p.whole.count_a[g], p.whole.count_b[g], p.years)});
+    town.notes.push_back(fmt::format("town-wide pace {:.4g} (people {:g} -> {:g})", p.whole.pace, p.whole.total_a,
+                                     p.whole.total_b));
+
+    ResultTable areas;
+    areas.title = "Pace of change per area (1 = fastest)";
+    areas.columns = {"area", "rank", "fast", "pace", "total_a", "total_b", "entropy_a", "entropy_b"};
+    for (const auto& g : p.groups)
+        for (const char* suffix : {"_share_a", "_share_b", "_change_pp"}) areas.columns.push_back(g + suffix);
+    for (const auto& c : p.areas) {
+        std::vector<Cell> row{c.code, static_cast<std::int64_t>(c.rank), std::string(c.fast ? "yes" : "no"), c.pace,
+                              c.total_a, c.total_b, c.entropy_a, c.entropy_b};
+        for (std::size_t g = 0; g < p.groups.size(); ++g) {
+            row.emplace_back(c.share_a[g]);
+            row.emplace_back(c.share_b[g]);
+            row.emplace_back(100.0 * (c.share_b[g] - c.share_a[g]));
+        }
+        areas.add_row(std::move(row));
+    }
+    return {town, areas};
+}
+
+}  // namespace
+
+void add_change_command(CLI::App& app) {
+    auto o = std::make_shared<ChangeOptions>();
+    auto* command = app.add_subcommand(
+        "change", "Pace of change between two censuses on the same areas: shares, percentage-point change, growth, "
+                  "and the fastest-changing areas");
+    add_input_options(*command, o->input, "A");
+    command->add_option("B", o->path_b, "Later table, on the same geography as A")->required();
+    auto* g = "Second table";
+    command->add_option("--merge-b", o->merges_b, "Merge or rename B's groups, e.g. White=white (repeatable)")->group(g);
+    command->add_option("--where-b", o->where_b, "LEVEL=VALUE filter for B (repeatable)")->group(g);
+    command->add_option("--groups-b", o->groups_b, "Comma-separated groups of B to keep (default: A's groups)")->group(g);
+    command->add_option("--layout-b", o->layout_b, "Layout of B: auto, wide, long or ons")->default_val("auto")->group(g);
+    auto* c = "Change";
+    command->add_option("--years", o->pace.years, "Years between the censuses")->default_val(10.0)->group(c);
+    command->add_option("--top", o->pace.top_share, "Flag this share of areas as fast-changing")
+        ->default_val(0.10)->check(CLI::Range(0.001, 1.0))->group(c);
+    command->add_option("--threshold", o->pace.threshold, "Flag areas whose pace is at least this (overrides --top)")
+        ->group(c);
+    add_output_options(*command, o->output);
+    command->callback([o, command] { emit(run(*o), o->output, *command); });
+}
+
+}  // namespace cohesion::cli
