@@ -13,6 +13,7 @@
 #include "autocorrelation/local_moran.hpp"
 #include "inference/false_discovery_rate.hpp"
 #include "support/bedford.hpp"
+#include "support/reference_csv.hpp"
 #include "support/reference_weights.hpp"
 
 using namespace cohesion;
@@ -35,35 +36,6 @@ const BedfordShare& bedford() {
         return d;
     }();
     return data;
-}
-
-struct ReferenceRow {
-    std::string code;
-    std::map<std::string, double> values;
-};
-
-std::vector<ReferenceRow> read_local_reference() {
-    std::ifstream in(test::shared_reference_dir() / "bedford2011_local_moran.csv");
-    std::string line;
-    std::getline(in, line);
-    std::vector<std::string> header;
-    {
-        std::stringstream ss(line);
-        std::string cell;
-        while (std::getline(ss, cell, ',')) header.push_back(cell);
-    }
-    std::vector<ReferenceRow> rows;
-    while (std::getline(in, line)) {
-        std::stringstream ss(line);
-        std::string cell;
-        ReferenceRow row;
-        for (std::size_t c = 0; std::getline(ss, cell, ','); ++c) {
-            if (c == 0) row.code = cell;
-            else row.values[header[c]] = std::stod(cell);
-        }
-        rows.push_back(std::move(row));
-    }
-    return rows;
 }
 
 }  // namespace
@@ -97,18 +69,18 @@ TEST(Autocorrelation, GlobalMoranBinaryMatches) {
 }
 
 TEST(Autocorrelation, LocalMoranAndGetisOrdMatchEveryArea) {
-    const auto rows = read_local_reference();
+    const auto rows = test::read_reference_csv("bedford2011_local_moran.csv");
     ASSERT_EQ(rows.size(), 501u);
     const auto lisa = local_moran(bedford().share, row_standardised(bedford().queen), 0);
     const auto gi = getis_ord_star(bedford().share, bedford().queen, 0);
     const auto& codes = test::bedford_oa_2011().area_codes();
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const auto& r = rows[i];
-        ASSERT_EQ(codes[i], r.code);
+        ASSERT_EQ(codes[i], r.at("OA"));
         auto check = [&](double actual, const char* column) {
-            const double expected = r.values.at(column);
-            if (std::abs(expected) < 1e-12) EXPECT_NEAR(actual, expected, 1e-12) << r.code << " " << column;
-            else EXPECT_TRUE(near_relative(actual, expected)) << r.code << " " << column << ": " << actual << " vs " << expected;
+            const double expected = std::stod(r.at(column));
+            if (std::abs(expected) < 1e-12) EXPECT_NEAR(actual, expected, 1e-12) << r.at("OA") << " " << column;
+            else EXPECT_TRUE(near_relative(actual, expected)) << r.at("OA") << " " << column << ": " << actual << " vs " << expected;
         };
         check(lisa.z_standardised[i], "z");
         check(lisa.lag[i], "lag_share_rowstd");
@@ -120,7 +92,7 @@ TEST(Autocorrelation, LocalMoranAndGetisOrdMatchEveryArea) {
         check(lisa.expected_conditional[i], "E_Ii_cond");
         check(lisa.variance_conditional[i], "Var_Ii_cond");
         check(lisa.z_conditional[i], "Z_Ii_cond");
-        EXPECT_EQ(lisa.quadrant[i], static_cast<int>(r.values.at("quadrant"))) << r.code;
+        EXPECT_EQ(lisa.quadrant[i], std::stoi(r.at("quadrant"))) << r.at("OA");
         check(gi.G[i], "Gi_star");
         check(gi.expected[i], "E_Gi_star");
         check(gi.variance[i], "Var_Gi_star");

@@ -13,6 +13,7 @@
 #include "indices/registry.hpp"
 #include "io/wide_csv_loader.hpp"
 #include "support/bedford.hpp"
+#include "support/reference_csv.hpp"
 
 using namespace cohesion;
 using cohesion::test::near_relative;
@@ -55,21 +56,8 @@ TEST(Harmonisation, BedfordLsoa2011To2021MatchesTheReference) {
     EXPECT_EQ(h.table.level("ltla22_code").labels[0], "E06000055");
 
     // Every harmonised count equals the reference to 1e-9 relative.
-    std::ifstream in(test::shared_reference_dir() / "bedford_lsoa21_change.csv");
-    std::string line;
-    std::getline(in, line);
-    std::vector<std::string> header;
-    {
-        std::stringstream ss(line);
-        std::string cell;
-        while (std::getline(ss, cell, ',')) header.push_back(cell);
-    }
     std::size_t rows = 0;
-    while (std::getline(in, line)) {
-        std::stringstream ss(line);
-        std::string cell;
-        std::map<std::string, std::string> row;
-        for (std::size_t c = 0; std::getline(ss, cell, ','); ++c) row[header[c]] = cell;
+    for (auto row : test::read_reference_csv("bedford_lsoa21_change.csv")) {
         const auto& codes = h.table.area_codes();
         const auto it = std::find(codes.begin(), codes.end(), row["lsoa21cd"]);
         ASSERT_NE(it, codes.end()) << row["lsoa21cd"];
@@ -152,23 +140,8 @@ TEST(PaceOfChange, BedfordSharesAndPercentagePointChangeMatchTheReference) {
     EXPECT_EQ(p.only_a, 0u);
     EXPECT_EQ(p.only_b, 35672u - 117u);
 
-    std::ifstream in(test::shared_reference_dir() / "bedford_lsoa21_change.csv");
-    std::string line;
-    std::getline(in, line);
-    std::vector<std::string> header;
-    {
-        std::stringstream ss(line);
-        std::string cell;
-        while (std::getline(ss, cell, ',')) header.push_back(cell);
-    }
     std::map<std::string, std::map<std::string, std::string>> reference;
-    while (std::getline(in, line)) {
-        std::stringstream ss(line);
-        std::string cell;
-        std::map<std::string, std::string> row;
-        for (std::size_t c = 0; std::getline(ss, cell, ','); ++c) row[header[c]] = cell;
-        reference[row["lsoa21cd"]] = row;
-    }
+    for (const auto& row : test::read_reference_csv("bedford_lsoa21_change.csv")) reference[row.at("lsoa21cd")] = row;
     for (const auto& area : p.areas) {
         const auto& row = reference.at(area.code);
         for (std::size_t g = 0; g < p.groups.size(); ++g) {
