@@ -3,6 +3,9 @@
 // and the town's change group by group.
 #include <fmt/format.h>
 
+#include <unordered_map>
+
+#include "change/mutual_difference.hpp"
 #include "change/pace_of_change.hpp"
 #include "cli/command.hpp"
 #include "cli/input_options.hpp"
@@ -19,7 +22,53 @@ struct ChangeOptions {
     std::vector<std::string> merges_b, where_b;
     std::string layout_b = "auto";
     PaceOptions pace;
+    std::string boundaries;
+    AreaLayerOptions layer;
 };
+
+ResultTable decomposition_table(const MutualDifference& md, const std::vector<std::string>& notes) {
+    ResultTable t;
+    t.title = "Why segregation changed: Shapley decomposition of the change in Theil's M (Elbers 2021)";
+    t.notes = {notes[0], notes[1]};
+    t.notes.push_back(fmt::format("{} areas with people in A, {} in B, {} in both; groups in both: {}", md.units_a,
+                                  md.units_b, md.units.size(), fmt::join(md.common_groups, ", ")));
+    t.notes.push_back(fmt::format("{} empty cells filled with {:g} for the margin fitting (IPF)", md.filled_cells,
+                                  md.fill_value));
+    for (const auto& run : md.ipf)
+        t.notes.push_back(fmt::format("IPF {} ({}): {} sweeps, margin error {:.2g}{}", run.name, run.description,
+                                      run.iterations, run.max_margin_error,
+                                      run.converged ? "" : " — NOT CONVERGED, treat the split as approximate"));
+    t.columns = {"component", "value", "meaning"};
+    t.add_row({std::string("M_A"), md.M1, std::string("M of the earlier table")});
+    t.add_row({std::string("M_B"), md.M2, std::string("M of the later table")});
+    t.add_row({std::string("difference"), md.diff, std::string("M_B - M_A = the sum of the five rows below")});
+    t.add_row({std::string("additions"), md.additions, std::string("areas or groups only in B")});
+    t.add_row({std::string("removals"), md.removals, std::string("areas or groups only in A")});
+    t.add_row({std::string("group_marginal"), md.group_marginal,
+               std::string("change in the groups' overall sizes (composition)")});
+    t.add_row({std::string("unit_marginal"), md.unit_marginal, std::string("change in the areas' sizes")});
+    t.add_row({std::string("structural"), md.structural,
+               std::string("true change in how groups are sorted across areas, margins held fixed")});
+    return t;
+}
+
+// Per-area local segregation in both years and the area's share of the structural change.
+void add_structural_contributions(ResultTable& areas, const MutualDifference& md) {
+    std::unordered_map<std::string, const UnitStructuralChange*> by_code;
+    for (const auto& u : md.units) by_code.emplace(u.code, &u);
+    for (const char* c : {"local_segregation_a", "local_segregation_b", "structural_contribution"})
+        areas.columns.emplace_back(c);
+    for (auto& row : areas.rows) {
+        const auto it = by_code.find(std::get<std::string>(row[0]));
+        if (it == by_code.end()) {
+            row.resize(areas.columns.size());
+            continue;
+        }
+        row.emplace_back(it->second->local_a);
+        row.emplace_back(it->second->local_b);
+        row.emplace_back(it->second->contribution);
+    }
+}
 
 std::vector<ResultTable> run(ChangeOptions& o) {
     const Table a = load_input(o.input);
@@ -71,7 +120,10 @@ std::vector<ResultTable> run(ChangeOptions& o) {
         }
         areas.add_row(std::move(row));
     }
-    return {town, areas};
+    const MutualDifference md = mutual_difference(a, b);
+    ResultTable decomposition = decomposition_table(md, notes);
+    add_structural_contributions(areas, md);
+    return {town, decomposition, areas};
 }
 
 }  // namespace
@@ -80,7 +132,8 @@ void add_change_command(CLI::App& app) {
     auto o = std::make_shared<ChangeOptions>();
     auto* command = app.add_subcommand(
         "change", "Pace of change between two censuses on the same areas: shares, percentage-point change, growth, "
-                  "and the fastest-changing areas");
+                  "the fastest-changing areas, and why segregation (Theil's M) changed: Shapley decomposition into "
+                  "group composition, area sizes and structural change, with each area's share of the latter");
     add_input_options(*command, o->input, "A");
     command->add_option("B", o->path_b, "Later table, on the same geography as A")->required();
     auto* g = "Second table";
@@ -95,7 +148,17 @@ void add_change_command(CLI::App& app) {
     command->add_option("--threshold", o->pace.threshold, "Flag areas whose pace is at least this (overrides --top)")
         ->group(c);
     add_output_options(*command, o->output);
-    command->callback([o, command] { emit(run(*o), o->output, *command); });
+    command->add_option("--boundaries", o->boundaries,
+                        "Polygons of the areas (any OGR source), to write the per-area table as a map layer with "
+                        "--output .geojson/.gpkg")
+        ->group("Output");
+    command->add_option("--code-field", o->layer.code_field, "Area-code field of --boundaries (default: auto)")
+        ->group("Output");
+    command->callback([o, command] {
+        const auto results = run(*o);
+        if (o->boundaries.empty()) return emit(results, o->output, *command);
+        emit_spatial(results, results.back(), load_area_layer(o->boundaries, o->layer), o->output, *command);
+    });
 }
 
 }  // namespace cohesion::cli

@@ -4,6 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <fmt/format.h>
+
+#include "core/error.hpp"
 #include "geo/layer_writer.hpp"
 #include "render/atomic_file.hpp"
 
@@ -22,6 +25,10 @@ void add_output_options(CLI::App& command, OutputOptionValues& v) {
 
 void emit(const std::vector<ResultTable>& results, const OutputOptionValues& v, const CLI::App& command) {
     OutputFormat format = parse_output_format(v.format);
+    if (!v.output.empty() && is_layer_output(v.output))
+        throw Error(fmt::format("--output {}: `{}` writes no per-area map layer here (give --boundaries where the "
+                                "command offers it, or write .csv or .json)",
+                                v.output, command.get_name()));
     if (!v.output.empty() && command.count("--format") == 0) {
         if (v.output.ends_with(".csv")) format = OutputFormat::csv;
         else if (v.output.ends_with(".json")) format = OutputFormat::json;
