@@ -18,9 +18,7 @@ namespace {
 struct ChangeOptions {
     InputOptionValues input;
     OutputOptionValues output;
-    std::string path_b, groups_b;
-    std::vector<std::string> merges_b, where_b;
-    std::string layout_b = "auto";
+    SecondTableValues b;
     PaceOptions pace;
     std::string boundaries;
     AreaLayerOptions layer;
@@ -72,20 +70,10 @@ void add_structural_contributions(ResultTable& areas, const MutualDifference& md
 
 std::vector<ResultTable> run(ChangeOptions& o) {
     const Table a = load_input(o.input);
-    InputOptionValues b_options;
-    b_options.input.path = o.path_b;
-    b_options.layout = o.layout_b;
-    b_options.input.merges = o.merges_b;
-    b_options.input.where = o.where_b;
-    b_options.select_csv = o.groups_b.empty() ? o.input.select_csv : o.groups_b;
-    if (b_options.select_csv.empty() && !o.merges_b.empty()) {
-        // Keep B's groups in A's order, so renamed groups line up.
-        for (const auto& g : a.group_names()) b_options.select_csv += (b_options.select_csv.empty() ? "" : ",") + g;
-    }
-    const Table b = load_input(b_options);
+    const Table b = load_second_table(o.input, a, o.b);
     const PaceOfChange p = pace_of_change(a, b, o.pace);
 
-    std::vector<std::string> notes{"A: " + o.input.input.path, "B: " + o.path_b};
+    std::vector<std::string> notes{"A: " + o.input.input.path, "B: " + o.b.path};
     for (const auto& n : a.history()) notes.push_back("A: " + n);
     for (const auto& n : b.history()) notes.push_back("B: " + n);
     notes.push_back(fmt::format("{} areas in both; {} only in A and {} only in B are left out", p.areas.size(), p.only_a,
@@ -135,12 +123,7 @@ void add_change_command(CLI::App& app) {
                   "the fastest-changing areas, and why segregation (Theil's M) changed: Shapley decomposition into "
                   "group composition, area sizes and structural change, with each area's share of the latter");
     add_input_options(*command, o->input, "A");
-    command->add_option("B", o->path_b, "Later table, on the same geography as A")->required();
-    auto* g = "Second table";
-    command->add_option("--merge-b", o->merges_b, "Merge or rename B's groups, e.g. White=white (repeatable)")->group(g);
-    command->add_option("--where-b", o->where_b, "LEVEL=VALUE filter for B (repeatable)")->group(g);
-    command->add_option("--groups-b", o->groups_b, "Comma-separated groups of B to keep (default: A's groups)")->group(g);
-    command->add_option("--layout-b", o->layout_b, "Layout of B: auto, wide, long or ons")->default_val("auto")->group(g);
+    add_second_table_options(*command, o->b, "Later table, on the same geography as A (harmonise A first)", true);
     auto* c = "Change";
     command->add_option("--years", o->pace.years, "Years between the censuses")->default_val(10.0)->group(c);
     command->add_option("--top", o->pace.top_share, "Flag this share of areas as fast-changing")

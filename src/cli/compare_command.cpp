@@ -16,8 +16,8 @@ namespace {
 struct CompareOptions {
     InputOptionValues input;
     OutputOptionValues output;
-    std::string path_b;
-    std::vector<std::string> where_a, where_b, merges_b;
+    SecondTableValues b;
+    std::vector<std::string> where_a;
     std::vector<std::string> indices;
     std::vector<std::string> focal;
     int bootstrap = 200;
@@ -26,18 +26,10 @@ struct CompareOptions {
 };
 
 ResultTable run(CompareOptions& o) {
-    InputOptionValues a = o.input, b = o.input;
-    b.input.path = o.path_b.empty() ? o.input.input.path : o.path_b;
+    InputOptionValues a = o.input;
     a.input.where.insert(a.input.where.end(), o.where_a.begin(), o.where_a.end());
-    b.input.where.insert(b.input.where.end(), o.where_b.begin(), o.where_b.end());
     const Table table_a = load_input(a);
-    if (!o.merges_b.empty()) {
-        // B has its own group names (e.g. another census): rename/merge, then line up with A.
-        b.input.merges = o.merges_b;
-        b.select_csv.clear();
-        for (const auto& g : table_a.group_names()) b.select_csv += (b.select_csv.empty() ? "" : ",") + g;
-    }
-    const Table table_b = load_input(b);
+    const Table table_b = load_second_table(o.input, table_a, o.b);
 
     SuiteRequest request;
     request.indices = o.indices;
@@ -52,7 +44,8 @@ ResultTable run(CompareOptions& o) {
     ResultTable out;
     out.title = "Comparison of segregation indices (B - A)";
     out.notes.push_back("A: " + a.input.path + (a.input.where.empty() ? "" : " where " + fmt::format("{}", fmt::join(a.input.where, ", "))));
-    out.notes.push_back("B: " + b.input.path + (b.input.where.empty() ? "" : " where " + fmt::format("{}", fmt::join(b.input.where, ", "))));
+    out.notes.push_back("B: " + (o.b.path.empty() ? a.input.path : o.b.path) +
+                        (o.b.where.empty() ? "" : " where " + fmt::format("{}", fmt::join(o.b.where, ", "))));
     out.notes.push_back(fmt::format("{} independent bootstrap replicates of each table, seed {}, {:g} percentile interval "
                                     "of the difference; p is two-sided",
                                     o.bootstrap, o.seed, o.confidence));
@@ -76,11 +69,8 @@ void add_compare_command(CLI::App& app) {
     auto* command = app.add_subcommand(
         "compare", "Compare indices between two tables (two towns or two years): difference, bootstrap CI, p-value");
     add_input_options(*command, o->input, "A");
-    command->add_option("B", o->path_b, "Second table (default: the same file as A, with --where-b)");
+    add_second_table_options(*command, o->b, "Second table (default: the same file as A, with --where-b)", false);
     command->add_option("--where-a", o->where_a, "Extra LEVEL=VALUE filter for A only (repeatable)");
-    command->add_option("--where-b", o->where_b, "Extra LEVEL=VALUE filter for B only, e.g. --where-b LAD=Luton");
-    command->add_option("--merge-b", o->merges_b,
-                        "Merge or rename B's groups to A's scheme, e.g. White=white (repeatable); B then keeps A's groups");
     command->add_option("--index,-i", o->indices, "Index name(s) (default: all deterministic indices)")->delimiter(',');
     command->add_option("--group,-g", o->focal, "Focal group(s) for two-group indices (default: every group)")->delimiter(',');
     command->add_option("--bootstrap", o->bootstrap, "Bootstrap replicates per table")->default_val(200)->check(CLI::Range(2, 100000));

@@ -1,6 +1,9 @@
-// `cohesion harmonise`: move a count table onto another census geography through a
-// lookup (e.g. 2011 LSOAs → 2021 LSOAs), splitting by the target areas' populations.
-// The output is a wide table `cohesion` reads back (e.g. for `compare` across years).
+// `cohesion harmonise`: move a count table onto another census geography, through a
+// lookup (e.g. 2011 LSOAs → 2021 LSOAs, splitting by the target areas' populations) or,
+// where no lookup exists, by areal-weighted interpolation between two boundary layers
+// (optionally dasymetric). The output is a wide table `cohesion` reads back (e.g. for
+// `change` or `compare` across years), or a map layer of the target areas.
+#include "change/areal_interpolation.hpp"
 #include "change/lookup_harmonisation.hpp"
 #include "cli/command.hpp"
 #include "cli/input_options.hpp"
@@ -22,37 +25,93 @@ struct HarmoniseOptions {
     LookupOptions lookup_options;
     std::string weights_table, weights_column, weights_id;
     bool allow_unmatched = false;
+    std::string from_boundaries, to_boundaries;
+    AreaLayerOptions from_layer, to_layer;
+    std::string dasymetric_table, dasymetric_boundaries;
 };
+
+ResultTable result_table(const Table& t, std::vector<std::string> notes);
+
+// A table column of target-area weights (e.g. 2021 populations), by area code.
+Table load_weights_table(const std::string& path, const std::string& id, const std::string& column) {
+    WideCsvOptions w;
+    w.id_column = id;
+    w.group_columns = {column.empty() ? std::string("total") : column};
+    w.total_column = "-";
+    return load_wide_csv(path, w);
+}
+
+struct Interpolation {
+    ResultTable result;
+    AreaLayer target;
+};
+
+Interpolation interpolate(const HarmoniseOptions& o, const Table& table) {
+    const AreaLayer source = load_area_layer(o.from_boundaries, o.from_layer);
+    AreaLayerOptions to = o.to_layer;
+    to.target_crs = source.crs;  // overlaps need one CRS
+    AreaLayer target = load_area_layer(o.to_boundaries, to);
+    ArealInterpolationOptions options;
+    options.allow_unmatched = o.allow_unmatched;
+    PopulationPoints points;
+    if (!o.dasymetric_table.empty()) {
+        // Finer areas' populations at their centroids: a table of totals plus its polygons.
+        const Table fine = load_weights_table(o.dasymetric_table, "", o.weights_column);
+        AreaLayerOptions fine_options;
+        fine_options.target_crs = source.crs;
+        const AreaLayer fine_layer = load_area_layer(o.dasymetric_boundaries, fine_options);
+        std::unordered_map<std::string, std::size_t> row;
+        for (std::size_t i = 0; i < fine.areas(); ++i) row.emplace(fine.area_codes()[i], i);
+        points.source = o.dasymetric_table;
+        for (std::size_t f = 0; f < fine_layer.size(); ++f) {
+            const auto it = row.find(fine_layer.codes[f]);
+            if (it == row.end()) continue;
+            points.x.push_back(fine_layer.centroid_x[f]);
+            points.y.push_back(fine_layer.centroid_y[f]);
+            points.population.push_back(fine.count(it->second, 0));
+        }
+        if (points.x.empty())
+            throw Error(o.dasymetric_table + ": no area code matches a polygon of " + o.dasymetric_boundaries);
+        options.dasymetric = &points;
+    }
+    const ArealInterpolated r = areal_interpolate(table, source, target, options);
+    std::vector<std::string> notes = r.table.history();
+    for (const auto& line : r.report.lines()) notes.push_back(line);
+    notes.push_back("counts are estimates (fractional people): they assume people are spread evenly over each source "
+                    "area" + std::string(options.dasymetric ? " or, dasymetrically, like the finer population" : ""));
+    return {result_table(r.table, notes), std::move(target)};
+}
 
 ResultTable run(const HarmoniseOptions& o, const Table& table) {
     const GeographyLookup lookup = load_lookup(o.lookup, o.lookup_options);
     std::unordered_map<std::string, double> weights;
     if (!o.weights_table.empty()) {
-        WideCsvOptions w;
-        w.id_column = o.weights_id;
-        w.group_columns = {o.weights_column.empty() ? std::string("total") : o.weights_column};
-        w.total_column = "-";
-        const Table t = load_wide_csv(o.weights_table, w);
+        const Table t = load_weights_table(o.weights_table, o.weights_id, o.weights_column);
         for (std::size_t i = 0; i < t.areas(); ++i) weights[t.area_codes()[i]] = t.count(i, 0);
     }
     const Harmonised h = harmonise(table, lookup, o.weights_table.empty() ? nullptr : &weights, o.allow_unmatched);
+    std::vector<std::string> notes = h.table.history();
+    for (const auto& line : h.report.lines()) notes.push_back(line);
+    notes.push_back(o.weights_table.empty()
+                        ? std::string("split rule: equal shares over each area's lookup rows")
+                        : "split rule: in proportion to '" + w_name(o) + "' of the target areas in " + o.weights_table);
+    notes.push_back("counts are estimates where areas were split (fractional people)");
+    return result_table(h.table, std::move(notes));
+}
+
+ResultTable result_table(const Table& t, std::vector<std::string> notes) {
     ResultTable out;
     out.title = "Harmonised table";
-    out.notes = h.table.history();
-    for (const auto& line : h.report.lines()) out.notes.push_back(line);
-    out.notes.push_back(o.weights_table.empty()
-                            ? std::string("split rule: equal shares over each area's lookup rows")
-                            : "split rule: in proportion to '" + w_name(o) + "' of the target areas in " + o.weights_table);
-    out.notes.push_back("counts are estimates where areas were split (fractional people)");
+    out.notes = std::move(notes);
     out.columns.push_back("code");
-    for (const auto& level : h.table.levels()) out.columns.push_back(level.name);
-    if (h.table.has_declared_total()) out.columns.push_back(h.table.declared_total_name());
-    for (const auto& g : h.table.group_names()) out.columns.push_back(g);
-    for (std::size_t i = 0; i < h.table.areas(); ++i) {
-        std::vector<Cell> row{h.table.area_codes()[i]};
-        for (const auto& level : h.table.levels()) row.emplace_back(level.labels[i]);
-        if (h.table.has_declared_total()) row.emplace_back(h.table.declared_total()[i]);
-        for (std::size_t g = 0; g < h.table.groups(); ++g) row.emplace_back(h.table.count(i, g));
+    for (const auto& level : t.levels()) out.columns.push_back(level.name);
+    if (t.has_declared_total()) out.columns.push_back(t.declared_total_name());
+    for (const auto& g : t.group_names()) out.columns.push_back(g);
+    for (std::size_t i = 0; i < t.areas(); ++i) {
+        std::vector<Cell> row{t.area_codes()[i]};
+        for (const auto& level : t.levels()) row.emplace_back(level.labels[i]);
+        if (t.has_declared_total()) row.emplace_back(t.declared_total()[i]);
+        for (std::size_t g = 0; g < t.groups(); ++g) row.emplace_back(t.count(i, g));
         out.add_row(std::move(row));
     }
     return out;
@@ -65,16 +124,18 @@ std::string w_name(const HarmoniseOptions& o) { return o.weights_column.empty() 
 void add_harmonise_command(CLI::App& app) {
     auto o = std::make_shared<HarmoniseOptions>();
     auto* command = app.add_subcommand(
-        "harmonise", "Move counts onto another census geography through a lookup (e.g. LSOA 2011 -> 2021), splitting "
-                     "areas in proportion to the target areas' populations; group totals are preserved");
+        "harmonise", "Move counts onto another census geography, through a lookup (e.g. LSOA 2011 -> 2021, splitting "
+                     "areas in proportion to the target areas' populations) or by areal-weighted interpolation between "
+                     "two boundary layers (--from-boundaries/--to-boundaries, optionally dasymetric); group totals are "
+                     "preserved either way");
     add_input_options(*command, o->input);
     auto* g = "Lookup";
-    command->add_option("--lookup", o->lookup, "Lookup CSV (.csv or .csv.gz), one row per source-target link")
-        ->required()->group(g);
+    auto* lookup = command->add_option("--lookup", o->lookup, "Lookup CSV (.csv or .csv.gz), one row per source-target link")
+        ->group(g);
     command->add_option("--from-column", o->lookup_options.from_column, "Lookup column with the table's area codes")
-        ->required()->group(g);
+        ->needs(lookup)->group(g);
     command->add_option("--to-column", o->lookup_options.to_column, "Lookup column with the target area codes")
-        ->required()->group(g);
+        ->needs(lookup)->group(g);
     command->add_option("--change-column", o->lookup_options.change_column,
                         "Lookup column with ONS change codes (U/S/M/X), for the report")->group(g);
     command->add_option("--lookup-level", o->lookup_options.level_columns,
@@ -84,9 +145,38 @@ void add_harmonise_command(CLI::App& app) {
     command->add_option("--weights-column", o->weights_column, "Column of the weights table (default: total)")->group(g);
     command->add_option("--weights-id", o->weights_id, "Area code column of the weights table (default: the first)")->group(g);
     command->add_flag("--allow-unmatched", o->allow_unmatched,
-                      "Drop (and report) areas missing from the lookup instead of stopping")->group(g);
+                      "Drop (and report) areas missing from the lookup or boundaries instead of stopping")->group(g);
+    auto* a = "Areal interpolation (no lookup)";
+    auto* from = command->add_option("--from-boundaries", o->from_boundaries,
+                                     "Polygons of the table's areas (any OGR source)")->excludes(lookup)->group(a);
+    auto* to = command->add_option("--to-boundaries", o->to_boundaries, "Polygons of the target areas")
+                   ->excludes(lookup)->group(a);
+    from->needs(to);
+    to->needs(from);
+    command->add_option("--from-code-field", o->from_layer.code_field, "Code field of --from-boundaries (default: auto)")
+        ->group(a);
+    command->add_option("--to-code-field", o->to_layer.code_field, "Code field of --to-boundaries (default: auto)")
+        ->group(a);
+    auto* dt = command->add_option("--dasymetric-table", o->dasymetric_table,
+                                   "Populations of finer areas (e.g. output areas; column --weights-column, default "
+                                   "total) to split by people rather than by area")->needs(from)->group(a);
+    auto* db = command->add_option("--dasymetric-boundaries", o->dasymetric_boundaries,
+                                   "Polygons of the finer areas (their centroids locate the people)")->group(a);
+    dt->needs(db);
+    db->needs(dt);
     add_output_options(*command, o->output);
-    command->callback([o, command] { emit({run(*o, load_input(o->input))}, o->output, *command); });
+    command->callback([o, command] {
+        if (o->lookup.empty() && o->from_boundaries.empty())
+            throw CLI::RequiredError("--lookup (with --from-column/--to-column) or --from-boundaries/--to-boundaries");
+        if (!o->lookup.empty() && (o->lookup_options.from_column.empty() || o->lookup_options.to_column.empty()))
+            throw CLI::RequiredError("--from-column and --to-column");
+        const Table table = load_input(o->input);
+        if (o->lookup.empty()) {
+            const Interpolation r = interpolate(*o, table);
+            return emit_spatial({r.result}, r.result, r.target, o->output, *command);
+        }
+        emit({run(*o, table)}, o->output, *command);
+    });
 }
 
 }  // namespace cohesion::cli

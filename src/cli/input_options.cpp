@@ -45,6 +45,9 @@ void add_input_options(CLI::App& command, InputOptionValues& v, const std::strin
                        "Merge groups: NAME=A+B+..., e.g. SouthAsian=Indian+Pakistani+Bangladeshi (repeatable)")->group(s);
     command.add_option("--residual", v.input.residual_name,
                        "Add (total - sum of groups) as a group with this name, e.g. GypsyTraveller")->group(s);
+    command.add_option("--scheme", v.input.scheme_path,
+                       "Group scheme CSV (source,target rows) mapping the table's groups onto common categories, "
+                       "e.g. data/schemes/ethnicity2011_broad5.csv; unmapped groups are an error")->group(s);
     command.add_option("--groups", v.select_csv, "Comma-separated groups to keep, after merges")->group(s);
 }
 
@@ -57,6 +60,43 @@ Table load_input(InputOptionValues& v) {
     v.input.wide.level_columns = split_commas(v.levels_csv);
     v.input.groups = split_commas(v.select_csv);
     return load_table(v.input);
+}
+
+void add_second_table_options(CLI::App& command, SecondTableValues& v, const std::string& path_help,
+                              bool path_required) {
+    command.add_option("B", v.path, path_help)->required(path_required);
+    auto* g = "Second table (B)";
+    command.add_option("--where-b", v.where, "LEVEL=VALUE filter for B only, e.g. --where-b LAD=Luton (repeatable)")
+        ->group(g);
+    command.add_option("--merge-b", v.merges, "Merge or rename B's groups onto A's, e.g. White=white (repeatable)")
+        ->group(g);
+    command.add_option("--scheme-b", v.scheme, "Group scheme CSV for B, e.g. data/schemes/ethnicity2021_broad5.csv")
+        ->group(g);
+    command.add_option("--groups-b", v.groups_csv, "Comma-separated groups of B to keep (default: A's groups)")->group(g);
+    command.add_option("--layout-b", v.layout, "Layout of B: auto, wide, long or ons")->default_val("auto")->group(g);
+}
+
+Table load_second_table(const InputOptionValues& a_values, const Table& a, const SecondTableValues& v) {
+    InputOptionValues b;
+    if (v.path.empty() || v.path == a_values.input.path) {
+        b = a_values;
+    } else {
+        b.input.path = v.path;
+        b.layout = v.layout;
+    }
+    b.input.where.insert(b.input.where.end(), v.where.begin(), v.where.end());
+    if (!v.merges.empty() || !v.scheme.empty()) {
+        b.input.merges = v.merges;
+        b.input.scheme_path = v.scheme;
+        b.input.residual_name.clear();
+        b.select_csv.clear();
+    }
+    if (!v.groups_csv.empty()) {
+        b.select_csv = v.groups_csv;
+    } else if (b.select_csv.empty()) {
+        for (const auto& g : a.group_names()) b.select_csv += (b.select_csv.empty() ? "" : ",") + g;
+    }
+    return load_input(b);
 }
 
 }  // namespace cohesion::cli

@@ -22,4 +22,19 @@ void add_input_options(CLI::App& command, InputOptionValues& values, const std::
 // Resolves the parsed strings into a TableInput and loads it.
 Table load_input(InputOptionValues& values);
 
+// The second table of commands that pair two tables (compare, change): B positional
+// plus --where-b, --merge-b, --scheme-b, --groups-b, --layout-b.
+struct SecondTableValues {
+    std::string path;  // empty = A's file
+    std::vector<std::string> where, merges;
+    std::string scheme, groups_csv, layout = "auto";
+};
+
+void add_second_table_options(CLI::App& command, SecondTableValues& values, const std::string& path_help,
+                              bool path_required);
+// B is read with A's options when it is A's file (e.g. two towns of one table), else with
+// its own. Given --merge-b or --scheme-b and no --groups-b, B keeps A's groups in A's order,
+// so renamed groups line up.
+Table load_second_table(const InputOptionValues& a_values, const Table& a, const SecondTableValues& b);
+
 }  // namespace cohesion::cli

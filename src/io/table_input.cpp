@@ -1,5 +1,7 @@
 #include "io/table_input.hpp"
 
+#include "io/group_scheme.hpp"
+
 #include "core/error.hpp"
 #include "core/table_operations.hpp"
 #include "io/csv_columns.hpp"
@@ -59,6 +61,7 @@ Table load_table(const TableInput& input) {
     // The residual first, so it can be merged (e.g. into White, as Gypsy/Irish Traveller).
     if (!input.residual_name.empty()) table = add_residual_group(table, input.residual_name);
     for (const auto& m : input.merges) table = merge_groups(table, m);
+    if (!input.scheme_path.empty()) table = apply_group_scheme(table, load_group_scheme(input.scheme_path));
     if (!input.groups.empty()) table = select_groups(table, input.groups);
     return table;
 }

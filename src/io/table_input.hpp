@@ -1,7 +1,7 @@
 #pragma once
 // TableInput — everything a user says about an input table (which file, which
 // layout, which columns, which areas and groups), applied in one fixed order:
-//   load -> --where filters -> --aggregate -> --residual -> --merge -> --groups.
+//   load -> --where filters -> --aggregate -> --residual -> --merge -> --scheme -> --groups.
 // The CLI, the server and the report all build tables through this one function.
 #include <string>
 #include <vector>
@@ -28,6 +28,7 @@ struct TableInput {
     std::string aggregate_to;             // level name
     std::vector<std::string> merges;      // "NAME=A+B"
     std::string residual_name;            // add total - Σ groups as this group
+    std::string scheme_path;              // group scheme CSV (io/group_scheme.hpp)
     std::vector<std::string> groups;      // keep only these groups (after merges)
 };
 

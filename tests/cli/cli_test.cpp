@@ -259,22 +259,58 @@ TEST(CliChange, HarmoniseBedfordTo2021LsoasKeepsM) {
 
 TEST(CliChange, PaceOfChangeOnTheBundledBedfordData) {
     const std::string bundle = std::string(COHESION_EXAMPLE_DATA) + "/bedford/";
+    const std::string schemes = std::string(COHESION_EXAMPLE_DATA) + "/schemes/";
     const auto a = scratch_dir() / "bedford_2011_on_2021.csv";
-    const auto h = run_cli("harmonise " + example_table() + " --aggregate LSOA --residual G"
-                           " --merge White=WhiteBrit+Irish+OtherWhite+G --merge Asian=Indian+Pakistani+Bangladeshi+Chinese+OtherAsian"
-                           " --merge Black=BlkAfrican+BlkCaribbean+OtherBlk --merge Other=Arab+Other --lookup " + bundle +
+    const auto h = run_cli("harmonise " + example_table() + " --aggregate LSOA --scheme " + schemes +
+                           "ethnicity2011_broad5.csv --lookup " + bundle +
                            "lookup_lsoa11_lsoa21.csv --from-column lsoa11_code --to-column lsoa21_code --weights-table " +
                            bundle + "lsoa2021_ethnic5.csv -o " + a.string());
     ASSERT_EQ(h.exit_code, 0) << h.err;
-    const auto run = run_cli("change " + a.string() + " " + bundle + "lsoa2021_ethnic5.csv --merge-b White=white"
-                             " --merge-b Mixed=mixed --merge-b Asian=asian --merge-b Black=black --merge-b Other=other"
-                             " --format json");
+    const auto run = run_cli("change " + a.string() + " " + bundle + "lsoa2021_ethnic5.csv --scheme-b " + schemes +
+                             "ethnicity2021_broad5.csv --format json");
     ASSERT_EQ(run.exit_code, 0) << run.err;
     const auto doc = nlohmann::json::parse(run.out);
+    ASSERT_EQ(doc.size(), 3u);
     // White 80.5 % -> 75.7 %: -4.87 percentage points (reference shares, Bedford LSOAs).
     EXPECT_NEAR(doc[0]["rows"][0]["change_pp"].get<double>(), -4.87295, 1e-4);
-    EXPECT_EQ(doc[1]["rows"].size(), 117u);
+    // Shapley decomposition: the parts add up to the total change in M.
+    double parts = 0.0, total = 0.0;
+    for (const auto& row : doc[1]["rows"]) {
+        const auto component = row["component"].get<std::string>();
+        if (component == "difference") total = row["value"].get<double>();
+        if (component != "difference" && component != "M_A" && component != "M_B") parts += row["value"].get<double>();
+    }
+    EXPECT_NEAR(parts, total, 1e-12);
+    EXPECT_EQ(doc[2]["rows"].size(), 117u);
     const auto mismatch = run_cli("change " + a.string() + " " + bundle + "lsoa2021_ethnic5.csv");
     EXPECT_EQ(mismatch.exit_code, 1);
-    EXPECT_NE(mismatch.err.find("different groups"), std::string::npos) << mismatch.err;
+    EXPECT_NE(mismatch.err.find("unknown group"), std::string::npos) << mismatch.err;
+    EXPECT_NE(mismatch.err.find("lsoa2021_ethnic5.csv"), std::string::npos) << mismatch.err;
+}
+
+TEST(CliChange, HarmoniseByAreaOverlapKeepsPeopleAndNearlyKeepsM) {
+    const char* env = std::getenv("COHESION_SHARED_DATA");
+    const std::string shared = env && *env ? env : COHESION_DEFAULT_SHARED_DATA;
+    const auto out = scratch_dir() / "areal.csv";
+    const auto run = run_cli("harmonise " + example_table() + " --scheme " + std::string(COHESION_EXAMPLE_DATA) +
+                             "/schemes/ethnicity2011_broad5.csv --from-boundaries " + std::string(COHESION_EXAMPLE_DATA) +
+                             "/bedford/oa2011.geojson --to-boundaries " + shared + "/bedford/lsoa2021.geojson -o " +
+                             out.string());
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const auto info = run_cli("indices " + out.string() + " --index mutual_information --format json");
+    ASSERT_EQ(info.exit_code, 0) << info.err;
+    const auto doc = nlohmann::json::parse(info.out);
+    // Lookup-based harmonisation gives 0.08176; overlap weights smear a little across boundaries.
+    EXPECT_NEAR(doc["rows"][0]["value"].get<double>(), 0.0817586, 0.002);
+    const auto total = run_cli("info " + out.string() + " --format json");
+    ASSERT_EQ(total.exit_code, 0) << total.err;
+    double people = 0.0;  // every 2011 resident lands somewhere
+    const auto info_doc = nlohmann::json::parse(total.out);
+    for (const auto& row : info_doc[0]["rows"])
+        if (row["property"] == "population (unit total)") people = row["value"].get<double>();
+    EXPECT_NEAR(people, 157479.0, 1e-6);
+
+    const auto neither = run_cli("harmonise " + example_table() + " -o " + out.string());
+    EXPECT_NE(neither.exit_code, 0);
+    EXPECT_NE(neither.err.find("--lookup"), std::string::npos) << neither.err;
 }
