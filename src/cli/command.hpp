@@ -19,5 +19,6 @@ void add_harmonise_command(CLI::App& app);
 void add_change_command(CLI::App& app);
 void add_hotspots_command(CLI::App& app);
 void add_enclaves_command(CLI::App& app);
+void add_emerging_command(CLI::App& app);
 
 }  // namespace cohesion::cli

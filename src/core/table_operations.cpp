@@ -90,6 +90,28 @@ Table select_areas(const Table& table, const std::vector<std::size_t>& rows) {
     return out;
 }
 
+Table select_area_codes(const Table& table, const std::vector<std::string>& codes) {
+    std::unordered_map<std::string_view, std::size_t> row;
+    for (std::size_t i = 0; i < table.areas(); ++i) row.emplace(table.area_codes()[i], i);
+    std::vector<std::size_t> rows;
+    rows.reserve(codes.size());
+    std::vector<std::string> missing;
+    for (const auto& code : codes) {
+        const auto it = row.find(code);
+        if (it != row.end()) rows.push_back(it->second);
+        else missing.push_back(code);
+    }
+    if (!missing.empty()) {
+        std::string first;
+        for (std::size_t k = 0; k < std::min<std::size_t>(missing.size(), 5); ++k) first += (k ? ", " : "") + missing[k];
+        throw Error(Location{table.source(), 0, ""},
+                    std::to_string(missing.size()) + " of " + std::to_string(codes.size()) +
+                        " areas are missing (e.g. " + first +
+                        "); put both tables on the same geography first (cohesion harmonise)");
+    }
+    return select_areas(table, rows);
+}
+
 Table filter_areas(const Table& table, std::string_view where_expression) {
     const auto eq = where_expression.find('=');
     if (eq == std::string_view::npos || eq == 0)

@@ -14,6 +14,10 @@ Table filter_areas(const Table& table, std::string_view level, std::string_view 
 // Keep the given rows, in the given order (e.g. the areas that have a polygon).
 Table select_areas(const Table& table, const std::vector<std::size_t>& rows);
 
+// The areas with these codes, in this order (e.g. a later census put on an earlier
+// table's order); throws naming how many codes, and which first, the table lacks.
+Table select_area_codes(const Table& table, const std::vector<std::string>& codes);
+
 // Parse and apply "LEVEL=VALUE".
 Table filter_areas(const Table& table, std::string_view where_expression);
 

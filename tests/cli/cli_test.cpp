@@ -314,3 +314,34 @@ TEST(CliChange, HarmoniseByAreaOverlapKeepsPeopleAndNearlyKeepsM) {
     EXPECT_NE(neither.exit_code, 0);
     EXPECT_NE(neither.err.find("--lookup"), std::string::npos) << neither.err;
 }
+
+TEST(CliChange, EmergingEnclavesBetweenCensuses) {
+    const std::string data = COHESION_EXAMPLE_DATA;
+    const auto a = scratch_dir() / "emerging_a.csv";
+    const auto h = run_cli("harmonise " + example_table() + " --aggregate LSOA --scheme " + data +
+                           "/schemes/ethnicity2011_broad5.csv --lookup " + data +
+                           "/bedford/lookup_lsoa11_lsoa21.csv --from-column lsoa11_code --to-column lsoa21_code "
+                           "--weights-table " + data + "/bedford/lsoa2021_ethnic5.csv -o " + a.string());
+    ASSERT_EQ(h.exit_code, 0) << h.err;
+    const auto layer = scratch_dir() / "emerging.geojson";
+    const std::string common = "emerging " + a.string() + " " + data + "/bedford/lsoa2021_ethnic5.csv --scheme-b " +
+                               data + "/schemes/ethnicity2021_broad5.csv --boundaries " + data +
+                               "/bedford/lsoa2021.geojson --permutations 199";
+    const auto run = run_cli(common + " --group Asian --format json");
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const auto doc = nlohmann::json::parse(run.out);
+    ASSERT_EQ(doc.size(), 2u);
+    ASSERT_GE(doc[0]["rows"].size(), 1u);
+    EXPECT_EQ(doc[0]["rows"][0]["status"], "persisting");  // Bedford's Asian enclave was there in 2011
+    EXPECT_EQ(doc[1]["rows"].size(), 117u);
+    const auto map = run_cli(common + " --group Asian -o " + layer.string());
+    ASSERT_EQ(map.exit_code, 0) << map.err;
+    EXPECT_TRUE(std::filesystem::exists(layer));
+    const auto unknown = run_cli(common + " --group Polish");
+    EXPECT_EQ(unknown.exit_code, 1);
+    EXPECT_NE(unknown.err.find("Polish"), std::string::npos) << unknown.err;
+    const auto other_areas = run_cli("emerging " + example_table() + " " + data + "/bedford/lsoa2021_ethnic5.csv --boundaries " +
+                                     data + "/bedford/oa2011.geojson --group Pakistani --groups Pakistani --merge-b Pakistani=asian");
+    EXPECT_EQ(other_areas.exit_code, 1);
+    EXPECT_NE(other_areas.err.find("same geography"), std::string::npos) << other_areas.err;
+}
