@@ -45,6 +45,14 @@ void add_input_options(CLI::App& command, InputOptionValues& v, const std::strin
                        "Merge groups: NAME=A+B+..., e.g. SouthAsian=Indian+Pakistani+Bangladeshi (repeatable)")->group(s);
     command.add_option("--residual", v.input.residual_name,
                        "Add (total - sum of groups) as a group with this name, e.g. GypsyTraveller")->group(s);
+    command.add_option("--percent-of", v.input.percent_of,
+                       "The groups are percentages: estimate counts as percentage x the total column of this "
+                       "table (joined by area code), e.g. ts001.csv.gz for ts021_ethnic5_pct.csv.gz")->group(s);
+    command.add_option("--percent-total", v.input.percent_total_column, "Total column of --percent-of")
+        ->default_val("total")->group(s);
+    command.add_option("--levels-from", v.input.levels_from,
+                       "Lookup CSV (area code, then level columns) adding levels for --where/--aggregate, "
+                       "e.g. oa2021_lookup.csv.gz")->group(s);
     command.add_option("--scheme", v.input.scheme_path,
                        "Group scheme CSV (source,target rows) mapping the table's groups onto common categories, "
                        "e.g. data/schemes/ethnicity2011_broad5.csv; unmapped groups are an error")->group(s);

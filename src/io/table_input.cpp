@@ -1,6 +1,8 @@
 #include "io/table_input.hpp"
 
 #include "io/group_scheme.hpp"
+#include "io/level_lookup.hpp"
+#include "io/percentage_counts.hpp"
 
 #include "core/error.hpp"
 #include "core/table_operations.hpp"
@@ -56,6 +58,12 @@ Table load_table(const TableInput& input) {
     }
     table.note("loaded " + input.path + " (" + to_string(layout) + " layout, " + std::to_string(table.areas()) +
                " areas, " + std::to_string(table.groups()) + " groups)");
+    if (!input.percent_of.empty()) {
+        WideCsvOptions totals;
+        totals.total_column = "-";  // every numeric column a plain column, so a lone `total` loads too
+        table = counts_from_percentages(table, load_wide_csv(input.percent_of, totals), input.percent_total_column);
+    }
+    if (!input.levels_from.empty()) table = add_levels_from(table, input.levels_from);
     for (const auto& w : input.where) table = filter_areas(table, w);
     if (!input.aggregate_to.empty()) table = aggregate(table, input.aggregate_to);
     // The residual first, so it can be merged (e.g. into White, as Gypsy/Irish Traveller).

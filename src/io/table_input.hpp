@@ -1,7 +1,7 @@
 #pragma once
 // TableInput — everything a user says about an input table (which file, which
 // layout, which columns, which areas and groups), applied in one fixed order:
-//   load -> --where filters -> --aggregate -> --residual -> --merge -> --scheme -> --groups.
+//   load -> --percent-of -> --levels-from -> --where filters -> --aggregate -> --residual -> --merge -> --scheme -> --groups.
 // The CLI, the server and the report all build tables through this one function.
 #include <string>
 #include <vector>
@@ -24,6 +24,9 @@ struct TableInput {
     LongCsvOptions long_format;
     OnsBulkOptions ons;
     std::string category_map_path;        // ONS: long name -> short name CSV
+    std::string percent_of;               // totals table: the groups are percentages of its total
+    std::string percent_total_column = "total";
+    std::string levels_from;              // lookup CSV adding hierarchy levels by area code
     std::vector<std::string> where;       // "LEVEL=VALUE", all must hold
     std::string aggregate_to;             // level name
     std::vector<std::string> merges;      // "NAME=A+B"

@@ -345,3 +345,18 @@ TEST(CliChange, EmergingEnclavesBetweenCensuses) {
     EXPECT_EQ(other_areas.exit_code, 1);
     EXPECT_NE(other_areas.err.find("same geography"), std::string::npos) << other_areas.err;
 }
+
+TEST(CliChange, Census2021OutputAreaPercentagesBecomeEstimatedCounts) {
+    const char* env = std::getenv("COHESION_SHARED_DATA");
+    const std::string oa = std::string(env && *env ? env : COHESION_DEFAULT_SHARED_DATA) + "/ew2021_oa/";
+    const auto run = run_cli("indices " + oa + "ts021_ethnic5_pct.csv.gz --percent-of " + oa + "ts001.csv.gz --levels-from " +
+                             oa + "oa2021_lookup.csv.gz --where lad22nm=Bedford --aggregate lsoa21cd "
+                             "--index mutual_information --format json");
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const auto doc = nlohmann::json::parse(run.out);
+    // Exact LSOA counts give 0.0763346; estimates from 1-d.p. percentages land close.
+    EXPECT_NEAR(doc["rows"][0]["value"].get<double>(), 0.0763346, 0.001);
+    bool says_estimated = false;
+    for (const auto& n : doc["notes"]) says_estimated |= n.get<std::string>().find("estimated counts") != std::string::npos;
+    EXPECT_TRUE(says_estimated);
+}
