@@ -10,6 +10,8 @@
 #include "cli/command.hpp"
 #include "cli/input_options.hpp"
 #include "cli/output_options.hpp"
+#include "core/error.hpp"
+#include "io/table_input.hpp"
 
 namespace cohesion::cli {
 
@@ -22,7 +24,50 @@ struct ChangeOptions {
     PaceOptions pace;
     std::string boundaries;
     AreaLayerOptions layer;
+    std::string national_a, national_b, national_scheme_a, national_scheme_b;
 };
+
+// Each group's share of a whole reference table (e.g. England & Wales), in `groups` order.
+std::vector<double> reference_shares(const std::string& path, const std::string& scheme,
+                                     const std::vector<std::string>& groups) {
+    TableInput input;
+    input.path = path;
+    input.scheme_path = scheme;
+    input.groups = groups;
+    const Table t = load_table(input);
+    std::vector<double> share(groups.size(), 0.0);
+    double total = 0.0;
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        for (double v : t.column(g)) share[g] += v;
+        total += share[g];
+    }
+    for (double& v : share) v = total > 0 ? v / total : 0.0;
+    return share;
+}
+
+// Adds the reference (national) shares in both years and how the town's change differs.
+void add_national_comparison(ResultTable& town, const ChangeOptions& o, const PaceOfChange& p) {
+    if (o.national_a.empty() != o.national_b.empty())
+        throw Error(Location{"", 0, o.national_a.empty() ? "--national-a" : "--national-b"},
+                    "give both --national-a and --national-b (the reference area in each year)");
+    if (o.national_a.empty()) return;
+    const auto nat_a = reference_shares(o.national_a, o.national_scheme_a.empty() ? o.input.input.scheme_path
+                                                                                   : o.national_scheme_a, p.groups);
+    const auto nat_b =
+        reference_shares(o.national_b, o.national_scheme_b.empty() ? o.b.scheme : o.national_scheme_b, p.groups);
+    for (const char* c : {"national_share_a", "national_share_b", "national_change_pp", "town_minus_national_pp"})
+        town.columns.emplace_back(c);
+    for (std::size_t g = 0; g < p.groups.size(); ++g) {
+        const double national_pp = 100.0 * (nat_b[g] - nat_a[g]);
+        auto& row = town.rows[g];
+        row.emplace_back(nat_a[g]);
+        row.emplace_back(nat_b[g]);
+        row.emplace_back(national_pp);
+        row.emplace_back(100.0 * (p.whole.share_b[g] - p.whole.share_a[g]) - national_pp);
+    }
+    town.notes.push_back("national: " + o.national_a + " -> " + o.national_b +
+                         " (town_minus_national_pp > 0: the group's share grew faster here than nationally)");
+}
 
 ResultTable decomposition_table(const MutualDifference& md, const std::vector<std::string>& notes) {
     ResultTable t;
@@ -92,6 +137,7 @@ std::vector<ResultTable> run(ChangeOptions& o) {
                       annualised_growth(p.whole.count_a[g], p.whole.count_b[g], p.years)});
     town.notes.push_back(fmt::format("town-wide pace {:.4g} (people {:g} -> {:g})", p.whole.pace, p.whole.total_a,
                                      p.whole.total_b));
+    add_national_comparison(town, o, p);
 
     ResultTable areas;
     areas.title = "Pace of change per area (1 = fastest)";
@@ -130,6 +176,15 @@ void add_change_command(CLI::App& app) {
         ->default_val(0.10)->check(CLI::Range(0.001, 1.0))->group(c);
     command->add_option("--threshold", o->pace.threshold, "Flag areas whose pace is at least this (overrides --top)")
         ->group(c);
+    auto* n = "National comparison";
+    command->add_option("--national-a", o->national_a,
+                        "Reference table for A's year (e.g. all England & Wales LSOAs 2011): its group shares are "
+                        "compared with the town's")->group(n);
+    command->add_option("--national-b", o->national_b, "Reference table for B's year")->group(n);
+    command->add_option("--national-scheme-a", o->national_scheme_a,
+                        "Group scheme for --national-a (default: --scheme)")->group(n);
+    command->add_option("--national-scheme-b", o->national_scheme_b,
+                        "Group scheme for --national-b (default: --scheme-b)")->group(n);
     add_output_options(*command, o->output);
     command->add_option("--boundaries", o->boundaries,
                         "Polygons of the areas (any OGR source), to write the per-area table as a map layer with "

@@ -360,3 +360,31 @@ TEST(CliChange, Census2021OutputAreaPercentagesBecomeEstimatedCounts) {
     for (const auto& n : doc["notes"]) says_estimated |= n.get<std::string>().find("estimated counts") != std::string::npos;
     EXPECT_TRUE(says_estimated);
 }
+
+TEST(CliChange, TownChangeComparedWithEnglandAndWales) {
+    const char* env = std::getenv("COHESION_SHARED_DATA");
+    const std::string shared = env && *env ? env : COHESION_DEFAULT_SHARED_DATA;
+    const std::string data = COHESION_EXAMPLE_DATA;
+    const auto a = scratch_dir() / "national_a.csv";
+    ASSERT_EQ(run_cli("harmonise " + example_table() + " --aggregate LSOA --scheme " + data +
+                      "/schemes/ethnicity2011_broad5.csv --lookup " + data +
+                      "/bedford/lookup_lsoa11_lsoa21.csv --from-column lsoa11_code --to-column lsoa21_code "
+                      "--weights-table " + data + "/bedford/lsoa2021_ethnic5.csv -o " + a.string())
+                  .exit_code,
+              0);
+    const std::string common = "change " + a.string() + " " + data + "/bedford/lsoa2021_ethnic5.csv --scheme-b " + data +
+                               "/schemes/ethnicity2021_broad5.csv --national-a " + shared +
+                               "/ew2011_lsoa_ethnicity.csv.gz --national-scheme-a " + data +
+                               "/schemes/ethnicity2011_broad5.csv";
+    const auto run = run_cli(common + " --national-b " + shared + "/ew2021_lsoa/ts021_ethnic5_lsoa.csv.gz --format json");
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const auto white = nlohmann::json::parse(run.out)[0]["rows"][0];
+    // England & Wales: White 86.0 % (2011) -> 81.7 % (2021).
+    EXPECT_NEAR(white["national_share_a"].get<double>(), 0.859717, 1e-6);
+    EXPECT_NEAR(white["national_share_b"].get<double>(), 0.817138, 1e-6);
+    EXPECT_NEAR(white["town_minus_national_pp"].get<double>(),
+                white["change_pp"].get<double>() - white["national_change_pp"].get<double>(), 1e-12);
+    const auto half = run_cli(common);
+    EXPECT_EQ(half.exit_code, 1);
+    EXPECT_NE(half.err.find("give both --national-a and --national-b"), std::string::npos) << half.err;
+}
