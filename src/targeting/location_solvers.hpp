@@ -1,0 +1,19 @@
+#pragma once
+#include <cmath>
+// The two solvers behind solve_location (facility_location.hpp). Each returns the chosen
+// sites and its own bookkeeping (solver name, optimality, gap, passes); solve_location
+// then allocates demand and fills the distance and coverage statistics the same way
+// for both, so their outputs compare like for like.
+#include "targeting/coverage.hpp"
+#include "targeting/facility_location.hpp"
+
+namespace cohesion {
+
+inline double distance_between(const Point2& a, const Point2& b) { return std::hypot(a.x - b.x, a.y - b.y); }
+
+LocationSolution solve_exact_cbc(const LocationProblem& problem, const Coverage& coverage,
+                                 const LocationOptions& options);
+LocationSolution solve_heuristic(const LocationProblem& problem, const Coverage& coverage,
+                                 const LocationOptions& options);
+
+}  // namespace cohesion
