@@ -20,5 +20,6 @@ void add_change_command(CLI::App& app);
 void add_hotspots_command(CLI::App& app);
 void add_enclaves_command(CLI::App& app);
 void add_emerging_command(CLI::App& app);
+void add_target_command(CLI::App& app);
 
 }  // namespace cohesion::cli

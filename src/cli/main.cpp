@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
     cohesion::cli::add_hotspots_command(app);
     cohesion::cli::add_enclaves_command(app);
     cohesion::cli::add_emerging_command(app);
+    cohesion::cli::add_target_command(app);
     cohesion::cli::add_docs_command(app);
     try {
         app.parse(argc, argv);

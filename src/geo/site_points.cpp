@@ -1,0 +1,95 @@
+#include "geo/site_points.hpp"
+
+#include <fmt/format.h>
+#include <ogr_api.h>
+#include <ogr_spatialref.h>
+
+#include <memory>
+
+#include "core/error.hpp"
+#include "io/csv_columns.hpp"
+#include "io/text_file.hpp"
+
+namespace cohesion {
+
+namespace {
+
+struct Transforms {
+    OGRSpatialReference wgs84, projected;
+    std::unique_ptr<OGRCoordinateTransformation> to_projected, to_lonlat;
+
+    explicit Transforms(const AreaLayer& layer) {
+        wgs84.importFromEPSG(4326);
+        wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        if (projected.SetFromUserInput(layer.crs.c_str()) != OGRERR_NONE)
+            throw Error("cannot read the layer's CRS " + layer.crs);
+        projected.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        to_projected.reset(OGRCreateCoordinateTransformation(&wgs84, &projected));
+        to_lonlat.reset(OGRCreateCoordinateTransformation(&projected, &wgs84));
+        if (!to_projected || !to_lonlat) throw Error("cannot transform between WGS 84 and " + layer.crs);
+    }
+};
+
+}  // namespace
+
+std::vector<NamedSite> area_points_on_surface(const AreaLayer& layer) {
+    Transforms t(layer);
+    std::vector<NamedSite> sites(layer.size());
+    for (std::size_t k = 0; k < layer.size(); ++k) {
+        OGRGeometryH pos = OGR_G_PointOnSurface(OGRGeometry::ToHandle(layer.geometry[k].get()));
+        if (!pos) throw Error(Location{layer.source, k + 1, layer.code_field}, "area " + layer.codes[k] + " has no interior point");
+        sites[k].name = layer.codes[k];
+        sites[k].point = {OGR_G_GetX(pos, 0), OGR_G_GetY(pos, 0)};
+        OGR_G_DestroyGeometry(pos);
+        double x = sites[k].point.x, y = sites[k].point.y;
+        if (t.to_lonlat->Transform(1, &x, &y)) sites[k].lon = x, sites[k].lat = y;
+    }
+    return sites;
+}
+
+std::vector<NamedSite> load_candidate_sites(const std::string& path, const AreaLayer& layer, bool allow_outside) {
+    Transforms t(layer);
+    const std::string text = read_text_file(path);
+    CsvReader reader(text, path);
+    const CsvHeader header = CsvHeader::read(reader);
+    const std::size_t name_col = header.require("name", "site name");
+    const std::size_t lon_col = header.require("lon", "longitude (WGS 84)");
+    const std::size_t lat_col = header.require("lat", "latitude (WGS 84)");
+    std::vector<NamedSite> sites;
+    std::vector<std::string> outside;
+    std::vector<std::string_view> fields;
+    while (reader.next_row(fields)) {
+        require_field_count(reader, fields, header.names.size());
+        NamedSite s;
+        s.name = std::string(trim(fields[name_col]));
+        const auto number = [&](std::size_t col, double lo, double hi) {
+            const std::string v(trim(fields[col]));
+            char* end = nullptr;
+            const double d = std::strtod(v.c_str(), &end);
+            if (v.empty() || end != v.c_str() + v.size() || !(d >= lo && d <= hi))
+                throw Error(Location{path, reader.line(), header.names[col]},
+                            fmt::format("'{}' is not a coordinate (expected a number from {} to {})", v, lo, hi));
+            return d;
+        };
+        s.lon = number(lon_col, -180.0, 180.0);
+        s.lat = number(lat_col, -90.0, 90.0);
+        double x = s.lon, y = s.lat;
+        if (!t.to_projected->Transform(1, &x, &y))
+            throw Error(Location{path, reader.line(), ""}, "cannot project this site to " + layer.crs);
+        s.point = {x, y};
+        OGRPoint p(x, y);
+        bool inside = false;
+        for (const auto& g : layer.geometry) inside = inside || g->Contains(&p);
+        if (!inside) outside.push_back(fmt::format("{} (line {})", s.name, reader.line()));
+        sites.push_back(std::move(s));
+    }
+    if (sites.empty()) throw Error(Location{path, 0, ""}, "no candidate sites (expected rows of name,lon,lat)");
+    if (!outside.empty() && !allow_outside)
+        throw Error(Location{path, 0, ""},
+                    fmt::format("{} candidate site(s) lie outside every area of {}: {}; fix their coordinates or pass "
+                                "--allow-outside",
+                                outside.size(), layer.source, fmt::join(outside, ", ")));
+    return sites;
+}
+
+}  // namespace cohesion

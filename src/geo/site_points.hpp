@@ -1,0 +1,25 @@
+#pragma once
+// Points for hub siting, in the projected CRS of an AreaLayer (metres):
+// - the point on surface of each area (always inside the polygon, unlike a centroid of
+//   a crescent-shaped area), as demand points or default candidate sites;
+// - candidate sites from a CSV of `name,lon,lat` (WGS 84), e.g. community centres,
+//   libraries, places of worship. A site outside every area of the layer is an error
+//   naming it, unless allowed: a hub outside the study area serves no one in it.
+#include <string>
+#include <vector>
+
+#include "geo/area_layer.hpp"
+#include "targeting/facility_location.hpp"
+
+namespace cohesion {
+
+struct NamedSite {
+    std::string name;
+    Point2 point;                // projected, metres
+    double lon = 0.0, lat = 0.0;
+};
+
+std::vector<NamedSite> area_points_on_surface(const AreaLayer& layer);
+std::vector<NamedSite> load_candidate_sites(const std::string& csv_path, const AreaLayer& layer, bool allow_outside);
+
+}  // namespace cohesion
