@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "core/error.hpp"
+#include "support/error_of.hpp"
 #include "io/wide_csv_loader.hpp"
 
 using namespace cohesion;
@@ -16,17 +17,6 @@ std::string write_scheme(const std::string& name, const std::string& text) {
     const auto path = std::filesystem::temp_directory_path() / ("cohesion_scheme_" + name + ".csv");
     std::ofstream(path) << text;
     return path.string();
-}
-
-template <class F>
-std::string error_of(F&& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.what();
-    }
-    ADD_FAILURE() << "expected cohesion::Error";
-    return {};
 }
 
 const Table& sample() {

@@ -3,25 +3,10 @@
 #include <gtest/gtest.h>
 
 #include "core/error.hpp"
+#include "support/error_of.hpp"
 #include "support/shared_data.hpp"
 
 using namespace cohesion;
-
-namespace {
-
-// Returns the message of the Error `f` throws (fails the test if it does not throw).
-template <class F>
-std::string error_of(F&& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.what();
-    }
-    ADD_FAILURE() << "expected cohesion::Error";
-    return {};
-}
-
-}  // namespace
 
 TEST(WideCsv, DefaultsPickIdGroupsLevelsAndTotal) {
     const Table t = parse_wide_csv("code,region,Persons,A,B\nx1,north,10,3,6\nx2,south,5,5,0\n", "t.csv");
