@@ -2,16 +2,13 @@
 // optionally with bootstrap confidence intervals and a randomisation test.
 #include <fmt/format.h>
 
-#include <set>
-
 #include "cli/command.hpp"
 #include "cli/input_options.hpp"
 #include "cli/output_options.hpp"
 #include "cli/progress_bar.hpp"
 #include "core/error.hpp"
-#include "indices/index_suite.hpp"
-#include "inference/bootstrap.hpp"
-#include "inference/randomisation.hpp"
+#include "analysis/index_tables.hpp"
+#include "indices/registry.hpp"
 
 namespace cohesion::cli {
 
@@ -43,64 +40,20 @@ ResultTable registry_listing() {
 }
 
 ResultTable compute(const IndicesOptions& o, const Table& table) {
-    SuiteRequest request;
-    request.indices = o.indices;
-    request.focal = o.focal;
-    request.versus = o.versus;
-    request.include_stochastic = !o.skip_simulated;
-    request.params.seed = o.seed;
-    request.params.simulations = o.simulations;
-    const SuitePlan plan = plan_suite(table, request);
-    if (plan.items.empty()) throw Error("no index to compute (check --index)");
-
-    ResultTable out;
-    out.title = "Segregation indices";
-    out.notes = table.history();
-    std::set<std::string> descriptions;
-    for (const auto& view : plan.views) {
-        if (descriptions.insert(view.description).second) out.notes.push_back("view: " + view.description);
-        if (view.dropped_units)
-            out.notes.push_back(std::to_string(view.dropped_units) +
-                                " zero-population areas left out of " + view.description);
-    }
-    out.notes.push_back("simulation seed " + std::to_string(o.seed) + ", " + std::to_string(o.simulations) +
-                        " simulations for simulated indices; natural logarithms");
-    out.columns = {"index", "kind", "focal", "versus", "value"};
-
-    const std::vector<double> values = run_suite(plan, request.params);
+    IndexTableRequest r;
+    r.suite.indices = o.indices;
+    r.suite.focal = o.focal;
+    r.suite.versus = o.versus;
+    r.suite.include_stochastic = !o.skip_simulated;
+    r.suite.params.seed = o.seed;
+    r.suite.params.simulations = o.simulations;
+    r.bootstrap = o.bootstrap;
+    r.randomisation = o.randomisation;
+    r.confidence = o.confidence;
     const bool inference = o.bootstrap > 0 || o.randomisation > 0;
-    if (o.bootstrap > 0) {
-        out.columns.insert(out.columns.end(), {"std_error", "ci_lower", "ci_upper", "bias_corrected"});
-        out.notes.push_back(fmt::format("{} bootstrap replicates (multinomial resampling of people, totals rounded to "
-                                        "whole people), {:g} percentile intervals",
-                                        o.bootstrap, o.confidence));
-    }
-    if (o.randomisation > 0) {
-        out.columns.insert(out.columns.end(), {"expected_if_random", "p_value"});
-        out.notes.push_back(std::to_string(o.randomisation) +
-                            " randomisation replicates (people allocated to areas at random, area and group sizes "
-                            "fixed); p = P(index >= observed)");
-    }
-    ProgressBar progress("inference", inference ? plan.items.size() : 0);
-    for (std::size_t k = 0; k < plan.items.size(); ++k) {
-        const auto& item = plan.items[k];
-        std::vector<Cell> row{item.index->info.name, to_string(item.index->info.kind), item.focal,
-                              item.comparison, values[k]};
-        const CountMatrix& view = plan.views[item.view];
-        if (o.bootstrap > 0) {
-            const auto b = bootstrap(*item.index, view, request.params,
-                                     BootstrapOptions{o.bootstrap, o.confidence, o.seed, {}});
-            row.insert(row.end(), {b.standard_error, b.ci_lower, b.ci_upper, b.bias_corrected});
-        }
-        if (o.randomisation > 0) {
-            const auto r = randomisation_test(*item.index, view, request.params,
-                                              RandomisationOptions{o.randomisation, o.seed, {}});
-            row.insert(row.end(), {r.expected, r.p_value});
-        }
-        if (inference) progress.advance();
-        out.add_row(std::move(row));
-    }
-    return out;
+    ProgressBar progress("inference", inference ? index_table_items(table, r) : 0);
+    r.item_done = [&progress] { progress.advance(); };
+    return index_table(table, r);
 }
 
 }  // namespace

@@ -1,0 +1,110 @@
+#include "analysis/index_tables.hpp"
+
+#include <fmt/format.h>
+
+#include <set>
+
+#include "core/error.hpp"
+#include "indices/registry.hpp"
+#include "inference/bootstrap.hpp"
+#include "inference/randomisation.hpp"
+
+namespace cohesion {
+
+std::size_t index_table_items(const Table& table, const IndexTableRequest& r) {
+    return plan_suite(table, r.suite).items.size();
+}
+
+ResultTable index_table(const Table& table, const IndexTableRequest& r) {
+    const SuitePlan plan = plan_suite(table, r.suite);
+    if (plan.items.empty()) throw Error("no index to compute (check --index)");
+    const IndexParams& params = r.suite.params;
+
+    ResultTable out;
+    out.title = "Segregation indices";
+    out.notes = table.history();
+    std::set<std::string> descriptions;
+    for (const auto& view : plan.views) {
+        if (descriptions.insert(view.description).second) out.notes.push_back("view: " + view.description);
+        if (view.dropped_units)
+            out.notes.push_back(std::to_string(view.dropped_units) + " zero-population areas left out of " +
+                                view.description);
+    }
+    out.notes.push_back("simulation seed " + std::to_string(params.seed) + ", " + std::to_string(params.simulations) +
+                        " simulations for simulated indices; natural logarithms");
+    out.columns = {"index", "kind", "focal", "versus", "value"};
+
+    const std::vector<double> values = run_suite(plan, params);
+    if (r.bootstrap > 0) {
+        out.columns.insert(out.columns.end(), {"std_error", "ci_lower", "ci_upper", "bias_corrected"});
+        out.notes.push_back(fmt::format("{} bootstrap replicates (multinomial resampling of people, totals rounded to "
+                                        "whole people), {:g} percentile intervals",
+                                        r.bootstrap, r.confidence));
+    }
+    if (r.randomisation > 0) {
+        out.columns.insert(out.columns.end(), {"expected_if_random", "p_value"});
+        out.notes.push_back(std::to_string(r.randomisation) +
+                            " randomisation replicates (people allocated to areas at random, area and group sizes "
+                            "fixed); p = P(index >= observed)");
+    }
+    for (std::size_t k = 0; k < plan.items.size(); ++k) {
+        const auto& item = plan.items[k];
+        std::vector<Cell> row{item.index->info.name, to_string(item.index->info.kind), item.focal, item.comparison,
+                              values[k]};
+        const CountMatrix& view = plan.views[item.view];
+        if (r.bootstrap > 0) {
+            const auto b = bootstrap(*item.index, view, params, BootstrapOptions{r.bootstrap, r.confidence, params.seed, {}});
+            row.insert(row.end(), {b.standard_error, b.ci_lower, b.ci_upper, b.bias_corrected});
+        }
+        if (r.randomisation > 0) {
+            const auto t = randomisation_test(*item.index, view, params, RandomisationOptions{r.randomisation, params.seed, {}});
+            row.insert(row.end(), {t.expected, t.p_value});
+        }
+        if ((r.bootstrap > 0 || r.randomisation > 0) && r.item_done) r.item_done();
+        out.add_row(std::move(row));
+    }
+    return out;
+}
+
+ResultTable local_table(const Table& table, const std::vector<std::string>& indices) {
+    std::vector<const IndexDefinition*> chosen;
+    if (indices.empty()) chosen = IndexRegistry::instance().of_kind(IndexKind::local);
+    for (const auto& name : indices) {
+        const auto& d = IndexRegistry::instance().get(name);
+        if (d.info.kind != IndexKind::local)
+            throw Error(Location{"", 0, "--index"}, "'" + name + "' is not a local index; use `cohesion indices`");
+        chosen.push_back(&d);
+    }
+    if (chosen.empty()) throw Error("no local index is registered");
+
+    const CountMatrix m = multigroup(table);
+    const IndexParams params;
+    ResultTable out;
+    out.title = "Local statistics per area";
+    out.notes = table.history();
+    out.notes.push_back("view: " + m.description);
+    if (m.dropped_units)
+        out.notes.push_back(std::to_string(m.dropped_units) +
+                            " zero-population areas have empty values (see docs/conventions.md)");
+    out.columns = {"area", "population"};
+    std::vector<LocalColumns> results;
+    for (const auto* d : chosen) {
+        results.push_back(d->compute_local(IndexInput{m, params}));
+        for (const auto& name : results.back().names)
+            out.columns.push_back(results.back().names.size() == 1 ? d->info.name : d->info.name + ":" + name);
+    }
+    std::vector<std::ptrdiff_t> unit_of_row(table.areas(), -1);
+    for (std::size_t k = 0; k < m.units; ++k) unit_of_row[m.unit_rows[k]] = static_cast<std::ptrdiff_t>(k);
+    for (std::size_t i = 0; i < table.areas(); ++i) {
+        std::vector<Cell> row{table.area_codes()[i]};
+        const auto k = unit_of_row[i];
+        row.emplace_back(k >= 0 ? Cell{m.unit_totals[static_cast<std::size_t>(k)]} : Cell{0.0});
+        for (const auto& res : results)
+            for (const auto& column : res.values)
+                row.emplace_back(k >= 0 ? Cell{column[static_cast<std::size_t>(k)]} : Cell{});
+        out.add_row(std::move(row));
+    }
+    return out;
+}
+
+}  // namespace cohesion

@@ -1,0 +1,35 @@
+#pragma once
+// The result tables every front end shows for indices: the index suite on a table with
+// optional bootstrap intervals and randomisation tests, and per-area local statistics.
+// One place, so the CLI (`indices`, `local`), the HTTP API and the report give the same
+// numbers with the same notes.
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/table.hpp"
+#include "indices/index_suite.hpp"
+#include "render/result_table.hpp"
+
+namespace cohesion {
+
+struct IndexTableRequest {
+    SuiteRequest suite;
+    int bootstrap = 0;         // replicates; 0 = none
+    int randomisation = 0;     // replicates; 0 = none
+    double confidence = 0.95;
+    std::function<void()> item_done;  // called after each index when inference runs (progress)
+};
+
+// Columns: index, kind, focal, versus, value [, std_error, ci_lower, ci_upper,
+// bias_corrected] [, expected_if_random, p_value].
+ResultTable index_table(const Table& table, const IndexTableRequest& request);
+// Number of index computations the request makes (for progress bars).
+std::size_t index_table_items(const Table& table, const IndexTableRequest& request);
+
+// One row per table area (zero-population areas keep their row with empty cells):
+// area, population, then each local index's columns. `indices` empty = every local index.
+ResultTable local_table(const Table& table, const std::vector<std::string>& indices);
+
+}  // namespace cohesion
