@@ -21,5 +21,6 @@ void add_hotspots_command(CLI::App& app);
 void add_enclaves_command(CLI::App& app);
 void add_emerging_command(CLI::App& app);
 void add_target_command(CLI::App& app);
+void add_report_command(CLI::App& app);
 
 }  // namespace cohesion::cli

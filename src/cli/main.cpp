@@ -3,9 +3,11 @@
 #include <iostream>
 
 #include "cli/command.hpp"
+#include "cli/invocation.hpp"
 #include "core/error.hpp"
 
 int main(int argc, char** argv) {
+    cohesion::cli::set_invocation(argc, argv);
     CLI::App app{
         "cohesion: measure residential segregation and exposure between groups from census count tables.\n"
         "Run `cohesion COMMAND --help` for a command's options; see docs/ for formulas and conventions."};
@@ -27,6 +29,7 @@ int main(int argc, char** argv) {
     cohesion::cli::add_enclaves_command(app);
     cohesion::cli::add_emerging_command(app);
     cohesion::cli::add_target_command(app);
+    cohesion::cli::add_report_command(app);
     cohesion::cli::add_docs_command(app);
     try {
         app.parse(argc, argv);

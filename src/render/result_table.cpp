@@ -42,6 +42,8 @@ std::string csv_escape(const std::string& s) {
 
 }  // namespace
 
+std::string cell_display(const Cell& cell) { return cell_text(cell, true); }
+
 OutputFormat parse_output_format(const std::string& text) {
     if (text == "table") return OutputFormat::table;
     if (text == "csv") return OutputFormat::csv;

@@ -24,6 +24,7 @@ enum class OutputFormat { table, csv, json };
 OutputFormat parse_output_format(const std::string& text);
 
 std::string render_table(const ResultTable& result);  // aligned text for a terminal
+std::string cell_display(const Cell& cell);            // one cell as the terminal table shows it
 std::string render_csv(const ResultTable& result);    // RFC 4180, notes omitted
 std::string render_json(const ResultTable& result);   // {"title","notes","columns","rows":[{...}]}
 std::string render(const ResultTable& result, OutputFormat format);

@@ -475,3 +475,30 @@ TEST(CliTarget, LicensingZonesAndTwentyPercentTests) {
     ASSERT_EQ(strict.exit_code, 0) << strict.err;
     EXPECT_LT(nlohmann::json::parse(strict.out)[0]["rows"].back()["areas"].get<int>(), whole["areas"].get<int>());
 }
+
+TEST(CliReport, SelfContainedHtmlAndPdfWithProvenance) {
+    const auto html = scratch_dir() / "report.html";
+    const auto pdf = scratch_dir() / "report.pdf";
+    const std::string data = COHESION_EXAMPLE_DATA;
+    const auto run = run_cli("report " + example_table() + " --boundaries " + data + "/bedford/oa2011.geojson --town Bedford "
+                             "--bootstrap 20 --permutations 99 --html " + html.string() + " --pdf " + pdf.string());
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    std::ifstream in(html);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_NE(text.find("Where Bedford's communities live"), std::string::npos);
+    EXPECT_NE(text.find("<svg"), std::string::npos);
+    EXPECT_NE(text.find("Open Government Licence"), std::string::npos);
+    // Provenance: the input's SHA-256 and the command.
+    EXPECT_NE(text.find("oa2011_ethnicity.csv"), std::string::npos);
+    EXPECT_NE(text.find("report "), std::string::npos);
+    // Self-contained: no scripts, stylesheets or images fetched from anywhere.
+    for (const char* forbidden : {"<script", "<link", "src=\"http", "url(http", "@import"})
+        EXPECT_EQ(text.find(forbidden), std::string::npos) << forbidden;
+    std::ifstream p(pdf, std::ios::binary);
+    std::string head(5, '\0');
+    p.read(head.data(), 5);
+    EXPECT_EQ(head, "%PDF-");
+    const auto none = run_cli("report " + example_table());
+    EXPECT_EQ(none.exit_code, 1);
+    EXPECT_NE(none.err.find("--html"), std::string::npos) << none.err;
+}

@@ -1,0 +1,48 @@
+#pragma once
+// TownProfile — everything the town report shows, computed in one place from a table
+// (and, when given, its polygons and weights): composition against a reference area,
+// who is least integrated (dissimilarity and isolation per group with bootstrap
+// intervals, ranked, with the reference area's values), multigroup M and H, and per-area
+// values for maps (share and location quotient of the focal group, local segregation,
+// G* hot spots and enclaves of the focal group, neighbourhood types).
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "autocorrelation/hot_spots.hpp"
+#include "core/table.hpp"
+#include "render/result_table.hpp"
+#include "weights/weights.hpp"
+
+namespace cohesion {
+
+struct TownProfileOptions {
+    std::string focal;             // group for the maps (default: highest D among groups of >= 1 % of residents)
+    std::string host;              // typology host group (default: the largest group)
+    int bootstrap = 100;
+    std::uint64_t seed = 20170601;
+    HotSpotOptions hot_spots;
+    std::function<void(const std::string&)> step;  // progress: called before each stage
+};
+
+struct TownProfile {
+    std::string focal, host;
+    ResultTable composition;  // group, count, share [, reference_share]
+    ResultTable groups;       // per group: dissimilarity and isolation with CIs [, reference D], ranked by D
+    ResultTable multigroup;   // M, H, multigroup D with CIs
+    ResultTable areas;        // per area: population, focal share, LQ, local segregation, hot spot, enclave, type
+    ResultTable enclaves;     // enclaves of the focal group (empty without weights)
+    // Per-area values in table order, for maps.
+    std::vector<double> focal_share, focal_lq, local_segregation;
+    std::vector<std::string> hot_spot, enclave, neighbourhood_type;
+    double total_population = 0.0;
+};
+
+// `weights` and `area_km2` (per table area) may be null/empty: no hot spots or enclaves.
+// `reference` is the whole reference area (e.g. England & Wales) with the same groups.
+TownProfile town_profile(const Table& table, const Weights* weights, const std::vector<double>& area_km2,
+                         const std::optional<Table>& reference, const TownProfileOptions& options);
+
+}  // namespace cohesion

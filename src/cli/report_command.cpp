@@ -1,0 +1,114 @@
+// `cohesion report`: the town report — key figures, composition, who lives most apart
+// (with intervals and the reference area's values), and maps — as one self-contained
+// HTML file and/or a PDF, plus the per-area table.
+#include <fmt/format.h>
+
+#include <filesystem>
+
+#include "analysis/town_profile.hpp"
+#include "cli/command.hpp"
+#include "cli/input_options.hpp"
+#include "cli/invocation.hpp"
+#include "cli/output_options.hpp"
+#include "cli/progress_bar.hpp"
+#include "cli/spatial_options.hpp"
+#include "core/error.hpp"
+#include "render/atomic_file.hpp"
+#include "report/html_report.hpp"
+#include "report/pdf_report.hpp"
+#include "report/town_report.hpp"
+
+namespace cohesion::cli {
+
+namespace {
+
+struct ReportOptions {
+    InputOptionValues input;
+    SpatialOptionValues spatial;
+    TownProfileOptions profile;
+    std::string reference, reference_name = "England & Wales", town, html, pdf, areas_csv;
+};
+
+std::string town_name(const ReportOptions& o) {
+    if (!o.town.empty()) return o.town;
+    for (const auto& w : o.input.input.where)
+        if (const auto eq = w.find('='); eq != std::string::npos) return w.substr(eq + 1);
+    return std::filesystem::path(o.input.input.path).stem().string();
+}
+
+void run(ReportOptions& o) {
+    if (o.html.empty() && o.pdf.empty()) throw Error(Location{"", 0, "--html"}, "give --html FILE and/or --pdf FILE");
+    ProgressBar progress("report", 6);
+    o.profile.step = [&progress](const std::string&) { progress.advance(); };
+    Table table = load_input(o.input);
+    std::optional<Table> reference;
+    if (!o.reference.empty()) {
+        InputOptionValues r = o.input;
+        r.input.path = o.reference;
+        r.input.where.clear();
+        reference = load_input(r);
+    }
+    std::optional<SpatialData> spatial;
+    std::vector<double> km2;
+    if (!o.spatial.boundaries.empty()) {
+        spatial = load_spatial(o.spatial, table);
+        table = spatial->table;
+        for (std::size_t i = 0; i < table.areas(); ++i) km2.push_back(spatial->layer.area_km2[spatial->feature[i]]);
+    }
+    const TownProfile profile =
+        town_profile(table, spatial ? &spatial->weights : nullptr, km2, reference, o.profile);
+    TownReportInput in;
+    in.town = town_name(o);
+    in.profile = &profile;
+    if (spatial) {
+        in.layer = &spatial->layer;
+        in.feature = spatial->feature;
+    }
+    in.reference_name = reference ? o.reference_name : "";
+    in.source_files = {o.input.input.path, o.spatial.boundaries, o.reference, o.input.input.scheme_path};
+    in.command = invocation();
+    in.version = COHESION_VERSION;
+    in.generated = utc_timestamp();
+    const ReportDocument document = town_report(in);
+    progress.advance();
+    if (!o.html.empty()) write_file_atomically(o.html, render_html(document));
+    if (!o.pdf.empty()) write_file_atomically(o.pdf, render_pdf(document));
+    if (!o.areas_csv.empty()) write_file_atomically(o.areas_csv, render_csv(profile.areas));
+}
+
+}  // namespace
+
+void add_report_command(CLI::App& app) {
+    auto o = std::make_shared<ReportOptions>();
+    auto* command = app.add_subcommand(
+        "report", "Town report as self-contained HTML and/or PDF: key figures, composition against a reference area, "
+                  "who lives most apart (with intervals), maps of shares, hot spots, enclaves and neighbourhood types");
+    add_input_options(*command, o->input);
+    add_spatial_options(*command, o->spatial);
+    command->get_option("--boundaries")->required(false);  // without polygons the report has no maps
+    auto* g = "Report";
+    command->add_option("--html", o->html, "Write the HTML report here")->group(g);
+    command->add_option("--pdf", o->pdf, "Write the PDF report here")->group(g);
+    command->add_option("--areas-csv", o->areas_csv, "Also write the per-area table (CSV)")->group(g);
+    command->add_option("--town", o->town, "Name in the title (default: the --where value or the file name)")->group(g);
+    command->add_option("--group,-g", o->profile.focal, "Group for the maps (default: the highest D among groups of at least 1% of residents)")
+        ->group(g);
+    command->add_option("--host", o->profile.host, "Host group of the neighbourhood typology (default: the largest)")
+        ->group(g);
+    command->add_option("--reference", o->reference,
+                        "Reference table (e.g. the national file), read with the same options but no --where")
+        ->group(g);
+    command->add_option("--reference-name", o->reference_name, "Name of the reference area")
+        ->default_val("England & Wales")->group(g);
+    command->add_option("--bootstrap", o->profile.bootstrap, "Bootstrap replicates for the intervals")
+        ->default_val(100)->check(CLI::Range(2, 100000))->group(g);
+    command->add_option("--permutations", o->profile.hot_spots.permutations, "Permutations for hot spots")
+        ->default_val(999)->check(CLI::Range(19, 1000000))->group(g);
+    command->add_option("--seed", o->profile.seed, "Random seed")->default_val(20170601)->group(g);
+    command->callback([o] {
+        o->profile.hot_spots.seed = o->profile.seed;
+        run(*o);
+    });
+}
+
+}  // namespace cohesion::cli

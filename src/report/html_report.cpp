@@ -1,0 +1,96 @@
+#include "report/html_report.hpp"
+
+#include <fmt/format.h>
+
+namespace cohesion {
+
+std::string html_escape(const std::string& s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+namespace {
+
+constexpr const char* style = R"(
+body{font-family:Georgia,'Times New Roman',serif;max-width:960px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}
+h1{font-size:1.9em;margin-bottom:.1em}h2{border-bottom:2px solid #2a788e;padding-bottom:.2em;margin-top:2em}
+.subtitle{color:#555;margin-top:0}.keys{display:flex;flex-wrap:wrap;gap:12px;margin:1.5em 0}
+.key{background:#f2f6f8;border-left:4px solid #2a788e;padding:.6em .9em;min-width:180px}
+.key .v{font-size:1.5em;font-weight:bold}.key .l{font-size:.85em;color:#444}
+figure{margin:1.5em 0}figcaption{font-size:.85em;color:#444}svg{max-width:100%;height:auto}
+table{border-collapse:collapse;font-family:Helvetica,Arial,sans-serif;font-size:.8em;margin:1em 0}
+th,td{border-bottom:1px solid #ddd;padding:3px 8px;text-align:right}th{background:#f2f6f8}
+td:first-child,th:first-child{text-align:left}.notes{font-size:.8em;color:#555}
+.prov{font-family:monospace;font-size:.75em;word-break:break-all}
+)";
+
+std::string table_html(const ResultTable& t, std::size_t max_rows) {
+    std::string h = "<h3>" + html_escape(t.title) + "</h3>\n<table><thead><tr>";
+    for (const auto& c : t.columns) h += "<th>" + html_escape(c) + "</th>";
+    h += "</tr></thead><tbody>\n";
+    for (std::size_t r = 0; r < std::min(max_rows, t.rows.size()); ++r) {
+        h += "<tr>";
+        for (const auto& c : t.rows[r]) h += "<td>" + html_escape(cell_display(c)) + "</td>";
+        h += "</tr>\n";
+    }
+    h += "</tbody></table>\n";
+    if (t.rows.size() > max_rows)
+        h += fmt::format("<p class=\"notes\">First {} of {} rows; all rows are in the CSV outputs.</p>\n", max_rows,
+                         t.rows.size());
+    if (!t.notes.empty()) {
+        h += "<details class=\"notes\"><summary>How this was computed</summary><ul>";
+        for (const auto& n : t.notes) h += "<li>" + html_escape(n) + "</li>";
+        h += "</ul></details>\n";
+    }
+    return h;
+}
+
+// The SVG document without its XML declaration, ready to sit inside HTML.
+std::string inline_svg(const Figure& f) {
+    std::string svg = figure_svg(f, 640, std::holds_alternative<MapFigure>(f) ? 460 : 360);
+    const auto start = svg.find("<svg");
+    return start == std::string::npos ? svg : svg.substr(start);
+}
+
+}  // namespace
+
+std::string render_html(const ReportDocument& d) {
+    std::string h = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>" + html_escape(d.title) +
+                    "</title>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<style>" + style +
+                    "</style></head><body>\n";
+    h += "<h1>" + html_escape(d.title) + "</h1>\n<p class=\"subtitle\">" + html_escape(d.subtitle) + "</p>\n";
+    h += "<div class=\"keys\">";
+    for (const auto& k : d.key_figures)
+        h += "<div class=\"key\"><div class=\"v\">" + html_escape(k.value) + "</div><div class=\"l\">" +
+             html_escape(k.label) + "</div></div>";
+    h += "</div>\n";
+    for (const auto& s : d.sections) {
+        h += "<section><h2>" + html_escape(s.title) + "</h2>\n";
+        for (const auto& p : s.paragraphs) h += "<p>" + html_escape(p) + "</p>\n";
+        for (const auto& f : s.figures)
+            h += "<figure>" + inline_svg(f) + "<figcaption>" + html_escape(figure_caption(f)) + "</figcaption></figure>\n";
+        for (const auto& t : s.tables) h += table_html(t, s.max_rows);
+        h += "</section>\n";
+    }
+    h += "<section><h2>Sources and provenance</h2>\n<ul>";
+    for (const auto& a : d.attribution) h += "<li>" + html_escape(a) + "</li>";
+    h += "</ul>\n<table><thead><tr><th>file</th><th>bytes</th><th>SHA-256</th></tr></thead><tbody>";
+    for (const auto& s : d.sources)
+        h += "<tr><td>" + html_escape(s.path) + "</td><td>" + std::to_string(s.bytes) + "</td><td class=\"prov\">" +
+             s.sha256 + "</td></tr>";
+    h += "</tbody></table>\n<p class=\"prov\">cohesion " + html_escape(d.version) + " — generated " +
+         html_escape(d.generated) + "<br>command: " + html_escape(d.command) + "</p></section>\n</body></html>\n";
+    return h;
+}
+
+}  // namespace cohesion

@@ -1,0 +1,150 @@
+#include "report/pdf_report.hpp"
+
+#include <cairo-pdf.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "core/error.hpp"
+
+namespace cohesion {
+
+namespace {
+
+constexpr double page_w = 595.0, page_h = 842.0, margin = 48.0;
+
+class Layout {
+public:
+    explicit Layout(cairo_t* cr) : cr_(cr) {}
+
+    void need(double height) {
+        if (y_ + height > page_h - margin) new_page();
+    }
+    void new_page() {
+        cairo_show_page(cr_);
+        y_ = margin;
+    }
+    // Wrapped text; returns nothing, moves the cursor.
+    void paragraph(const std::string& s, double size, bool bold = false, double gap = 6.0) {
+        font(size, bold);
+        std::string line, word;
+        auto flush = [&] {
+            need(size * 1.35);
+            cairo_move_to(cr_, margin, y_ + size);
+            cairo_show_text(cr_, line.c_str());
+            y_ += size * 1.35;
+            line.clear();
+        };
+        for (std::size_t i = 0; i <= s.size(); ++i) {
+            if (i < s.size() && s[i] != ' ') {
+                word += s[i];
+                continue;
+            }
+            const std::string trial = line.empty() ? word : line + " " + word;
+            cairo_text_extents_t e;
+            cairo_text_extents(cr_, trial.c_str(), &e);
+            if (e.x_advance > page_w - 2 * margin && !line.empty()) {
+                flush();
+                line = word;
+            } else {
+                line = trial;
+            }
+            word.clear();
+        }
+        if (!line.empty()) flush();
+        y_ += gap;
+    }
+    void figure(const Figure& f) {
+        const double w = page_w - 2 * margin, h = std::holds_alternative<MapFigure>(f) ? 360.0 : 280.0;
+        need(h + 20);
+        cairo_save(cr_);
+        cairo_translate(cr_, margin, y_);
+        draw_figure(cr_, f, w, h);
+        cairo_restore(cr_);
+        y_ += h + 4;
+        paragraph(figure_caption(f), 8, false, 10);
+    }
+    void table(const ResultTable& t, std::size_t max_rows) {
+        paragraph(t.title, 10, true, 2);
+        const double size = 6.5, row_h = 9.0;
+        font(size, false);
+        const std::size_t cols = std::min<std::size_t>(t.columns.size(), 9);  // wider tables: see the CSV
+        const double col_w = (page_w - 2 * margin) / static_cast<double>(cols);
+        auto row = [&](const std::vector<std::string>& cells, bool bold) {
+            need(row_h);
+            font(size, bold);
+            for (std::size_t c = 0; c < cols && c < cells.size(); ++c) {
+                std::string s = cells[c];
+                if (s.size() > 22) s = s.substr(0, 21) + "…";
+                cairo_move_to(cr_, margin + c * col_w, y_ + size);
+                cairo_show_text(cr_, s.c_str());
+            }
+            y_ += row_h;
+        };
+        row(std::vector<std::string>(t.columns.begin(), t.columns.end()), true);
+        for (std::size_t r = 0; r < std::min(max_rows, t.rows.size()); ++r) {
+            std::vector<std::string> cells;
+            for (const auto& c : t.rows[r]) cells.push_back(cell_display(c));
+            row(cells, false);
+        }
+        if (t.rows.size() > max_rows || t.columns.size() > cols)
+            paragraph(fmt::format("Shown: {} of {} rows, {} of {} columns; the full table is in the CSV outputs.",
+                                  std::min(max_rows, t.rows.size()), t.rows.size(), cols, t.columns.size()),
+                      7, false, 8);
+        y_ += 6;
+    }
+    void space(double h) { y_ += h; }
+
+private:
+    void font(double size, bool bold) {
+        cairo_select_font_face(cr_, "sans-serif", CAIRO_FONT_SLANT_NORMAL,
+                               bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+        cairo_set_font_size(cr_, size);
+        cairo_set_source_rgb(cr_, 0.1, 0.1, 0.1);
+    }
+    cairo_t* cr_;
+    double y_ = margin;
+};
+
+cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+}  // namespace
+
+std::string render_pdf(const ReportDocument& d) {
+    std::string pdf;
+    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(append, &pdf, page_w, page_h);
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, d.title.c_str());
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, ("cohesion " + d.version).c_str());
+    cairo_t* cr = cairo_create(surface);
+    {
+        Layout l(cr);
+        l.paragraph(d.title, 20, true, 2);
+        l.paragraph(d.subtitle, 11, false, 14);
+        for (const auto& k : d.key_figures) l.paragraph(k.value + " — " + k.label, 11, false, 2);
+        l.space(10);
+        for (const auto& s : d.sections) {
+            l.need(120);
+            l.paragraph(s.title, 15, true, 4);
+            for (const auto& p : s.paragraphs) l.paragraph(p, 9.5);
+            for (const auto& f : s.figures) l.figure(f);
+            for (const auto& t : s.tables) l.table(t, std::min<std::size_t>(s.max_rows, 30));
+        }
+        l.need(200);
+        l.paragraph("Sources and provenance", 15, true, 4);
+        for (const auto& a : d.attribution) l.paragraph(a, 8);
+        for (const auto& s : d.sources) l.paragraph(fmt::format("{} ({} bytes) sha256 {}", s.path, s.bytes, s.sha256), 7);
+        l.paragraph("cohesion " + d.version + ", generated " + d.generated, 7);
+        l.paragraph("command: " + d.command, 7);
+    }
+    cairo_destroy(cr);
+    cairo_surface_finish(surface);
+    const auto status = cairo_surface_status(surface);
+    cairo_surface_destroy(surface);
+    if (status != CAIRO_STATUS_SUCCESS) throw Error(std::string("writing the PDF failed: ") + cairo_status_to_string(status));
+    return pdf;
+}
+
+}  // namespace cohesion
