@@ -22,5 +22,10 @@ void add_enclaves_command(CLI::App& app);
 void add_emerging_command(CLI::App& app);
 void add_target_command(CLI::App& app);
 void add_report_command(CLI::App& app);
+void add_run_command(CLI::App& app);
+
+// The whole command-line app: name, version and every command (main, and `run` for
+// its in-process steps).
+void add_all_commands(CLI::App& app);
 
 }  // namespace cohesion::cli

@@ -13,6 +13,7 @@
 #include "cli/progress_bar.hpp"
 #include "cli/spatial_options.hpp"
 #include "core/error.hpp"
+#include "io/result_json.hpp"
 #include "render/atomic_file.hpp"
 #include "report/html_report.hpp"
 #include "report/pdf_report.hpp"
@@ -27,7 +28,18 @@ struct ReportOptions {
     SpatialOptionValues spatial;
     TownProfileOptions profile;
     std::string reference, reference_name = "England & Wales", town, html, pdf, areas_csv;
+    std::vector<std::string> sections;  // "TITLE=results.json"
 };
+
+ReportSection included_section(const std::string& spec) {
+    const auto eq = spec.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size())
+        throw Error(Location{"", 0, "--section"}, "expected TITLE=RESULTS.json, got '" + spec + "'");
+    ReportSection s;
+    s.title = spec.substr(0, eq);
+    s.tables = load_result_json(spec.substr(eq + 1));
+    return s;
+}
 
 std::string town_name(const ReportOptions& o) {
     if (!o.town.empty()) return o.town;
@@ -66,6 +78,7 @@ void run(ReportOptions& o) {
     }
     in.reference_name = reference ? o.reference_name : "";
     in.source_files = {o.input.input.path, o.spatial.boundaries, o.reference, o.input.input.scheme_path};
+    for (const auto& spec : o.sections) in.extra_sections.push_back(included_section(spec));
     in.command = invocation();
     in.version = COHESION_VERSION;
     in.generated = utc_timestamp();
@@ -90,6 +103,9 @@ void add_report_command(CLI::App& app) {
     command->add_option("--html", o->html, "Write the HTML report here")->group(g);
     command->add_option("--pdf", o->pdf, "Write the PDF report here")->group(g);
     command->add_option("--areas-csv", o->areas_csv, "Also write the per-area table (CSV)")->group(g);
+    command->add_option("--section", o->sections,
+                        "Add a section of earlier results: TITLE=FILE.json (the --output of change, compare, target ...; "
+                        "repeatable)")->group(g);
     command->add_option("--town", o->town, "Name in the title (default: the --where value or the file name)")->group(g);
     command->add_option("--group,-g", o->profile.focal, "Group for the maps (default: the highest D among groups of at least 1% of residents)")
         ->group(g);

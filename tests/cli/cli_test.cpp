@@ -2,6 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
+#include <fstream>
+
 #include "cli/run_cli.hpp"
 
 using namespace cohesion::test;
@@ -501,4 +504,29 @@ TEST(CliReport, SelfContainedHtmlAndPdfWithProvenance) {
     const auto none = run_cli("report " + example_table());
     EXPECT_EQ(none.exit_code, 1);
     EXPECT_NE(none.err.find("--html"), std::string::npos) << none.err;
+}
+
+TEST(CliRun, BundledBedfordProjectWritesEveryOutputAndTheReport) {
+    const std::string path = std::string(COHESION_EXAMPLE_DATA) + "/bedford/bedford.toml";
+    const auto out = scratch_dir() / "run_out";
+    const auto dry = run_cli("run --dry-run " + path + " --output " + out.string());
+    ASSERT_EQ(dry.exit_code, 0) << dry.err;
+    EXPECT_NE(dry.out.find("cohesion report"), std::string::npos);
+    const auto run = run_cli("run " + path + " --output " + out.string());
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    for (const char* f : {"indices.csv", "local.csv", "hotspots_Pakistani.gpkg", "enclaves_Pakistani.geojson", "change.json",
+                          "change.geojson", "segregation_change.json", "emerging_Asian.geojson", "esol_need.json",
+                          "hubs.geojson", "licensing.gpkg", "report.html", "report.pdf", "run.json"})
+        EXPECT_TRUE(std::filesystem::exists(out / f)) << f;
+    std::ifstream report(out / "report.html");
+    const std::string html((std::istreambuf_iterator<char>(report)), std::istreambuf_iterator<char>());
+    EXPECT_NE(html.find("Change over time"), std::string::npos);
+    EXPECT_NE(html.find("Targeting: integration hubs"), std::string::npos);
+
+    const auto bad = scratch_dir() / "bad.toml";
+    std::ofstream(bad) << "[table]\npath = \"" << example_table() << "\"\n[analyses]\nhotspot = [\"A\"]\n";
+    const auto failed = run_cli("run " + bad.string());
+    EXPECT_EQ(failed.exit_code, 1);
+    EXPECT_NE(failed.err.find("bad.toml:4"), std::string::npos) << failed.err;
+    EXPECT_NE(failed.err.find("unknown key"), std::string::npos) << failed.err;
 }

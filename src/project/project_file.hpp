@@ -1,0 +1,51 @@
+#pragma once
+// The project file: one TOML document (toml++; TOML because its types are explicit and
+// its errors carry line numbers) naming a town's data sources and the analyses to run,
+// so `cohesion run PROJECT` reproduces a whole study. Paths are relative to the file.
+// See docs/project.md for every key. Unknown keys, wrong types and missing files are
+// errors naming the file, line and key.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cohesion {
+
+struct ProjectTable {
+    std::string path, layout, aggregate, residual, scheme, percent_of, levels_from;
+    std::vector<std::string> where, merge, groups;
+};
+
+struct ProjectChange {
+    ProjectTable earlier;              // harmonised onto the later geography first
+    ProjectTable later;
+    std::string lookup, from_column, to_column, change_column, weights_table;  // lookup harmonisation
+    std::string boundaries;            // later geography's polygons (maps, emerging enclaves)
+    std::vector<std::string> emerging; // groups for emerging enclaves
+    double years = 10.0;
+};
+
+struct ProjectTargeting {
+    std::string census, where, aggregate, boundaries, model = "maximal-covering";
+    std::int64_t hubs = 3;
+    double distance = 800.0;
+};
+
+struct Project {
+    std::string file, folder;          // the project file and the folder paths are relative to
+    std::string name, output = "out";
+    ProjectTable table;
+    std::string boundaries, code_field;
+    std::string reference, reference_name = "England & Wales";
+    std::int64_t bootstrap = 100, permutations = 999;
+    std::uint64_t seed = 20170601;
+    bool indices = true, local = true, report = true, pdf = true;
+    std::string typology_host;
+    std::vector<std::string> hotspots, enclaves;
+    std::optional<ProjectChange> change;
+    std::optional<ProjectTargeting> targeting;
+};
+
+Project load_project(const std::string& path);
+
+}  // namespace cohesion
