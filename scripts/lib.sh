@@ -11,7 +11,7 @@ COHESION_PACKAGES=(
   libfmt-dev libtbb-dev nlohmann-json3-dev libcli11-dev
   zlib1g-dev libdeflate-dev
   libgdal-dev libgeos-dev libnanoflann-dev
-  coinor-libcbc-dev libboost-dev libcairo2-dev libssl-dev libtomlplusplus-dev
+  coinor-libcbc-dev libboost-dev libcairo2-dev libssl-dev libtomlplusplus-dev libcpp-httplib-dev
   postgresql-15-postgis-3
   libgtest-dev libgmock-dev libbenchmark-dev
 )

@@ -24,6 +24,7 @@ void add_all_commands(CLI::App& app) {
     add_report_command(app);
     add_docs_command(app);
     add_run_command(app);
+    add_serve_command(app);
 }
 
 }  // namespace cohesion::cli

@@ -1,0 +1,71 @@
+// The OpenAPI 3.0 description served at /api/openapi.json. Kept beside the handlers
+// (server/api.cpp); tests check that every route here answers.
+#include <nlohmann/json.hpp>
+
+#include "server/api.hpp"
+
+namespace cohesion {
+
+namespace {
+
+nlohmann::json parameter(const std::string& name, const std::string& description, bool required = false,
+                         const std::string& type = "string") {
+    return {{"name", name}, {"in", "query"}, {"required", required}, {"description", description},
+            {"schema", {{"type", type}}}};
+}
+
+nlohmann::json operation(const std::string& summary, nlohmann::json parameters, const std::string& content = "application/json") {
+    return {{"get",
+             {{"summary", summary},
+              {"parameters", std::move(parameters)},
+              {"responses",
+               {{"200", {{"description", "result"}, {"content", {{content, nlohmann::json::object()}}}}},
+                {"400", {{"description", "invalid parameter: {\"error\": \"...\"}"}}},
+                {"401", {{"description", "missing or wrong bearer token (when the server has --token)"}}},
+                {"404", {{"description", "unknown dataset"}}}}}}}};
+}
+
+}  // namespace
+
+std::string openapi_document() {
+    const auto dataset = parameter("dataset", "dataset name from /api/datasets", true);
+    const auto format = parameter("format", "json (default), csv or geojson");
+    const auto group = parameter("group", "group name", true);
+    nlohmann::json doc = {
+        {"openapi", "3.0.3"},
+        {"info",
+         {{"title", "cohesion API"},
+          {"version", COHESION_VERSION},
+          {"description", "Segregation and exposure indices, local statistics, hot spots and enclaves of the datasets "
+                          "this server was started with. Errors are JSON {\"error\": \"...\"}."}}},
+        {"components", {{"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}}}}}},
+        {"paths",
+         {{"/api/health", operation("Server status and version", nlohmann::json::array())},
+          {"/api/datasets", operation("Datasets: areas, groups, levels, whether boundaries are loaded",
+                                      nlohmann::json::array())},
+          {"/api/indices",
+           operation("Any registry index on any groups at any level, with optional bootstrap intervals",
+                     {dataset, parameter("index", "comma-separated index names (default: all non-simulated)"),
+                      parameter("group", "comma-separated focal groups (default: every group)"),
+                      parameter("versus", "compare with this group instead of the rest"),
+                      parameter("level", "aggregate to this hierarchy level first"),
+                      parameter("bootstrap", "bootstrap replicates, 0-1000", false, "integer"),
+                      parameter("confidence", "interval level, 0.5-0.999", false, "number"),
+                      parameter("seed", "random seed", false, "integer")})},
+          {"/api/local", operation("Per-area local statistics",
+                                   {dataset, parameter("index", "comma-separated local index names"),
+                                    parameter("level", "aggregate to this hierarchy level first")})},
+          {"/api/areas", operation("Per-area population, group shares and local statistics (GeoJSON with format=geojson)",
+                                   {dataset, format})},
+          {"/api/hotspots", operation("LISA clusters and Getis-Ord G* hot spots of a group's share",
+                                      {dataset, group, parameter("permutations", "19-9999", false, "integer"),
+                                       parameter("alpha", "significance level", false, "number"),
+                                       parameter("seed", "random seed", false, "integer"), format})},
+          {"/api/enclaves", operation("Enclaves of a group and their member areas",
+                                      {dataset, group, parameter("permutations", "19-9999", false, "integer"),
+                                       parameter("seed", "random seed", false, "integer"), format})},
+          {"/api/openapi.json", operation("This document", nlohmann::json::array())}}}};
+    return doc.dump(2);
+}
+
+}  // namespace cohesion

@@ -1,0 +1,153 @@
+// `cohesion serve` end to end: a real server process on a free port, driven with the
+// cpp-httplib client — API answers, parameter validation, path traversal, token, cache
+// and concurrent requests.
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+#include <signal.h>
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <future>
+#include <thread>
+
+#include "cli/run_cli.hpp"
+
+using namespace cohesion::test;
+
+namespace {
+
+class Server {
+public:
+    explicit Server(const std::string& extra = "") {
+        port_ = 20000 + static_cast<int>(::getpid() % 20000);
+        const auto dir = scratch_dir();
+        const std::string data = COHESION_EXAMPLE_DATA;
+        const std::string command = std::string(COHESION_CLI) + " serve --port " + std::to_string(port_) +
+                                    " --dataset bedford=" + data + "/bedford/oa2011_ethnicity.csv@" + data +
+                                    "/bedford/oa2011.geojson " + extra + " >" + (dir / "serve.log").string() +
+                                    " 2>&1 & echo $! >" + (dir / "serve.pid").string();
+        std::system(command.c_str());
+        pid_ = std::stoi(slurp(dir / "serve.pid"));
+        httplib::Client c("127.0.0.1", port_);
+        for (int i = 0; i < 200; ++i) {
+            if (auto r = c.Get("/api/health"); r && r->status == 200) return;
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        ADD_FAILURE() << "server did not start: " << slurp(dir / "serve.log");
+    }
+    ~Server() {
+        ::kill(pid_, SIGTERM);
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    httplib::Client client() const {
+        httplib::Client c("127.0.0.1", port_);
+        c.set_read_timeout(30, 0);
+        return c;
+    }
+    int port() const { return port_; }
+
+private:
+    int port_ = 0, pid_ = 0;
+};
+
+nlohmann::json json_of(const httplib::Result& r) { return nlohmann::json::parse(r->body); }
+
+}  // namespace
+
+TEST(Serve, ApiAnswersAndRejectsBadRequests) {
+    Server server;
+    auto c = server.client();
+    auto datasets = c.Get("/api/datasets");
+    ASSERT_TRUE(datasets);
+    EXPECT_EQ(datasets->status, 200);
+    EXPECT_EQ(json_of(datasets)[0]["areas"], 501);
+
+    auto d = c.Get("/api/indices?dataset=bedford&index=dissimilarity&group=Pakistani");
+    ASSERT_TRUE(d);
+    ASSERT_EQ(d->status, 200) << d->body;
+    // Same number as `cohesion indices` (tested against pysal/R elsewhere).
+    const auto cli = run_cli("indices " + example_table() + " --index dissimilarity --group Pakistani --format json");
+    EXPECT_DOUBLE_EQ(json_of(d)["rows"][0]["value"].get<double>(),
+                     nlohmann::json::parse(cli.out)["rows"][0]["value"].get<double>());
+
+    auto geo = c.Get("/api/areas?dataset=bedford&format=geojson");
+    ASSERT_TRUE(geo);
+    EXPECT_EQ(geo->status, 200);
+    EXPECT_EQ(geo->get_header_value("Content-Type"), "application/geo+json");
+    EXPECT_EQ(json_of(geo)["features"].size(), 501u);
+
+    auto enclaves = c.Get("/api/enclaves?dataset=bedford&group=Pakistani&permutations=99");
+    ASSERT_TRUE(enclaves);
+    EXPECT_EQ(enclaves->status, 200) << enclaves->body;
+
+    for (const char* bad : {"/api/indices", "/api/indices?dataset=bedford&bootstrap=-1",
+                            "/api/indices?dataset=bedford&bootstrap=1e9", "/api/indices?dataset=bedford&index=nonsense",
+                            "/api/indices?dataset=bedford&group=Nobody", "/api/indices?dataset=bedford&evil=1",
+                            "/api/hotspots?dataset=bedford", "/api/areas?dataset=bedford&format=xml",
+                            "/api/indices?dataset=bedford&level=NOPE"}) {
+        auto r = c.Get(bad);
+        ASSERT_TRUE(r) << bad;
+        EXPECT_EQ(r->status, 400) << bad << " " << r->body;
+        EXPECT_TRUE(json_of(r).contains("error")) << bad;
+    }
+    auto unknown = c.Get("/api/indices?dataset=../../etc/passwd");
+    EXPECT_EQ(unknown->status, 404);
+    for (const char* path : {"/../../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/api/../../etc/passwd"}) {
+        auto r = c.Get(path);
+        ASSERT_TRUE(r) << path;
+        EXPECT_NE(r->status, 200) << path;
+        EXPECT_EQ(r->body.find("root:"), std::string::npos) << path;
+    }
+    auto openapi = c.Get("/api/openapi.json");
+    ASSERT_TRUE(openapi);
+    for (const auto& [path, _] : json_of(openapi)["paths"].items()) {
+        auto r = c.Get(path + (path == "/api/indices" || path == "/api/local" || path == "/api/areas"
+                                   ? "?dataset=bedford"
+                                   : path == "/api/hotspots" || path == "/api/enclaves"
+                                         ? "?dataset=bedford&group=Pakistani&permutations=99"
+                                         : ""));
+        ASSERT_TRUE(r) << path;
+        EXPECT_EQ(r->status, 200) << path << " " << r->body.substr(0, 200);
+    }
+}
+
+TEST(Serve, ConcurrentRequestsAgree) {
+    Server server;
+    std::vector<std::future<std::string>> answers;
+    for (int k = 0; k < 16; ++k)
+        answers.push_back(std::async(std::launch::async, [&server, k] {
+            auto c = server.client();
+            auto r = c.Get("/api/indices?dataset=bedford&index=dissimilarity,isolation&bootstrap=" +
+                           std::to_string(10 + k % 2));
+            return r && r->status == 200 ? r->body : std::string("failed");
+        }));
+    std::vector<std::string> bodies;
+    for (auto& a : answers) bodies.push_back(a.get());
+    for (std::size_t k = 0; k < bodies.size(); ++k) {
+        EXPECT_NE(bodies[k], "failed");
+        EXPECT_EQ(bodies[k], bodies[k % 2]);  // same request, same answer (seeded, cached or not)
+    }
+}
+
+TEST(Serve, BearerTokenAndPortInUse) {
+    Server server("--token s3cret");
+    auto c = server.client();
+    EXPECT_EQ(c.Get("/api/health")->status, 200);  // liveness stays open
+    auto denied = c.Get("/api/datasets");
+    EXPECT_EQ(denied->status, 401);
+    httplib::Headers auth{{"Authorization", "Bearer s3cret"}};
+    EXPECT_EQ(c.Get("/api/datasets", auth)->status, 200);
+    httplib::Headers wrong{{"Authorization", "Bearer nope"}};
+    EXPECT_EQ(c.Get("/api/datasets", wrong)->status, 401);
+
+    const auto busy = run_cli("serve --port " + std::to_string(server.port()) + " --dataset x=" + example_table());
+    EXPECT_EQ(busy.exit_code, 1);
+    EXPECT_NE(busy.err.find("cannot listen"), std::string::npos) << busy.err;
+    const auto none = run_cli("serve --port 1");
+    EXPECT_EQ(none.exit_code, 1);
+    EXPECT_NE(none.err.find("--dataset"), std::string::npos) << none.err;
+    const auto bad = run_cli("serve --dataset nonsense");
+    EXPECT_EQ(bad.exit_code, 1);
+    EXPECT_NE(bad.err.find("NAME=TABLE"), std::string::npos) << bad.err;
+}
