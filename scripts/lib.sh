@@ -15,6 +15,8 @@ COHESION_PACKAGES=(
   postgresql-15-postgis-3
   libgtest-dev libgmock-dev libbenchmark-dev
 )
+# The dashboard's browser test drives Debian's chromium (scripts/test only).
+COHESION_TEST_PACKAGES=(chromium)
 # The sanitizer/fuzz pass is built with clang (libFuzzer lives in clang's runtime).
 COHESION_SANITIZE_PACKAGES=(clang libclang-rt-14-dev)
 
@@ -32,6 +34,13 @@ ensure_packages() {
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+# Node.js and npm bundle the web dashboard (npm packages from package-lock.json). A node
+# that is already installed (Debian's or another apt source's) is used as it is.
+ensure_node() {
+  command -v npm >/dev/null 2>&1 && command -v node >/dev/null 2>&1 && return 0
+  ensure_packages nodejs npm
 }
 
 # configure_and_build BUILD_DIR [extra cmake args...]
