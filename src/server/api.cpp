@@ -9,6 +9,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "analysis/group_share.hpp"
 #include "analysis/index_tables.hpp"
 #include "autocorrelation/hot_spots.hpp"
 #include "core/error.hpp"
@@ -132,6 +133,12 @@ Table table_at_level(const ServedDataset& d, const Params& p) {
     return level.empty() ? d.table : aggregate(d.table, level);
 }
 
+std::string required_group(const Params& p) {
+    const std::string group = p.text("group");
+    if (group.empty()) throw HttpError{400, "parameter 'group' is required"};
+    return group;
+}
+
 const ServedDataset& spatial_dataset(const DatasetCatalog& catalog, const Params& p) {
     const ServedDataset& d = dataset_of(catalog, p);
     if (!d.layer) throw HttpError{400, "dataset '" + d.name + "' was served without boundaries"};
@@ -157,23 +164,6 @@ ResultTable area_table(const ServedDataset& d) {
         out.add_row(std::move(row));
     }
     return out;
-}
-
-struct GroupShareValues {
-    std::vector<double> count, total, share;
-};
-
-GroupShareValues group_values(const Table& t, const std::string& group) {
-    if (group.empty()) throw HttpError{400, "parameter 'group' is required"};
-    if (!t.find_group(group))
-        throw HttpError{400, fmt::format("no group '{}'; groups: {}", group, fmt::join(t.group_names(), ", "))};
-    GroupShareValues v;
-    const auto c = t.column(t.group_index(group));
-    v.count.assign(c.begin(), c.end());
-    v.total = t.unit_total();
-    v.share.resize(v.count.size());
-    for (std::size_t i = 0; i < v.count.size(); ++i) v.share[i] = v.total[i] > 0 ? v.count[i] / v.total[i] : 0.0;
-    return v;
 }
 
 std::string respond_layer(const ServedDataset& d, const Params& p, const ResultTable& per_area,
@@ -282,7 +272,7 @@ void install_api(httplib::Server& server, const DatasetCatalog& catalog, const A
     route("/api/hotspots", [&catalog, options](const httplib::Request& req, std::string& type) {
         const Params p(req, {"dataset", "group", "permutations", "alpha", "seed", "format"});
         const ServedDataset& d = spatial_dataset(catalog, p);
-        const auto v = group_values(d.table, p.text("group"));
+        const auto v = group_share(d.table, required_group(p));
         HotSpotOptions o;
         o.permutations = static_cast<int>(p.integer("permutations", 999, 19, options.max_permutations));
         o.alpha = p.real("alpha", 0.05, 0.0001, 0.5);
@@ -300,8 +290,8 @@ void install_api(httplib::Server& server, const DatasetCatalog& catalog, const A
     route("/api/enclaves", [&catalog, options](const httplib::Request& req, std::string& type) {
         const Params p(req, {"dataset", "group", "permutations", "seed", "format"});
         const ServedDataset& d = spatial_dataset(catalog, p);
-        const std::string group = p.text("group");
-        const auto v = group_values(d.table, group);
+        const std::string group = required_group(p);
+        const auto v = group_share(d.table, group);
         HotSpotOptions o;
         o.permutations = static_cast<int>(p.integer("permutations", 999, 19, options.max_permutations));
         o.seed = static_cast<std::uint64_t>(p.integer("seed", 20170601, 0, LONG_MAX));
