@@ -72,9 +72,13 @@ void run(ReportOptions& o) {
     TownReportInput in;
     in.town = town_name(o);
     in.profile = &profile;
+    // Maps show the table's areas only, even when the boundaries are national.
+    std::optional<AreaLayer> town_layer;
     if (spatial) {
-        in.layer = &spatial->layer;
-        in.feature = spatial->feature;
+        town_layer = subset_layer(spatial->layer, spatial->feature);
+        in.layer = &*town_layer;
+        in.feature.resize(table.areas());
+        for (std::size_t i = 0; i < table.areas(); ++i) in.feature[i] = i;
     }
     in.reference_name = reference ? o.reference_name : "";
     in.source_files = {o.input.input.path, o.spatial.boundaries, o.reference, o.input.input.scheme_path};

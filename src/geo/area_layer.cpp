@@ -227,4 +227,25 @@ AreaLayer load_area_layer(const std::string& source, const AreaLayerOptions& opt
     return out;
 }
 
+AreaLayer subset_layer(const AreaLayer& layer, const std::vector<std::size_t>& features) {
+    AreaLayer out;
+    out.source = layer.source;
+    out.code_field = layer.code_field;
+    out.crs = layer.crs;
+    out.warnings = layer.warnings;
+    for (std::size_t k : features) {
+        if (k >= layer.size()) throw Error("internal: layer feature out of range");
+        out.codes.push_back(layer.codes[k]);
+        out.rings.push_back(layer.rings[k]);
+        out.geometry.emplace_back(layer.geometry[k]->clone());
+        out.area_km2.push_back(layer.area_km2[k]);
+        out.perimeter_m.push_back(layer.perimeter_m[k]);
+        out.centroid_x.push_back(layer.centroid_x[k]);
+        out.centroid_y.push_back(layer.centroid_y[k]);
+    }
+    for (const auto& code : layer.repaired)
+        if (std::find(out.codes.begin(), out.codes.end(), code) != out.codes.end()) out.repaired.push_back(code);
+    return out;
+}
+
 }  // namespace cohesion

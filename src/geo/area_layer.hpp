@@ -41,5 +41,8 @@ struct AreaLayer {
 };
 
 AreaLayer load_area_layer(const std::string& source, const AreaLayerOptions& options = {});
+// The given features only, in that order (e.g. a town's areas out of a national layer,
+// so its maps show the town).
+AreaLayer subset_layer(const AreaLayer& layer, const std::vector<std::size_t>& features);
 
 }  // namespace cohesion

@@ -159,7 +159,8 @@ ResultTable area_table(const ServedDataset& d) {
     for (std::size_t i = 0; i < d.table.areas(); ++i) {
         std::vector<Cell> row{local.rows[i][0], local.rows[i][1]};
         for (std::size_t g = 0; g < d.table.groups(); ++g)
-            row.emplace_back(total[i] > 0 ? Cell{d.table.count(i, g) / total[i]} : Cell{});
+            if (total[i] > 0) row.emplace_back(d.table.count(i, g) / total[i]);
+            else row.emplace_back(std::monostate{});
         row.insert(row.end(), local.rows[i].begin() + 2, local.rows[i].end());
         out.add_row(std::move(row));
     }
