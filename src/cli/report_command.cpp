@@ -3,7 +3,10 @@
 // HTML file and/or a PDF, plus the per-area table.
 #include <fmt/format.h>
 
+#include <deque>
 #include <filesystem>
+#include <limits>
+#include <set>
 
 #include "analysis/town_profile.hpp"
 #include "cli/command.hpp"
@@ -13,6 +16,7 @@
 #include "cli/progress_bar.hpp"
 #include "cli/spatial_options.hpp"
 #include "core/error.hpp"
+#include "geo/layer_column.hpp"
 #include "io/result_json.hpp"
 #include "render/atomic_file.hpp"
 #include "report/html_report.hpp"
@@ -28,8 +32,50 @@ struct ReportOptions {
     SpatialOptionValues spatial;
     TownProfileOptions profile;
     std::string reference, reference_name = "England & Wales", town, html, pdf, areas_csv;
-    std::vector<std::string> sections;  // "TITLE=results.json"
+    std::vector<std::string> sections;      // "TITLE=results.json"
+    std::vector<std::string> section_maps;  // "TITLE=layer.geojson:COLUMN"
 };
+
+ReportSection& section_titled(std::vector<ReportSection>& sections, const std::string& title) {
+    for (auto& s : sections)
+        if (s.title == title) return s;
+    sections.push_back({});
+    sections.back().title = title;
+    return sections.back();
+}
+
+// A map of one column of a layer written by an earlier command (first field `area`).
+MapFigure section_map(const std::string& title, const std::string& spec, std::deque<AreaLayer>& layers) {
+    const auto colon = spec.rfind(':');
+    if (colon == std::string::npos || colon == 0 || colon + 1 == spec.size())
+        throw Error(Location{"", 0, "--section-map"}, "expected TITLE=LAYER:COLUMN, got '" + spec + "'");
+    const std::string path = spec.substr(0, colon), column = spec.substr(colon + 1);
+    AreaLayerOptions options;
+    options.code_field = "area";
+    const AreaLayer& layer = layers.emplace_back(load_area_layer(path, options));
+    const LayerColumn values = read_layer_column(path, "area", column);
+    MapFigure m;
+    m.title = title + ": " + column;
+    m.legend_title = column;
+    m.caption = "From " + std::filesystem::path(path).filename().string() + ".";
+    m.layer = &layer;
+    m.attribution = map_attribution();
+    if (values.numeric) {
+        for (const auto& code : layer.codes) {
+            const auto it = values.number.find(code);
+            m.values.push_back(it == values.number.end() ? std::numeric_limits<double>::quiet_NaN() : it->second);
+        }
+    } else {
+        std::set<std::string> labels;
+        for (const auto& code : layer.codes) {
+            const auto it = values.text.find(code);
+            m.categories.push_back(it == values.text.end() ? "" : it->second);
+            if (!m.categories.back().empty() && m.categories.back() != "no") labels.insert(m.categories.back());
+        }
+        for (const auto& l : labels) m.category_colours.emplace_back(l, okabe_ito(m.category_colours.size()));
+    }
+    return m;
+}
 
 ReportSection included_section(const std::string& spec) {
     const auto eq = spec.find('=');
@@ -82,7 +128,19 @@ void run(ReportOptions& o) {
     }
     in.reference_name = reference ? o.reference_name : "";
     in.source_files = {o.input.input.path, o.spatial.boundaries, o.reference, o.input.input.scheme_path};
-    for (const auto& spec : o.sections) in.extra_sections.push_back(included_section(spec));
+    std::deque<AreaLayer> section_layers;  // alive until the document is rendered
+    for (const auto& spec : o.sections) {
+        ReportSection s = included_section(spec);
+        auto& target = section_titled(in.extra_sections, s.title);
+        target.tables.insert(target.tables.end(), s.tables.begin(), s.tables.end());
+    }
+    for (const auto& spec : o.section_maps) {
+        const auto eq = spec.find('=');
+        if (eq == std::string::npos || eq == 0)
+            throw Error(Location{"", 0, "--section-map"}, "expected TITLE=LAYER:COLUMN, got '" + spec + "'");
+        section_titled(in.extra_sections, spec.substr(0, eq))
+            .figures.push_back(section_map(spec.substr(0, eq), spec.substr(eq + 1), section_layers));
+    }
     in.command = invocation();
     in.version = COHESION_VERSION;
     in.generated = utc_timestamp();
@@ -110,6 +168,9 @@ void add_report_command(CLI::App& app) {
     command->add_option("--section", o->sections,
                         "Add a section of earlier results: TITLE=FILE.json (the --output of change, compare, target ...; "
                         "repeatable)")->group(g);
+    command->add_option("--section-map", o->section_maps,
+                        "Add a map to a section: TITLE=LAYER:COLUMN, a layer written by an earlier command "
+                        "(e.g. \"Change over time=out/change.geojson:pace\"; repeatable)")->group(g);
     command->add_option("--town", o->town, "Name in the title (default: the --where value or the file name)")->group(g);
     command->add_option("--group,-g", o->profile.focal, "Group for the maps (default: the highest D among groups of at least 1% of residents)")
         ->group(g);

@@ -137,6 +137,11 @@ std::vector<Step> plan(const Project& p) {
         esol.insert(esol.end(), {"--output", file("esol_need.json")});
         steps.push_back({"ESOL need and isolation risk", esol});
         if (!t.boundaries.empty()) {
+            auto map = target("esol", true);
+            map.insert(map.end(), {"--output", file("esol_need.geojson")});
+            steps.push_back({"ESOL need map", map});
+        }
+        if (!t.boundaries.empty()) {
             auto hubs = target("hubs", true);
             hubs.insert(hubs.end(), {"--model", t.model, "-p", std::to_string(t.hubs), "--distance",
                                      fmt::format("{:g}", t.distance)});
@@ -161,14 +166,23 @@ std::vector<Step> plan(const Project& p) {
         if (!p.name.empty()) tail.insert(tail.end(), {"--town", p.name});
         if (!p.reference.empty()) tail.insert(tail.end(), {"--reference", p.reference, "--reference-name", p.reference_name});
         if (!p.typology_host.empty()) tail.insert(tail.end(), {"--host", p.typology_host});
-        if (p.change)
+        if (p.change) {
+            if (!p.change->boundaries.empty())
+                tail.insert(tail.end(), {"--section-map", "Change over time=" + file("change.geojson") + ":pace"});
             tail.insert(tail.end(), {"--section", "Change over time=" + file("change.json"), "--section",
                                      "Is segregation rising?=" + file("segregation_change.json")});
+        }
         if (p.targeting) {
-            tail.insert(tail.end(), {"--section", "Targeting: ESOL need and isolation risk=" + file("esol_need.json")});
-            if (!p.targeting->boundaries.empty())
-                tail.insert(tail.end(), {"--section", "Targeting: integration hubs=" + file("hubs.json")});
-            tail.insert(tail.end(), {"--section", "Targeting: selective licensing screen=" + file("licensing.json")});
+            const bool maps = !p.targeting->boundaries.empty();
+            const std::string esol = "Targeting: ESOL need and isolation risk", hubs = "Targeting: integration hubs",
+                              lic = "Targeting: selective licensing screen";
+            if (maps)
+                tail.insert(tail.end(), {"--section-map", esol + "=" + file("esol_need.geojson") + ":score",
+                                         "--section-map", hubs + "=" + file("hubs.geojson") + ":site",
+                                         "--section-map", lic + "=" + file("licensing.gpkg") + ":zone"});
+            tail.insert(tail.end(), {"--section", esol + "=" + file("esol_need.json")});
+            if (maps) tail.insert(tail.end(), {"--section", hubs + "=" + file("hubs.json")});
+            tail.insert(tail.end(), {"--section", lic + "=" + file("licensing.json")});
         }
         steps.push_back({"report", with_table({"report"}, tail)});
     }

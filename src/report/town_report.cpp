@@ -47,8 +47,7 @@ MapFigure numeric_map(const TownReportInput& in, std::string title, std::string 
     m.layer = in.layer;
     m.values = per_feature(in, values);
     m.percent = percent;
-    m.attribution = "Contains National Statistics data © Crown copyright and database right; contains OS data © Crown "
-                    "copyright and database right. OGL v3.0.";
+    m.attribution = map_attribution();
     return m;
 }
 
@@ -62,6 +61,11 @@ MapFigure category_map(const TownReportInput& in, std::string title, std::string
 }
 
 }  // namespace
+
+std::string map_attribution() {
+    return "Contains National Statistics data © Crown copyright and database right; contains OS data © Crown "
+           "copyright and database right. OGL v3.0.";
+}
 
 std::vector<std::string> ogl_attribution() {
     return {"Source: Office for National Statistics, Census 2011 and Census 2021, licensed under the Open Government "

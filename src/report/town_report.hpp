@@ -26,5 +26,7 @@ ReportDocument town_report(const TownReportInput& input);
 
 // Lines the Open Government Licence asks for, for census data and ONS/OS boundaries.
 std::vector<std::string> ogl_attribution();
+// The short line printed under every map.
+std::string map_attribution();
 
 }  // namespace cohesion
