@@ -522,6 +522,9 @@ TEST(CliRun, BundledBedfordProjectWritesEveryOutputAndTheReport) {
     const std::string html((std::istreambuf_iterator<char>(report)), std::istreambuf_iterator<char>());
     EXPECT_NE(html.find("Change over time"), std::string::npos);
     EXPECT_NE(html.find("Targeting: integration hubs"), std::string::npos);
+    std::size_t figures = 0;
+    for (auto at = html.find("<svg"); at != std::string::npos; at = html.find("<svg", at + 1)) ++figures;
+    EXPECT_EQ(figures, 12u);  // 2 charts, 6 town maps, maps of pace, ESOL score, hubs, licensing zones
 
     const auto bad = scratch_dir() / "bad.toml";
     std::ofstream(bad) << "[table]\npath = \"" << example_table() << "\"\n[analyses]\nhotspot = [\"A\"]\n";
