@@ -444,7 +444,8 @@ void add_target_command(CLI::App& app) {
     hubs->add_option("--distance", h->distance, "Service (walking) distance in metres, straight line")
         ->default_val(800)->group(gh);
     hubs->add_option("--candidates", h->candidates,
-                     "CSV of candidate sites name,lon,lat (WGS 84), e.g. community centres (default: every area)")
+                     "Candidate sites: CSV of name,lon,lat (WGS 84) or a point layer (GeoJSON, GeoPackage, ...), e.g. "
+                     "community centres (default: every area)")
         ->group(gh);
     hubs->add_flag("--allow-outside", h->allow_outside, "Accept candidate sites outside the study area")->group(gh);
     hubs->add_option("--solver", h->solver, "auto (exact unless a large p-median), exact or heuristic")

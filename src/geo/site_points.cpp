@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 #include <ogr_api.h>
+#include <gdal_priv.h>
 #include <ogr_spatialref.h>
+#include <ogrsf_frmts.h>
 
 #include <memory>
 
@@ -47,7 +49,67 @@ std::vector<NamedSite> area_points_on_surface(const AreaLayer& layer) {
     return sites;
 }
 
+namespace {
+
+bool inside_any(const AreaLayer& layer, double x, double y) {
+    OGRPoint p(x, y);
+    for (const auto& g : layer.geometry)
+        if (g->Contains(&p)) return true;
+    return false;
+}
+
+// Point features of any OGR source (GeoPackage, GeoJSON, Shapefile, PostGIS ...), named by
+// their `name` field when present, else by feature id.
+std::vector<NamedSite> load_site_layer(const std::string& path, const AreaLayer& layer, std::vector<std::string>& outside) {
+    Transforms t(layer);
+    GDALAllRegister();
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    if (!ds || ds->GetLayerCount() == 0) throw Error(Location{path, 0, ""}, "cannot open this as a vector layer of sites");
+    OGRLayer* in = ds->GetLayer(0);
+    const int name_field = in->GetLayerDefn()->GetFieldIndex("name");
+    std::unique_ptr<OGRCoordinateTransformation> to_layer;
+    if (const OGRSpatialReference* crs = in->GetSpatialRef()) {
+        OGRSpatialReference source(*crs);
+        source.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        to_layer.reset(OGRCreateCoordinateTransformation(&source, &t.projected));
+    } else {
+        to_layer.reset(OGRCreateCoordinateTransformation(&t.wgs84, &t.projected));  // GeoJSON without CRS: WGS 84
+    }
+    std::vector<NamedSite> sites;
+    for (auto& f : *in) {
+        const OGRGeometry* g = f->GetGeometryRef();
+        if (!g || wkbFlatten(g->getGeometryType()) != wkbPoint)
+            throw Error(Location{path, static_cast<std::size_t>(f->GetFID()), ""}, "expected point features (sites)");
+        const auto* p = g->toPoint();
+        NamedSite s;
+        s.name = name_field >= 0 ? f->GetFieldAsString(name_field) : "site " + std::to_string(f->GetFID());
+        double x = p->getX(), y = p->getY();
+        if (!to_layer || !to_layer->Transform(1, &x, &y))
+            throw Error(Location{path, static_cast<std::size_t>(f->GetFID()), ""}, "cannot project this site");
+        s.point = {x, y};
+        double lon = x, lat = y;
+        if (t.to_lonlat->Transform(1, &lon, &lat)) s.lon = lon, s.lat = lat;
+        if (!inside_any(layer, x, y)) outside.push_back(s.name);
+        sites.push_back(std::move(s));
+    }
+    return sites;
+}
+
+}  // namespace
+
 std::vector<NamedSite> load_candidate_sites(const std::string& path, const AreaLayer& layer, bool allow_outside) {
+    const bool csv = path.size() >= 4 && path.compare(path.size() - 4, 4, ".csv") == 0;
+    if (!csv) {
+        std::vector<std::string> outside;
+        auto sites = load_site_layer(path, layer, outside);
+        if (sites.empty()) throw Error(Location{path, 0, ""}, "no candidate sites in this layer");
+        if (!outside.empty() && !allow_outside)
+            throw Error(Location{path, 0, ""},
+                        fmt::format("{} candidate site(s) lie outside every area of {}: {}; fix them or pass "
+                                    "--allow-outside",
+                                    outside.size(), layer.source, fmt::join(outside, ", ")));
+        return sites;
+    }
     Transforms t(layer);
     const std::string text = read_text_file(path);
     CsvReader reader(text, path);
@@ -77,10 +139,7 @@ std::vector<NamedSite> load_candidate_sites(const std::string& path, const AreaL
         if (!t.to_projected->Transform(1, &x, &y))
             throw Error(Location{path, reader.line(), ""}, "cannot project this site to " + layer.crs);
         s.point = {x, y};
-        OGRPoint p(x, y);
-        bool inside = false;
-        for (const auto& g : layer.geometry) inside = inside || g->Contains(&p);
-        if (!inside) outside.push_back(fmt::format("{} (line {})", s.name, reader.line()));
+        if (!inside_any(layer, x, y)) outside.push_back(fmt::format("{} (line {})", s.name, reader.line()));
         sites.push_back(std::move(s));
     }
     if (sites.empty()) throw Error(Location{path, 0, ""}, "no candidate sites (expected rows of name,lon,lat)");

@@ -2,8 +2,8 @@
 // Points for hub siting, in the projected CRS of an AreaLayer (metres):
 // - the point on surface of each area (always inside the polygon, unlike a centroid of
 //   a crescent-shaped area), as demand points or default candidate sites;
-// - candidate sites from a CSV of `name,lon,lat` (WGS 84), e.g. community centres,
-//   libraries, places of worship. A site outside every area of the layer is an error
+// - candidate sites from a CSV of `name,lon,lat` (WGS 84), or point features of any OGR
+//   source (named by a `name` field), e.g. community centres, libraries, places of worship. A site outside every area of the layer is an error
 //   naming it, unless allowed: a hub outside the study area serves no one in it.
 #include <string>
 #include <vector>

@@ -533,3 +533,17 @@ TEST(CliRun, BundledBedfordProjectWritesEveryOutputAndTheReport) {
     EXPECT_NE(failed.err.find("bad.toml:4"), std::string::npos) << failed.err;
     EXPECT_NE(failed.err.find("unknown key"), std::string::npos) << failed.err;
 }
+
+TEST(CliTarget, CandidateSitesFromAPointLayer) {
+    const auto sites = scratch_dir() / "sites.geojson";
+    std::ofstream(sites) << R"({"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"name":"Town hall"},"geometry":{"type":"Point","coordinates":[-0.4665,52.1356]}},
+{"type":"Feature","properties":{"name":"Kempston"},"geometry":{"type":"Point","coordinates":[-0.5000,52.1150]}}]})";
+    const auto run = run_cli("target hubs --census " + census_bundle() + " --aggregate lsoa21cd --boundaries " + lsoa2021() +
+                             " --candidates " + sites.string() + " -p 1 --model p-median --format json");
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const auto hubs = nlohmann::json::parse(run.out)[0]["rows"];
+    ASSERT_EQ(hubs.size(), 1u);
+    EXPECT_EQ(hubs[0]["site"], "Town hall");  // central Bedford, where most of the need is
+    EXPECT_NEAR(hubs[0]["lon"].get<double>(), -0.4665, 1e-6);  // through British National Grid and back
+}
