@@ -55,11 +55,23 @@ std::string table_html(const ResultTable& t, std::size_t max_rows) {
     return h;
 }
 
-// The SVG document without its XML declaration, ready to sit inside HTML.
-std::string inline_svg(const Figure& f) {
+void replace_all(std::string& s, const std::string& from, const std::string& to) {
+    for (auto at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+}
+
+// The SVG document without its XML declaration, ready to sit inside HTML. cairo names
+// its glyph and clip definitions glyph0-1, clip1, ... in every SVG it writes; inline in
+// one HTML page those ids would collide (the second figure drawing the first one's
+// glyphs), so each figure's ids get their own prefix.
+std::string inline_svg(const Figure& f, std::size_t number) {
     std::string svg = figure_svg(f, 640, std::holds_alternative<MapFigure>(f) ? 460 : 360);
     const auto start = svg.find("<svg");
-    return start == std::string::npos ? svg : svg.substr(start);
+    if (start != std::string::npos) svg.erase(0, start);
+    const std::string prefix = "f" + std::to_string(number) + "-";
+    replace_all(svg, "id=\"", "id=\"" + prefix);
+    replace_all(svg, "\"#", "\"#" + prefix);
+    replace_all(svg, "url(#", "url(#" + prefix);
+    return svg;
 }
 
 }  // namespace
@@ -74,11 +86,12 @@ std::string render_html(const ReportDocument& d) {
         h += "<div class=\"key\"><div class=\"v\">" + html_escape(k.value) + "</div><div class=\"l\">" +
              html_escape(k.label) + "</div></div>";
     h += "</div>\n";
+    std::size_t figures = 0;
     for (const auto& s : d.sections) {
         h += "<section><h2>" + html_escape(s.title) + "</h2>\n";
         for (const auto& p : s.paragraphs) h += "<p>" + html_escape(p) + "</p>\n";
         for (const auto& f : s.figures)
-            h += "<figure>" + inline_svg(f) + "<figcaption>" + html_escape(figure_caption(f)) + "</figcaption></figure>\n";
+            h += "<figure>" + inline_svg(f, ++figures) + "<figcaption>" + html_escape(figure_caption(f)) + "</figcaption></figure>\n";
         for (const auto& t : s.tables) h += table_html(t, s.max_rows);
         h += "</section>\n";
     }

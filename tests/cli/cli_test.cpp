@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "cli/run_cli.hpp"
 
@@ -497,6 +498,14 @@ TEST(CliReport, SelfContainedHtmlAndPdfWithProvenance) {
     // Self-contained: no scripts, stylesheets or images fetched from anywhere.
     for (const char* forbidden : {"<script", "<link", "src=\"http", "url(http", "@import"})
         EXPECT_EQ(text.find(forbidden), std::string::npos) << forbidden;
+    // Figures are inline SVGs in one page: their glyph/clip ids must not collide, or later
+    // figures draw earlier figures' glyphs.
+    std::set<std::string> ids;
+    for (auto at = text.find(" id=\""); at != std::string::npos; at = text.find(" id=\"", at + 1)) {
+        const auto end = text.find('"', at + 5);
+        EXPECT_TRUE(ids.insert(text.substr(at + 5, end - at - 5)).second) << text.substr(at + 5, end - at - 5);
+    }
+    EXPECT_GT(ids.size(), 10u);
     std::ifstream p(pdf, std::ios::binary);
     std::string head(5, '\0');
     p.read(head.data(), 5);
