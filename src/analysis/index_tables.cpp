@@ -11,10 +11,6 @@
 
 namespace cohesion {
 
-std::size_t index_table_items(const Table& table, const IndexTableRequest& r) {
-    return plan_suite(table, r.suite).items.size();
-}
-
 ResultTable index_table(const Table& table, const IndexTableRequest& r) {
     const SuitePlan plan = plan_suite(table, r.suite);
     if (plan.items.empty()) throw Error("no index to compute (check --index)");
@@ -60,7 +56,7 @@ ResultTable index_table(const Table& table, const IndexTableRequest& r) {
             const auto t = randomisation_test(*item.index, view, params, RandomisationOptions{r.randomisation, params.seed, {}});
             row.insert(row.end(), {t.expected, t.p_value});
         }
-        if ((r.bootstrap > 0 || r.randomisation > 0) && r.item_done) r.item_done();
+        if ((r.bootstrap > 0 || r.randomisation > 0) && r.progress) r.progress(k + 1, plan.items.size());
         out.add_row(std::move(row));
     }
     return out;
@@ -98,10 +94,15 @@ ResultTable local_table(const Table& table, const std::vector<std::string>& indi
     for (std::size_t i = 0; i < table.areas(); ++i) {
         std::vector<Cell> row{table.area_codes()[i]};
         const auto k = unit_of_row[i];
-        row.emplace_back(k >= 0 ? Cell{m.unit_totals[static_cast<std::size_t>(k)]} : Cell{0.0});
-        for (const auto& res : results)
-            for (const auto& column : res.values)
-                row.emplace_back(k >= 0 ? Cell{column[static_cast<std::size_t>(k)]} : Cell{});
+        if (k < 0) {  // zero population: empty cells
+            row.emplace_back(0.0);
+            row.resize(out.columns.size());
+        } else {
+            const auto unit = static_cast<std::size_t>(k);
+            row.emplace_back(m.unit_totals[unit]);
+            for (const auto& res : results)
+                for (const auto& column : res.values) row.emplace_back(column[unit]);
+        }
         out.add_row(std::move(row));
     }
     return out;

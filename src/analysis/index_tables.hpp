@@ -19,14 +19,13 @@ struct IndexTableRequest {
     int bootstrap = 0;         // replicates; 0 = none
     int randomisation = 0;     // replicates; 0 = none
     double confidence = 0.95;
-    std::function<void()> item_done;  // called after each index when inference runs (progress)
+    // Called after each index when inference runs, with (done, total): progress bars.
+    std::function<void(std::size_t, std::size_t)> progress;
 };
 
 // Columns: index, kind, focal, versus, value [, std_error, ci_lower, ci_upper,
 // bias_corrected] [, expected_if_random, p_value].
 ResultTable index_table(const Table& table, const IndexTableRequest& request);
-// Number of index computations the request makes (for progress bars).
-std::size_t index_table_items(const Table& table, const IndexTableRequest& request);
 
 // One row per table area (zero-population areas keep their row with empty cells):
 // area, population, then each local index's columns. `indices` empty = every local index.

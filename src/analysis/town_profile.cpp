@@ -7,11 +7,11 @@
 #include <limits>
 #include <numeric>
 
+#include "analysis/group_enclaves.hpp"
 #include "analysis/index_tables.hpp"
 #include "core/count_matrix.hpp"
 #include "core/error.hpp"
 #include "indices/registry.hpp"
-#include "spatial/enclaves.hpp"
 #include "spatial/typology.hpp"
 
 namespace cohesion {
@@ -19,12 +19,6 @@ namespace cohesion {
 namespace {
 
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
-
-double cell_number(const Cell& c) {
-    if (const auto* d = std::get_if<double>(&c)) return *d;
-    if (const auto* i = std::get_if<std::int64_t>(&c)) return static_cast<double>(*i);
-    return nan;
-}
 
 std::vector<double> group_totals(const Table& t) {
     std::vector<double> out(t.groups(), 0.0);
@@ -123,22 +117,24 @@ TownProfile town_profile(const Table& table, const Weights* weights, const std::
     for (std::size_t k = 0; k < order.size() && p.focal.empty(); ++k)
         if (totals[order[k]] >= 0.01 * total) p.focal = groups[order[k]];
     if (p.focal.empty()) p.focal = groups[order.front()];
-    const std::size_t focal = table.group_index(p.focal);
     if (o.host.empty()) p.host = groups[static_cast<std::size_t>(std::max_element(totals.begin(), totals.end()) - totals.begin())];
     else p.host = o.host;
     table.group_index(p.host);
 
     step("per-area statistics");
     const std::size_t n = table.areas();
-    const auto unit_total = table.group_sum();
+    // The focal group's share over the same unit total as `hotspots` and `enclaves` use
+    // (the declared total when the table has one), so the report's maps agree with them.
+    const GroupShare share = group_share(table, p.focal);
+    const double focal_town = std::accumulate(share.count.begin(), share.count.end(), 0.0) /
+                              std::accumulate(share.total.begin(), share.total.end(), 0.0);
     p.focal_share.assign(n, nan);
     p.focal_lq.assign(n, nan);
     p.local_segregation.assign(n, nan);
-    const double focal_town = totals[focal] / total;
     for (std::size_t i = 0; i < n; ++i)
-        if (unit_total[i] > 0) {
-            p.focal_share[i] = table.count(i, focal) / unit_total[i];
-            p.focal_lq[i] = p.focal_share[i] / focal_town;
+        if (share.total[i] > 0) {
+            p.focal_share[i] = share.share[i];
+            p.focal_lq[i] = share.share[i] / focal_town;
         }
     const CountMatrix m = multigroup(table);
     const auto local = IndexRegistry::instance().get("local_segregation").compute_local(IndexInput{m, IndexParams{}});
@@ -152,34 +148,24 @@ TownProfile town_profile(const Table& table, const Weights* weights, const std::
 
     p.hot_spot.assign(n, "");
     p.enclave.assign(n, "");
-    p.enclaves.title = "Enclaves of " + p.focal;
-    p.enclaves.columns = {"enclave", "areas", "core_area", "population", "group_count", "group_share",
-                          "share_of_group_in_town", "area_km2"};
+    p.enclaves = enclave_list_table(p.focal, {});
     if (weights) {
         step("hot spots and enclaves");
-        std::vector<double> share0(n, 0.0), count(n), people(n);
-        for (std::size_t i = 0; i < n; ++i) {
-            share0[i] = std::isfinite(p.focal_share[i]) ? p.focal_share[i] : 0.0;
-            count[i] = table.count(i, focal);
-            people[i] = unit_total[i];
-        }
-        const HotSpots h = find_hot_spots(share0, *weights, o.hot_spots);
-        p.hot_spot = h.hot_spot;
-        const auto found = find_enclaves(p.focal, count, people, table.area_codes(), area_km2, *weights, h);
-        for (const auto& e : found) {
+        const GroupEnclaves found = group_enclaves(table, p.focal, *weights, area_km2, o.hot_spots);
+        p.hot_spot = found.hot_spots.hot_spot;
+        for (const auto& e : found.enclaves)
             for (std::size_t i : e.members) p.enclave[i] = e.name;
-            p.enclaves.add_row({e.name, static_cast<std::int64_t>(e.members.size()), e.core_area, e.population,
-                                e.group_count, e.group_share, e.share_of_group, e.area_km2});
-        }
+        p.enclaves = enclave_list_table(p.focal, found.enclaves);
         p.enclaves.notes.push_back(fmt::format("G* hot spots of the {} share, {} permutations, FDR-controlled at {:g}",
                                                p.focal, o.hot_spots.permutations, o.hot_spots.alpha));
     }
+    p.enclaves.title = "Enclaves of " + p.focal;
 
     p.areas.title = "Areas";
     p.areas.columns = {"area", "population", p.focal + "_share", p.focal + "_location_quotient", "local_segregation",
                        "hot_spot", "enclave", "neighbourhood_type"};
     for (std::size_t i = 0; i < n; ++i)
-        p.areas.add_row({table.area_codes()[i], unit_total[i], p.focal_share[i], p.focal_lq[i], p.local_segregation[i],
+        p.areas.add_row({table.area_codes()[i], share.total[i], p.focal_share[i], p.focal_lq[i], p.local_segregation[i],
                          p.hot_spot[i], p.enclave[i], p.neighbourhood_type[i]});
     return p;
 }

@@ -194,8 +194,7 @@ void add_change_command(CLI::App& app) {
         ->group("Output");
     command->callback([o, command] {
         const auto results = run(*o);
-        if (o->boundaries.empty()) return emit(results, o->output, *command);
-        emit_spatial(results, results.back(), load_area_layer(o->boundaries, o->layer), o->output, *command);
+        emit_with_boundaries(results, o->boundaries, o->layer, o->output, *command);
     });
 }
 

@@ -3,6 +3,7 @@
 // per-area map layer (new / persisting / left).
 #include <fmt/format.h>
 
+#include "analysis/group_enclaves.hpp"
 #include "change/enclave_change.hpp"
 #include "cli/command.hpp"
 #include "cli/hot_spot_options.hpp"
@@ -34,17 +35,12 @@ std::vector<std::string> enclave_of(const std::vector<Enclave>& enclaves, std::s
 
 std::vector<ResultTable> run(const EmergingOptions& o, const SpatialData& d, const Table& b_table) {
     const Table b = select_area_codes(b_table, d.table.area_codes());
-    const GroupShare share_a = group_share(d.table, o.hot.group);
-    const GroupShare share_b = group_share(b, o.hot.group);
-    const HotSpots hot_a = find_hot_spots(share_a.share, d.weights, o.hot.options);
-    const HotSpots hot_b = find_hot_spots(share_b.share, d.weights, o.hot.options);
-    std::vector<double> area(d.table.areas());
-    for (std::size_t i = 0; i < area.size(); ++i) area[i] = d.layer.area_km2[d.feature[i]];
+    const auto km2 = area_km2(d);
+    const GroupEnclaves a = group_enclaves(d.table, o.hot.group, d.weights, km2, o.hot.options, o.enclave);
+    const GroupEnclaves later = group_enclaves(b, o.hot.group, d.weights, km2, o.hot.options, o.enclave);
     const auto& codes = d.table.area_codes();
-    const auto enclaves_a =
-        find_enclaves(o.hot.group, share_a.count, share_a.total, codes, area, d.weights, hot_a, o.enclave);
-    const auto enclaves_b =
-        find_enclaves(o.hot.group, share_b.count, share_b.total, codes, area, d.weights, hot_b, o.enclave);
+    const auto& [share_a, hot_a, enclaves_a] = a;
+    const auto& [share_b, hot_b, enclaves_b] = later;
     const EnclaveChange change =
         compare_enclaves(enclaves_a, enclaves_b, share_a.count, share_a.total, share_b.count, share_b.total, o.years);
 

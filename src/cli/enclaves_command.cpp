@@ -6,7 +6,7 @@
 #include "cli/hot_spot_options.hpp"
 #include "cli/input_options.hpp"
 #include "cli/output_options.hpp"
-#include "spatial/enclaves.hpp"
+#include "analysis/group_enclaves.hpp"
 
 namespace cohesion::cli {
 
@@ -37,35 +37,18 @@ void add_enclaves_command(CLI::App& app) {
     add_output_options(*command, o->output);
     command->callback([o, command] {
         SpatialData d = load_spatial(o->spatial, load_input(o->input));
-        const GroupShare share = group_share(d.table, o->hot.group);
-        const HotSpots h = find_hot_spots(share.share, d.weights, o->hot.options);
-        std::vector<double> area(d.table.areas());
-        for (std::size_t i = 0; i < area.size(); ++i) area[i] = d.layer.area_km2[d.feature[i]];
-        const auto enclaves = find_enclaves(o->hot.group, share.count, share.total, d.table.area_codes(), area,
-                                            d.weights, h, o->enclave);
-
-        ResultTable list;
-        list.title = fmt::format("{} enclaves of {}", enclaves.size(), o->hot.group);
+        const GroupEnclaves found =
+            group_enclaves(d.table, o->hot.group, d.weights, area_km2(d), o->hot.options, o->enclave);
+        ResultTable list = enclave_list_table(o->hot.group, found.enclaves);
         list.notes = d.table.history();
         list.notes.insert(list.notes.end(), d.notes.begin(), d.notes.end());
-        list.notes.push_back(share.description);
+        list.notes.push_back(found.share.description);
         for (const auto& n : hot_spot_notes(o->hot.options)) list.notes.push_back(n);
         list.notes.push_back(fmt::format("enclave = at least {} neighbouring areas, each a significant {} with a {} "
                                          "share above the town's",
                                          o->enclave.min_areas, o->enclave.use_lisa ? "LISA HH cluster" : "G* hot spot",
                                          o->hot.group));
-        list.columns = {"enclave", "areas", "core_area", "population", "group_count", "group_share",
-                        "share_of_group_in_town", "area_km2"};
-        for (const auto& e : enclaves)
-            list.add_row({e.name, static_cast<std::int64_t>(e.members.size()), e.core_area, e.population, e.group_count,
-                          e.group_share, e.share_of_group, e.area_km2});
-
-        ResultTable members;
-        members.title = "Member areas";
-        members.columns = {"area", "enclave", "population", "group", "share"};
-        for (const auto& e : enclaves)
-            for (std::size_t i : e.members)
-                members.add_row({d.table.area_codes()[i], e.name, share.total[i], share.count[i], share.share[i]});
+        const ResultTable members = enclave_member_table(d.table, found);
         emit_spatial({list, members}, members, d.layer, o->output, *command);
     });
 }

@@ -2,6 +2,8 @@
 // optionally with bootstrap confidence intervals and a randomisation test.
 #include <fmt/format.h>
 
+#include <optional>
+
 #include "cli/command.hpp"
 #include "cli/input_options.hpp"
 #include "cli/output_options.hpp"
@@ -50,9 +52,11 @@ ResultTable compute(const IndicesOptions& o, const Table& table) {
     r.bootstrap = o.bootstrap;
     r.randomisation = o.randomisation;
     r.confidence = o.confidence;
-    const bool inference = o.bootstrap > 0 || o.randomisation > 0;
-    ProgressBar progress("inference", inference ? index_table_items(table, r) : 0);
-    r.item_done = [&progress] { progress.advance(); };
+    std::optional<ProgressBar> progress;  // made at the first report, when the number of indices is known
+    r.progress = [&progress](std::size_t, std::size_t total) {
+        if (!progress) progress.emplace("inference", total);
+        progress->advance();
+    };
     return index_table(table, r);
 }
 

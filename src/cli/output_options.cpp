@@ -34,15 +34,8 @@ void emit(const std::vector<ResultTable>& results, const OutputOptionValues& v, 
         else if (v.output.ends_with(".json")) format = OutputFormat::json;
     }
     std::string text;
-    if (format == OutputFormat::json && results.size() > 1) {
-        // Several result tables become one JSON array so the output stays one document.
-        text = "[\n";
-        for (std::size_t k = 0; k < results.size(); ++k) {
-            std::string part = render_json(results[k]);
-            while (!part.empty() && part.back() == '\n') part.pop_back();
-            text += part + (k + 1 < results.size() ? ",\n" : "\n");
-        }
-        text += "]\n";
+    if (format == OutputFormat::json) {
+        text = render_json(results);
     } else {
         for (std::size_t k = 0; k < results.size(); ++k) {
             if (k) text += format == OutputFormat::csv ? "\n" : "\n\n";
@@ -64,6 +57,12 @@ void emit_spatial(const std::vector<ResultTable>& results, const ResultTable& pe
         return;
     }
     emit(results, v, command);
+}
+
+void emit_with_boundaries(const std::vector<ResultTable>& results, const std::string& boundaries,
+                          const AreaLayerOptions& layer, const OutputOptionValues& v, const CLI::App& command) {
+    if (boundaries.empty()) return emit(results, v, command);
+    emit_spatial(results, results.back(), load_area_layer(boundaries, layer), v, command);
 }
 
 }  // namespace cohesion::cli

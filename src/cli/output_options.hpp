@@ -20,5 +20,9 @@ void emit(const std::vector<ResultTable>& results, const OutputOptionValues& val
 // per-area table `per_area` joined to the layer's polygons instead.
 void emit_spatial(const std::vector<ResultTable>& results, const ResultTable& per_area, const AreaLayer& layer,
                   const OutputOptionValues& values, const CLI::App& command);
+// emit, or — when `boundaries` is given — emit_spatial with its polygons and the last
+// result as the per-area table (commands whose --boundaries only serve map output).
+void emit_with_boundaries(const std::vector<ResultTable>& results, const std::string& boundaries,
+                          const AreaLayerOptions& layer, const OutputOptionValues& values, const CLI::App& command);
 
 }  // namespace cohesion::cli

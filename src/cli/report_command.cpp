@@ -111,7 +111,7 @@ void run(ReportOptions& o) {
     if (!o.spatial.boundaries.empty()) {
         spatial = load_spatial(o.spatial, table);
         table = spatial->table;
-        for (std::size_t i = 0; i < table.areas(); ++i) km2.push_back(spatial->layer.area_km2[spatial->feature[i]]);
+        km2 = area_km2(*spatial);
     }
     const TownProfile profile =
         town_profile(table, spatial ? &spatial->weights : nullptr, km2, reference, o.profile);
@@ -123,8 +123,6 @@ void run(ReportOptions& o) {
     if (spatial) {
         town_layer = subset_layer(spatial->layer, spatial->feature);
         in.layer = &*town_layer;
-        in.feature.resize(table.areas());
-        for (std::size_t i = 0; i < table.areas(); ++i) in.feature[i] = i;
     }
     in.reference_name = reference ? o.reference_name : "";
     in.source_files = {o.input.input.path, o.spatial.boundaries, o.reference, o.input.input.scheme_path};

@@ -53,6 +53,12 @@ double positive_number(const std::string& text, const std::string& spec) {
 
 }  // namespace
 
+std::vector<double> area_km2(const SpatialData& d) {
+    std::vector<double> km2(d.table.areas());
+    for (std::size_t i = 0; i < km2.size(); ++i) km2[i] = d.layer.area_km2[d.feature[i]];
+    return km2;
+}
+
 Weights build_weights(const SpatialOptionValues& v, const AreaLayer& layer) {
     if (v.weights == "queen" || v.weights == "rook")
         return contiguity_weights(layer, {v.weights == "queen" ? Contiguity::queen : Contiguity::rook, v.snap});

@@ -29,6 +29,8 @@ struct SpatialData {
 };
 
 SpatialData load_spatial(const SpatialOptionValues& values, Table table);
+// Land area (km²) of each table area, in table order.
+std::vector<double> area_km2(const SpatialData& data);
 Weights build_weights(const SpatialOptionValues& values, const AreaLayer& layer);
 
 }  // namespace cohesion::cli

@@ -139,7 +139,6 @@ std::vector<ResultTable> run_esol(const EsolOptions& o) {
         {"private_rented", "share of households privately rented (transience proxy)",
          "TS054 private_rented / total", 0.0,
          ratio(census_column(tenure, "private_rented"), census_column(tenure, "total"))}};
-    for (auto& c : components) c.weight = 0.0;
     set_weights(components, o.weights_text);
 
     std::vector<double> score(codes.size(), 0.0);
@@ -318,11 +317,9 @@ struct LicensingOptions {
     double min_accession = national_accession_born;
 };
 
-std::vector<ResultTable> run_licensing(const LicensingOptions& o) {
-    const Table tenure = load_census_topic(o.census, "ts054");
-    SpatialData d;
+// `d` is the tenure table joined to the boundaries, when --boundaries was given.
+std::vector<ResultTable> run_licensing(const LicensingOptions& o, const Table& tenure, const SpatialData& d) {
     const bool mapped = !o.spatial.boundaries.empty();
-    if (mapped) d = load_spatial(o.spatial, tenure);
     const Table& t = mapped ? d.table : tenure;
     const auto& codes = t.area_codes();
     const Table birth = load_census_topic(o.census, "ts004", codes);
@@ -350,8 +347,10 @@ std::vector<ResultTable> run_licensing(const LicensingOptions& o) {
     }
     double area_total = 0.0, prs_total = std::accumulate(prs.begin(), prs.end(), 0.0);
     std::vector<double> km2(n, 0.0);
-    if (mapped)
-        for (std::size_t i = 0; i < n; ++i) km2[i] = d.layer.area_km2[d.feature[i]], area_total += km2[i];
+    if (mapped) {
+        km2 = area_km2(d);
+        area_total = std::accumulate(km2.begin(), km2.end(), 0.0);
+    }
 
     ResultTable per_area;
     per_area.title = "Selective licensing screen per area";
@@ -423,8 +422,7 @@ void add_target_command(CLI::App& app) {
         ->group("Output");
     esol->callback([e, esol] {
         const auto results = run_esol(*e);
-        if (e->boundaries.empty()) return emit(results, e->output, *esol);
-        emit_spatial(results, results.back(), load_area_layer(e->boundaries, e->layer), e->output, *esol);
+        emit_with_boundaries(results, e->boundaries, e->layer, e->output, *esol);
     });
 
     auto h = std::make_shared<HubOptions>();
@@ -472,9 +470,11 @@ void add_target_command(CLI::App& app) {
         ->default_val(national_accession_born)->check(CLI::Range(0.0, 1.0))->group(gl);
     add_output_options(*lic, l->output);
     lic->callback([l, lic] {
-        const auto results = run_licensing(*l);
-        if (l->spatial.boundaries.empty()) return emit(results, l->output, *lic);
-        emit_spatial(results, results.back(), load_area_layer(l->spatial.boundaries, l->spatial.layer), l->output, *lic);
+        const Table tenure = load_census_topic(l->census, "ts054");
+        if (l->spatial.boundaries.empty()) return emit(run_licensing(*l, tenure, {}), l->output, *lic);
+        const SpatialData d = load_spatial(l->spatial, tenure);
+        const auto results = run_licensing(*l, tenure, d);
+        emit_spatial(results, results.back(), d.layer, l->output, *lic);
     });
 }
 

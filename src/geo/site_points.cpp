@@ -95,21 +95,8 @@ std::vector<NamedSite> load_site_layer(const std::string& path, const AreaLayer&
     return sites;
 }
 
-}  // namespace
-
-std::vector<NamedSite> load_candidate_sites(const std::string& path, const AreaLayer& layer, bool allow_outside) {
-    const bool csv = path.size() >= 4 && path.compare(path.size() - 4, 4, ".csv") == 0;
-    if (!csv) {
-        std::vector<std::string> outside;
-        auto sites = load_site_layer(path, layer, outside);
-        if (sites.empty()) throw Error(Location{path, 0, ""}, "no candidate sites in this layer");
-        if (!outside.empty() && !allow_outside)
-            throw Error(Location{path, 0, ""},
-                        fmt::format("{} candidate site(s) lie outside every area of {}: {}; fix them or pass "
-                                    "--allow-outside",
-                                    outside.size(), layer.source, fmt::join(outside, ", ")));
-        return sites;
-    }
+// Rows of `name,lon,lat` (WGS 84); sites outside every area are named with their line.
+std::vector<NamedSite> load_site_csv(const std::string& path, const AreaLayer& layer, std::vector<std::string>& outside) {
     Transforms t(layer);
     const std::string text = read_text_file(path);
     CsvReader reader(text, path);
@@ -118,7 +105,6 @@ std::vector<NamedSite> load_candidate_sites(const std::string& path, const AreaL
     const std::size_t lon_col = header.require("lon", "longitude (WGS 84)");
     const std::size_t lat_col = header.require("lat", "latitude (WGS 84)");
     std::vector<NamedSite> sites;
-    std::vector<std::string> outside;
     std::vector<std::string_view> fields;
     while (reader.next_row(fields)) {
         require_field_count(reader, fields, header.names.size());
@@ -142,7 +128,18 @@ std::vector<NamedSite> load_candidate_sites(const std::string& path, const AreaL
         if (!inside_any(layer, x, y)) outside.push_back(fmt::format("{} (line {})", s.name, reader.line()));
         sites.push_back(std::move(s));
     }
-    if (sites.empty()) throw Error(Location{path, 0, ""}, "no candidate sites (expected rows of name,lon,lat)");
+    return sites;
+}
+
+}  // namespace
+
+std::vector<NamedSite> load_candidate_sites(const std::string& path, const AreaLayer& layer, bool allow_outside) {
+    const bool csv = path.size() >= 4 && path.compare(path.size() - 4, 4, ".csv") == 0;
+    std::vector<std::string> outside;
+    const auto sites = csv ? load_site_csv(path, layer, outside) : load_site_layer(path, layer, outside);
+    if (sites.empty())
+        throw Error(Location{path, 0, ""}, csv ? "no candidate sites (expected rows of name,lon,lat)"
+                                               : "no candidate sites in this layer");
     if (!outside.empty() && !allow_outside)
         throw Error(Location{path, 0, ""},
                     fmt::format("{} candidate site(s) lie outside every area of {}: {}; fix their coordinates or pass "

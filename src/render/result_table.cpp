@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
@@ -43,6 +44,12 @@ std::string csv_escape(const std::string& s) {
 }  // namespace
 
 std::string cell_display(const Cell& cell) { return cell_text(cell, true); }
+
+double cell_number(const Cell& cell) {
+    if (const auto* d = std::get_if<double>(&cell)) return *d;
+    if (const auto* i = std::get_if<std::int64_t>(&cell)) return static_cast<double>(*i);
+    return std::numeric_limits<double>::quiet_NaN();
+}
 
 OutputFormat parse_output_format(const std::string& text) {
     if (text == "table") return OutputFormat::table;
@@ -119,6 +126,17 @@ std::string render_json(const ResultTable& result) {
     }
     doc["rows"] = std::move(rows);
     return doc.dump(2) + "\n";
+}
+
+std::string render_json(const std::vector<ResultTable>& results) {
+    if (results.size() == 1) return render_json(results.front());
+    std::string text = "[\n";
+    for (std::size_t k = 0; k < results.size(); ++k) {
+        std::string part = render_json(results[k]);
+        while (!part.empty() && part.back() == '\n') part.pop_back();
+        text += part + (k + 1 < results.size() ? ",\n" : "\n");
+    }
+    return text + "]\n";
 }
 
 std::string render(const ResultTable& result, OutputFormat format) {

@@ -25,8 +25,11 @@ OutputFormat parse_output_format(const std::string& text);
 
 std::string render_table(const ResultTable& result);  // aligned text for a terminal
 std::string cell_display(const Cell& cell);            // one cell as the terminal table shows it
+double cell_number(const Cell& cell);                  // numeric cells as double, anything else NaN
 std::string render_csv(const ResultTable& result);    // RFC 4180, notes omitted
 std::string render_json(const ResultTable& result);   // {"title","notes","columns","rows":[{...}]}
+// One table as above; several as one JSON array, so the output stays one document.
+std::string render_json(const std::vector<ResultTable>& results);
 std::string render(const ResultTable& result, OutputFormat format);
 
 }  // namespace cohesion

@@ -209,12 +209,12 @@ void draw_bars(cairo_t* cr, const BarChartFigure& f, double width, double height
     text(cr, left, axis_y + 28, key, 9);
 }
 
-cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
+}  // namespace
+
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
     static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
     return CAIRO_STATUS_SUCCESS;
 }
-
-}  // namespace
 
 const std::string& figure_title(const Figure& f) {
     return std::visit([](const auto& x) -> const std::string& { return x.title; }, f);
@@ -230,7 +230,7 @@ void draw_figure(cairo_t* cr, const Figure& f, double width, double height) {
 
 std::string figure_svg(const Figure& f, double width, double height) {
     std::string svg;
-    cairo_surface_t* surface = cairo_svg_surface_create_for_stream(append, &svg, width, height);
+    cairo_surface_t* surface = cairo_svg_surface_create_for_stream(append_to_string, &svg, width, height);
     cairo_t* cr = cairo_create(surface);
     draw_figure(cr, f, width, height);
     cairo_destroy(cr);

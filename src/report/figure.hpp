@@ -45,6 +45,8 @@ using Figure = std::variant<MapFigure, BarChartFigure>;
 const std::string& figure_title(const Figure& figure);
 const std::string& figure_caption(const Figure& figure);
 void draw_figure(cairo_t* cr, const Figure& figure, double width, double height);
+// cairo write callback appending to the std::string passed as closure (SVG and PDF streams).
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length);
 // The figure as a standalone SVG document (cairo SVG surface), `width` × `height` points.
 std::string figure_svg(const Figure& figure, double width, double height);
 

@@ -106,16 +106,11 @@ private:
     double y_ = margin;
 };
 
-cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
-    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-    return CAIRO_STATUS_SUCCESS;
-}
-
 }  // namespace
 
 std::string render_pdf(const ReportDocument& d) {
     std::string pdf;
-    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(append, &pdf, page_w, page_h);
+    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(append_to_string, &pdf, page_w, page_h);
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, d.title.c_str());
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, ("cohesion " + d.version).c_str());
     cairo_t* cr = cairo_create(surface);

@@ -12,50 +12,36 @@ namespace cohesion {
 
 namespace {
 
-constexpr double nan = std::numeric_limits<double>::quiet_NaN();
-
-double number(const Cell& c) {
-    if (const auto* d = std::get_if<double>(&c)) return *d;
-    if (const auto* i = std::get_if<std::int64_t>(&c)) return static_cast<double>(*i);
-    return nan;
-}
-
 std::size_t column(const ResultTable& t, const std::string& name) {
     for (std::size_t c = 0; c < t.columns.size(); ++c)
         if (t.columns[c] == name) return c;
     throw Error("report: result table '" + t.title + "' has no column " + name);
 }
 
-std::vector<double> per_feature(const TownReportInput& in, const std::vector<double>& v) {
-    std::vector<double> out(in.layer->size(), nan);
-    for (std::size_t i = 0; i < v.size(); ++i) out[in.feature[i]] = v[i];
-    return out;
-}
-
-std::vector<std::string> per_feature(const TownReportInput& in, const std::vector<std::string>& v) {
-    std::vector<std::string> out(in.layer->size());
-    for (std::size_t i = 0; i < v.size(); ++i) out[in.feature[i]] = v[i];
-    return out;
-}
-
-MapFigure numeric_map(const TownReportInput& in, std::string title, std::string legend, std::string caption,
-                      const std::vector<double>& values, bool percent) {
+// Map values come one per table area, and the layer holds exactly those areas in table
+// order (draw_map checks the sizes).
+MapFigure base_map(const TownReportInput& in, std::string title, std::string legend, std::string caption) {
     MapFigure m;
     m.title = std::move(title);
     m.legend_title = std::move(legend);
     m.caption = std::move(caption);
     m.layer = in.layer;
-    m.values = per_feature(in, values);
-    m.percent = percent;
     m.attribution = map_attribution();
+    return m;
+}
+
+MapFigure numeric_map(const TownReportInput& in, std::string title, std::string legend, std::string caption,
+                      const std::vector<double>& values, bool percent) {
+    MapFigure m = base_map(in, std::move(title), std::move(legend), std::move(caption));
+    m.values = values;
+    m.percent = percent;
     return m;
 }
 
 MapFigure category_map(const TownReportInput& in, std::string title, std::string legend, std::string caption,
                        const std::vector<std::string>& labels, std::vector<std::pair<std::string, Rgb>> colours) {
-    MapFigure m = numeric_map(in, std::move(title), std::move(legend), std::move(caption), {}, false);
-    m.values.clear();
-    m.categories = per_feature(in, labels);
+    MapFigure m = base_map(in, std::move(title), std::move(legend), std::move(caption));
+    m.categories = labels;
     m.category_colours = std::move(colours);
     return m;
 }
@@ -91,15 +77,15 @@ ReportDocument town_report(const TownReportInput& in) {
     // Least integrated: groups ranked by D (the profile's table is already in that order).
     const auto& g = p.groups;
     const std::size_t c_group = column(g, "group"), c_d = column(g, "dissimilarity"), c_lo = column(g, "d_ci_lower"),
-                      c_hi = column(g, "d_ci_upper"), c_share = column(g, "share");
-    const double m_value = number(p.multigroup.rows.at(0)[column(p.multigroup, "value")]);
+                      c_hi = column(g, "d_ci_upper");
+    const double m_value = cell_number(p.multigroup.rows.at(0)[column(p.multigroup, "value")]);
     d.key_figures = {{"residents", fmt::format("{:.0f}", p.total_population)},
                      {"areas", std::to_string(p.areas.rows.size())},
                      {"groups", std::to_string(p.composition.rows.size())},
                      {"segregation of all groups (Theil's M, nats)", fmt::format("{:.4f}", m_value)},
                      {"least integrated group (highest D)",
                       fmt::format("{} (D = {:.2f})", std::get<std::string>(g.rows.at(0)[c_group]),
-                                  number(g.rows.at(0)[c_d]))},
+                                  cell_number(g.rows.at(0)[c_d]))},
                      {"enclaves of " + p.focal, std::to_string(p.enclaves.rows.size())}};
 
     ReportSection who;
@@ -113,8 +99,8 @@ ReportDocument town_report(const TownReportInput& in) {
     const auto& comp = p.composition;
     for (const auto& row : comp.rows) {
         shares.labels.push_back(std::get<std::string>(row[0]));
-        shares.values.push_back(number(row[2]));
-        if (reference) shares.reference.push_back(number(row[3]));
+        shares.values.push_back(cell_number(row[2]));
+        if (reference) shares.reference.push_back(cell_number(row[3]));
     }
     shares.reference_label = in.reference_name;
     who.figures.push_back(shares);
@@ -126,7 +112,7 @@ ReportDocument town_report(const TownReportInput& in) {
     std::vector<std::string> top;
     for (std::size_t r = 0; r < std::min<std::size_t>(3, g.rows.size()); ++r)
         top.push_back(fmt::format("{} (D = {:.2f}, 95% CI {:.2f}–{:.2f})", std::get<std::string>(g.rows[r][c_group]),
-                                  number(g.rows[r][c_d]), number(g.rows[r][c_lo]), number(g.rows[r][c_hi])));
+                                  cell_number(g.rows[r][c_d]), cell_number(g.rows[r][c_lo]), cell_number(g.rows[r][c_hi])));
     apart.paragraphs.push_back(
         "The index of dissimilarity D is the share of a group who would have to move for it to be spread like everyone "
         "else (0 = even, 1 = completely apart). The groups living most apart are " +
@@ -140,12 +126,11 @@ ReportDocument town_report(const TownReportInput& in) {
     dchart.reference_label = in.reference_name;
     for (const auto& row : g.rows) {
         dchart.labels.push_back(std::get<std::string>(row[c_group]));
-        dchart.values.push_back(number(row[c_d]));
-        dchart.lower.push_back(number(row[c_lo]));
-        dchart.upper.push_back(number(row[c_hi]));
-        if (reference) dchart.reference.push_back(number(row[column(g, "reference_dissimilarity")]));
+        dchart.values.push_back(cell_number(row[c_d]));
+        dchart.lower.push_back(cell_number(row[c_lo]));
+        dchart.upper.push_back(cell_number(row[c_hi]));
+        if (reference) dchart.reference.push_back(cell_number(row[column(g, "reference_dissimilarity")]));
     }
-    (void)c_share;
     apart.figures.push_back(dchart);
     apart.tables = {p.groups, p.multigroup};
     d.sections.push_back(std::move(apart));

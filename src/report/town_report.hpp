@@ -14,8 +14,7 @@ namespace cohesion {
 struct TownReportInput {
     std::string town;                 // e.g. "Bedford"
     const TownProfile* profile = nullptr;
-    const AreaLayer* layer = nullptr;          // null: no maps
-    std::vector<std::size_t> feature;          // layer feature of each table area
+    const AreaLayer* layer = nullptr;          // the table's areas in table order (subset_layer); null: no maps
     std::string reference_name;                // e.g. "England & Wales" ("" = none)
     std::vector<std::string> source_files;
     std::string command, version, generated;

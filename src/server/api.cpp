@@ -9,12 +9,11 @@
 #include <set>
 #include <unordered_map>
 
-#include "analysis/group_share.hpp"
+#include "analysis/group_enclaves.hpp"
 #include "analysis/index_tables.hpp"
 #include "autocorrelation/hot_spots.hpp"
 #include "core/error.hpp"
 #include "core/table_operations.hpp"
-#include "spatial/enclaves.hpp"
 
 namespace cohesion {
 
@@ -113,13 +112,6 @@ void send_json_error(httplib::Response& res, int status, const std::string& mess
     res.set_content(nlohmann::json{{"error", message}}.dump(), "application/json");
 }
 
-std::string tables_json(const std::vector<ResultTable>& tables) {
-    if (tables.size() == 1) return render_json(tables.front());
-    std::string out = "[";
-    for (std::size_t k = 0; k < tables.size(); ++k) out += (k ? "," : "") + render_json(tables[k]);
-    return out + "]";
-}
-
 const ServedDataset& dataset_of(const DatasetCatalog& catalog, const Params& p) {
     const std::string name = p.text("dataset");
     if (name.empty()) throw HttpError{400, "parameter 'dataset' is required (see /api/datasets)"};
@@ -167,6 +159,15 @@ ResultTable area_table(const ServedDataset& d) {
     return out;
 }
 
+// permutations, alpha and seed of the hot-spot endpoints (alpha: default where not accepted).
+HotSpotOptions hot_spot_options(const Params& p, const ApiOptions& limits) {
+    HotSpotOptions o;
+    o.permutations = static_cast<int>(p.integer("permutations", 999, 19, limits.max_permutations));
+    o.alpha = p.real("alpha", 0.05, 0.0001, 0.5);
+    o.seed = static_cast<std::uint64_t>(p.integer("seed", 20170601, 0, LONG_MAX));
+    return o;
+}
+
 std::string respond_layer(const ServedDataset& d, const Params& p, const ResultTable& per_area,
                           const std::vector<ResultTable>& tables, std::string& type) {
     const std::string format = p.text("format", "json");
@@ -180,7 +181,7 @@ std::string respond_layer(const ServedDataset& d, const Params& p, const ResultT
     }
     if (format != "json") throw HttpError{400, "parameter 'format' must be json, csv or geojson"};
     type = "application/json";
-    return tables_json(tables);
+    return render_json(tables);
 }
 
 }  // namespace
@@ -274,10 +275,7 @@ void install_api(httplib::Server& server, const DatasetCatalog& catalog, const A
         const Params p(req, {"dataset", "group", "permutations", "alpha", "seed", "format"});
         const ServedDataset& d = spatial_dataset(catalog, p);
         const auto v = group_share(d.table, required_group(p));
-        HotSpotOptions o;
-        o.permutations = static_cast<int>(p.integer("permutations", 999, 19, options.max_permutations));
-        o.alpha = p.real("alpha", 0.05, 0.0001, 0.5);
-        o.seed = static_cast<std::uint64_t>(p.integer("seed", 20170601, 0, LONG_MAX));
+        const HotSpotOptions o = hot_spot_options(p, options);
         const HotSpots h = find_hot_spots(v.share, *d.weights, o);
         ResultTable t;
         t.title = "Hot spots of " + p.text("group");
@@ -292,27 +290,9 @@ void install_api(httplib::Server& server, const DatasetCatalog& catalog, const A
         const Params p(req, {"dataset", "group", "permutations", "seed", "format"});
         const ServedDataset& d = spatial_dataset(catalog, p);
         const std::string group = required_group(p);
-        const auto v = group_share(d.table, group);
-        HotSpotOptions o;
-        o.permutations = static_cast<int>(p.integer("permutations", 999, 19, options.max_permutations));
-        o.seed = static_cast<std::uint64_t>(p.integer("seed", 20170601, 0, LONG_MAX));
-        const HotSpots h = find_hot_spots(v.share, *d.weights, o);
-        std::vector<double> km2(d.table.areas());
-        for (std::size_t i = 0; i < km2.size(); ++i) km2[i] = d.layer->area_km2[d.feature[i]];
-        const auto enclaves = find_enclaves(group, v.count, v.total, d.table.area_codes(), km2, *d.weights, h);
-        ResultTable list;
-        list.title = fmt::format("{} enclaves of {}", enclaves.size(), group);
-        list.columns = {"enclave", "areas", "core_area", "population", "group_count", "group_share",
-                        "share_of_group_in_town", "area_km2"};
-        ResultTable members;
-        members.title = "Member areas";
-        members.columns = {"area", "enclave", "population", "group", "share"};
-        for (const auto& e : enclaves) {
-            list.add_row({e.name, static_cast<std::int64_t>(e.members.size()), e.core_area, e.population, e.group_count,
-                          e.group_share, e.share_of_group, e.area_km2});
-            for (std::size_t i : e.members)
-                members.add_row({d.table.area_codes()[i], e.name, v.total[i], v.count[i], v.share[i]});
-        }
+        const GroupEnclaves found = group_enclaves(d.table, group, *d.weights, d.area_km2, hot_spot_options(p, options));
+        const ResultTable list = enclave_list_table(group, found.enclaves);
+        const ResultTable members = enclave_member_table(d.table, found);
         return respond_layer(d, p, members, {list, members}, type);
     });
 

@@ -35,6 +35,7 @@ void DatasetCatalog::add(std::string name, TableInput input, const std::string& 
         d->feature = join.layer_index;
         d->weights = subset(contiguity_weights(*d->layer, {Contiguity::queen, 0.0}), d->feature);
         d->geojson = geojson_geometries(*d->layer);
+        for (std::size_t k : d->feature) d->area_km2.push_back(d->layer->area_km2[k]);
     }
     datasets_.emplace(std::move(name), std::move(d));
 }

@@ -25,6 +25,7 @@ struct ServedDataset {
     std::optional<AreaLayer> layer;
     std::vector<std::size_t> feature;  // layer feature of each table area
     std::optional<Weights> weights;    // queen contiguity
+    std::vector<double> area_km2;      // land area of each table area
     GeoJsonGeometries geojson;
 };
 

@@ -472,7 +472,9 @@ TEST(CliTarget, LicensingZonesAndTwentyPercentTests) {
     EXPECT_NEAR(whole["private_rented"].get<double>(), prs, 1e-9);
     EXPECT_NEAR(whole["share_of_private_rented"].get<double>(), share, 1e-12);
     for (const auto& r : doc[1]["rows"])
-        if (r["candidate"] == "yes") EXPECT_GE(r["private_rented_share"].get<double>(), 0.20269);
+        if (r["candidate"] == "yes") {
+            EXPECT_GE(r["private_rented_share"].get<double>(), 0.20269);
+        }
     // Stricter criteria: fewer candidate areas.
     const auto strict = run_cli("target licensing --census " + census_bundle() +
                                 " --aggregate lsoa21cd --min-private-rented 0.5 --format json");
@@ -492,9 +494,12 @@ TEST(CliReport, SelfContainedHtmlAndPdfWithProvenance) {
     EXPECT_NE(text.find("Where Bedford's communities live"), std::string::npos);
     EXPECT_NE(text.find("<svg"), std::string::npos);
     EXPECT_NE(text.find("Open Government Licence"), std::string::npos);
-    // Provenance: the input's SHA-256 and the command.
-    EXPECT_NE(text.find("oa2011_ethnicity.csv"), std::string::npos);
-    EXPECT_NE(text.find("report "), std::string::npos);
+    // Provenance: the input's SHA-256 (checked against coreutils' sha256sum) and the command.
+    const auto digest_file = scratch_dir() / "input.sha256";
+    ASSERT_EQ(std::system(("sha256sum " + example_table() + " > " + digest_file.string()).c_str()), 0);
+    const std::string digest = slurp(digest_file).substr(0, 64);
+    EXPECT_NE(text.find(digest), std::string::npos) << digest;
+    EXPECT_NE(text.find("command: " + std::string(COHESION_CLI) + " report " + example_table()), std::string::npos);
     // Self-contained: no scripts, stylesheets or images fetched from anywhere.
     for (const char* forbidden : {"<script", "<link", "src=\"http", "url(http", "@import"})
         EXPECT_EQ(text.find(forbidden), std::string::npos) << forbidden;

@@ -1,0 +1,40 @@
+#include "analysis/group_enclaves.hpp"
+
+#include <fmt/format.h>
+
+namespace cohesion {
+
+GroupEnclaves group_enclaves(const Table& table, const std::string& group, const Weights& weights,
+                             std::span<const double> area_km2, const HotSpotOptions& hot_spots,
+                             const EnclaveOptions& options) {
+    GroupEnclaves g;
+    g.share = group_share(table, group);
+    g.hot_spots = find_hot_spots(g.share.share, weights, hot_spots);
+    g.enclaves = find_enclaves(group, g.share.count, g.share.total, table.area_codes(), area_km2, weights, g.hot_spots,
+                               options);
+    return g;
+}
+
+ResultTable enclave_list_table(const std::string& group, const std::vector<Enclave>& enclaves) {
+    ResultTable list;
+    list.title = fmt::format("{} enclaves of {}", enclaves.size(), group);
+    list.columns = {"enclave", "areas", "core_area", "population", "group_count", "group_share",
+                    "share_of_group_in_town", "area_km2"};
+    for (const auto& e : enclaves)
+        list.add_row({e.name, static_cast<std::int64_t>(e.members.size()), e.core_area, e.population, e.group_count,
+                      e.group_share, e.share_of_group, e.area_km2});
+    return list;
+}
+
+ResultTable enclave_member_table(const Table& table, const GroupEnclaves& found) {
+    ResultTable members;
+    members.title = "Member areas";
+    members.columns = {"area", "enclave", "population", "group", "share"};
+    for (const auto& e : found.enclaves)
+        for (std::size_t i : e.members)
+            members.add_row({table.area_codes()[i], e.name, found.share.total[i], found.share.count[i],
+                             found.share.share[i]});
+    return members;
+}
+
+}  // namespace cohesion
