@@ -74,13 +74,26 @@ void collect_rings(const OGRGeometry* g, std::vector<Ring>& out) {
     }
 }
 
+// Corrupt or hand-edited files carry NaN/huge coordinates; caught here they get a message
+// naming the feature instead of failing later inside reprojection or the CRS choice.
+bool coordinates_plausible(const OGRGeometry& g, const OGRSpatialReference& crs) {
+    OGREnvelope e;
+    g.getEnvelope(&e);
+    if (!std::isfinite(e.MinX) || !std::isfinite(e.MaxX) || !std::isfinite(e.MinY) || !std::isfinite(e.MaxY)) return false;
+    if (crs.IsGeographic()) return e.MinX >= -180.0 && e.MaxX <= 180.0 && e.MinY >= -90.0 && e.MaxY <= 90.0;
+    return true;
+}
+
 bool is_areal(const OGRGeometry* g) {
     const auto type = wkbFlatten(g->getGeometryType());
     return type == wkbPolygon || type == wkbMultiPolygon;
 }
 
 // British National Grid for data in Great Britain, else the WGS 84 UTM zone of the centre.
-std::string default_crs(const OGREnvelope& lonlat) {
+std::string default_crs(const OGREnvelope& lonlat, const std::string& source) {
+    if (!(lonlat.MinX >= -180.0 && lonlat.MaxX <= 180.0 && lonlat.MinY >= -90.0 && lonlat.MaxY <= 90.0))
+        throw Error(Location{source, 0, {}}, "the layer's extent does not map to longitude/latitude, so no projection "
+                                             "can be chosen for it; give one with --crs or fix the coordinates");
     const double lon = (lonlat.MinX + lonlat.MaxX) / 2, lat = (lonlat.MinY + lonlat.MaxY) / 2;
     if (lonlat.MinX >= -9.0 && lonlat.MaxX <= 2.1 && lonlat.MinY >= 49.8 && lonlat.MaxY <= 61.0) return "EPSG:27700";
     const int zone = std::clamp(static_cast<int>(std::floor((lon + 180.0) / 6.0)) + 1, 1, 60);
@@ -135,6 +148,10 @@ AreaLayer load_area_layer(const std::string& source, const AreaLayerOptions& opt
             throw Error(Location{source, feature_number, out.code_field}, "duplicate area code '" + code + "'");
         const OGRGeometry* g = feature->GetGeometryRef();
         if (!g || g->IsEmpty()) throw Error(Location{source, feature_number, out.code_field}, "area '" + code + "' has an empty geometry");
+        if (!coordinates_plausible(*g, *source_crs))
+            throw Error(Location{source, feature_number, out.code_field},
+                        "area '" + code + "' has coordinates that are not finite or, for a longitude/latitude layer, "
+                        "outside -180..180 / -90..90");
         if (!is_areal(g))
             throw Error(Location{source, feature_number, out.code_field},
                         "area '" + code + "' is a " + std::string(OGRGeometryTypeToName(g->getGeometryType())) +
@@ -160,7 +177,7 @@ AreaLayer load_area_layer(const std::string& source, const AreaLayerOptions& opt
             lonlat.MaxX = std::max(xs[0], xs[1]);
             lonlat.MinY = std::min(ys[0], ys[1]);
             lonlat.MaxY = std::max(ys[0], ys[1]);
-            target = default_crs(lonlat);
+            target = default_crs(lonlat, source);
         } else {
             target = "EPSG:27700";
         }

@@ -133,3 +133,19 @@ TEST(GeoLayer, DegeneratePolygonIsAnErrorNotACrash) {
         EXPECT_NE(std::string(e.what()).find("area 'a' has no area"), std::string::npos) << e.what();
     }
 }
+
+TEST(GeoLayer, CoordinatesOutsideLongitudeLatitudeAreNamed) {
+    // A CRS84 file with a longitude of -1e44 (found by the fuzzer): it used to reach the
+    // UTM-zone choice and overflow an int.
+    const std::string far = write_temp(
+        "far.geojson",
+        R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:OGC:1.3:CRS84"}},"features":[)"
+        R"({"type":"Feature","properties":{"code":"a"},"geometry":{"type":"Polygon","coordinates":[[[-0.4,52.1],[-0.39,52.1],[-0.39,52.11],[-0.4,52.1]]]}},)"
+        R"({"type":"Feature","properties":{"code":"b"},"geometry":{"type":"Polygon","coordinates":[[[-0.4,52.1],[-1e44,52.1],[-0.39,52.11],[-0.4,52.1]]]}}]})");
+    try {
+        load_area_layer(far);
+        FAIL() << "out-of-range coordinates accepted";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find(":2: column 'code': area 'b' has coordinates"), std::string::npos) << e.what();
+    }
+}
