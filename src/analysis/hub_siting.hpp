@@ -1,0 +1,30 @@
+#pragma once
+// Where integration hubs should go: demand from the Census 2021 OA tables at each area's
+// point on surface, candidate sites given or every area, and a facility-location model
+// (p-median, maximal covering, set covering — targeting/facility_location) solved
+// exactly by CBC or by the heuristics. Distances are straight lines in the layer's CRS.
+#include <string>
+#include <vector>
+
+#include "geo/area_layer.hpp"
+#include "geo/site_points.hpp"
+#include "io/census_topics.hpp"
+#include "render/result_table.hpp"
+
+namespace cohesion {
+
+struct HubSitingOptions {
+    std::string demand = "need";  // need (TS029), accession (TS004) or residents (TS001)
+    std::string model = "maximal-covering";
+    std::size_t p = 3;
+    double distance = 800.0;      // service distance, metres
+    std::string solver = "auto";  // auto, exact or heuristic
+    double time_limit = 60.0;
+    std::vector<NamedSite> candidates;  // empty: every area's point on surface
+    std::string candidates_label;       // where the candidates came from, for the notes
+};
+
+// Tables: the chosen hubs, then every area with its nearest hub (the map layer).
+std::vector<ResultTable> hub_siting(const CensusSource& census, const AreaLayer& layer, const HubSitingOptions& options);
+
+}  // namespace cohesion

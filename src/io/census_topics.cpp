@@ -1,0 +1,62 @@
+#include "io/census_topics.hpp"
+
+#include <filesystem>
+
+#include "core/error.hpp"
+#include "core/table_operations.hpp"
+#include "io/table_input.hpp"
+
+namespace cohesion {
+
+namespace {
+
+std::string find_file(const std::string& folder, const std::string& stem) {
+    for (const char* ext : {".csv", ".csv.gz"}) {
+        const auto path = std::filesystem::path(folder) / (stem + ext);
+        if (std::filesystem::exists(path)) return path.string();
+    }
+    throw Error(Location{folder, 0, "--census"},
+                "no " + stem + ".csv or " + stem + ".csv.gz here (expected the Census 2021 OA tables ts001, ts004, "
+                "ts029, ts054 and oa2021_lookup, e.g. data/bedford/census2021_oa)");
+}
+
+}  // namespace
+
+Table load_census_topic(const CensusSource& source, const std::string& topic) {
+    TableInput input;
+    input.path = find_file(source.folder, topic);
+    input.layout = InputLayout::wide;
+    input.wide.total_column = "-";
+    input.levels_from = find_file(source.folder, "oa2021_lookup");
+    input.where = source.where;
+    input.aggregate_to = source.aggregate;
+    return load_table(input);
+}
+
+Table load_census_topic(const CensusSource& source, const std::string& topic, const std::vector<std::string>& codes) {
+    return select_area_codes(load_census_topic(source, topic), codes);
+}
+
+std::vector<double> census_column(const Table& table, const std::string& column) {
+    if (!table.find_group(column))
+        throw Error(Location{table.source(), 1, column}, "this census table has no such column");
+    const auto c = table.column(table.group_index(column));
+    return {c.begin(), c.end()};
+}
+
+std::vector<double> census_sum(const Table& table, const std::vector<std::string>& columns) {
+    std::vector<double> sum(table.areas(), 0.0);
+    for (const auto& name : columns) {
+        const auto c = census_column(table, name);
+        for (std::size_t i = 0; i < sum.size(); ++i) sum[i] += c[i];
+    }
+    return sum;
+}
+
+std::vector<double> census_share(const std::vector<double>& numerator, const std::vector<double>& denominator) {
+    std::vector<double> r(numerator.size(), 0.0);
+    for (std::size_t i = 0; i < r.size(); ++i) r[i] = denominator[i] > 0 ? numerator[i] / denominator[i] : 0.0;
+    return r;
+}
+
+}  // namespace cohesion

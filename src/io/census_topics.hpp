@@ -1,0 +1,32 @@
+#pragma once
+// The Census 2021 output-area topic tables the targeting analyses read from one folder
+// (the shared data's ew2021_oa/ or the bundled data/bedford/census2021_oa/):
+// ts001 residents, ts004 country of birth, ts029 English proficiency, ts054 tenure,
+// and oa2021_lookup (OA -> LSOA -> MSOA -> LAD) for `where` and `aggregate`.
+// Every table is filtered and aggregated the same way and put in the same area order.
+#include <string>
+#include <vector>
+
+#include "core/table.hpp"
+
+namespace cohesion {
+
+struct CensusSource {
+    std::string folder;
+    std::vector<std::string> where;  // LEVEL=VALUE filters on the lookup
+    std::string aggregate;           // lookup level to sum output areas to; empty = OAs
+};
+
+// `topic` is the file stem (ts029 ...); .csv or .csv.gz. All columns are plain counts
+// (no declared total), so `total` is read like any other column.
+Table load_census_topic(const CensusSource& source, const std::string& topic);
+// The topic's table in `codes` order (an area missing from it is an error).
+Table load_census_topic(const CensusSource& source, const std::string& topic, const std::vector<std::string>& codes);
+// A column of a census table by name, with the table named in the error.
+std::vector<double> census_column(const Table& table, const std::string& column);
+// Sum of several columns, area by area.
+std::vector<double> census_sum(const Table& table, const std::vector<std::string>& columns);
+// numerator / denominator area by area; 0 where the denominator is 0 (the zero-population rule).
+std::vector<double> census_share(const std::vector<double>& numerator, const std::vector<double>& denominator);
+
+}  // namespace cohesion
