@@ -75,7 +75,7 @@ std::vector<double> neighbourhood_rate(const Table& t, const std::string& level_
 std::vector<std::pair<std::string, double>> parse_score_weights(const std::vector<std::string>& items) {
     std::vector<std::pair<std::string, double>> out;
     for (const auto& w : items) {
-        const auto eq = w.find('=');
+        const auto eq = w.find_first_of("=:");  // ':' too, as '=' inside a URL query needs escaping
         if (eq == std::string::npos)
             throw Error(Location{"", 0, "--score-weights"},
                         "expected NAME=WEIGHT with NAME one of need, isolation, accession, private_rented; got '" + w + "'");

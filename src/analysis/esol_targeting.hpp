@@ -28,7 +28,7 @@ struct EsolTargetingOptions {
     double confidence = 0.95;
 };
 
-// "need=0.4" items; names must be score components, weights non-negative with a positive sum.
+// "need=0.4" (or "need:0.4") items; names must be score components, weights non-negative with a positive sum.
 std::vector<std::pair<std::string, double>> parse_score_weights(const std::vector<std::string>& items);
 
 // Tables: score components, people reached by the top k areas, then the per-area ranking

@@ -39,7 +39,8 @@ TableInput input_of(const ProjectTable& t) {
 }
 
 struct ServeOptions {
-    std::vector<std::string> datasets, projects;
+    std::vector<std::string> datasets, projects, census, census_where;
+    std::string census_aggregate;
     std::string host = "127.0.0.1", web;
     int port = 8080;
     ApiOptions api;
@@ -63,7 +64,14 @@ void add_serve_command(CLI::App& app) {
     command->add_option("--dataset,-d", o->datasets,
                         "NAME=TABLE or NAME=TABLE@BOUNDARIES, e.g. bedford=data/bedford/oa2011_ethnicity.csv@"
                         "data/bedford/oa2011.geojson (repeatable)");
-    command->add_option("--project", o->projects, "Serve the table and boundaries of a project file (repeatable)");
+    command->add_option("--project", o->projects,
+                        "Serve the table and boundaries of a project file, with its [targeting] census tables (repeatable)");
+    command->add_option("--census", o->census,
+                        "NAME=FOLDER or NAME=FOLDER@BOUNDARIES: Census 2021 OA tables for dataset NAME's targeting "
+                        "endpoints, e.g. bedford=data/bedford/census2021_oa@data/bedford/lsoa2021.geojson (repeatable)");
+    command->add_option("--census-where", o->census_where, "LEVEL=VALUE filter of the --census tables, e.g. lad22nm=Bedford");
+    command->add_option("--census-aggregate", o->census_aggregate,
+                        "Sum the --census output areas to a lookup level first, e.g. lsoa21cd");
     command->add_option("--host", o->host, "Address to listen on (0.0.0.0 exposes the server to the network)")
         ->default_val("127.0.0.1");
     command->add_option("--port", o->port, "Port")->default_val(8080)->check(CLI::Range(1, 65535));
@@ -74,9 +82,17 @@ void add_serve_command(CLI::App& app) {
         for (const auto& spec : o->datasets) catalog.add(spec);
         for (const auto& path : o->projects) {
             const Project p = load_project(path);
-            catalog.add(p.name.empty() ? std::filesystem::path(path).stem().string() : p.name, input_of(p.table),
-                        p.boundaries);
+            const std::string name = p.name.empty() ? std::filesystem::path(path).stem().string() : p.name;
+            catalog.add(name, input_of(p.table), p.boundaries);
+            if (p.targeting) {
+                const auto& t = *p.targeting;
+                catalog.add_census(name, CensusSource{t.census, t.where.empty() ? std::vector<std::string>{}
+                                                                                : std::vector<std::string>{t.where},
+                                                      t.aggregate},
+                                   t.boundaries);
+            }
         }
+        for (const auto& spec : o->census) catalog.add_census(spec, o->census_where, o->census_aggregate);
         if (catalog.empty()) throw Error(Location{"", 0, "--dataset"}, "give at least one --dataset or --project");
         o->api.web_folder = o->web.empty() ? default_web_folder() : o->web;
         httplib::Server server;

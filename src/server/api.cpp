@@ -9,7 +9,10 @@
 #include <set>
 #include <unordered_map>
 
+#include "analysis/esol_targeting.hpp"
 #include "analysis/group_enclaves.hpp"
+#include "analysis/hub_siting.hpp"
+#include "analysis/licensing_screen.hpp"
 #include "analysis/index_tables.hpp"
 #include "autocorrelation/hot_spots.hpp"
 #include "core/error.hpp"
@@ -133,8 +136,15 @@ std::string required_group(const Params& p) {
 
 const ServedDataset& spatial_dataset(const DatasetCatalog& catalog, const Params& p) {
     const ServedDataset& d = dataset_of(catalog, p);
-    if (!d.layer) throw HttpError{400, "dataset '" + d.name + "' was served without boundaries"};
+    if (!d.geography) throw HttpError{400, "dataset '" + d.name + "' was served without boundaries"};
     return d;
+}
+
+const ServedCensus& census_of(const ServedDataset& d) {
+    if (!d.census)
+        throw HttpError{400, "dataset '" + d.name + "' was served without census tables (serve --census or a project "
+                             "with a [targeting] section)"};
+    return *d.census;
 }
 
 // Per-area table: population, each group's share, then the local indices.
@@ -168,12 +178,14 @@ HotSpotOptions hot_spot_options(const Params& p, const ApiOptions& limits) {
     return o;
 }
 
-std::string respond_layer(const ServedDataset& d, const Params& p, const ResultTable& per_area,
+// json: every table; csv: the per-area table; geojson: the per-area table on the polygons.
+std::string respond_layer(const std::optional<ServedGeography>& geography, const Params& p, const ResultTable& per_area,
                           const std::vector<ResultTable>& tables, std::string& type) {
     const std::string format = p.text("format", "json");
     if (format == "geojson") {
+        if (!geography) throw HttpError{400, "format=geojson needs boundaries, and these results have none"};
         type = "application/geo+json";
-        return features_geojson(per_area, d.geojson);
+        return features_geojson(per_area, geography->geojson);
     }
     if (format == "csv") {
         type = "text/csv";
@@ -242,7 +254,8 @@ void install_api(httplib::Server& server, const DatasetCatalog& catalog, const A
                             {"areas", d->table.areas()},
                             {"groups", d->table.group_names()},
                             {"levels", levels},
-                            {"boundaries", d->layer.has_value()}});
+                            {"boundaries", d->geography.has_value()},
+                            {"census", d->census.has_value()}});
         }
         return list.dump();
     });
@@ -267,16 +280,15 @@ void install_api(httplib::Server& server, const DatasetCatalog& catalog, const A
     route("/api/areas", [&catalog](const httplib::Request& req, std::string& type) {
         const Params p(req, {"dataset", "format"});
         const ServedDataset& d = dataset_of(catalog, p);
-        if (p.text("format") == "geojson" && !d.layer) throw HttpError{400, "dataset '" + d.name + "' has no boundaries"};
         const ResultTable t = area_table(d);
-        return respond_layer(d, p, t, {t}, type);
+        return respond_layer(d.geography, p, t, {t}, type);
     });
     route("/api/hotspots", [&catalog, options](const httplib::Request& req, std::string& type) {
         const Params p(req, {"dataset", "group", "permutations", "alpha", "seed", "format"});
         const ServedDataset& d = spatial_dataset(catalog, p);
         const auto v = group_share(d.table, required_group(p));
         const HotSpotOptions o = hot_spot_options(p, options);
-        const HotSpots h = find_hot_spots(v.share, *d.weights, o);
+        const HotSpots h = find_hot_spots(v.share, d.geography->weights, o);
         ResultTable t;
         t.title = "Hot spots of " + p.text("group");
         t.notes.push_back(fmt::format("{} permutations, seed {}, FDR-adjusted labels at alpha {:g}", o.permutations,
@@ -284,16 +296,53 @@ void install_api(httplib::Server& server, const DatasetCatalog& catalog, const A
         t.columns = {"area", "share", "lisa_cluster", "lisa_q", "hot_spot", "getis_ord_q"};
         for (std::size_t i = 0; i < d.table.areas(); ++i)
             t.add_row({d.table.area_codes()[i], v.share[i], h.cluster[i], h.lisa_q[i], h.hot_spot[i], h.getis_ord_q[i]});
-        return respond_layer(d, p, t, {t}, type);
+        return respond_layer(d.geography, p, t, {t}, type);
     });
     route("/api/enclaves", [&catalog, options](const httplib::Request& req, std::string& type) {
         const Params p(req, {"dataset", "group", "permutations", "seed", "format"});
         const ServedDataset& d = spatial_dataset(catalog, p);
         const std::string group = required_group(p);
-        const GroupEnclaves found = group_enclaves(d.table, group, *d.weights, d.area_km2, hot_spot_options(p, options));
+        const GroupEnclaves found = group_enclaves(d.table, group, d.geography->weights, d.geography->area_km2,
+                                                     hot_spot_options(p, options));
         const ResultTable list = enclave_list_table(group, found.enclaves);
         const ResultTable members = enclave_member_table(d.table, found);
-        return respond_layer(d, p, members, {list, members}, type);
+        return respond_layer(d.geography, p, members, {list, members}, type);
+    });
+    route("/api/target/esol", [&catalog](const httplib::Request& req, std::string& type) {
+        const Params p(req, {"dataset", "neighbourhood", "weights", "top", "confidence", "format"});
+        const ServedCensus& c = census_of(dataset_of(catalog, p));
+        EsolTargetingOptions o;
+        o.neighbourhood = p.text("neighbourhood", o.neighbourhood);
+        if (!p.text("weights").empty()) o.weights = parse_score_weights(p.list("weights"));
+        o.top = static_cast<std::size_t>(p.integer("top", 10, 1, 100000));
+        o.confidence = p.real("confidence", 0.95, 0.5, 0.999);
+        const auto results = esol_targeting(c.source, o);
+        return respond_layer(c.geography, p, results.back(), results, type);
+    });
+    route("/api/target/licensing", [&catalog](const httplib::Request& req, std::string& type) {
+        const Params p(req, {"dataset", "min_private_rented", "min_accession", "format"});
+        const ServedCensus& c = census_of(dataset_of(catalog, p));
+        LicensingScreenOptions o;
+        o.min_private_rented = p.real("min_private_rented", o.min_private_rented, 0.0, 1.0);
+        o.min_accession = p.real("min_accession", o.min_accession, 0.0, 1.0);
+        const auto results = c.geography ? licensing_screen(c.source, c.tenure, o, &c.geography->weights,
+                                                            c.geography->area_km2)
+                                         : licensing_screen(c.source, c.tenure, o);
+        return respond_layer(c.geography, p, results.back(), results, type);
+    });
+    route("/api/target/hubs", [&catalog, options](const httplib::Request& req, std::string& type) {
+        const Params p(req, {"dataset", "demand", "model", "hubs", "distance", "format"});
+        const ServedCensus& c = census_of(dataset_of(catalog, p));
+        if (!c.geography) throw HttpError{400, "hub siting needs the census tables' boundaries (--census NAME=FOLDER@BOUNDARIES)"};
+        HubSitingOptions o;
+        o.demand = p.text("demand", o.demand);
+        o.model = p.text("model", o.model);
+        o.p = static_cast<std::size_t>(p.integer("hubs", 3, 1, 50));
+        o.distance = p.real("distance", 800.0, 50.0, 50000.0);
+        // A request must not hold a worker for a minute: exact where CBC is quick, else the heuristic.
+        o.time_limit = options.solver_seconds;
+        const auto results = hub_siting(c.source, c.geography->layer, o);
+        return respond_layer(c.geography, p, results.back(), results, type);
     });
 
     if (!options.web_folder.empty() && !server.set_mount_point("/", options.web_folder))

@@ -17,6 +17,7 @@ struct ApiOptions {
     std::size_t cache_entries = 512;
     int max_bootstrap = 1000;
     int max_permutations = 9999;
+    double solver_seconds = 5.0;  // time limit of the hub-siting solver per request
 };
 
 // Registers the routes; `catalog` must outlive the server.

@@ -7,15 +7,44 @@
 
 namespace cohesion {
 
-void DatasetCatalog::add(const std::string& spec) {
+namespace {
+
+// "NAME=PATH" or "NAME=PATH@BOUNDARIES", for --dataset and --census.
+struct DatasetSpec {
+    std::string name, path, boundaries;
+};
+
+DatasetSpec parse_spec(const std::string& spec, const std::string& option, const std::string& path) {
     const auto eq = spec.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size())
-        throw Error(Location{"", 0, "--dataset"}, "expected NAME=TABLE or NAME=TABLE@BOUNDARIES, got '" + spec + "'");
-    const std::string name = spec.substr(0, eq), rest = spec.substr(eq + 1);
+        throw Error(Location{"", 0, option},
+                    "expected NAME=" + path + " or NAME=" + path + "@BOUNDARIES, got '" + spec + "'");
+    const std::string rest = spec.substr(eq + 1);
     const auto at = rest.find('@');
+    return {spec.substr(0, eq), rest.substr(0, at), at == std::string::npos ? "" : rest.substr(at + 1)};
+}
+
+// Keeps the table's areas that have a polygon (in table order) and joins them.
+ServedGeography join_geography(Table& table, const std::string& boundaries) {
+    ServedGeography g;
+    g.boundaries = boundaries;
+    g.layer = load_area_layer(boundaries);
+    const TableLayerJoin join = join_table_to_layer(table, g.layer);
+    if (join.table_only > 0) table = select_areas(table, join.table_rows);
+    g.feature = join.layer_index;
+    g.weights = subset(contiguity_weights(g.layer, {Contiguity::queen, 0.0}), g.feature);
+    g.geojson = geojson_geometries(g.layer);
+    for (std::size_t k : g.feature) g.area_km2.push_back(g.layer.area_km2[k]);
+    return g;
+}
+
+}  // namespace
+
+void DatasetCatalog::add(const std::string& spec) {
+    const DatasetSpec s = parse_spec(spec, "--dataset", "TABLE");
     TableInput input;
-    input.path = rest.substr(0, at);
-    add(name, input, at == std::string::npos ? "" : rest.substr(at + 1));
+    input.path = s.path;
+    add(s.name, input, s.boundaries);
 }
 
 void DatasetCatalog::add(std::string name, TableInput input, const std::string& boundaries) {
@@ -27,17 +56,28 @@ void DatasetCatalog::add(std::string name, TableInput input, const std::string& 
     d->name = name;
     d->input = input;
     d->table = load_table(input);
-    d->boundaries = boundaries;
-    if (!boundaries.empty()) {
-        d->layer = load_area_layer(boundaries);
-        const TableLayerJoin join = join_table_to_layer(d->table, *d->layer);
-        if (join.table_only > 0) d->table = select_areas(d->table, join.table_rows);
-        d->feature = join.layer_index;
-        d->weights = subset(contiguity_weights(*d->layer, {Contiguity::queen, 0.0}), d->feature);
-        d->geojson = geojson_geometries(*d->layer);
-        for (std::size_t k : d->feature) d->area_km2.push_back(d->layer->area_km2[k]);
-    }
+    if (!boundaries.empty()) d->geography = join_geography(d->table, boundaries);
     datasets_.emplace(std::move(name), std::move(d));
+}
+
+void DatasetCatalog::add_census(const std::string& spec, const std::vector<std::string>& where,
+                                const std::string& aggregate) {
+    const DatasetSpec s = parse_spec(spec, "--census", "FOLDER");
+    add_census(s.name, CensusSource{s.path, where, aggregate}, s.boundaries);
+}
+
+void DatasetCatalog::add_census(const std::string& name, CensusSource source, const std::string& boundaries) {
+    const auto it = datasets_.find(name);
+    if (it == datasets_.end())
+        throw Error(Location{"", 0, "--census"}, "no dataset '" + name + "' to attach census tables to; give it with --dataset");
+    if (it->second->census) throw Error(Location{"", 0, "--census"}, "dataset '" + name + "' has census tables already");
+    ServedCensus c;
+    c.tenure = load_census_topic(source, "ts054");
+    // Every topic the endpoints read must load now, not on a client's first request.
+    for (const char* topic : {"ts001", "ts004", "ts029"}) (void)load_census_topic(source, topic, c.tenure.area_codes());
+    if (!boundaries.empty()) c.geography = join_geography(c.tenure, boundaries);
+    c.source = std::move(source);
+    it->second->census = std::move(c);
 }
 
 const ServedDataset* DatasetCatalog::find(const std::string& name) const {

@@ -12,21 +12,37 @@
 #include "core/table.hpp"
 #include "geo/area_layer.hpp"
 #include "geo/geojson_features.hpp"
+#include "io/census_topics.hpp"
 #include "io/table_input.hpp"
 #include "weights/weights.hpp"
 
 namespace cohesion {
 
+// Polygons joined to a table: table area i is layer feature `feature[i]`; weights
+// (queen contiguity) and land areas follow the table's rows.
+struct ServedGeography {
+    std::string boundaries;
+    AreaLayer layer;
+    std::vector<std::size_t> feature;
+    Weights weights;
+    std::vector<double> area_km2;
+    GeoJsonGeometries geojson;
+};
+
+// Census 2021 OA topic tables for the targeting endpoints. `tenure` (TS054) fixes the
+// areas and their order; the polygons, when given, are joined to it.
+struct ServedCensus {
+    CensusSource source;
+    Table tenure;
+    std::optional<ServedGeography> geography;
+};
+
 struct ServedDataset {
     std::string name;
-    TableInput input;          // how the table was read (for the listing)
-    Table table;               // areas with polygons only, when boundaries are given
-    std::string boundaries;
-    std::optional<AreaLayer> layer;
-    std::vector<std::size_t> feature;  // layer feature of each table area
-    std::optional<Weights> weights;    // queen contiguity
-    std::vector<double> area_km2;      // land area of each table area
-    GeoJsonGeometries geojson;
+    TableInput input;  // how the table was read (for the listing)
+    Table table;       // areas with polygons only, when boundaries are given
+    std::optional<ServedGeography> geography;
+    std::optional<ServedCensus> census;
 };
 
 class DatasetCatalog {
@@ -34,6 +50,10 @@ public:
     // "NAME=TABLE" or "NAME=TABLE@BOUNDARIES".
     void add(const std::string& spec);
     void add(std::string name, TableInput input, const std::string& boundaries);
+    // Census tables for an added dataset: "NAME=FOLDER" or "NAME=FOLDER@BOUNDARIES"
+    // (where/aggregate apply to the folder's output areas, as in `cohesion target`).
+    void add_census(const std::string& spec, const std::vector<std::string>& where, const std::string& aggregate);
+    void add_census(const std::string& name, CensusSource source, const std::string& boundaries);
     const ServedDataset* find(const std::string& name) const;
     const std::map<std::string, std::unique_ptr<ServedDataset>>& all() const { return datasets_; }
     bool empty() const { return datasets_.empty(); }

@@ -36,8 +36,8 @@ std::string openapi_document() {
         {"info",
          {{"title", "cohesion API"},
           {"version", COHESION_VERSION},
-          {"description", "Segregation and exposure indices, local statistics, hot spots and enclaves of the datasets "
-                          "this server was started with. Errors are JSON {\"error\": \"...\"}."}}},
+          {"description", "Segregation and exposure indices, local statistics, hot spots, enclaves and targeting "
+                          "screens of the datasets this server was started with. Errors are JSON {\"error\": \"...\"}."}}},
         {"components", {{"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}}}}}},
         {"paths",
          {{"/api/health", operation("Server status and version", nlohmann::json::array())},
@@ -64,6 +64,24 @@ std::string openapi_document() {
           {"/api/enclaves", operation("Enclaves of a group and their member areas",
                                       {dataset, group, parameter("permutations", "19-9999", false, "integer"),
                                        parameter("seed", "random seed", false, "integer"), format})},
+          {"/api/target/esol",
+           operation("ESOL need (smoothed, with credible intervals) and isolation-risk ranking of the census areas "
+                     "(needs census tables)",
+                     {dataset, parameter("neighbourhood", "lookup level of the isolation component (default msoa21cd)"),
+                      parameter("weights", "score weights, e.g. need=0.4,isolation=0.2,accession=0.2,private_rented=0.2"),
+                      parameter("top", "areas flagged as priority, 1-100000", false, "integer"),
+                      parameter("confidence", "credible-interval level, 0.5-0.999", false, "number"), format})},
+          {"/api/target/licensing",
+           operation("Selective licensing screen: candidate areas, contiguous zones and the 20 % tests (needs census "
+                     "tables)",
+                     {dataset, parameter("min_private_rented", "private rented share an area needs, 0-1", false, "number"),
+                      parameter("min_accession", "EU8/EU2-born share an area needs, 0-1", false, "number"), format})},
+          {"/api/target/hubs",
+           operation("Integration-hub siting (needs census tables with boundaries); solver time-limited per request",
+                     {dataset, parameter("demand", "need (default), accession or residents"),
+                      parameter("model", "maximal-covering (default), p-median or set-covering"),
+                      parameter("hubs", "number of hubs, 1-50", false, "integer"),
+                      parameter("distance", "service distance in metres, 50-50000", false, "number"), format})},
           {"/api/openapi.json", operation("This document", nlohmann::json::array())}}}};
     return doc.dump(2);
 }

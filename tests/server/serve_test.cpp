@@ -55,8 +55,13 @@ nlohmann::json json_of(const httplib::Result& r) { return nlohmann::json::parse(
 
 }  // namespace
 
+std::string census_options() {
+    const std::string data = COHESION_EXAMPLE_DATA;
+    return "--census bedford=" + data + "/bedford/census2021_oa@" + data + "/bedford/lsoa2021.geojson --census-aggregate lsoa21cd";
+}
+
 TEST(Serve, ApiAnswersAndRejectsBadRequests) {
-    Server server;
+    Server server(census_options());
     auto c = server.client();
     auto datasets = c.Get("/api/datasets");
     ASSERT_TRUE(datasets);
@@ -102,7 +107,8 @@ TEST(Serve, ApiAnswersAndRejectsBadRequests) {
     auto openapi = c.Get("/api/openapi.json");
     ASSERT_TRUE(openapi);
     for (const auto& [path, _] : json_of(openapi)["paths"].items()) {
-        auto r = c.Get(path + (path == "/api/indices" || path == "/api/local" || path == "/api/areas"
+        auto r = c.Get(path + (path == "/api/indices" || path == "/api/local" || path == "/api/areas" ||
+                                       path.rfind("/api/target/", 0) == 0
                                    ? "?dataset=bedford"
                                    : path == "/api/hotspots" || path == "/api/enclaves"
                                          ? "?dataset=bedford&group=Pakistani&permutations=99"
@@ -150,4 +156,47 @@ TEST(Serve, BearerTokenAndPortInUse) {
     const auto bad = run_cli("serve --dataset nonsense");
     EXPECT_EQ(bad.exit_code, 1);
     EXPECT_NE(bad.err.find("NAME=TABLE"), std::string::npos) << bad.err;
+}
+
+TEST(Serve, TargetingEndpointsMatchTheCommandLine) {
+    Server server(census_options());
+    auto c = server.client();
+    const std::string data = COHESION_EXAMPLE_DATA;
+    const std::string census = " --census " + data + "/bedford/census2021_oa --aggregate lsoa21cd";
+    auto esol = c.Get("/api/target/esol?dataset=bedford&weights=need:0.5,isolation:0.5&top=5");
+    ASSERT_TRUE(esol);
+    ASSERT_EQ(esol->status, 200) << esol->body;
+    const auto cli = run_cli("target esol" + census + " --score-weights need=0.5,isolation=0.5 --top 5 --format json");
+    ASSERT_EQ(cli.exit_code, 0) << cli.err;
+    EXPECT_EQ(json_of(esol), nlohmann::json::parse(cli.out));
+
+    auto licensing = c.Get("/api/target/licensing?dataset=bedford&format=geojson");
+    ASSERT_TRUE(licensing);
+    ASSERT_EQ(licensing->status, 200) << licensing->body;
+    const auto features = json_of(licensing)["features"];
+    EXPECT_GT(features.size(), 90u);
+    EXPECT_TRUE(features[0]["properties"].contains("private_rented_share"));
+
+    auto hubs = c.Get("/api/target/hubs?dataset=bedford&hubs=2&distance=1000");
+    ASSERT_TRUE(hubs);
+    ASSERT_EQ(hubs->status, 200) << hubs->body;
+    EXPECT_EQ(json_of(hubs)[0]["rows"].size(), 2u);
+
+    for (const char* bad : {"/api/target/esol?dataset=bedford&weights=need:x", "/api/target/esol?dataset=bedford&top=0",
+                            "/api/target/esol?dataset=bedford&neighbourhood=ward",
+                            "/api/target/licensing?dataset=bedford&min_private_rented=2",
+                            "/api/target/hubs?dataset=bedford&hubs=500", "/api/target/hubs?dataset=bedford&model=magic",
+                            "/api/target/hubs?dataset=bedford&demand=cats"}) {
+        auto r = c.Get(bad);
+        ASSERT_TRUE(r) << bad;
+        EXPECT_EQ(r->status, 400) << bad << " " << r->body;
+    }
+}
+
+TEST(Serve, TargetingWithoutCensusTablesIsAClearError) {
+    Server plain;
+    auto none = plain.client().Get("/api/target/esol?dataset=bedford");
+    ASSERT_TRUE(none);
+    EXPECT_EQ(none->status, 400);
+    EXPECT_NE(none->body.find("without census tables"), std::string::npos) << none->body;
 }
