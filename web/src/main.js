@@ -6,7 +6,9 @@ import maplibregl from "maplibre-gl";
 
 const $ = (id) => document.getElementById(id);
 const VIRIDIS = ["#440154", "#3b528b", "#21918c", "#5ec962", "#fde725"];
-const CATEGORY = { hot: "#d55e00", cold: "#0072b2", ns: "#dddddd", "": "#dddddd" };
+const CATEGORY = { hot: "#d55e00", cold: "#0072b2", ns: "#dddddd", "": "#dddddd", yes: "#d55e00", no: "#dddddd" };
+// Targeting views are maps of their own (Census 2021 areas), from the /api/target endpoints.
+const TARGET_VIEWS = { esol: "/api/target/esol", licensing: "/api/target/licensing" };
 const INDICES = "dissimilarity,isolation,interaction,atkinson,entropy,mutual_information,information_theory";
 
 const state = { ready: false, dataset: null, datasets: [], areas: null, shown: null, indices: null, view: "share" };
@@ -103,6 +105,8 @@ function viewProperty(group) {
     case "local_segregation": return ["local_segregation", false, false];
     case "hotspots": return ["hot_spot", false, true];
     case "enclaves": return ["enclave", false, true];
+    case "esol": return ["score", false, false];
+    case "licensing": return ["candidate", false, true];
     default: return [`${group}_share`, true, false];
   }
 }
@@ -110,7 +114,9 @@ function viewProperty(group) {
 async function drawMap() {
   const group = $("group").value;
   let collection = state.areas;
-  if (state.view === "hotspots" || state.view === "enclaves") {
+  if (TARGET_VIEWS[state.view]) {
+    collection = await api(`${TARGET_VIEWS[state.view]}?dataset=${state.dataset}&format=geojson`);
+  } else if (state.view === "hotspots" || state.view === "enclaves") {
     const which = state.view === "hotspots" ? "hotspots" : "enclaves";
     const layer = await api(`/api/${which}?dataset=${state.dataset}&group=${encodeURIComponent(group)}&format=geojson`);
     const byArea = new Map(layer.features.map((f) => [f.properties.area, f.properties]));
@@ -147,6 +153,12 @@ async function loadIndices() {
 }
 
 function showArea(properties) {
+  if (TARGET_VIEWS[state.view]) {
+    $("area").innerHTML = `<b>${properties.area}</b><br>` + Object.entries(properties)
+      .filter(([k]) => k !== "area" && !k.startsWith("_"))
+      .map(([k, v]) => `${k}: ${typeof v === "number" ? fmt(v) : v ?? "–"}`).join("<br>");
+    return;
+  }
   const groups = state.datasets.find((d) => d.name === state.dataset).groups;
   $("area").innerHTML = `<b>${properties.area}</b>, ${Math.round(properties.population)} residents<br>` +
     groups.map((g) => {
@@ -177,6 +189,8 @@ async function refresh(what) {
       $("level").innerHTML = "";
       option($("level"), "", "areas");
       d.levels.forEach((l) => option($("level"), l));
+      for (const o of $("view").querySelectorAll("option[data-census]")) o.disabled = !d.census;
+      if (TARGET_VIEWS[state.view] && !d.census) $("view").value = state.view = "share";
       state.areas = await api(`/api/areas?dataset=${d.name}&format=geojson`);
     }
     await Promise.all([drawMap(), loadIndices()]);

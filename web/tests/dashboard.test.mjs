@@ -15,7 +15,9 @@ const fail = (message) => {
 };
 
 const server = spawn(binary, ["serve", "--port", String(port), "--web", web, "--dataset",
-  `bedford=${data}/bedford/oa2011_ethnicity.csv@${data}/bedford/oa2011.geojson`], { stdio: ["ignore", "inherit", "inherit"] });
+  `bedford=${data}/bedford/oa2011_ethnicity.csv@${data}/bedford/oa2011.geojson`,
+  "--census", `bedford=${data}/bedford/census2021_oa@${data}/bedford/lsoa2021.geojson`, "--census-aggregate", "lsoa21cd"],
+  { stdio: ["ignore", "inherit", "inherit"] });
 let browser;
 try {
   for (let i = 0; ; i++) {
@@ -67,6 +69,19 @@ try {
   if (csv[0] !== "area,hot_spot") fail(`CSV header is '${csv[0]}'`);
   if (csv.length !== 502) fail(`CSV has ${csv.length - 1} rows, expected 501`);
   if (!csv.slice(1).some((l) => l.endsWith(",hot"))) fail("no hot spot in the CSV");
+
+  // ESOL priority view: its own map of the 2021 LSOAs, coloured by the API's score.
+  await page.selectOption("#view", "esol");
+  await page.waitForFunction(() => window.cohesionState.ready && window.cohesionState.shown.property === "score",
+    null, { timeout: 60000 });
+  const esol = await page.evaluate(() => window.cohesionState.shown.collection.features.map((f) => [f.properties.area, f.properties.score]));
+  const esolApi = await (await fetch(`http://127.0.0.1:${port}/api/target/esol?dataset=bedford&format=csv`)).text();
+  const apiRows = esolApi.trim().split("\n").length - 1;
+  if (esol.length !== apiRows) fail(`ESOL map shows ${esol.length} areas, the API has ${apiRows}`);
+  if (!esol.every(([, score]) => Number.isFinite(score))) fail("an ESOL area has no score");
+  await page.selectOption("#view", "share");
+  await page.waitForFunction(() => window.cohesionState.ready && window.cohesionState.shown.property === "Pakistani_share",
+    null, { timeout: 60000 });
 
   // Click an area: its composition appears.
   const box = await page.locator("#map").boundingBox();
