@@ -9,14 +9,14 @@ namespace cohesion::cli {
 
 struct OutputOptionValues {
     std::string format = "table";
-    std::string output;  // file; empty = stdout
+    std::vector<std::string> outputs;  // files (each in the format its extension names); none = stdout
 };
 
 void add_output_options(CLI::App& command, OutputOptionValues& values);
-// Renders and writes to stdout or (atomically) to the --output file. When writing a
-// file, the format defaults from its extension (.csv, .json) unless --format was given.
+// Renders and writes to stdout or (atomically) to each --output file. A file's format
+// follows its extension (.csv, .json) unless --format was given.
 void emit(const std::vector<ResultTable>& results, const OutputOptionValues& values, const CLI::App& command);
-// Same, but an --output ending in .geojson or .gpkg (or a PG: connection) writes the
+// Same, but an --output ending in .geojson or .gpkg (or a PG: connection) gets the
 // per-area table `per_area` joined to the layer's polygons instead.
 void emit_spatial(const std::vector<ResultTable>& results, const ResultTable& per_area, const AreaLayer& layer,
                   const OutputOptionValues& values, const CLI::App& command);

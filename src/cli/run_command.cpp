@@ -144,19 +144,14 @@ std::vector<Step> plan(const Project& p) {
         if (!t.boundaries.empty()) {
             auto hubs = target("hubs", true);
             hubs.insert(hubs.end(), {"--model", t.model, "-p", std::to_string(t.hubs), "--distance",
-                                     fmt::format("{:g}", t.distance)});
-            for (const char* name : {"hubs.geojson", "hubs.json"}) {
-                auto h = hubs;
-                h.insert(h.end(), {"--output", file(name)});
-                steps.push_back({std::string("integration hub siting (") + name + ")", h});
-            }
+                                     fmt::format("{:g}", t.distance), "--output", file("hubs.json"), "--output",
+                                     file("hubs.geojson")});
+            steps.push_back({"integration hub siting", hubs});
         }
-        for (const char* name : {"licensing.json", "licensing.gpkg"}) {
-            if (t.boundaries.empty() && std::string(name) == "licensing.gpkg") continue;
-            auto lic = target("licensing", true);
-            lic.insert(lic.end(), {"--output", file(name)});
-            steps.push_back({std::string("selective licensing screen (") + name + ")", lic});
-        }
+        auto lic = target("licensing", true);
+        lic.insert(lic.end(), {"--output", file("licensing.json")});
+        if (!t.boundaries.empty()) lic.insert(lic.end(), {"--output", file("licensing.gpkg")});
+        steps.push_back({"selective licensing screen", lic});
     }
     if (p.report) {
         auto tail = bounds;
@@ -189,6 +184,24 @@ std::vector<Step> plan(const Project& p) {
     return steps;
 }
 
+// The step as a line a POSIX shell runs as is: arguments with spaces or shell characters quoted.
+std::string shell_command(const std::vector<std::string>& args) {
+    std::string line = "cohesion";
+    for (const auto& a : args) {
+        const bool plain = !a.empty() && a.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                                             "0123456789-_./=:,@+%") == std::string::npos;
+        line += " ";
+        if (plain) {
+            line += a;
+        } else {
+            line += "'";
+            for (char c : a) line += c == '\'' ? std::string("'\\''") : std::string(1, c);
+            line += "'";
+        }
+    }
+    return line;
+}
+
 void run_step(const Step& s) {
     CLI::App app{"cohesion"};
     add_all_commands(app);
@@ -196,7 +209,7 @@ void run_step(const Step& s) {
     try {
         app.parse(reversed);
     } catch (const CLI::ParseError& e) {
-        throw Error(fmt::format("step '{}': {} (cohesion {})", s.label, e.what(), fmt::join(s.args, " ")));
+        throw Error(fmt::format("step '{}': {} ({})", s.label, e.what(), shell_command(s.args)));
     } catch (const Error& e) {
         throw Error(fmt::format("step '{}' failed: {}", s.label, e.what()));
     }
@@ -219,7 +232,7 @@ void add_run_command(CLI::App& app) {
         if (!output->empty()) p.output = *output;
         const auto steps = plan(p);
         if (*dry) {
-            for (const auto& s : steps) std::cout << "cohesion " << fmt::format("{}", fmt::join(s.args, " ")) << "\n";
+            for (const auto& s : steps) std::cout << shell_command(s.args) << "\n";
             return;
         }
         std::error_code ec;
@@ -235,7 +248,7 @@ void add_run_command(CLI::App& app) {
             std::cerr << "==> " << s.label << "\n";
             run_step(s);
             const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-            log.add_row({s.label, seconds, "cohesion " + fmt::format("{}", fmt::join(s.args, " "))});
+            log.add_row({s.label, seconds, shell_command(s.args)});
             progress.advance();
         }
         write_file_atomically((fs::path(p.output) / "run.json").string(), render_json(log));

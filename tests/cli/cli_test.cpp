@@ -561,3 +561,21 @@ TEST(CliTarget, CandidateSitesFromAPointLayer) {
     EXPECT_EQ(hubs[0]["site"], "Town hall");  // central Bedford, where most of the need is
     EXPECT_NEAR(hubs[0]["lon"].get<double>(), -0.4665, 1e-6);  // through British National Grid and back
 }
+
+TEST(CliOutput, SeveralOutputsFromOneRunOrNone) {
+    const auto dir = scratch_dir();
+    const auto json = dir / "lic.json", csv = dir / "lic.csv", layer = dir / "lic.geojson";
+    const auto run = run_cli("target licensing --census " + census_bundle() + " --aggregate lsoa21cd --boundaries " +
+                             lsoa2021() + " -o " + json.string() + " -o " + csv.string() + " -o " + layer.string());
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_EQ(nlohmann::json::parse(slurp(json))[1]["rows"].size(),
+              nlohmann::json::parse(slurp(layer))["features"].size());
+    EXPECT_EQ(slurp(csv).rfind("zone,areas,", 0), 0u) << slurp(csv).substr(0, 80);
+    // A map layer where the command has no polygons: refused before any file is written.
+    const auto a = dir / "a.csv", b = dir / "b.geojson";
+    const auto bad = run_cli("indices " + example_table() + " -o " + a.string() + " -o " + b.string());
+    EXPECT_EQ(bad.exit_code, 1);
+    EXPECT_NE(bad.err.find("writes no per-area map layer"), std::string::npos) << bad.err;
+    EXPECT_FALSE(std::filesystem::exists(a));
+    EXPECT_FALSE(std::filesystem::exists(b));
+}
