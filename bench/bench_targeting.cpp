@@ -3,11 +3,15 @@
 //   Heuristic p-median and maximal covering, 35,000 demand points x 5,000 candidates
 //   (England & Wales LSOA-sized).
 // Points are seeded uniform over a 12 km (town) or 400 km (country) square, demand
-// uniform 0-100 people; the instances are generated, so no shared data is needed.
+// uniform 0-100 people; the instances are generated.
+//   ESOL ranking of every output area of England & Wales (188,880) from the shared data's
+//   ew2021_oa tables: load three topics with the OA lookup, smooth, score, rank.
 #include <benchmark/benchmark.h>
 
 #include <random>
 
+#include "analysis/esol_targeting.hpp"
+#include "support/shared_data.hpp"
 #include "targeting/facility_location.hpp"
 
 using namespace cohesion;
@@ -62,6 +66,15 @@ void BM_PMedianHeuristic35000x5000(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_PMedianHeuristic35000x5000)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+void BM_EsolTargetingNationalOutputAreas(benchmark::State& state) {
+    const CensusSource census{(test::shared_data_dir() / "ew2021_oa").string(), {}, ""};
+    for (auto _ : state) {
+        const auto results = esol_targeting(census, {});
+        state.counters["areas"] = static_cast<double>(results.back().rows.size());
+    }
+}
+BENCHMARK(BM_EsolTargetingNationalOutputAreas)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 }  // namespace
 

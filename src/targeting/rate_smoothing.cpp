@@ -3,6 +3,7 @@
 #include <boost/math/distributions/beta.hpp>
 #include <boost/math/distributions/normal.hpp>
 #include <fmt/format.h>
+#include <tbb/parallel_for.h>
 
 #include <algorithm>
 #include <cmath>
@@ -10,6 +11,15 @@
 #include "core/error.hpp"
 
 namespace cohesion {
+
+namespace {
+
+// Boost promotes double to long double inside its special functions by default; in double
+// the beta quantiles are still accurate to ~1e-15 and several times faster (they are most
+// of the cost of ranking the 188,880 output areas of England & Wales).
+using DoublePrecision = boost::math::policies::policy<boost::math::policies::promote_double<false>>;
+
+}  // namespace
 
 SmoothedRates smooth_rates(std::span<const double> cases, std::span<const double> population, double confidence) {
     const std::size_t n = cases.size();
@@ -54,7 +64,7 @@ SmoothedRates smooth_rates(std::span<const double> cases, std::span<const double
     r.shrinkage.resize(n);
     const double tail = (1.0 - confidence) / 2.0;
     const double z = boost::math::quantile(boost::math::normal_distribution<double>(), 1.0 - tail);
-    for (std::size_t i = 0; i < n; ++i) {
+    tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
         const double a_post = r.alpha + cases[i];
         const double b_post = r.beta + population[i] - cases[i];
         r.smoothed[i] = a_post / (a_post + b_post);
@@ -64,12 +74,12 @@ SmoothedRates smooth_rates(std::span<const double> cases, std::span<const double
             const double sd = std::sqrt(r.smoothed[i] * (1.0 - r.smoothed[i]) / (a_post + b_post + 1.0));
             r.lower[i] = std::max(0.0, r.smoothed[i] - z * sd);
             r.upper[i] = std::min(1.0, r.smoothed[i] + z * sd);
-            continue;
+            return;
         }
-        const boost::math::beta_distribution<double> posterior(a_post, std::max(b_post, 1e-12));
+        const boost::math::beta_distribution<double, DoublePrecision> posterior(a_post, std::max(b_post, 1e-12));
         r.lower[i] = boost::math::quantile(posterior, tail);
         r.upper[i] = boost::math::quantile(posterior, 1.0 - tail);
-    }
+    });
     return r;
 }
 
