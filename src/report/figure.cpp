@@ -9,6 +9,7 @@
 #include <limits>
 
 #include "core/error.hpp"
+#include "report/cairo_text.hpp"
 #include "report/classification.hpp"
 
 namespace cohesion {
@@ -19,8 +20,9 @@ constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
 void set_colour(cairo_t* cr, const Rgb& c) { cairo_set_source_rgb(cr, c.r, c.g, c.b); }
 
-void text(cairo_t* cr, double x, double y, const std::string& s, double size, bool bold = false,
+void text(cairo_t* cr, double x, double y, const std::string& label, double size, bool bold = false,
           double align = 0.0) {
+    const std::string s = valid_utf8(label);
     cairo_select_font_face(cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL,
                            bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
     cairo_set_font_size(cr, size);

@@ -6,10 +6,12 @@
 #include <algorithm>
 
 #include "core/error.hpp"
+#include "report/cairo_text.hpp"
 
 namespace cohesion {
 
 namespace {
+
 
 constexpr double page_w = 595.0, page_h = 842.0, margin = 48.0;
 
@@ -25,7 +27,8 @@ public:
         y_ = margin;
     }
     // Wrapped text; returns nothing, moves the cursor.
-    void paragraph(const std::string& s, double size, bool bold = false, double gap = 6.0) {
+    void paragraph(const std::string& text, double size, bool bold = false, double gap = 6.0) {
+        const std::string s = valid_utf8(text);
         font(size, bold);
         std::string line, word;
         auto flush = [&] {
@@ -64,33 +67,37 @@ public:
         y_ += h + 4;
         paragraph(figure_caption(f), 8, false, 10);
     }
+    // Wide tables are printed in blocks of columns, each repeating the first (key) column,
+    // so that no column is lost on paper.
     void table(const ResultTable& t, std::size_t max_rows) {
         paragraph(t.title, 10, true, 2);
         const double size = 6.5, row_h = 9.0;
-        font(size, false);
-        const std::size_t cols = std::min<std::size_t>(t.columns.size(), 9);  // wider tables: see the CSV
-        const double col_w = (page_w - 2 * margin) / static_cast<double>(cols);
-        auto row = [&](const std::vector<std::string>& cells, bool bold) {
-            need(row_h);
-            font(size, bold);
-            for (std::size_t c = 0; c < cols && c < cells.size(); ++c) {
-                std::string s = cells[c];
-                if (s.size() > 22) s = s.substr(0, 21) + "…";
-                cairo_move_to(cr_, margin + c * col_w, y_ + size);
-                cairo_show_text(cr_, s.c_str());
-            }
-            y_ += row_h;
-        };
-        row(std::vector<std::string>(t.columns.begin(), t.columns.end()), true);
-        for (std::size_t r = 0; r < std::min(max_rows, t.rows.size()); ++r) {
-            std::vector<std::string> cells;
-            for (const auto& c : t.rows[r]) cells.push_back(cell_display(c));
-            row(cells, false);
+        const std::size_t per_block = 9, rows = std::min(max_rows, t.rows.size());
+        std::vector<std::vector<std::string>> cells(rows);
+        for (std::size_t r = 0; r < rows; ++r)
+            for (const auto& c : t.rows[r]) cells[r].push_back(cell_display(c));
+        for (std::size_t first = 1; first < std::max<std::size_t>(t.columns.size(), 2); first += per_block - 1) {
+            std::vector<std::size_t> shown{0};
+            for (std::size_t c = first; c < t.columns.size() && shown.size() < per_block; ++c) shown.push_back(c);
+            const double col_w = (page_w - 2 * margin) / static_cast<double>(per_block);
+            auto row = [&](const std::vector<std::string>& line, bool bold) {
+                need(row_h);
+                font(size, bold);
+                for (std::size_t k = 0; k < shown.size(); ++k) {
+                    if (shown[k] >= line.size()) continue;
+                    const std::string s = clip_utf8(line[shown[k]], 22);
+                    cairo_move_to(cr_, margin + static_cast<double>(k) * col_w, y_ + size);
+                    cairo_show_text(cr_, s.c_str());
+                }
+                y_ += row_h;
+            };
+            if (first > 1) y_ += 4;
+            row(std::vector<std::string>(t.columns.begin(), t.columns.end()), true);
+            for (const auto& line : cells) row(line, false);
         }
-        if (t.rows.size() > max_rows || t.columns.size() > cols)
-            paragraph(fmt::format("Shown: {} of {} rows, {} of {} columns; the full table is in the CSV outputs.",
-                                  std::min(max_rows, t.rows.size()), t.rows.size(), cols, t.columns.size()),
-                      7, false, 8);
+        if (t.rows.size() > max_rows)
+            paragraph(fmt::format("Shown: {} of {} rows; the full table is in the CSV outputs.", rows, t.rows.size()), 7,
+                      false, 8);
         y_ += 6;
     }
     void space(double h) { y_ += h; }
@@ -134,9 +141,11 @@ std::string render_pdf(const ReportDocument& d) {
         l.paragraph("cohesion " + d.version + ", generated " + d.generated, 7);
         l.paragraph("command: " + d.command, 7);
     }
+    // A drawing error (e.g. invalid UTF-8 text) stops all later drawing silently: check it.
+    const auto drawing = cairo_status(cr);
     cairo_destroy(cr);
     cairo_surface_finish(surface);
-    const auto status = cairo_surface_status(surface);
+    const auto status = drawing != CAIRO_STATUS_SUCCESS ? drawing : cairo_surface_status(surface);
     cairo_surface_destroy(surface);
     if (status != CAIRO_STATUS_SUCCESS) throw Error(std::string("writing the PDF failed: ") + cairo_status_to_string(status));
     return pdf;
