@@ -130,8 +130,7 @@ std::vector<ResultTable> esol_targeting(const CensusSource& census, const EsolTa
 
     ResultTable areas;
     areas.title = "ESOL need and isolation risk per area (1 = highest priority)";
-    areas.notes.push_back("census tables: " + census.folder);
-    for (const auto& h : english.history()) areas.notes.push_back(h);
+    areas.notes = census_provenance(census, english);
     areas.notes.push_back(fmt::format(
         "need = residents aged 3+ who cannot speak English well or at all (TS029 counts everyone aged 3+, not only "
         "adults); town rate {:.4g} (England & Wales {:.4g}); smoothed by empirical Bayes (beta-binomial, Marshall "

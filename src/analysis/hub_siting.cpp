@@ -89,7 +89,7 @@ std::vector<ResultTable> hub_siting(const CensusSource& census, const AreaLayer&
         fmt::format("covered within {:g} m: {:.1f} % of demand; mean distance {:.0f} m, farthest {:.0f} m",
                     o.distance, s.total_demand > 0 ? 100.0 * s.covered_demand / s.total_demand : 0.0,
                     s.mean_distance, s.max_distance)};
-    for (const auto& h : areas_table.history()) notes.push_back(h);
+    for (auto& n : census_provenance(census, areas_table)) notes.push_back(std::move(n));
 
     ResultTable hubs;
     hubs.title = fmt::format("{} integration hubs", s.sites.size());

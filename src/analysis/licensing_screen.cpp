@@ -59,8 +59,7 @@ std::vector<ResultTable> licensing_screen(const CensusSource& census, const Tabl
 
     ResultTable zone_table;
     zone_table.title = fmt::format("{} candidate zones", zones);
-    zone_table.notes.push_back("census tables: " + census.folder);
-    for (const auto& h : tenure.history()) zone_table.notes.push_back(h);
+    zone_table.notes = census_provenance(census, tenure);
     zone_table.notes.push_back(fmt::format(
         "candidate area: private rented share >= {:.4g} (default: the England & Wales 2021 share, 20.27 %, TS054 — "
         "the guidance's 'high proportion of privately rented homes' test) and EU8/EU2-born share >= {:.4g} (default: "

@@ -44,6 +44,12 @@ std::vector<double> census_column(const Table& table, const std::string& column)
     return {c.begin(), c.end()};
 }
 
+std::vector<std::string> census_provenance(const CensusSource& source, const Table& table) {
+    std::vector<std::string> notes{"census tables: " + source.folder};
+    for (const auto& h : table.history()) notes.push_back(h);
+    return notes;
+}
+
 std::vector<double> census_sum(const Table& table, const std::vector<std::string>& columns) {
     std::vector<double> sum(table.areas(), 0.0);
     for (const auto& name : columns) {

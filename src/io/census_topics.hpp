@@ -24,6 +24,9 @@ Table load_census_topic(const CensusSource& source, const std::string& topic);
 Table load_census_topic(const CensusSource& source, const std::string& topic, const std::vector<std::string>& codes);
 // A column of a census table by name, with the table named in the error.
 std::vector<double> census_column(const Table& table, const std::string& column);
+// Notes saying where a topic table came from: the folder, then how it was loaded, filtered
+// and aggregated (its history) — the first notes of every targeting result.
+std::vector<std::string> census_provenance(const CensusSource& source, const Table& table);
 // Sum of several columns, area by area.
 std::vector<double> census_sum(const Table& table, const std::vector<std::string>& columns);
 // numerator / denominator area by area; 0 where the denominator is 0 (the zero-population rule).
