@@ -61,7 +61,18 @@ std::vector<ResultTable> hub_siting(const CensusSource& census, const AreaLayer&
     pr.p = o.p;
     pr.service_distance = o.distance;
     pr.weight = weight;
-    for (const auto& c : codes) pr.demand.push_back(surface[feature[c]].point);
+    std::unordered_map<std::string, Point2> supplied;
+    for (const auto& d : o.demand_points) supplied.emplace(d.name, d.point);
+    std::size_t from_file = 0;
+    for (const auto& c : codes) {
+        const auto it = supplied.find(c);
+        from_file += it != supplied.end();
+        pr.demand.push_back(it != supplied.end() ? it->second : surface[feature[c]].point);
+    }
+    if (!o.demand_points.empty() && from_file == 0)
+        throw Error(Location{o.demand_points_label, 0, ""},
+                    "no demand point has the code of a study area (e.g. " + codes.front() +
+                        "); the points must be named by area code at the level of the boundaries");
     const auto& sites = o.candidates.empty() ? surface : o.candidates;
     for (const auto& s : sites) pr.candidates.push_back(s.point);
 
@@ -71,8 +82,12 @@ std::vector<ResultTable> hub_siting(const CensusSource& census, const AreaLayer&
     const LocationSolution s = solve_location(pr, lo);
 
     std::vector<std::string> notes{
-        fmt::format("demand: {} at each area's point on surface ({} areas, {:g} people)", description, codes.size(),
-                    s.total_demand),
+        fmt::format("demand: {} at {} ({} areas, {:g} people)", description,
+                    o.demand_points.empty()
+                        ? std::string("each area's point on surface")
+                        : fmt::format("the points of {} for {} areas{}", o.demand_points_label, from_file,
+                                      from_file < codes.size() ? ", each other area's point on surface" : ""),
+                    codes.size(), s.total_demand),
         fmt::format("candidates: {} ({})", sites.size(),
                     o.candidates.empty() ? "every area's point on surface" : o.candidates_label),
         fmt::format("model {}: {}; service distance {:g} m (straight line in {})", to_string(pr.model),

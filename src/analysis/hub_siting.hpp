@@ -22,6 +22,8 @@ struct HubSitingOptions {
     double time_limit = 60.0;
     std::vector<NamedSite> candidates;  // empty: every area's point on surface
     std::string candidates_label;       // where the candidates came from, for the notes
+    std::vector<NamedSite> demand_points;  // by area code (e.g. population-weighted centroids);
+    std::string demand_points_label;       // areas without one use their point on surface
 };
 
 // Tables: the chosen hubs, then every area with its nearest hub (the map layer).

@@ -28,7 +28,7 @@ struct EsolCommand {
 struct HubCommand {
     CensusSource census;
     HubSitingOptions hubs;
-    std::string boundaries, candidates;
+    std::string boundaries, candidates, demand_points;
     AreaLayerOptions layer;
     bool allow_outside = false;
     OutputOptionValues output;
@@ -92,6 +92,10 @@ void add_target_command(CLI::App& app) {
                      "Candidate sites: CSV of name,lon,lat (WGS 84) or a point layer (GeoJSON, GeoPackage, ...), e.g. "
                      "community centres (default: every area)")
         ->group(gh);
+    hubs->add_option("--demand-points", h->demand_points,
+                     "Where each area's people are, e.g. ONS population-weighted centroids: CSV of area,lon,lat (WGS 84) "
+                     "or a point layer with the area code in a field ending in CD (default: each area's point on surface)")
+        ->group(gh);
     hubs->add_flag("--allow-outside", h->allow_outside, "Accept candidate sites outside the study area")->group(gh);
     hubs->add_option("--solver", h->hubs.solver, "auto (exact unless a large p-median), exact or heuristic")
         ->default_val("auto")->group(gh);
@@ -102,6 +106,10 @@ void add_target_command(CLI::App& app) {
         if (!h->candidates.empty()) {
             h->hubs.candidates = load_candidate_sites(h->candidates, layer, h->allow_outside);
             h->hubs.candidates_label = h->candidates;
+        }
+        if (!h->demand_points.empty()) {
+            h->hubs.demand_points = load_demand_points(h->demand_points, layer);
+            h->hubs.demand_points_label = h->demand_points;
         }
         const auto results = hub_siting(h->census, layer, h->hubs);
         emit_spatial(results, results.back(), layer, h->output, *hubs);

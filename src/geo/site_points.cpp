@@ -6,7 +6,10 @@
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 
+#include <cctype>
+#include <initializer_list>
 #include <memory>
+#include <string_view>
 
 #include "core/error.hpp"
 #include "io/csv_columns.hpp"
@@ -58,15 +61,34 @@ bool inside_any(const AreaLayer& layer, double x, double y) {
     return false;
 }
 
+// Which field names a point: the first of `names` present (case-insensitive), else — when
+// `code_suffix` — the first field ending in "CD" (ONS code fields: LSOA21CD ...), else none.
+int name_field_of(OGRFeatureDefn* defn, std::initializer_list<std::string_view> names, bool code_suffix) {
+    auto lower = [](std::string v) {
+        for (auto& c : v) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return v;
+    };
+    for (auto want : names)
+        for (int k = 0; k < defn->GetFieldCount(); ++k)
+            if (lower(defn->GetFieldDefn(k)->GetNameRef()) == want) return k;
+    if (code_suffix)
+        for (int k = 0; k < defn->GetFieldCount(); ++k) {
+            const std::string n = lower(defn->GetFieldDefn(k)->GetNameRef());
+            if (n.size() > 2 && n.ends_with("cd")) return k;
+        }
+    return -1;
+}
+
 // Point features of any OGR source (GeoPackage, GeoJSON, Shapefile, PostGIS ...), named by
-// their `name` field when present, else by feature id.
-std::vector<NamedSite> load_site_layer(const std::string& path, const AreaLayer& layer, std::vector<std::string>& outside) {
+// their name field (see name_field_of) when present, else by feature id.
+std::vector<NamedSite> load_site_layer(const std::string& path, const AreaLayer& layer, std::vector<std::string>& outside,
+                                       std::initializer_list<std::string_view> names, bool code_suffix) {
     Transforms t(layer);
     GDALAllRegister();
     GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!ds || ds->GetLayerCount() == 0) throw Error(Location{path, 0, ""}, "cannot open this as a vector layer of sites");
     OGRLayer* in = ds->GetLayer(0);
-    const int name_field = in->GetLayerDefn()->GetFieldIndex("name");
+    const int name_field = name_field_of(in->GetLayerDefn(), names, code_suffix);
     std::unique_ptr<OGRCoordinateTransformation> to_layer;
     if (const OGRSpatialReference* crs = in->GetSpatialRef()) {
         OGRSpatialReference source(*crs);
@@ -95,13 +117,16 @@ std::vector<NamedSite> load_site_layer(const std::string& path, const AreaLayer&
     return sites;
 }
 
-// Rows of `name,lon,lat` (WGS 84); sites outside every area are named with their line.
-std::vector<NamedSite> load_site_csv(const std::string& path, const AreaLayer& layer, std::vector<std::string>& outside) {
+// Rows of `name,lon,lat` (WGS 84; the name column is the first of `names` present);
+// sites outside every area are named with their line.
+std::vector<NamedSite> load_site_csv(const std::string& path, const AreaLayer& layer, std::vector<std::string>& outside,
+                                     std::initializer_list<std::string_view> names) {
     Transforms t(layer);
     const std::string text = read_text_file(path);
     CsvReader reader(text, path);
     const CsvHeader header = CsvHeader::read(reader);
-    const std::size_t name_col = header.require("name", "site name");
+    const auto found = header.find_any(names);
+    const std::size_t name_col = found ? *found : header.require(*names.begin(), "name of each point");
     const std::size_t lon_col = header.require("lon", "longitude (WGS 84)");
     const std::size_t lat_col = header.require("lat", "latitude (WGS 84)");
     std::vector<NamedSite> sites;
@@ -136,7 +161,7 @@ std::vector<NamedSite> load_site_csv(const std::string& path, const AreaLayer& l
 std::vector<NamedSite> load_candidate_sites(const std::string& path, const AreaLayer& layer, bool allow_outside) {
     const bool csv = path.size() >= 4 && path.compare(path.size() - 4, 4, ".csv") == 0;
     std::vector<std::string> outside;
-    const auto sites = csv ? load_site_csv(path, layer, outside) : load_site_layer(path, layer, outside);
+    const auto sites = csv ? load_site_csv(path, layer, outside, {"name"}) : load_site_layer(path, layer, outside, {"name"}, false);
     if (sites.empty())
         throw Error(Location{path, 0, ""}, csv ? "no candidate sites (expected rows of name,lon,lat)"
                                                : "no candidate sites in this layer");
@@ -146,6 +171,15 @@ std::vector<NamedSite> load_candidate_sites(const std::string& path, const AreaL
                                 "--allow-outside",
                                 outside.size(), layer.source, fmt::join(outside, ", ")));
     return sites;
+}
+
+std::vector<NamedSite> load_demand_points(const std::string& path, const AreaLayer& layer) {
+    const bool csv = path.size() >= 4 && path.compare(path.size() - 4, 4, ".csv") == 0;
+    std::vector<std::string> outside;  // a weighted centroid may sit just outside a ragged area: allowed
+    auto points = csv ? load_site_csv(path, layer, outside, {"area", "code", "name"})
+                      : load_site_layer(path, layer, outside, {"area", "code", "name"}, true);
+    if (points.empty()) throw Error(Location{path, 0, ""}, "no demand points (expected rows of area,lon,lat)");
+    return points;
 }
 
 }  // namespace cohesion

@@ -21,5 +21,9 @@ struct NamedSite {
 
 std::vector<NamedSite> area_points_on_surface(const AreaLayer& layer);
 std::vector<NamedSite> load_candidate_sites(const std::string& csv_path, const AreaLayer& layer, bool allow_outside);
+// One point per area where its people are (e.g. ONS population-weighted centroids): a CSV
+// of `area,lon,lat` (or `code`/`name` for the area column) or point features whose area
+// code is in a field `area`, `code`, `name` or ending in CD (LSOA21CD ...). Named by code.
+std::vector<NamedSite> load_demand_points(const std::string& path, const AreaLayer& layer);
 
 }  // namespace cohesion

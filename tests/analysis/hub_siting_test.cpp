@@ -1,0 +1,60 @@
+#include "analysis/hub_siting.hpp"
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "support/error_of.hpp"
+
+namespace cohesion {
+namespace {
+
+const std::string data = COHESION_EXAMPLE_DATA;
+
+CensusSource lsoa_census() { return {data + "/bedford/census2021_oa", {}, "lsoa21cd"}; }
+
+const AreaLayer& lsoas() {
+    static const AreaLayer layer = load_area_layer(data + "/bedford/lsoa2021.geojson");
+    return layer;
+}
+
+std::string write_points(const std::string& name, const std::vector<NamedSite>& points, double shift_lat) {
+    const auto path = std::filesystem::temp_directory_path() / name;
+    std::ofstream out(path);
+    out << "area,lon,lat\n";
+    for (const auto& p : points) out << p.name << "," << fmt::format("{:.9f},{:.9f}", p.lon, p.lat + shift_lat) << "\n";
+    return path.string();
+}
+
+TEST(HubSiting, DemandPointsReplaceThePointOnSurfaceByAreaCode) {
+    HubSitingOptions o;
+    o.p = 2;
+    const auto plain = hub_siting(lsoa_census(), lsoas(), o);
+    // The same points, read from a file: the same solution.
+    const auto surface = area_points_on_surface(lsoas());
+    const std::string same = write_points("same_points.csv", surface, 0.0);
+    o.demand_points = load_demand_points(same, lsoas());
+    o.demand_points_label = same;
+    const auto again = hub_siting(lsoa_census(), lsoas(), o);
+    ASSERT_EQ(plain[1].rows.size(), again[1].rows.size());
+    for (std::size_t i = 0; i < plain[1].rows.size(); ++i)
+        EXPECT_NEAR(std::get<double>(plain[1].rows[i][3]), std::get<double>(again[1].rows[i][3]), 0.05);  // metres, after a WGS 84 round trip
+    EXPECT_NE(again[0].notes[0].find("same_points.csv for"), std::string::npos) << again[0].notes[0];
+    // Points named by codes of another geography: refused, naming a study-area code.
+    std::vector<NamedSite> wrong = surface;
+    for (auto& p : wrong) p.name = "X" + p.name;
+    o.demand_points = wrong;
+    EXPECT_NE(error_of([&] { hub_siting(lsoa_census(), lsoas(), o); }).find("no demand point has the code"),
+              std::string::npos);
+}
+
+TEST(HubSiting, DemandPointFileErrorsNameTheLine) {
+    const auto path = std::filesystem::temp_directory_path() / "bad_points.csv";
+    std::ofstream(path) << "area,lon,lat\nE01017540,-0.46,north\n";
+    EXPECT_NE(error_of([&] { load_demand_points(path.string(), lsoas()); }).find(":2: column 'lat'"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace cohesion
