@@ -4,7 +4,7 @@
 // (optionally dasymetric). The output is a wide table `cohesion` reads back (e.g. for
 // `change` or `compare` across years), or a map layer of the target areas.
 #include "change/areal_interpolation.hpp"
-#include "change/lookup_harmonisation.hpp"
+#include "change/lookup_harmonisation_job.hpp"
 #include "cli/command.hpp"
 #include "cli/input_options.hpp"
 #include "cli/output_options.hpp"
@@ -16,30 +16,17 @@ namespace cohesion::cli {
 namespace {
 
 struct HarmoniseOptions;
-std::string w_name(const HarmoniseOptions& o);
 
 struct HarmoniseOptions {
     InputOptionValues input;
     OutputOptionValues output;
-    std::string lookup;
-    LookupOptions lookup_options;
-    std::string weights_table, weights_column, weights_id;
-    bool allow_unmatched = false;
+    LookupHarmonisationJob job;  // lookup, its columns, split weights, allow_unmatched
     std::string from_boundaries, to_boundaries;
     AreaLayerOptions from_layer, to_layer;
     std::string dasymetric_table, dasymetric_boundaries;
 };
 
 ResultTable result_table(const Table& t, std::vector<std::string> notes);
-
-// A table column of target-area weights (e.g. 2021 populations), by area code.
-Table load_weights_table(const std::string& path, const std::string& id, const std::string& column) {
-    WideCsvOptions w;
-    w.id_column = id;
-    w.group_columns = {column.empty() ? std::string("total") : column};
-    w.total_column = "-";
-    return load_wide_csv(path, w);
-}
 
 struct Interpolation {
     ResultTable result;
@@ -52,11 +39,11 @@ Interpolation interpolate(const HarmoniseOptions& o, const Table& table) {
     to.target_crs = source.crs;  // overlaps need one CRS
     AreaLayer target = load_area_layer(o.to_boundaries, to);
     ArealInterpolationOptions options;
-    options.allow_unmatched = o.allow_unmatched;
+    options.allow_unmatched = o.job.allow_unmatched;
     PopulationPoints points;
     if (!o.dasymetric_table.empty()) {
         // Finer areas' populations at their centroids: a table of totals plus its polygons.
-        const Table fine = load_weights_table(o.dasymetric_table, "", o.weights_column);
+        const Table fine = load_weights_table(o.dasymetric_table, "", o.job.weights_column);
         AreaLayerOptions fine_options;
         fine_options.target_crs = source.crs;
         const AreaLayer fine_layer = load_area_layer(o.dasymetric_boundaries, fine_options);
@@ -83,20 +70,8 @@ Interpolation interpolate(const HarmoniseOptions& o, const Table& table) {
 }
 
 ResultTable run(const HarmoniseOptions& o, const Table& table) {
-    const GeographyLookup lookup = load_lookup(o.lookup, o.lookup_options);
-    std::unordered_map<std::string, double> weights;
-    if (!o.weights_table.empty()) {
-        const Table t = load_weights_table(o.weights_table, o.weights_id, o.weights_column);
-        for (std::size_t i = 0; i < t.areas(); ++i) weights[t.area_codes()[i]] = t.count(i, 0);
-    }
-    const Harmonised h = harmonise(table, lookup, o.weights_table.empty() ? nullptr : &weights, o.allow_unmatched);
-    std::vector<std::string> notes = h.table.history();
-    for (const auto& line : h.report.lines()) notes.push_back(line);
-    notes.push_back(o.weights_table.empty()
-                        ? std::string("split rule: equal shares over each area's lookup rows")
-                        : "split rule: in proportion to '" + w_name(o) + "' of the target areas in " + o.weights_table);
-    notes.push_back("counts are estimates where areas were split (fractional people)");
-    return result_table(h.table, std::move(notes));
+    HarmonisedTable h = harmonise_with_lookup(table, o.job);
+    return result_table(h.table, std::move(h.notes));
 }
 
 ResultTable result_table(const Table& t, std::vector<std::string> notes) {
@@ -117,7 +92,6 @@ ResultTable result_table(const Table& t, std::vector<std::string> notes) {
     return out;
 }
 
-std::string w_name(const HarmoniseOptions& o) { return o.weights_column.empty() ? "total" : o.weights_column; }
 
 }  // namespace
 
@@ -130,21 +104,21 @@ void add_harmonise_command(CLI::App& app) {
                      "preserved either way");
     add_input_options(*command, o->input);
     auto* g = "Lookup";
-    auto* lookup = command->add_option("--lookup", o->lookup, "Lookup CSV (.csv or .csv.gz), one row per source-target link")
+    auto* lookup = command->add_option("--lookup", o->job.lookup, "Lookup CSV (.csv or .csv.gz), one row per source-target link")
         ->group(g);
-    command->add_option("--from-column", o->lookup_options.from_column, "Lookup column with the table's area codes")
+    command->add_option("--from-column", o->job.options.from_column, "Lookup column with the table's area codes")
         ->needs(lookup)->group(g);
-    command->add_option("--to-column", o->lookup_options.to_column, "Lookup column with the target area codes")
+    command->add_option("--to-column", o->job.options.to_column, "Lookup column with the target area codes")
         ->needs(lookup)->group(g);
-    command->add_option("--change-column", o->lookup_options.change_column,
+    command->add_option("--change-column", o->job.options.change_column,
                         "Lookup column with ONS change codes (U/S/M/X), for the report")->group(g);
-    command->add_option("--lookup-level", o->lookup_options.level_columns,
+    command->add_option("--lookup-level", o->job.options.level_columns,
                         "Lookup column(s) to keep as hierarchy levels, e.g. ltla22_code")->group(g);
-    command->add_option("--weights-table", o->weights_table,
+    command->add_option("--weights-table", o->job.weights_table,
                         "Table of target-area populations used to split areas (e.g. the 2021 totals)")->group(g);
-    command->add_option("--weights-column", o->weights_column, "Column of the weights table (default: total)")->group(g);
-    command->add_option("--weights-id", o->weights_id, "Area code column of the weights table (default: the first)")->group(g);
-    command->add_flag("--allow-unmatched", o->allow_unmatched,
+    command->add_option("--weights-column", o->job.weights_column, "Column of the weights table (default: total)")->group(g);
+    command->add_option("--weights-id", o->job.weights_id, "Area code column of the weights table (default: the first)")->group(g);
+    command->add_flag("--allow-unmatched", o->job.allow_unmatched,
                       "Drop (and report) areas missing from the lookup or boundaries instead of stopping")->group(g);
     auto* a = "Areal interpolation (no lookup)";
     auto* from = command->add_option("--from-boundaries", o->from_boundaries,
@@ -166,12 +140,12 @@ void add_harmonise_command(CLI::App& app) {
     db->needs(dt);
     add_output_options(*command, o->output);
     command->callback([o, command] {
-        if (o->lookup.empty() && o->from_boundaries.empty())
+        if (o->job.lookup.empty() && o->from_boundaries.empty())
             throw CLI::RequiredError("--lookup (with --from-column/--to-column) or --from-boundaries/--to-boundaries");
-        if (!o->lookup.empty() && (o->lookup_options.from_column.empty() || o->lookup_options.to_column.empty()))
+        if (!o->job.lookup.empty() && (o->job.options.from_column.empty() || o->job.options.to_column.empty()))
             throw CLI::RequiredError("--from-column and --to-column");
         const Table table = load_input(o->input);
-        if (o->lookup.empty()) {
+        if (o->job.lookup.empty()) {
             const Interpolation r = interpolate(*o, table);
             return emit_spatial({r.result}, r.result, r.target, o->output, *command);
         }
