@@ -10,6 +10,7 @@
 
 #include "cli/command.hpp"
 #include "core/error.hpp"
+#include "change/lookup_harmonisation_job.hpp"
 #include "project/project_file.hpp"
 #include "server/api.hpp"
 
@@ -36,6 +37,25 @@ TableInput input_of(const ProjectTable& t) {
     in.percent_of = t.percent_of;
     in.levels_from = t.levels_from;
     return in;
+}
+
+// The project's two censuses on one geography, harmonised as `cohesion run` does it.
+ServedChange served_change(const ProjectChange& c) {
+    LookupHarmonisationJob job;
+    job.lookup = c.lookup;
+    job.options.from_column = c.from_column;
+    job.options.to_column = c.to_column;
+    job.options.change_column = c.change_column;
+    job.weights_table = c.weights_table;
+    ServedChange out;
+    out.earlier = harmonise_with_lookup(load_table(input_of(c.earlier)), job).table;
+    TableInput later = input_of(c.later);
+    if (later.groups.empty()) later.groups = out.earlier.group_names();
+    out.later = load_table(later);
+    out.label_earlier = c.earlier.path + " (harmonised through " + c.lookup + ")";
+    out.label_later = c.later.path;
+    out.years = c.years;
+    return out;
 }
 
 struct ServeOptions {
@@ -84,6 +104,7 @@ void add_serve_command(CLI::App& app) {
             const Project p = load_project(path);
             const std::string name = p.name.empty() ? std::filesystem::path(path).stem().string() : p.name;
             catalog.add(name, input_of(p.table), p.boundaries);
+            if (p.change) catalog.add_change(name, served_change(*p.change), p.change->boundaries);
             if (p.targeting) {
                 const auto& t = *p.targeting;
                 catalog.add_census(name, CensusSource{t.census, t.where.empty() ? std::vector<std::string>{}

@@ -9,6 +9,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "analysis/change_tables.hpp"
 #include "analysis/esol_targeting.hpp"
 #include "analysis/group_enclaves.hpp"
 #include "analysis/hub_siting.hpp"
@@ -255,7 +256,10 @@ void install_api(httplib::Server& server, const DatasetCatalog& catalog, const A
                             {"groups", d->table.group_names()},
                             {"levels", levels},
                             {"boundaries", d->geography.has_value()},
-                            {"census", d->census.has_value()}});
+                            {"census", d->census.has_value()},
+                            {"change", d->change ? nlohmann::json(d->change->label_earlier + " -> " +
+                                                                  d->change->label_later)
+                                                 : nlohmann::json(nullptr)}});
         }
         return list.dump();
     });
@@ -307,6 +311,22 @@ void install_api(httplib::Server& server, const DatasetCatalog& catalog, const A
         const ResultTable list = enclave_list_table(group, found.enclaves);
         const ResultTable members = enclave_member_table(d.table, found);
         return respond_layer(d.geography, p, members, {list, members}, type);
+    });
+    route("/api/change", [&catalog](const httplib::Request& req, std::string& type) {
+        const Params p(req, {"dataset", "top", "threshold", "format"});
+        const ServedDataset& d = dataset_of(catalog, p);
+        if (!d.change)
+            throw HttpError{400, "dataset '" + d.name + "' was served without change over time (a project with a "
+                                 "[change] section)"};
+        const ServedChange& c = *d.change;
+        ChangeTableOptions o;
+        o.pace.years = c.years;
+        o.pace.top_share = p.real("top", 0.10, 0.001, 1.0);
+        o.pace.threshold = p.real("threshold", -1.0, -1.0, 1.0);
+        o.label_a = c.label_earlier;
+        o.label_b = c.label_later;
+        const auto results = change_tables(c.earlier, c.later, o);
+        return respond_layer(c.geography, p, results.back(), results, type);
     });
     route("/api/target/esol", [&catalog](const httplib::Request& req, std::string& type) {
         const Params p(req, {"dataset", "neighbourhood", "weights", "top", "confidence", "format"});

@@ -80,6 +80,13 @@ void DatasetCatalog::add_census(const std::string& name, CensusSource source, co
     it->second->census = std::move(c);
 }
 
+void DatasetCatalog::add_change(const std::string& name, ServedChange change, const std::string& boundaries) {
+    const auto it = datasets_.find(name);
+    if (it == datasets_.end()) throw Error(Location{"", 0, "--project"}, "no dataset '" + name + "' to attach change to");
+    if (!boundaries.empty()) change.geography = join_geography(change.later, boundaries);
+    it->second->change = std::move(change);
+}
+
 const ServedDataset* DatasetCatalog::find(const std::string& name) const {
     const auto it = datasets_.find(name);
     return it == datasets_.end() ? nullptr : it->second.get();

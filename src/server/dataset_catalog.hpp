@@ -37,12 +37,22 @@ struct ServedCensus {
     std::optional<ServedGeography> geography;
 };
 
+// Two censuses on one geography for the change endpoint: the earlier table already
+// harmonised onto the later areas; polygons (optional) joined to the later table.
+struct ServedChange {
+    Table earlier, later;
+    std::string label_earlier, label_later;  // where each came from, for the notes
+    double years = 10.0;
+    std::optional<ServedGeography> geography;
+};
+
 struct ServedDataset {
     std::string name;
     TableInput input;  // how the table was read (for the listing)
     Table table;       // areas with polygons only, when boundaries are given
     std::optional<ServedGeography> geography;
     std::optional<ServedCensus> census;
+    std::optional<ServedChange> change;
 };
 
 class DatasetCatalog {
@@ -54,6 +64,8 @@ public:
     // (where/aggregate apply to the folder's output areas, as in `cohesion target`).
     void add_census(const std::string& spec, const std::vector<std::string>& where, const std::string& aggregate);
     void add_census(const std::string& name, CensusSource source, const std::string& boundaries);
+    // Change over time for an added dataset (`boundaries`: the later geography's polygons).
+    void add_change(const std::string& name, ServedChange change, const std::string& boundaries);
     const ServedDataset* find(const std::string& name) const;
     const std::map<std::string, std::unique_ptr<ServedDataset>>& all() const { return datasets_; }
     bool empty() const { return datasets_.empty(); }

@@ -64,6 +64,11 @@ std::string openapi_document() {
           {"/api/enclaves", operation("Enclaves of a group and their member areas",
                                       {dataset, group, parameter("permutations", "19-9999", false, "integer"),
                                        parameter("seed", "random seed", false, "integer"), format})},
+          {"/api/change",
+           operation("Change between two censuses on the later geography: the town's make-up, the Shapley "
+                     "decomposition of the change in M, pace of change per area (needs a project with [change])",
+                     {dataset, parameter("top", "share of areas flagged fast-changing, 0.001-1 (default 0.1)", false, "number"),
+                      parameter("threshold", "flag areas whose pace is at least this instead", false, "number"), format})},
           {"/api/target/esol",
            operation("ESOL need (smoothed, with credible intervals) and isolation-risk ranking of the census areas "
                      "(needs census tables)",
