@@ -117,7 +117,9 @@ ReportDocument town_report(const TownReportInput& in) {
         "The index of dissimilarity D is the share of a group who would have to move for it to be spread like everyone "
         "else (0 = even, 1 = completely apart). The groups living most apart are " +
         fmt::format("{}", fmt::join(top, "; ")) +
-        ". Small groups score higher by chance alone; the intervals come from resampling people.");
+        ". Small groups score higher by chance alone; the intervals come from resampling people, and for a small "
+        "group they can sit wholly above its D: resampling adds the same chance unevenness again (the bias-corrected "
+        "values are in indices.csv).");
     BarChartFigure dchart;
     dchart.title = "Dissimilarity from everyone else, by group";
     dchart.axis_label = "index of dissimilarity D";

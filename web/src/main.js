@@ -7,8 +7,13 @@ import maplibregl from "maplibre-gl";
 const $ = (id) => document.getElementById(id);
 const VIRIDIS = ["#440154", "#3b528b", "#21918c", "#5ec962", "#fde725"];
 const CATEGORY = { hot: "#d55e00", cold: "#0072b2", ns: "#dddddd", "": "#dddddd", yes: "#d55e00", no: "#dddddd" };
-// Targeting views are maps of their own (Census 2021 areas), from the /api/target endpoints.
-const TARGET_VIEWS = { esol: "/api/target/esol", licensing: "/api/target/licensing" };
+// Views that are maps of their own (the later census's areas, or Census 2021 areas for
+// targeting), each from its endpoint, shown when the dataset has what it needs.
+const OWN_MAP_VIEWS = {
+  change: { path: "/api/change", needs: "change", property: ["pace", false, false] },
+  esol: { path: "/api/target/esol", needs: "census", property: ["score", false, false] },
+  licensing: { path: "/api/target/licensing", needs: "census", property: ["candidate", false, true] },
+};
 const INDICES = "dissimilarity,isolation,interaction,atkinson,entropy,mutual_information,information_theory";
 
 const state = { ready: false, dataset: null, datasets: [], areas: null, shown: null, indices: null, view: "share" };
@@ -100,13 +105,12 @@ function colour(collection, property, percent, categorical) {
 }
 
 function viewProperty(group) {
+  if (OWN_MAP_VIEWS[state.view]) return OWN_MAP_VIEWS[state.view].property;
   switch (state.view) {
     case "lq": return [`location_quotient:${group}`, false, false];
     case "local_segregation": return ["local_segregation", false, false];
     case "hotspots": return ["hot_spot", false, true];
     case "enclaves": return ["enclave", false, true];
-    case "esol": return ["score", false, false];
-    case "licensing": return ["candidate", false, true];
     default: return [`${group}_share`, true, false];
   }
 }
@@ -114,8 +118,8 @@ function viewProperty(group) {
 async function drawMap() {
   const group = $("group").value;
   let collection = state.areas;
-  if (TARGET_VIEWS[state.view]) {
-    collection = await api(`${TARGET_VIEWS[state.view]}?dataset=${state.dataset}&format=geojson`);
+  if (OWN_MAP_VIEWS[state.view]) {
+    collection = await api(`${OWN_MAP_VIEWS[state.view].path}?dataset=${state.dataset}&format=geojson`);
   } else if (state.view === "hotspots" || state.view === "enclaves") {
     const which = state.view === "hotspots" ? "hotspots" : "enclaves";
     const layer = await api(`/api/${which}?dataset=${state.dataset}&group=${encodeURIComponent(group)}&format=geojson`);
@@ -146,14 +150,18 @@ async function loadIndices() {
     (level ? `&level=${encodeURIComponent(level)}` : "");
   const table = await api(`/api/indices?${query}`);
   state.indices = table;
-  $("indices").querySelector("thead").innerHTML = "<tr><th>index</th><th>group</th><th>value</th><th>95% CI</th></tr>";
+  // The percentile interval of resampled values sits above the value when small counts
+  // inflate the index; the bias-corrected value (2 × value − bootstrap mean) is shown beside it.
+  $("indices").querySelector("thead").innerHTML =
+    "<tr><th>index</th><th>group</th><th>value</th><th>bias-corrected</th><th>95% interval</th></tr>";
   $("indices").querySelector("tbody").innerHTML = table.rows
-    .map((r) => `<tr><td>${r.index}</td><td>${r.focal}</td><td>${fmt(r.value)}</td><td>${fmt(r.ci_lower)}–${fmt(r.ci_upper)}</td></tr>`)
+    .map((r) => `<tr><td>${r.index}</td><td>${r.focal}</td><td>${fmt(r.value)}</td><td>${fmt(r.bias_corrected)}</td>` +
+      `<td>${fmt(r.ci_lower)}–${fmt(r.ci_upper)}</td></tr>`)
     .join("");
 }
 
 function showArea(properties) {
-  if (TARGET_VIEWS[state.view]) {
+  if (OWN_MAP_VIEWS[state.view]) {
     $("area").innerHTML = `<b>${properties.area}</b><br>` + Object.entries(properties)
       .filter(([k]) => k !== "area" && !k.startsWith("_"))
       .map(([k, v]) => `${k}: ${typeof v === "number" ? fmt(v) : v ?? "–"}`).join("<br>");
@@ -189,8 +197,8 @@ async function refresh(what) {
       $("level").innerHTML = "";
       option($("level"), "", "areas");
       d.levels.forEach((l) => option($("level"), l));
-      for (const o of $("view").querySelectorAll("option[data-census]")) o.disabled = !d.census;
-      if (TARGET_VIEWS[state.view] && !d.census) $("view").value = state.view = "share";
+      for (const o of $("view").querySelectorAll("option[data-needs]")) o.disabled = !d[o.dataset.needs];
+      if (OWN_MAP_VIEWS[state.view] && !d[OWN_MAP_VIEWS[state.view].needs]) $("view").value = state.view = "share";
       state.areas = await api(`/api/areas?dataset=${d.name}&format=geojson`);
     }
     await Promise.all([drawMap(), loadIndices()]);

@@ -14,9 +14,9 @@ const fail = (message) => {
   process.exitCode = 1;
 };
 
-const server = spawn(binary, ["serve", "--port", String(port), "--web", web, "--dataset",
-  `bedford=${data}/bedford/oa2011_ethnicity.csv@${data}/bedford/oa2011.geojson`,
-  "--census", `bedford=${data}/bedford/census2021_oa@${data}/bedford/lsoa2021.geojson`, "--census-aggregate", "lsoa21cd"],
+// The bundled project: the 2011 OA table with its polygons, change 2011 -> 2021 and the
+// Census 2021 targeting tables, as dataset "Bedford".
+const server = spawn(binary, ["serve", "--port", String(port), "--web", web, "--project", `${data}/bedford/bedford.toml`],
   { stdio: ["ignore", "inherit", "inherit"] });
 let browser;
 try {
@@ -57,7 +57,7 @@ try {
   const table = await page.locator("#indices tbody").innerText();
   if (!table.includes("Pakistani")) fail("index table did not switch to Pakistani");
   const d = await page.evaluate(() => window.cohesionState.indices.rows.find((r) => r.index === "dissimilarity").value);
-  const api = await (await fetch(`http://127.0.0.1:${port}/api/indices?dataset=bedford&index=dissimilarity&group=Pakistani`)).json();
+  const api = await (await fetch(`http://127.0.0.1:${port}/api/indices?dataset=Bedford&index=dissimilarity&group=Pakistani`)).json();
   if (Math.abs(d - api.rows[0].value) > 1e-12) fail(`table D ${d} differs from the API ${api.rows[0].value}`);
 
   // Hot spots view, then download the map data as CSV and check it.
@@ -75,10 +75,18 @@ try {
   await page.waitForFunction(() => window.cohesionState.ready && window.cohesionState.shown.property === "score",
     null, { timeout: 60000 });
   const esol = await page.evaluate(() => window.cohesionState.shown.collection.features.map((f) => [f.properties.area, f.properties.score]));
-  const esolApi = await (await fetch(`http://127.0.0.1:${port}/api/target/esol?dataset=bedford&format=csv`)).text();
+  const esolApi = await (await fetch(`http://127.0.0.1:${port}/api/target/esol?dataset=Bedford&format=csv`)).text();
   const apiRows = esolApi.trim().split("\n").length - 1;
   if (esol.length !== apiRows) fail(`ESOL map shows ${esol.length} areas, the API has ${apiRows}`);
   if (!esol.every(([, score]) => Number.isFinite(score))) fail("an ESOL area has no score");
+  // Pace of change between the censuses, on the 2021 LSOAs.
+  await page.selectOption("#view", "change");
+  await page.waitForFunction(() => window.cohesionState.ready && window.cohesionState.shown.property === "pace",
+    null, { timeout: 60000 });
+  const changeAreas = await page.evaluate(() => window.cohesionState.shown.collection.features.length);
+  const changeCsv = await (await fetch(`http://127.0.0.1:${port}/api/change?dataset=Bedford&format=csv`)).text();
+  if (changeAreas !== changeCsv.trim().split("\n").length - 1)
+    fail(`change map shows ${changeAreas} areas, the API has ${changeCsv.trim().split("\n").length - 1}`);
   await page.selectOption("#view", "share");
   await page.waitForFunction(() => window.cohesionState.ready && window.cohesionState.shown.property === "Pakistani_share",
     null, { timeout: 60000 });
