@@ -231,9 +231,13 @@ TEST(Serve, ChangeEndpointMatchesTheCommandLineOnTheProject) {
     for (std::size_t t = 0; t < api.size(); ++t) {
         ASSERT_EQ(api[t]["rows"].size(), expected[t]["rows"].size()) << t;
         for (std::size_t r = 0; r < api[t]["rows"].size(); ++r)
-            for (const auto& [k, v] : expected[t]["rows"][r].items())
-                if (v.is_number()) EXPECT_NEAR(api[t]["rows"][r][k].get<double>(), v.get<double>(), 1e-9) << t << " " << k;
-                else EXPECT_EQ(api[t]["rows"][r][k], v) << t << " " << k;
+            for (const auto& [k, v] : expected[t]["rows"][r].items()) {
+                if (v.is_number()) {
+                    EXPECT_NEAR(api[t]["rows"][r][k].get<double>(), v.get<double>(), 1e-9) << t << " " << k;
+                } else {
+                    EXPECT_EQ(api[t]["rows"][r][k], v) << t << " " << k;
+                }
+            }
     }
     auto layer = c.Get("/api/change?dataset=Bedford&format=geojson");
     ASSERT_TRUE(layer);

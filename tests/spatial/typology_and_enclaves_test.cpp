@@ -97,5 +97,7 @@ TEST(Enclaves, BedfordPakistaniHotSpotsFormEnclavesAroundTheStrongestArea) {
     EXPECT_LE(share_sum, 1.0);
     // Labels: every G* hot spot has a positive z.
     for (std::size_t i = 0; i < t.areas(); ++i)
-        if (h.hot_spot[i] == "hot") EXPECT_GT(h.getis_ord.z[i], 0.0);
+        if (h.hot_spot[i] == "hot") {
+            EXPECT_GT(h.getis_ord.z[i], 0.0);
+        }
 }

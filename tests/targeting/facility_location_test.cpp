@@ -94,8 +94,12 @@ TEST(FacilityLocation, ExactAndHeuristicAgreeOnSmallRandomInstances) {
             }
             EXPECT_NEAR(heuristic.objective, exact.objective, 1e-6 * std::max(1.0, exact.objective))
                 << to_string(model) << " seed " << seed;
-            if (model == LocationModel::p_median) EXPECT_GE(heuristic.objective, exact.objective - 1e-6);
-            if (model == LocationModel::maximal_covering) EXPECT_LE(heuristic.objective, exact.objective + 1e-6);
+            if (model == LocationModel::p_median) {
+                EXPECT_GE(heuristic.objective, exact.objective - 1e-6);
+            }
+            if (model == LocationModel::maximal_covering) {
+                EXPECT_LE(heuristic.objective, exact.objective + 1e-6);
+            }
         }
     }
 }

@@ -86,7 +86,9 @@ TEST(MultigroupInvariants, EvenAndCompleteSegregation) {
     const CountMatrix apart = from_rows({{10, 0, 0}, {0, 20, 0}, {0, 0, 30}});
     for (const auto& name : kSegregationIndices) {
         EXPECT_NEAR(compute(name, even), 0.0, 1e-12) << name;
-        if (name != "mutual_information" && name != "divergence") EXPECT_NEAR(compute(name, apart), 1.0, 1e-12) << name;
+        if (name != "mutual_information" && name != "divergence") {
+            EXPECT_NEAR(compute(name, apart), 1.0, 1e-12) << name;
+        }
     }
     // Complete segregation: M equals the group entropy.
     EXPECT_NEAR(compute("mutual_information", apart), compute("diversity", apart), 1e-12);
