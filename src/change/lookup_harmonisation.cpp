@@ -19,8 +19,8 @@ GeographyLookup load_lookup(const std::string& path, const LookupOptions& o) {
         throw Error(Location{path, 1, {}}, "name the lookup's source and target code columns (--from-column, --to-column)");
     const std::size_t from = header.require(o.from_column, "source code");
     const std::size_t to = header.require(o.to_column, "target code");
-    const std::optional<std::size_t> change =
-        o.change_column.empty() ? std::nullopt : std::optional<std::size_t>(header.require(o.change_column, "change code"));
+    constexpr std::size_t no_column = static_cast<std::size_t>(-1);
+    const std::size_t change = o.change_column.empty() ? no_column : header.require(o.change_column, "change code");
     std::vector<std::size_t> level_index;
     GeographyLookup lookup;
     lookup.source = path;
@@ -36,7 +36,7 @@ GeographyLookup load_lookup(const std::string& path, const LookupOptions& o) {
             throw Error(Location{path, reader.line(), header.names[f.empty() ? from : to]}, "empty area code in the lookup");
         lookup.from.emplace_back(f);
         lookup.to.emplace_back(t);
-        lookup.change.emplace_back(change ? std::string(trim(fields[*change])) : std::string("-"));
+        lookup.change.emplace_back(change != no_column ? std::string(trim(fields[change])) : std::string("-"));
         for (std::size_t k = 0; k < level_index.size(); ++k) lookup.levels[k].second.emplace_back(trim(fields[level_index[k]]));
     }
     if (lookup.from.empty()) throw Error(Location{path, 2, {}}, "the lookup has no rows");
