@@ -85,7 +85,7 @@ void add_serve_command(CLI::App& app) {
                         "NAME=TABLE or NAME=TABLE@BOUNDARIES, e.g. bedford=data/bedford/oa2011_ethnicity.csv@"
                         "data/bedford/oa2011.geojson (repeatable)");
     command->add_option("--project", o->projects,
-                        "Serve the table and boundaries of a project file, with its [targeting] census tables (repeatable)");
+                        "Serve the table and boundaries of a project file, with its [change] and [targeting] sections (repeatable)");
     command->add_option("--census", o->census,
                         "NAME=FOLDER or NAME=FOLDER@BOUNDARIES: Census 2021 OA tables for dataset NAME's targeting "
                         "endpoints, e.g. bedford=data/bedford/census2021_oa@data/bedford/lsoa2021.geojson (repeatable)");
