@@ -4,6 +4,7 @@
 
 #include <netinet/tcp.h>
 
+#include <cctype>
 #include <csignal>
 #include <filesystem>
 #include <iostream>
@@ -102,7 +103,10 @@ void add_serve_command(CLI::App& app) {
         for (const auto& spec : o->datasets) catalog.add(spec);
         for (const auto& path : o->projects) {
             const Project p = load_project(path);
-            const std::string name = p.name.empty() ? std::filesystem::path(path).stem().string() : p.name;
+            // A dataset name travels in URLs: "Milton Keynes" is served as "Milton-Keynes".
+            std::string name = p.name.empty() ? std::filesystem::path(path).stem().string() : p.name;
+            for (char& ch : name)
+                if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '_' && ch != '-') ch = '-';
             catalog.add(name, input_of(p.table), p.boundaries);
             if (p.change) catalog.add_change(name, served_change(*p.change), p.change->boundaries);
             if (p.targeting) {
