@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <fstream>
 #include <future>
 #include <thread>
 
@@ -245,4 +246,17 @@ TEST(Serve, ChangeEndpointMatchesTheCommandLineOnTheProject) {
     EXPECT_EQ(json_of(layer)["features"].size(), expected.back()["rows"].size());
     EXPECT_EQ(c.Get("/api/change?dataset=Bedford&top=2")->status, 400);
     EXPECT_EQ(c.Get("/api/change?dataset=bedford")->status, 400);  // the --dataset one has no change
+}
+
+TEST(Serve, ProjectNamesBecomeUrlSafeDatasetNames) {
+    const std::string data = COHESION_EXAMPLE_DATA;
+    const auto project = scratch_dir() / "borough.toml";
+    std::ofstream(project) << "[project]\nname = \"Bedford Borough\"\n[table]\npath = \"" << data
+                           << "/bedford/oa2011_ethnicity.csv\"\n";
+    Server server("--project " + project.string());
+    auto datasets = server.client().Get("/api/datasets");
+    ASSERT_TRUE(datasets);
+    bool found = false;
+    for (const auto& d : json_of(datasets)) found = found || d["name"] == "Bedford-Borough";
+    EXPECT_TRUE(found) << datasets->body;
 }
