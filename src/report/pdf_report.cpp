@@ -72,7 +72,7 @@ public:
     void table(const ResultTable& t, std::size_t max_rows) {
         paragraph(t.title, 10, true, 2);
         const double size = 6.5, row_h = 9.0;
-        const std::size_t per_block = 9, rows = std::min(max_rows, t.rows.size());
+        const std::size_t per_block = 7, rows = std::min(max_rows, t.rows.size());
         std::vector<std::vector<std::string>> cells(rows);
         for (std::size_t r = 0; r < rows; ++r)
             for (const auto& c : t.rows[r]) cells[r].push_back(cell_display(c));
@@ -85,14 +85,28 @@ public:
                 font(size, bold);
                 for (std::size_t k = 0; k < shown.size(); ++k) {
                     if (shown[k] >= line.size()) continue;
-                    const std::string s = clip_utf8(line[shown[k]], 22);
+                    const std::string s = fit(line[shown[k]], col_w - 3.0);
                     cairo_move_to(cr_, margin + static_cast<double>(k) * col_w, y_ + size);
                     cairo_show_text(cr_, s.c_str());
                 }
                 y_ += row_h;
             };
             if (first > 1) y_ += 4;
-            row(std::vector<std::string>(t.columns.begin(), t.columns.end()), true);
+            // Headers too wide for their column break at an underscore onto a second line.
+            std::vector<std::string> head1(t.columns.begin(), t.columns.end()), head2(t.columns.size());
+            font(size, true);
+            bool two_lines = false;
+            for (std::size_t c : shown) {
+                if (width_of(head1[c]) <= col_w - 3.0) continue;
+                const std::size_t cut = head1[c].rfind('_', head1[c].size() / 2 + 4);
+                if (cut == std::string::npos || cut == 0) continue;
+                head2[c] = head1[c].substr(cut);
+                head1[c].resize(cut);
+                two_lines = true;
+            }
+            need(3 * row_h);  // a header is never the last line of a page
+            row(head1, true);
+            if (two_lines) row(head2, true);
             for (const auto& line : cells) row(line, false);
         }
         if (t.rows.size() > max_rows)
@@ -101,6 +115,23 @@ public:
         y_ += 6;
     }
     void space(double h) { y_ += h; }
+    // The text shortened ("…") until it is at most `width` points wide in the current font,
+    // so that neighbouring columns never overprint.
+    double width_of(const std::string& text) {
+        cairo_text_extents_t e;
+        cairo_text_extents(cr_, valid_utf8(text).c_str(), &e);
+        return e.x_advance;
+    }
+    std::string fit(const std::string& text, double width) {
+        std::string s = clip_utf8(text, 40);
+        for (std::size_t bytes = s.size(); bytes > 2; --bytes) {
+            cairo_text_extents_t e;
+            cairo_text_extents(cr_, s.c_str(), &e);
+            if (e.x_advance <= width) break;
+            s = clip_utf8(text, bytes - 1);
+        }
+        return s;
+    }
 
 private:
     void font(double size, bool bold) {
