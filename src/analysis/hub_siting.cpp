@@ -79,7 +79,16 @@ std::vector<ResultTable> hub_siting(const CensusSource& census, const AreaLayer&
     LocationOptions lo;
     lo.time_limit_seconds = o.time_limit;
     lo.solver = choose_solver(o.solver, pr);
-    const LocationSolution s = solve_location(pr, lo);
+    LocationSolution s;
+    std::string fallback;
+    try {
+        s = solve_location(pr, lo);
+    } catch (const NoSolutionInTime& e) {
+        if (o.solver != "auto") throw;
+        lo.solver = LocationSolver::heuristic;
+        s = solve_location(pr, lo);
+        fallback = fmt::format("CBC found no solution within {:g} s, so the heuristic was used", o.time_limit);
+    }
 
     std::vector<std::string> notes{
         fmt::format("demand: {} at {} ({} areas, {:g} people)", description,
@@ -104,6 +113,7 @@ std::vector<ResultTable> hub_siting(const CensusSource& census, const AreaLayer&
         fmt::format("covered within {:g} m: {:.1f} % of demand; mean distance {:.0f} m, farthest {:.0f} m",
                     o.distance, s.total_demand > 0 ? 100.0 * s.covered_demand / s.total_demand : 0.0,
                     s.mean_distance, s.max_distance)};
+    if (!fallback.empty()) notes.push_back(fallback);
     for (auto& n : census_provenance(census, areas_table)) notes.push_back(std::move(n));
 
     ResultTable hubs;

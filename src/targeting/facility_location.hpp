@@ -19,6 +19,8 @@
 #include <string>
 #include <vector>
 
+#include "core/error.hpp"
+
 namespace cohesion {
 
 struct Point2 {
@@ -43,6 +45,13 @@ struct LocationOptions {
     LocationSolver solver = LocationSolver::exact;
     double time_limit_seconds = 60.0;
     std::size_t max_exact_variables = 400000;
+};
+
+// The exact solver stopped at its time limit without any feasible solution (a loaded
+// machine, or too large a model): callers may fall back to the heuristic.
+class NoSolutionInTime : public Error {
+public:
+    using Error::Error;
 };
 
 struct LocationSolution {

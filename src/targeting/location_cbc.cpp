@@ -62,8 +62,9 @@ LocationSolution run(ModelBuilder& b, const std::vector<int>& site_column, const
     if (Cbc_isProvenInfeasible(model.get())) throw Error("hub siting: the problem has no feasible solution");
     const double* x = Cbc_getColSolution(model.get());
     if (!x || Cbc_getObjValue(model.get()) >= 1e50)
-        throw Error(fmt::format("hub siting: CBC found no solution within {:g} s; try --solver heuristic",
-                                o.time_limit_seconds));
+        throw NoSolutionInTime(fmt::format(
+            "hub siting: CBC found no solution within {:g} s; allow more time or use the heuristic solver",
+            o.time_limit_seconds));
     LocationSolution s;
     s.solver = "CBC";
     for (std::size_t j = 0; j < site_column.size(); ++j)

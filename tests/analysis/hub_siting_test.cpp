@@ -50,6 +50,20 @@ TEST(HubSiting, DemandPointsReplaceThePointOnSurfaceByAreaCode) {
               std::string::npos);
 }
 
+TEST(HubSiting, AutoFallsBackToTheHeuristicWhenCbcFindsNothingInTime) {
+    HubSitingOptions o;
+    o.model = "p-median";
+    o.p = 8;
+    o.time_limit = 1e-6;  // CBC cannot even start: as on a machine busy with other requests
+    const auto results = hub_siting(lsoa_census(), lsoas(), o);
+    bool fell_back = false;
+    for (const auto& n : results[0].notes) fell_back = fell_back || n.find("so the heuristic was used") != std::string::npos;
+    EXPECT_TRUE(fell_back);
+    EXPECT_EQ(results[0].rows.size(), 8u);
+    o.solver = "exact";  // asked for exactly: no silent substitute
+    EXPECT_NE(error_of([&] { hub_siting(lsoa_census(), lsoas(), o); }).find("CBC found no solution"), std::string::npos);
+}
+
 TEST(HubSiting, DemandPointFileErrorsNameTheLine) {
     const auto path = std::filesystem::temp_directory_path() / "bad_points.csv";
     std::ofstream(path) << "area,lon,lat\nE01017540,-0.46,north\n";
