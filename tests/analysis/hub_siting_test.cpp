@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "support/error_of.hpp"
+#include "support/shared_data.hpp"
 
 namespace cohesion {
 namespace {
@@ -62,6 +63,15 @@ TEST(HubSiting, AutoFallsBackToTheHeuristicWhenCbcFindsNothingInTime) {
     EXPECT_EQ(results[0].rows.size(), 8u);
     o.solver = "exact";  // asked for exactly: no silent substitute
     EXPECT_NE(error_of([&] { hub_siting(lsoa_census(), lsoas(), o); }).find("CBC found no solution"), std::string::npos);
+}
+
+TEST(HubSiting, NationalBoundariesOfferOnlyTheStudyAreasAsCandidates) {
+    const AreaLayer national = load_area_layer((test::shared_data_dir() / "ew_boundaries" / "lsoa2021.gpkg").string());
+    const CensusSource luton{(test::shared_data_dir() / "ew2021_oa").string(), {"lad22nm=Luton"}, "lsoa21cd"};
+    HubSitingOptions o;
+    const auto results = hub_siting(luton, national, o);
+    EXPECT_EQ(results[1].rows.size(), 125u);  // Luton's 2021 LSOAs
+    EXPECT_NE(results[0].notes[1].find("candidates: 125 "), std::string::npos) << results[0].notes[1];
 }
 
 TEST(HubSiting, DemandPointFileErrorsNameTheLine) {
