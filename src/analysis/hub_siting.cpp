@@ -73,10 +73,15 @@ std::vector<ResultTable> hub_siting(const CensusSource& census, const AreaLayer&
         throw Error(Location{o.demand_points_label, 0, ""},
                     "no demand point has the code of a study area (e.g. " + codes.front() +
                         "); the points must be named by area code at the level of the boundaries");
-    // Default candidates: the study areas' own points (national boundaries hold far more).
-    std::vector<NamedSite> study_points;
-    for (const auto& c : codes) study_points.push_back(surface[feature[c]]);
-    const auto& sites = o.candidates.empty() ? study_points : o.candidates;
+    // Candidates: given sites inside the study areas, or the study areas' own points
+    // (a national boundary file holds far more polygons than the study).
+    std::vector<std::size_t> study;
+    for (const auto& c : codes) study.push_back(feature[c]);
+    std::vector<NamedSite> sites;
+    if (o.candidates.empty())
+        for (std::size_t k : study) sites.push_back(surface[k]);
+    else
+        sites = load_candidate_sites(o.candidates, layer, o.allow_outside, &study);
     for (const auto& s : sites) pr.candidates.push_back(s.point);
 
     LocationOptions lo;
@@ -101,7 +106,7 @@ std::vector<ResultTable> hub_siting(const CensusSource& census, const AreaLayer&
                                       from_file < codes.size() ? ", each other area's point on surface" : ""),
                     codes.size(), s.total_demand),
         fmt::format("candidates: {} ({})", sites.size(),
-                    o.candidates.empty() ? "every study area's point on surface" : o.candidates_label),
+                    o.candidates.empty() ? "every study area's point on surface" : o.candidates),
         fmt::format("model {}: {}; service distance {:g} m (straight line in {})", to_string(pr.model),
                     pr.model == LocationModel::p_median
                         ? fmt::format("{} hubs minimising demand-weighted distance", pr.p)

@@ -20,8 +20,8 @@ struct HubSitingOptions {
     double distance = 800.0;      // service distance, metres
     std::string solver = "auto";  // auto, exact or heuristic
     double time_limit = 60.0;
-    std::vector<NamedSite> candidates;  // empty: every area's point on surface
-    std::string candidates_label;       // where the candidates came from, for the notes
+    std::string candidates;        // sites file (CSV name,lon,lat or a point layer); empty: every study area's point
+    bool allow_outside = false;    // accept candidate sites outside the study areas
     std::vector<NamedSite> demand_points;  // by area code (e.g. population-weighted centroids);
     std::string demand_points_label;       // areas without one use their point on surface
 };

@@ -28,9 +28,8 @@ struct EsolCommand {
 struct HubCommand {
     CensusSource census;
     HubSitingOptions hubs;
-    std::string boundaries, candidates, demand_points;
+    std::string boundaries, demand_points;
     AreaLayerOptions layer;
-    bool allow_outside = false;
     OutputOptionValues output;
 };
 
@@ -88,7 +87,7 @@ void add_target_command(CLI::App& app) {
     hubs->add_option("-p,--hubs", h->hubs.p, "Number of hubs (p-median, maximal covering)")->default_val(3)->group(gh);
     hubs->add_option("--distance", h->hubs.distance, "Service (walking) distance in metres, straight line")
         ->default_val(800)->group(gh);
-    hubs->add_option("--candidates", h->candidates,
+    hubs->add_option("--candidates", h->hubs.candidates,
                      "Candidate sites: CSV of name,lon,lat (WGS 84) or a point layer (GeoJSON, GeoPackage, ...), e.g. "
                      "community centres (default: every area)")
         ->group(gh);
@@ -96,17 +95,13 @@ void add_target_command(CLI::App& app) {
                      "Where each area's people are, e.g. ONS population-weighted centroids: CSV of area,lon,lat (WGS 84) "
                      "or a point layer with the area code in a field ending in CD (default: each area's point on surface)")
         ->group(gh);
-    hubs->add_flag("--allow-outside", h->allow_outside, "Accept candidate sites outside the study area")->group(gh);
+    hubs->add_flag("--allow-outside", h->hubs.allow_outside, "Accept candidate sites outside the study area")->group(gh);
     hubs->add_option("--solver", h->hubs.solver, "auto (exact unless a large p-median), exact or heuristic")
         ->default_val("auto")->group(gh);
     hubs->add_option("--time-limit", h->hubs.time_limit, "Seconds allowed to the solver")->default_val(60)->group(gh);
     add_output_options(*hubs, h->output);
     hubs->callback([h, hubs] {
         const AreaLayer layer = load_area_layer(h->boundaries, h->layer);
-        if (!h->candidates.empty()) {
-            h->hubs.candidates = load_candidate_sites(h->candidates, layer, h->allow_outside);
-            h->hubs.candidates_label = h->candidates;
-        }
         if (!h->demand_points.empty()) {
             h->hubs.demand_points = load_demand_points(h->demand_points, layer);
             h->hubs.demand_points_label = h->demand_points;

@@ -54,10 +54,16 @@ std::vector<NamedSite> area_points_on_surface(const AreaLayer& layer) {
 
 namespace {
 
-bool inside_any(const AreaLayer& layer, double x, double y) {
+// Inside one of the `study` features (every feature when null).
+bool inside_any(const AreaLayer& layer, const std::vector<std::size_t>* study, double x, double y) {
     OGRPoint p(x, y);
-    for (const auto& g : layer.geometry)
-        if (g->Contains(&p)) return true;
+    if (!study) {
+        for (const auto& g : layer.geometry)
+            if (g->Contains(&p)) return true;
+        return false;
+    }
+    for (std::size_t k : *study)
+        if (layer.geometry[k]->Contains(&p)) return true;
     return false;
 }
 
@@ -81,7 +87,8 @@ int name_field_of(OGRFeatureDefn* defn, std::initializer_list<std::string_view> 
 
 // Point features of any OGR source (GeoPackage, GeoJSON, Shapefile, PostGIS ...), named by
 // their name field (see name_field_of) when present, else by feature id.
-std::vector<NamedSite> load_site_layer(const std::string& path, const AreaLayer& layer, std::vector<std::string>& outside,
+std::vector<NamedSite> load_site_layer(const std::string& path, const AreaLayer& layer,
+                                       const std::vector<std::size_t>* study, std::vector<std::string>& outside,
                                        std::initializer_list<std::string_view> names, bool code_suffix) {
     Transforms t(layer);
     GDALAllRegister();
@@ -111,7 +118,7 @@ std::vector<NamedSite> load_site_layer(const std::string& path, const AreaLayer&
         s.point = {x, y};
         double lon = x, lat = y;
         if (t.to_lonlat->Transform(1, &lon, &lat)) s.lon = lon, s.lat = lat;
-        if (!inside_any(layer, x, y)) outside.push_back(s.name);
+        if (!inside_any(layer, study, x, y)) outside.push_back(s.name);
         sites.push_back(std::move(s));
     }
     return sites;
@@ -119,7 +126,8 @@ std::vector<NamedSite> load_site_layer(const std::string& path, const AreaLayer&
 
 // Rows of `name,lon,lat` (WGS 84; the name column is the first of `names` present);
 // sites outside every area are named with their line.
-std::vector<NamedSite> load_site_csv(const std::string& path, const AreaLayer& layer, std::vector<std::string>& outside,
+std::vector<NamedSite> load_site_csv(const std::string& path, const AreaLayer& layer,
+                                     const std::vector<std::size_t>* study, std::vector<std::string>& outside,
                                      std::initializer_list<std::string_view> names) {
     Transforms t(layer);
     const std::string text = read_text_file(path);
@@ -150,7 +158,7 @@ std::vector<NamedSite> load_site_csv(const std::string& path, const AreaLayer& l
         if (!t.to_projected->Transform(1, &x, &y))
             throw Error(Location{path, reader.line(), ""}, "cannot project this site to " + layer.crs);
         s.point = {x, y};
-        if (!inside_any(layer, x, y)) outside.push_back(fmt::format("{} (line {})", s.name, reader.line()));
+        if (!inside_any(layer, study, x, y)) outside.push_back(fmt::format("{} (line {})", s.name, reader.line()));
         sites.push_back(std::move(s));
     }
     return sites;
@@ -158,26 +166,28 @@ std::vector<NamedSite> load_site_csv(const std::string& path, const AreaLayer& l
 
 }  // namespace
 
-std::vector<NamedSite> load_candidate_sites(const std::string& path, const AreaLayer& layer, bool allow_outside) {
+std::vector<NamedSite> load_candidate_sites(const std::string& path, const AreaLayer& layer, bool allow_outside,
+                                            const std::vector<std::size_t>* study) {
     const bool csv = path.size() >= 4 && path.compare(path.size() - 4, 4, ".csv") == 0;
     std::vector<std::string> outside;
-    const auto sites = csv ? load_site_csv(path, layer, outside, {"name"}) : load_site_layer(path, layer, outside, {"name"}, false);
+    const auto sites = csv ? load_site_csv(path, layer, study, outside, {"name"})
+                           : load_site_layer(path, layer, study, outside, {"name"}, false);
     if (sites.empty())
         throw Error(Location{path, 0, ""}, csv ? "no candidate sites (expected rows of name,lon,lat)"
                                                : "no candidate sites in this layer");
     if (!outside.empty() && !allow_outside)
         throw Error(Location{path, 0, ""},
-                    fmt::format("{} candidate site(s) lie outside every area of {}: {}; fix their coordinates or pass "
+                    fmt::format("{} candidate site(s) lie outside every {}area of {}: {}; fix their coordinates or pass "
                                 "--allow-outside",
-                                outside.size(), layer.source, fmt::join(outside, ", ")));
+                                outside.size(), study ? "study " : "", layer.source, fmt::join(outside, ", ")));
     return sites;
 }
 
 std::vector<NamedSite> load_demand_points(const std::string& path, const AreaLayer& layer) {
     const bool csv = path.size() >= 4 && path.compare(path.size() - 4, 4, ".csv") == 0;
     std::vector<std::string> outside;  // a weighted centroid may sit just outside a ragged area: allowed
-    auto points = csv ? load_site_csv(path, layer, outside, {"area", "code", "name"})
-                      : load_site_layer(path, layer, outside, {"area", "code", "name"}, true);
+    auto points = csv ? load_site_csv(path, layer, nullptr, outside, {"area", "code", "name"})
+                      : load_site_layer(path, layer, nullptr, outside, {"area", "code", "name"}, true);
     if (points.empty()) throw Error(Location{path, 0, ""}, "no demand points (expected rows of area,lon,lat)");
     return points;
 }

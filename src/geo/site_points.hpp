@@ -20,7 +20,10 @@ struct NamedSite {
 };
 
 std::vector<NamedSite> area_points_on_surface(const AreaLayer& layer);
-std::vector<NamedSite> load_candidate_sites(const std::string& csv_path, const AreaLayer& layer, bool allow_outside);
+// `study`: the layer features of the study area (e.g. one town in a national layer); a site
+// must lie in one of them (every feature when null) unless allowed.
+std::vector<NamedSite> load_candidate_sites(const std::string& path, const AreaLayer& layer, bool allow_outside,
+                                            const std::vector<std::size_t>* study = nullptr);
 // One point per area where its people are (e.g. ONS population-weighted centroids): a CSV
 // of `area,lon,lat` (or `code`/`name` for the area column) or point features whose area
 // code is in a field `area`, `code`, `name` or ending in CD (LSOA21CD ...). Named by code.

@@ -43,9 +43,9 @@ void validate(const LocationProblem& pr) {
         for (const auto& q : *set)
             if (!std::isfinite(q.x) || !std::isfinite(q.y)) throw Error("hub siting: a point has no valid coordinates");
     if (pr.model != LocationModel::set_covering) {
-        if (pr.p == 0) throw Error(Location{"", 0, "-p"}, "at least one hub is needed");
+        if (pr.p == 0) throw Error(Location{"", 0, "--hubs"}, "at least one hub is needed");
         if (pr.p > pr.candidates.size())
-            throw Error(Location{"", 0, "-p"}, fmt::format("{} hubs were asked for but there are only {} candidate sites",
+            throw Error(Location{"", 0, "--hubs"}, fmt::format("{} hubs were asked for but there are only {} candidate sites",
                                                            pr.p, pr.candidates.size()));
     }
     if (pr.model != LocationModel::p_median && !(pr.service_distance > 0))

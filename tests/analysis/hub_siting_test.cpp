@@ -72,6 +72,14 @@ TEST(HubSiting, NationalBoundariesOfferOnlyTheStudyAreasAsCandidates) {
     const auto results = hub_siting(luton, national, o);
     EXPECT_EQ(results[1].rows.size(), 125u);  // Luton's 2021 LSOAs
     EXPECT_NE(results[0].notes[1].find("candidates: 125 "), std::string::npos) << results[0].notes[1];
+    // A site in Bedford lies inside the national layer but outside the study: refused.
+    const auto sites = std::filesystem::temp_directory_path() / "luton_sites.csv";
+    std::ofstream(sites) << "name,lon,lat\nLuton library,-0.4166,51.8787\nBedford library,-0.4650,52.1365\n";
+    o.candidates = sites.string();
+    EXPECT_NE(error_of([&] { hub_siting(luton, national, o); }).find("outside every study area"), std::string::npos);
+    o.allow_outside = true;
+    o.p = 2;
+    EXPECT_EQ(hub_siting(luton, national, o)[1].rows.size(), 125u);
 }
 
 TEST(HubSiting, DemandPointFileErrorsNameTheLine) {
