@@ -95,12 +95,12 @@ std::vector<std::pair<std::string, double>> parse_score_weights(const std::vecto
     return out;
 }
 
-std::vector<ResultTable> esol_targeting(const CensusSource& census, const EsolTargetingOptions& o) {
+std::vector<ResultTable> esol_targeting(const CensusTopics& census, const EsolTargetingOptions& o) {
     check_weights(o.weights);
-    const Table english = load_census_topic(census, "ts029");
+    const Table& english = census.topic("ts029");
     const auto& codes = english.area_codes();
-    const Table birth = load_census_topic(census, "ts004", codes);
-    const Table tenure = load_census_topic(census, "ts054", codes);
+    const Table birth = census.topic("ts004", codes);
+    const Table tenure = census.topic("ts054", codes);
     const auto people = census_column(english, "total");
     const auto need = census_sum(english, {"not_well", "not_at_all"});
     const SmoothedRates rates = smooth_rates(need, people, o.confidence);

@@ -33,6 +33,6 @@ std::vector<std::pair<std::string, double>> parse_score_weights(const std::vecto
 
 // Tables: score components, people reached by the top k areas, then the per-area ranking
 // (last, so that it is the one written as a map layer).
-std::vector<ResultTable> esol_targeting(const CensusSource& census, const EsolTargetingOptions& options);
+std::vector<ResultTable> esol_targeting(const CensusTopics& census, const EsolTargetingOptions& options);
 
 }  // namespace cohesion

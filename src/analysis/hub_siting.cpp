@@ -12,19 +12,19 @@ namespace cohesion {
 
 namespace {
 
-std::vector<double> demand_of(const CensusSource& census, const std::string& demand,
+std::vector<double> demand_of(const CensusTopics& census, const std::string& demand,
                               const std::vector<std::string>& codes, std::string& description) {
     if (demand == "need") {
         description = "residents aged 3+ who cannot speak English well or at all (TS029)";
-        return census_sum(load_census_topic(census, "ts029", codes), {"not_well", "not_at_all"});
+        return census_sum(census.topic("ts029", codes), {"not_well", "not_at_all"});
     }
     if (demand == "accession") {
         description = "residents born in EU8/EU2 accession countries (TS004)";
-        return census_sum(load_census_topic(census, "ts004", codes), {"eu8", "eu2"});
+        return census_sum(census.topic("ts004", codes), {"eu8", "eu2"});
     }
     if (demand == "residents") {
         description = "usual residents (TS001)";
-        return census_column(load_census_topic(census, "ts001", codes), "total");
+        return census_column(census.topic("ts001", codes), "total");
     }
     throw Error(Location{"", 0, "--demand"}, "unknown demand '" + demand + "'; expected need, accession or residents");
 }
@@ -41,8 +41,8 @@ LocationSolver choose_solver(const std::string& solver, const LocationProblem& p
 
 }  // namespace
 
-std::vector<ResultTable> hub_siting(const CensusSource& census, const AreaLayer& layer, const HubSitingOptions& o) {
-    const Table areas_table = load_census_topic(census, "ts001");
+std::vector<ResultTable> hub_siting(const CensusTopics& census, const AreaLayer& layer, const HubSitingOptions& o) {
+    const Table& areas_table = census.topic("ts001");
     // Demand points: the areas present both in the tables and in the boundaries.
     std::unordered_map<std::string, std::size_t> feature;
     for (std::size_t k = 0; k < layer.size(); ++k) feature.emplace(layer.codes[k], k);

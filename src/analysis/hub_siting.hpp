@@ -27,6 +27,6 @@ struct HubSitingOptions {
 };
 
 // Tables: the chosen hubs, then every area with its nearest hub (the map layer).
-std::vector<ResultTable> hub_siting(const CensusSource& census, const AreaLayer& layer, const HubSitingOptions& options);
+std::vector<ResultTable> hub_siting(const CensusTopics& census, const AreaLayer& layer, const HubSitingOptions& options);
 
 }  // namespace cohesion

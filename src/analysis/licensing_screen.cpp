@@ -28,12 +28,12 @@ std::vector<std::size_t> candidate_zones(const std::vector<char>& candidate, con
 
 }  // namespace
 
-std::vector<ResultTable> licensing_screen(const CensusSource& census, const Table& tenure,
+std::vector<ResultTable> licensing_screen(const CensusTopics& census, const Table& tenure,
                                           const LicensingScreenOptions& o, const Weights* contiguity,
                                           std::span<const double> area_km2) {
     const bool mapped = contiguity != nullptr;
     const auto& codes = tenure.area_codes();
-    const Table birth = load_census_topic(census, "ts004", codes);
+    const Table birth = census.topic("ts004", codes);
     const auto households = census_column(tenure, "total");
     const auto prs = census_column(tenure, "private_rented");
     const auto prs_share = census_share(prs, households);

@@ -26,7 +26,7 @@ struct LicensingScreenOptions {
 // rows then follow it, with `area_km2` the land area of each area). Without contiguity
 // each candidate area is its own zone and land area is not known.
 // Tables: the zones with the proposal's totals, then the per-area screen (the map layer).
-std::vector<ResultTable> licensing_screen(const CensusSource& census, const Table& tenure,
+std::vector<ResultTable> licensing_screen(const CensusTopics& census, const Table& tenure,
                                           const LicensingScreenOptions& options, const Weights* contiguity = nullptr,
                                           std::span<const double> area_km2 = {});
 

@@ -67,7 +67,7 @@ void add_target_command(CLI::App& app) {
         ->group("Output");
     esol->callback([e, esol] {
         e->esol.weights = parse_score_weights(e->weights_text);
-        const auto results = esol_targeting(e->census, e->esol);
+        const auto results = esol_targeting(CensusTopics(e->census), e->esol);
         emit_with_boundaries(results, e->boundaries, e->layer, e->output, *esol);
     });
 
@@ -106,7 +106,7 @@ void add_target_command(CLI::App& app) {
             h->hubs.demand_points = load_demand_points(h->demand_points, layer);
             h->hubs.demand_points_label = h->demand_points;
         }
-        const auto results = hub_siting(h->census, layer, h->hubs);
+        const auto results = hub_siting(CensusTopics(h->census), layer, h->hubs);
         emit_spatial(results, results.back(), layer, h->output, *hubs);
     });
 
@@ -124,10 +124,11 @@ void add_target_command(CLI::App& app) {
         ->default_val(national2021::accession_born_share)->check(CLI::Range(0.0, 1.0))->group(gl);
     add_output_options(*lic, l->output);
     lic->callback([l, lic] {
-        const Table tenure = load_census_topic(l->census, "ts054");
-        if (l->spatial.boundaries.empty()) return emit(licensing_screen(l->census, tenure, l->screen), l->output, *lic);
+        const CensusTopics census(l->census);
+        const Table& tenure = census.topic("ts054");
+        if (l->spatial.boundaries.empty()) return emit(licensing_screen(census, tenure, l->screen), l->output, *lic);
         const SpatialData d = load_spatial(l->spatial, tenure);
-        const auto results = licensing_screen(l->census, d.table, l->screen, &d.weights, area_km2(d));
+        const auto results = licensing_screen(census, d.table, l->screen, &d.weights, area_km2(d));
         emit_spatial(results, results.back(), d.layer, l->output, *lic);
     });
 }

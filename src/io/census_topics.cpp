@@ -22,19 +22,21 @@ std::string find_file(const std::string& folder, const std::string& stem) {
 
 }  // namespace
 
-Table load_census_topic(const CensusSource& source, const std::string& topic) {
+const Table& CensusTopics::topic(const std::string& name) const {
+    std::lock_guard lock(mutex_);
+    if (const auto it = tables_.find(name); it != tables_.end()) return it->second;
     TableInput input;
-    input.path = find_file(source.folder, topic);
+    input.path = find_file(source_.folder, name);
     input.layout = InputLayout::wide;
     input.wide.total_column = "-";
-    input.levels_from = find_file(source.folder, "oa2021_lookup");
-    input.where = source.where;
-    input.aggregate_to = source.aggregate;
-    return load_table(input);
+    input.levels_from = find_file(source_.folder, "oa2021_lookup");
+    input.where = source_.where;
+    input.aggregate_to = source_.aggregate;
+    return tables_.emplace(name, load_table(input)).first->second;
 }
 
-Table load_census_topic(const CensusSource& source, const std::string& topic, const std::vector<std::string>& codes) {
-    return select_area_codes(load_census_topic(source, topic), codes);
+Table CensusTopics::topic(const std::string& name, const std::vector<std::string>& codes) const {
+    return select_area_codes(topic(name), codes);
 }
 
 std::vector<double> census_column(const Table& table, const std::string& column) {
@@ -44,8 +46,8 @@ std::vector<double> census_column(const Table& table, const std::string& column)
     return {c.begin(), c.end()};
 }
 
-std::vector<std::string> census_provenance(const CensusSource& source, const Table& table) {
-    std::vector<std::string> notes{"census tables: " + source.folder};
+std::vector<std::string> census_provenance(const CensusTopics& census, const Table& table) {
+    std::vector<std::string> notes{"census tables: " + census.source().folder};
     for (const auto& h : table.history()) notes.push_back(h);
     return notes;
 }

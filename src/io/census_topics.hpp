@@ -4,6 +4,8 @@
 // ts001 residents, ts004 country of birth, ts029 English proficiency, ts054 tenure,
 // and oa2021_lookup (OA -> LSOA -> MSOA -> LAD) for `where` and `aggregate`.
 // Every table is filtered and aggregated the same way and put in the same area order.
+#include <map>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -17,16 +19,30 @@ struct CensusSource {
     std::string aggregate;           // lookup level to sum output areas to; empty = OAs
 };
 
-// `topic` is the file stem (ts029 ...); .csv or .csv.gz. All columns are plain counts
-// (no declared total), so `total` is read like any other column.
-Table load_census_topic(const CensusSource& source, const std::string& topic);
-// The topic's table in `codes` order (an area missing from it is an error).
-Table load_census_topic(const CensusSource& source, const std::string& topic, const std::vector<std::string>& codes);
+// The topic tables of one source, each read from disk once and then kept: a command that
+// needs a topic twice reads it once, and a server answers every request from memory.
+// Safe to share between threads (a topic is loaded under a lock; tables are never dropped).
+class CensusTopics {
+public:
+    explicit CensusTopics(CensusSource source) : source_(std::move(source)) {}
+    const CensusSource& source() const { return source_; }
+    // `topic` is the file stem (ts029 ...); .csv or .csv.gz. All columns are plain counts
+    // (no declared total), so `total` is read like any other column.
+    const Table& topic(const std::string& name) const;
+    // The topic's table in `codes` order (an area missing from it is an error).
+    Table topic(const std::string& name, const std::vector<std::string>& codes) const;
+
+private:
+    CensusSource source_;
+    mutable std::mutex mutex_;
+    mutable std::map<std::string, Table> tables_;  // std::map: references survive later loads
+};
+
 // A column of a census table by name, with the table named in the error.
 std::vector<double> census_column(const Table& table, const std::string& column);
 // Notes saying where a topic table came from: the folder, then how it was loaded, filtered
 // and aggregated (its history) — the first notes of every targeting result.
-std::vector<std::string> census_provenance(const CensusSource& source, const Table& table);
+std::vector<std::string> census_provenance(const CensusTopics& census, const Table& table);
 // Sum of several columns, area by area.
 std::vector<double> census_sum(const Table& table, const std::vector<std::string>& columns);
 // numerator / denominator area by area; 0 where the denominator is 0 (the zero-population rule).

@@ -336,7 +336,7 @@ void install_api(httplib::Server& server, const DatasetCatalog& catalog, const A
         if (!p.text("weights").empty()) o.weights = parse_score_weights(p.list("weights"));
         o.top = static_cast<std::size_t>(p.integer("top", 10, 1, 100000));
         o.confidence = p.real("confidence", 0.95, 0.5, 0.999);
-        const auto results = esol_targeting(c.source, o);
+        const auto results = esol_targeting(*c.topics, o);
         return respond_layer(c.geography, p, results.back(), results, type);
     });
     route("/api/target/licensing", [&catalog](const httplib::Request& req, std::string& type) {
@@ -345,9 +345,9 @@ void install_api(httplib::Server& server, const DatasetCatalog& catalog, const A
         LicensingScreenOptions o;
         o.min_private_rented = p.real("min_private_rented", o.min_private_rented, 0.0, 1.0);
         o.min_accession = p.real("min_accession", o.min_accession, 0.0, 1.0);
-        const auto results = c.geography ? licensing_screen(c.source, c.tenure, o, &c.geography->weights,
+        const auto results = c.geography ? licensing_screen(*c.topics, c.tenure, o, &c.geography->weights,
                                                             c.geography->area_km2)
-                                         : licensing_screen(c.source, c.tenure, o);
+                                         : licensing_screen(*c.topics, c.tenure, o);
         return respond_layer(c.geography, p, results.back(), results, type);
     });
     route("/api/target/hubs", [&catalog, options](const httplib::Request& req, std::string& type) {
@@ -361,7 +361,7 @@ void install_api(httplib::Server& server, const DatasetCatalog& catalog, const A
         o.distance = p.real("distance", 800.0, 50.0, 50000.0);
         // A request must not hold a worker for a minute: exact where CBC is quick, else the heuristic.
         o.time_limit = options.solver_seconds;
-        const auto results = hub_siting(c.source, c.geography->layer, o);
+        const auto results = hub_siting(*c.topics, c.geography->layer, o);
         return respond_layer(c.geography, p, results.back(), results, type);
     });
 

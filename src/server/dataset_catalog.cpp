@@ -72,11 +72,11 @@ void DatasetCatalog::add_census(const std::string& name, CensusSource source, co
         throw Error(Location{"", 0, "--census"}, "no dataset '" + name + "' to attach census tables to; give it with --dataset");
     if (it->second->census) throw Error(Location{"", 0, "--census"}, "dataset '" + name + "' has census tables already");
     ServedCensus c;
-    c.tenure = load_census_topic(source, "ts054");
-    // Every topic the endpoints read must load now, not on a client's first request.
-    for (const char* topic : {"ts001", "ts004", "ts029"}) (void)load_census_topic(source, topic, c.tenure.area_codes());
+    c.topics = std::make_shared<const CensusTopics>(std::move(source));
+    // Every topic the endpoints read loads now: a bad file stops the start-up, not a request.
+    for (const char* topic : {"ts001", "ts004", "ts029"}) (void)c.topics->topic(topic);
+    c.tenure = c.topics->topic("ts054");
     if (!boundaries.empty()) c.geography = join_geography(c.tenure, boundaries);
-    c.source = std::move(source);
     it->second->census = std::move(c);
 }
 

@@ -29,10 +29,11 @@ struct ServedGeography {
     GeoJsonGeometries geojson;
 };
 
-// Census 2021 OA topic tables for the targeting endpoints. `tenure` (TS054) fixes the
-// areas and their order; the polygons, when given, are joined to it.
+// Census 2021 OA topic tables for the targeting endpoints, all read at start-up and kept
+// in memory. `tenure` (TS054) fixes the areas and their order; the polygons, when given,
+// are joined to it.
 struct ServedCensus {
-    CensusSource source;
+    std::shared_ptr<const CensusTopics> topics;
     Table tenure;
     std::optional<ServedGeography> geography;
 };

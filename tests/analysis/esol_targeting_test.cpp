@@ -10,7 +10,7 @@
 namespace cohesion {
 namespace {
 
-CensusSource bedford_census() { return {std::string(COHESION_EXAMPLE_DATA) + "/bedford/census2021_oa", {}, ""}; }
+CensusTopics bedford_census() { return CensusTopics({std::string(COHESION_EXAMPLE_DATA) + "/bedford/census2021_oa", {}, ""}); }
 
 std::size_t column(const ResultTable& t, const std::string& name) {
     return static_cast<std::size_t>(std::find(t.columns.begin(), t.columns.end(), name) - t.columns.begin());
@@ -50,6 +50,15 @@ TEST(EsolTargeting, NeedOnlyRankingFollowsTheSmoothedRate) {
     EXPECT_EQ(std::count_if(areas.rows.begin(), areas.rows.end(),
                             [&](const auto& row) { return std::get<std::string>(row[priority]) == "yes"; }),
               10);
+}
+
+TEST(CensusTopics, EachTopicIsReadOnceAndKept) {
+    const CensusTopics census = bedford_census();
+    const Table& first = census.topic("ts029");
+    EXPECT_EQ(&census.topic("ts029"), &first);  // the same table, not a second read
+    (void)census.topic("ts054");                 // a later load leaves the first in place
+    EXPECT_EQ(&census.topic("ts029"), &first);
+    EXPECT_EQ(census.topic("ts054", {first.area_codes()[2], first.area_codes()[0]}).area_codes()[1], first.area_codes()[0]);
 }
 
 TEST(EsolTargeting, UnknownNeighbourhoodLevelIsNamed) {

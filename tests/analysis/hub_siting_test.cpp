@@ -14,7 +14,10 @@ namespace {
 
 const std::string data = COHESION_EXAMPLE_DATA;
 
-CensusSource lsoa_census() { return {data + "/bedford/census2021_oa", {}, "lsoa21cd"}; }
+const CensusTopics& lsoa_census() {
+    static const CensusTopics census({data + "/bedford/census2021_oa", {}, "lsoa21cd"});
+    return census;
+}
 
 const AreaLayer& lsoas() {
     static const AreaLayer layer = load_area_layer(data + "/bedford/lsoa2021.geojson");
@@ -67,7 +70,7 @@ TEST(HubSiting, AutoFallsBackToTheHeuristicWhenCbcFindsNothingInTime) {
 
 TEST(HubSiting, NationalBoundariesOfferOnlyTheStudyAreasAsCandidates) {
     const AreaLayer national = load_area_layer((test::shared_data_dir() / "ew_boundaries" / "lsoa2021.gpkg").string());
-    const CensusSource luton{(test::shared_data_dir() / "ew2021_oa").string(), {"lad22nm=Luton"}, "lsoa21cd"};
+    const CensusTopics luton({(test::shared_data_dir() / "ew2021_oa").string(), {"lad22nm=Luton"}, "lsoa21cd"});
     HubSitingOptions o;
     const auto results = hub_siting(luton, national, o);
     EXPECT_EQ(results[1].rows.size(), 125u);  // Luton's 2021 LSOAs

@@ -7,11 +7,11 @@
 namespace cohesion {
 namespace {
 
-CensusSource bedford_census() { return {std::string(COHESION_EXAMPLE_DATA) + "/bedford/census2021_oa", {}, ""}; }
+CensusTopics bedford_census() { return CensusTopics({std::string(COHESION_EXAMPLE_DATA) + "/bedford/census2021_oa", {}, ""}); }
 
 TEST(LicensingScreen, ZeroThresholdsMakeEveryAreaACandidateCoveringAllHomes) {
-    const CensusSource census = bedford_census();
-    const Table tenure = load_census_topic(census, "ts054");
+    const CensusTopics census = bedford_census();
+    const Table& tenure = census.topic("ts054");
     LicensingScreenOptions o;
     o.min_private_rented = 0.0;
     o.min_accession = 0.0;
@@ -24,8 +24,8 @@ TEST(LicensingScreen, ZeroThresholdsMakeEveryAreaACandidateCoveringAllHomes) {
 }
 
 TEST(LicensingScreen, ImpossibleThresholdsGiveNoZone) {
-    const CensusSource census = bedford_census();
-    const Table tenure = load_census_topic(census, "ts054");
+    const CensusTopics census = bedford_census();
+    const Table& tenure = census.topic("ts054");
     LicensingScreenOptions o;
     o.min_private_rented = 1.01;
     const auto results = licensing_screen(census, tenure, o);
