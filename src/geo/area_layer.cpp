@@ -26,37 +26,6 @@ void register_drivers() {
     });
 }
 
-std::string choose_code_field(OGRFeatureDefn* defn, const std::string& wanted, const std::string& source) {
-    std::vector<std::string> names;
-    for (int i = 0; i < defn->GetFieldCount(); ++i) names.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
-    auto list = [&] {
-        std::string s;
-        for (const auto& n : names) s += (s.empty() ? "" : ", ") + n;
-        return s.empty() ? std::string("(no fields)") : s;
-    };
-    if (!wanted.empty()) {
-        for (const auto& n : names)
-            if (n == wanted) return n;
-        throw Error(Location{source, 0, wanted}, "unknown code field; the layer has: " + list());
-    }
-    for (const auto& n : names)
-        if (n.size() > 2 && n.compare(n.size() - 2, 2, "CD") == 0 && n.find("LAD") == std::string::npos &&
-            n.find("RGN") == std::string::npos && n.find("UTLA") == std::string::npos)
-            return n;
-    auto lower = [](std::string v) {
-        for (auto& ch : v) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        return v;
-    };
-    for (const auto& n : names) {
-        const std::string l = lower(n);
-        if (l == "code" || l == "id" || l == "geography code" ||
-            (l.size() > 5 && l.compare(l.size() - 5, 5, "_code") == 0))
-            return n;
-    }
-    throw Error(Location{source, 0, {}}, "cannot tell which field holds the area codes; name it with --code-field "
-                                         "(the layer has: " + list() + ")");
-}
-
 void collect_rings(const OGRGeometry* g, std::vector<Ring>& out) {
     const auto type = wkbFlatten(g->getGeometryType());
     if (type == wkbPolygon) {
@@ -102,6 +71,37 @@ std::string default_crs(const OGREnvelope& lonlat, const std::string& source) {
 
 }  // namespace
 
+std::string area_code_field(OGRFeatureDefn* defn, const std::string& wanted, const std::string& source) {
+    std::vector<std::string> names;
+    for (int i = 0; i < defn->GetFieldCount(); ++i) names.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
+    auto list = [&] {
+        std::string s;
+        for (const auto& n : names) s += (s.empty() ? "" : ", ") + n;
+        return s.empty() ? std::string("(no fields)") : s;
+    };
+    if (!wanted.empty()) {
+        for (const auto& n : names)
+            if (n == wanted) return n;
+        throw Error(Location{source, 0, wanted}, "unknown code field; the layer has: " + list());
+    }
+    for (const auto& n : names)
+        if (n.size() > 2 && n.compare(n.size() - 2, 2, "CD") == 0 && n.find("LAD") == std::string::npos &&
+            n.find("RGN") == std::string::npos && n.find("UTLA") == std::string::npos)
+            return n;
+    auto lower = [](std::string v) {
+        for (auto& ch : v) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        return v;
+    };
+    for (const auto& n : names) {
+        const std::string l = lower(n);
+        if (l == "code" || l == "id" || l == "geography code" ||
+            (l.size() > 5 && l.compare(l.size() - 5, 5, "_code") == 0))
+            return n;
+    }
+    throw Error(Location{source, 0, {}}, "cannot tell which field holds the area codes; name it with --code-field "
+                                         "(the layer has: " + list() + ")");
+}
+
 AreaLayer load_area_layer(const std::string& source, const AreaLayerOptions& options) {
     register_drivers();
     CPLErrorReset();
@@ -115,7 +115,7 @@ AreaLayer load_area_layer(const std::string& source, const AreaLayerOptions& opt
 
     AreaLayer out;
     out.source = source;
-    out.code_field = choose_code_field(layer->GetLayerDefn(), options.code_field, source);
+    out.code_field = area_code_field(layer->GetLayerDefn(), options.code_field, source);
     const int code_index = layer->GetLayerDefn()->GetFieldIndex(out.code_field.c_str());
 
     OGRSpatialReference wgs84;

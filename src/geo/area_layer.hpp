@@ -13,6 +13,8 @@
 
 #include <ogr_geometry.h>
 
+class OGRFeatureDefn;
+
 namespace cohesion {
 
 struct AreaLayerOptions {
@@ -39,6 +41,11 @@ struct AreaLayer {
 
     std::size_t size() const { return codes.size(); }
 };
+
+// The field holding the area codes: `wanted` if given (an error naming the fields if
+// absent), else the first field ending in "CD" that is not a LAD/RGN/UTLA code (ONS
+// layers: LSOA21CD ...), else one named code, id, "geography code" or ..._code.
+std::string area_code_field(OGRFeatureDefn* defn, const std::string& wanted, const std::string& source);
 
 AreaLayer load_area_layer(const std::string& source, const AreaLayerOptions& options = {});
 // The given features only, in that order (e.g. a town's areas out of a national layer,

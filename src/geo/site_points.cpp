@@ -6,7 +6,6 @@
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 
-#include <cctype>
 #include <initializer_list>
 #include <memory>
 #include <string_view>
@@ -67,35 +66,20 @@ bool inside_any(const AreaLayer& layer, const std::vector<std::size_t>* study, d
     return false;
 }
 
-// Which field names a point: the first of `names` present (case-insensitive), else — when
-// `code_suffix` — the first field ending in "CD" (ONS code fields: LSOA21CD ...), else none.
-int name_field_of(OGRFeatureDefn* defn, std::initializer_list<std::string_view> names, bool code_suffix) {
-    auto lower = [](std::string v) {
-        for (auto& c : v) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        return v;
-    };
-    for (auto want : names)
-        for (int k = 0; k < defn->GetFieldCount(); ++k)
-            if (lower(defn->GetFieldDefn(k)->GetNameRef()) == want) return k;
-    if (code_suffix)
-        for (int k = 0; k < defn->GetFieldCount(); ++k) {
-            const std::string n = lower(defn->GetFieldDefn(k)->GetNameRef());
-            if (n.size() > 2 && n.ends_with("cd")) return k;
-        }
-    return -1;
-}
-
 // Point features of any OGR source (GeoPackage, GeoJSON, Shapefile, PostGIS ...), named by
-// their name field (see name_field_of) when present, else by feature id.
+// their `name` field or — for points that stand for areas — by their area-code field
+// (chosen as for boundaries); else by feature id.
 std::vector<NamedSite> load_site_layer(const std::string& path, const AreaLayer& layer,
                                        const std::vector<std::size_t>* study, std::vector<std::string>& outside,
-                                       std::initializer_list<std::string_view> names, bool code_suffix) {
+                                       bool named_by_area_code) {
     Transforms t(layer);
     GDALAllRegister();
     GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!ds || ds->GetLayerCount() == 0) throw Error(Location{path, 0, ""}, "cannot open this as a vector layer of sites");
     OGRLayer* in = ds->GetLayer(0);
-    const int name_field = name_field_of(in->GetLayerDefn(), names, code_suffix);
+    OGRFeatureDefn* defn = in->GetLayerDefn();
+    const int name_field = named_by_area_code ? defn->GetFieldIndex(area_code_field(defn, "", path).c_str())
+                                              : defn->GetFieldIndex("name");
     std::unique_ptr<OGRCoordinateTransformation> to_layer;
     if (const OGRSpatialReference* crs = in->GetSpatialRef()) {
         OGRSpatialReference source(*crs);
@@ -171,7 +155,7 @@ std::vector<NamedSite> load_candidate_sites(const std::string& path, const AreaL
     const bool csv = path.size() >= 4 && path.compare(path.size() - 4, 4, ".csv") == 0;
     std::vector<std::string> outside;
     const auto sites = csv ? load_site_csv(path, layer, study, outside, {"name"})
-                           : load_site_layer(path, layer, study, outside, {"name"}, false);
+                           : load_site_layer(path, layer, study, outside, false);
     if (sites.empty())
         throw Error(Location{path, 0, ""}, csv ? "no candidate sites (expected rows of name,lon,lat)"
                                                : "no candidate sites in this layer");
@@ -187,7 +171,7 @@ std::vector<NamedSite> load_demand_points(const std::string& path, const AreaLay
     const bool csv = path.size() >= 4 && path.compare(path.size() - 4, 4, ".csv") == 0;
     std::vector<std::string> outside;  // a weighted centroid may sit just outside a ragged area: allowed
     auto points = csv ? load_site_csv(path, layer, nullptr, outside, {"area", "code", "name"})
-                      : load_site_layer(path, layer, nullptr, outside, {"area", "code", "name"}, true);
+                      : load_site_layer(path, layer, nullptr, outside, true);
     if (points.empty()) throw Error(Location{path, 0, ""}, "no demand points (expected rows of area,lon,lat)");
     return points;
 }

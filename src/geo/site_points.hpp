@@ -26,7 +26,7 @@ std::vector<NamedSite> load_candidate_sites(const std::string& path, const AreaL
                                             const std::vector<std::size_t>* study = nullptr);
 // One point per area where its people are (e.g. ONS population-weighted centroids): a CSV
 // of `area,lon,lat` (or `code`/`name` for the area column) or point features whose area
-// code is in a field `area`, `code`, `name` or ending in CD (LSOA21CD ...). Named by code.
+// code field is found as for boundaries (area_code_field: LSOA21CD ..., code, id). Named by code.
 std::vector<NamedSite> load_demand_points(const std::string& path, const AreaLayer& layer);
 
 }  // namespace cohesion

@@ -85,6 +85,23 @@ TEST(HubSiting, NationalBoundariesOfferOnlyTheStudyAreasAsCandidates) {
     EXPECT_EQ(hub_siting(luton, national, o)[1].rows.size(), 125u);
 }
 
+TEST(HubSiting, DemandPointLayersAreNamedByTheirAreaCodeField) {
+    // As ONS publishes population-weighted centroids: an LSOA21CD field beside others.
+    const auto surface = area_points_on_surface(lsoas());
+    const auto path = std::filesystem::temp_directory_path() / "pwc.geojson";
+    std::ofstream out(path);
+    out << R"({"type":"FeatureCollection","features":[)";
+    for (std::size_t k = 0; k < 3; ++k)
+        out << (k ? "," : "") << R"({"type":"Feature","properties":{"FID":)" << k << R"(,"LSOA21CD":")"
+            << surface[k].name << R"(","LSOA21NM":"x"},"geometry":{"type":"Point","coordinates":[)"
+            << fmt::format("{:.9f},{:.9f}", surface[k].lon, surface[k].lat) << "]}}";
+    out << "]}";
+    out.close();
+    const auto points = load_demand_points(path.string(), lsoas());
+    ASSERT_EQ(points.size(), 3u);
+    for (std::size_t k = 0; k < 3; ++k) EXPECT_EQ(points[k].name, surface[k].name);
+}
+
 TEST(HubSiting, DemandPointFileErrorsNameTheLine) {
     const auto path = std::filesystem::temp_directory_path() / "bad_points.csv";
     std::ofstream(path) << "area,lon,lat\nE01017540,-0.46,north\n";
