@@ -123,13 +123,9 @@ public:
         return e.x_advance;
     }
     std::string fit(const std::string& text, double width) {
-        std::string s = clip_utf8(text, 40);
-        for (std::size_t bytes = s.size(); bytes > 2; --bytes) {
-            cairo_text_extents_t e;
-            cairo_text_extents(cr_, s.c_str(), &e);
-            if (e.x_advance <= width) break;
-            s = clip_utf8(text, bytes - 1);
-        }
+        const std::string valid = valid_utf8(text);
+        std::string s = valid;
+        for (std::size_t bytes = valid.size(); bytes > 2 && width_of(s) > width; --bytes) s = clip_utf8(valid, bytes - 1);
         return s;
     }
 
