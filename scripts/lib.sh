@@ -46,6 +46,9 @@ ensure_node() {
 # configure_and_build BUILD_DIR [extra cmake args...]
 configure_and_build() {
   local dir="$1"; shift
-  cmake -S "$COHESION_ROOT" -B "$dir" -G Ninja "$@" >/dev/null
+  # ccache, when the machine has it, makes rebuilds after a checkout cheap; never required.
+  local launcher=()
+  command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  cmake -S "$COHESION_ROOT" -B "$dir" -G Ninja "${launcher[@]}" "$@" >/dev/null
   cmake --build "$dir" -j "$(nproc)"
 }

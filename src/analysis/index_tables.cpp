@@ -49,11 +49,11 @@ ResultTable index_table(const Table& table, const IndexTableRequest& r) {
                               values[k]};
         const CountMatrix& view = plan.views[item.view];
         if (r.bootstrap > 0) {
-            const auto b = bootstrap(*item.index, view, params, BootstrapOptions{r.bootstrap, r.confidence, params.seed, {}});
+            const auto b = bootstrap(*item.index, view, params, BootstrapOptions{r.bootstrap, r.confidence, params.seed, {}, r.stop});
             row.insert(row.end(), {b.standard_error, b.ci_lower, b.ci_upper, b.bias_corrected});
         }
         if (r.randomisation > 0) {
-            const auto t = randomisation_test(*item.index, view, params, RandomisationOptions{r.randomisation, params.seed, {}});
+            const auto t = randomisation_test(*item.index, view, params, RandomisationOptions{r.randomisation, params.seed, {}, r.stop});
             row.insert(row.end(), {t.expected, t.p_value});
         }
         if ((r.bootstrap > 0 || r.randomisation > 0) && r.progress) r.progress(k + 1, plan.items.size());

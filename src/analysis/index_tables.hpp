@@ -5,6 +5,7 @@
 // numbers with the same notes.
 #include <cstdint>
 #include <functional>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,7 @@ struct IndexTableRequest {
     double confidence = 0.95;
     // Called after each index when inference runs, with (done, total): progress bars.
     std::function<void(std::size_t, std::size_t)> progress;
+    std::stop_token stop;  // cancels the bootstrap and randomisation loops (throws Cancelled)
 };
 
 // Columns: index, kind, focal, versus, value [, std_error, ci_lower, ci_upper,

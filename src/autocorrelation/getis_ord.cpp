@@ -5,6 +5,8 @@
 #include <cmath>
 #include <numeric>
 
+#include "core/cancellation.hpp"
+
 #include "autocorrelation/centred_variable.hpp"
 #include "autocorrelation/conditional_permutation.hpp"
 #include "core/error.hpp"
@@ -12,7 +14,8 @@
 
 namespace cohesion {
 
-GetisOrd getis_ord_star(std::span<const double> y, const Weights& w, int permutations, std::uint64_t seed) {
+GetisOrd getis_ord_star(std::span<const double> y, const Weights& w, int permutations, std::uint64_t seed,
+                        const std::stop_token& stop) {
     const std::size_t n = y.size();
     if (n != w.n) throw Error("Getis-Ord G*: " + std::to_string(n) + " values for " + std::to_string(w.n) + " weights rows");
     if (n < 3) throw Error("Getis-Ord G* needs at least 3 areas");
@@ -46,6 +49,7 @@ GetisOrd getis_ord_star(std::span<const double> y, const Weights& w, int permuta
         r.permutations = permutations;
         r.p_permutation.assign(n, 1.0);
         tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
+            throw_if_stopped(stop);  // between areas: each is `permutations` draws
             const auto nb = w.neighbours_of(i);
             auto engine = replicate_engine(seed, i);
             std::vector<std::size_t> drawn;

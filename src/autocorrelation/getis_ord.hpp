@@ -11,6 +11,7 @@
 // distributional issues and an application. Geographical Analysis 27(4), 286–306.
 #include <cstdint>
 #include <span>
+#include <stop_token>
 #include <vector>
 
 #include "weights/weights.hpp"
@@ -24,6 +25,6 @@ struct GetisOrd {
 };
 
 GetisOrd getis_ord_star(std::span<const double> y, const Weights& w, int permutations = 999,
-                        std::uint64_t seed = 20170601);
+                        std::uint64_t seed = 20170601, const std::stop_token& stop = {});
 
 }  // namespace cohesion

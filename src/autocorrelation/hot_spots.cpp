@@ -10,9 +10,10 @@ HotSpots find_hot_spots(std::span<const double> values, const Weights& w, const 
     if (!(options.alpha > 0.0 && options.alpha < 1.0)) throw Error(Location{"", 0, "--alpha"}, "expected 0 < alpha < 1");
     HotSpots h;
     h.options = options;
-    h.lisa = local_moran(values, row_standardised(w), options.permutations, options.seed);
+    h.lisa = local_moran(values, row_standardised(w), options.permutations, options.seed, options.stop);
     // A different stream for G* so its permutations are not the LISA's.
-    h.getis_ord = getis_ord_star(values, w, options.permutations, options.seed ^ 0x5DEECE66DULL);
+    h.getis_ord = getis_ord_star(values, w, options.permutations, options.seed ^ 0x5DEECE66DULL,
+                                options.stop);
     h.lisa_q = benjamini_hochberg(h.lisa.p_permutation);
     h.getis_ord_q = benjamini_hochberg(h.getis_ord.p_permutation);
     const auto& lisa_p = options.false_discovery_rate ? h.lisa_q : h.lisa.p_permutation;

@@ -5,6 +5,7 @@
 // read them: HH (high value among high neighbours), LL, HL, LH, or "ns".
 #include <cstdint>
 #include <span>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,7 @@ struct HotSpotOptions {
     std::uint64_t seed = 20170601;
     double alpha = 0.05;            // significance level for labels
     bool false_discovery_rate = true;  // label with BH-adjusted p (q) instead of raw p
+    std::stop_token stop;           // cancels the permutations (throws Cancelled)
 };
 
 struct HotSpots {

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <numeric>
 
+#include "core/cancellation.hpp"
+
 #include "autocorrelation/centred_variable.hpp"
 #include "autocorrelation/conditional_permutation.hpp"
 #include "core/error.hpp"
@@ -12,7 +14,8 @@
 
 namespace cohesion {
 
-LocalMoran local_moran(std::span<const double> y, const Weights& w, int permutations, std::uint64_t seed) {
+LocalMoran local_moran(std::span<const double> y, const Weights& w, int permutations, std::uint64_t seed,
+                       const std::stop_token& stop) {
     const std::size_t n = y.size();
     if (n != w.n) throw Error("local Moran: " + std::to_string(n) + " values for " + std::to_string(w.n) + " weights rows");
     if (n < 4) throw Error("local Moran needs at least 4 areas");
@@ -68,6 +71,7 @@ LocalMoran local_moran(std::span<const double> y, const Weights& w, int permutat
         r.permutations = permutations;
         r.p_permutation.assign(n, 1.0);
         tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
+            throw_if_stopped(stop);  // between areas: each is `permutations` draws
             const auto nb = w.neighbours_of(i);
             if (nb.empty()) return;  // islands: no statistic to test
             const auto wv = w.weights_of(i);

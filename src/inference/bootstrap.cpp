@@ -7,6 +7,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "core/cancellation.hpp"
 #include "core/error.hpp"
 #include "inference/random.hpp"
 #include "inference/people_sampler.hpp"
@@ -21,10 +22,13 @@ double percentile_of_sorted(const std::vector<double>& sorted, double q) {
     return sorted[lower] + (position - static_cast<double>(lower)) * (sorted[upper] - sorted[lower]);
 }
 
-std::vector<double> run_replicates(int n, const std::function<double(int)>& f, const ProgressCallback& progress) {
+std::vector<double> run_replicates(int n, const std::function<double(int)>& f, const ProgressCallback& progress,
+                                   const std::stop_token& stop) {
     std::vector<double> values(static_cast<std::size_t>(n));
     std::atomic<std::size_t> done{0};
+    // The exception thrown inside the loop cancels TBB's task group and is rethrown here.
     tbb::parallel_for(0, n, [&](int r) {
+        throw_if_stopped(stop);
         values[static_cast<std::size_t>(r)] = f(r);
         const std::size_t finished = ++done;
         if (progress) progress(finished, static_cast<std::size_t>(n));
@@ -51,7 +55,7 @@ BootstrapResult bootstrap(const IndexDefinition& index, const CountMatrix& count
             replicate_params.seed = splitmix64(options.seed ^ static_cast<std::uint64_t>(replicate));
             return index.compute(IndexInput{sample, replicate_params});
         },
-        options.progress);
+        options.progress, options.stop);
     const double n = static_cast<double>(r.replicates.size());
     r.mean = std::accumulate(r.replicates.begin(), r.replicates.end(), 0.0) / n;
     double ss = 0.0;

@@ -7,6 +7,7 @@
 // Hall; for segregation indices, Elbers (2023), Sociological Methods & Research 52(1).
 #include <cstdint>
 #include <functional>
+#include <stop_token>
 #include <vector>
 
 #include "core/count_matrix.hpp"
@@ -21,6 +22,7 @@ struct BootstrapOptions {
     double confidence = 0.95;
     std::uint64_t seed = 20170601;
     ProgressCallback progress;  // optional; called from worker threads, must be thread-safe
+    std::stop_token stop;       // optional; a stop request throws Cancelled between replicates
 };
 
 struct BootstrapResult {
@@ -41,6 +43,8 @@ double percentile_of_sorted(const std::vector<double>& sorted, double q);
 
 // Runs f(replicate) for replicate = 0..n-1 in parallel and returns the values in replicate
 // order; the seed stream of a replicate depends only on its number.
-std::vector<double> run_replicates(int n, const std::function<double(int)>& f, const ProgressCallback& progress);
+// A stop request throws Cancelled (checked before each replicate).
+std::vector<double> run_replicates(int n, const std::function<double(int)>& f, const ProgressCallback& progress,
+                                   const std::stop_token& stop = {});
 
 }  // namespace cohesion

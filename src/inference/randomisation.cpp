@@ -25,7 +25,7 @@ RandomisationResult randomisation_test(const IndexDefinition& index, const Count
             const CountMatrix random_table = allocate_at_random(counts, engine);
             return index.compute(IndexInput{random_table, params});
         },
-        options.progress);
+        options.progress, options.stop);
     const double n = static_cast<double>(r.replicates.size());
     r.expected = std::accumulate(r.replicates.begin(), r.replicates.end(), 0.0) / n;
     double ss = 0.0;

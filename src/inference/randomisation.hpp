@@ -15,6 +15,7 @@ struct RandomisationOptions {
     int replicates = 100;
     std::uint64_t seed = 20170601;
     ProgressCallback progress;
+    std::stop_token stop;  // a stop request throws Cancelled between replicates
 };
 
 struct RandomisationResult {
