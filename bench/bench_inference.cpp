@@ -14,7 +14,7 @@ static void BM_Bootstrap100MutualInformation(benchmark::State& state) {
     const IndexParams params;
     for (auto _ : state)
         benchmark::DoNotOptimize(
-            bootstrap(IndexRegistry::instance().get("mutual_information"), m, params, {100, 0.95, 1, {}}).standard_error);
+            bootstrap(IndexRegistry::instance().get("mutual_information"), m, params, {100, 0.95, 1, {}, {}}).standard_error);
 }
 BENCHMARK(BM_Bootstrap100MutualInformation)->Unit(benchmark::kMillisecond)->Iterations(1);
 
@@ -23,7 +23,7 @@ static void BM_Bootstrap100Dissimilarity(benchmark::State& state) {
     const IndexParams params;
     for (auto _ : state)
         benchmark::DoNotOptimize(
-            bootstrap(IndexRegistry::instance().get("dissimilarity"), m, params, {100, 0.95, 1, {}}).standard_error);
+            bootstrap(IndexRegistry::instance().get("dissimilarity"), m, params, {100, 0.95, 1, {}, {}}).standard_error);
 }
 BENCHMARK(BM_Bootstrap100Dissimilarity)->Unit(benchmark::kMillisecond)->Iterations(1);
 
@@ -32,7 +32,7 @@ static void BM_Randomisation20MutualInformation(benchmark::State& state) {
     const IndexParams params;
     for (auto _ : state)
         benchmark::DoNotOptimize(
-            randomisation_test(IndexRegistry::instance().get("mutual_information"), m, params, {20, 1, {}}).expected);
+            randomisation_test(IndexRegistry::instance().get("mutual_information"), m, params, {20, 1, {}, {}}).expected);
 }
 BENCHMARK(BM_Randomisation20MutualInformation)->Unit(benchmark::kMillisecond)->Iterations(1);
 

@@ -15,8 +15,9 @@ COHESION_PACKAGES=(
   postgresql-15-postgis-3
   libgtest-dev libgmock-dev libbenchmark-dev
 )
-# The dashboard's browser test drives Debian's chromium (scripts/test only).
-COHESION_TEST_PACKAGES=(chromium)
+# The dashboard's browser test drives Debian's chromium; the server's load and failover
+# tests use wrk, HAProxy and curl (scripts/test only).
+COHESION_TEST_PACKAGES=(chromium wrk haproxy curl python3)
 # The sanitizer/fuzz pass is built with clang (libFuzzer lives in clang's runtime).
 COHESION_SANITIZE_PACKAGES=(clang libclang-rt-14-dev)
 

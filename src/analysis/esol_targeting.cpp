@@ -42,8 +42,11 @@ void check_weights(const std::vector<std::pair<std::string, double>>& weights) {
         if (std::find(component_names.begin(), component_names.end(), name) == component_names.end())
             throw Error(Location{"", 0, "--score-weights"},
                         "unknown score component '" + name + "'; expected need, isolation, accession or private_rented");
-        if (!(w >= 0) || !std::isfinite(w))
-            throw Error(Location{"", 0, "--score-weights"}, "weights must be non-negative numbers");
+        // Weights are relative, so nothing needs more than a million; the bound keeps their
+        // sum finite (1e308 + 1e308 overflowed to inf and every score became NaN).
+        if (!(w >= 0) || !(w <= 1e6))
+            throw Error(Location{"", 0, "--score-weights"},
+                        fmt::format("weight of '{}' must be a number from 0 to 1000000, got {:g}", name, w));
         sum += w;
     }
     if (!(sum > 0)) throw Error(Location{"", 0, "--score-weights"}, "at least one weight must be positive");

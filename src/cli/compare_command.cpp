@@ -55,7 +55,7 @@ ResultTable run(CompareOptions& o) {
         if (item.focal != plan_b.items[k].focal)
             throw Error("the two tables do not have the same groups (" + item.focal + " vs " + plan_b.items[k].focal + ")");
         const auto c = compare_tables(*item.index, plan_a.views[item.view], plan_b.views[plan_b.items[k].view],
-                                      request.params, BootstrapOptions{o.bootstrap, o.confidence, o.seed, {}});
+                                      request.params, BootstrapOptions{o.bootstrap, o.confidence, o.seed, {}, {}});
         out.add_row({item.index->info.name, item.focal, item.comparison, c.value_a, c.value_b, c.difference,
                      c.standard_error, c.ci_lower, c.ci_upper, c.p_value});
     }

@@ -2,10 +2,10 @@
 // Bound to 127.0.0.1 unless told otherwise; Ctrl-C stops it cleanly.
 #include <fmt/format.h>
 
-#include <netinet/tcp.h>
+#include <sys/resource.h>
 
 #include <cctype>
-#include <csignal>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
@@ -14,15 +14,22 @@
 #include "change/lookup_harmonisation_job.hpp"
 #include "project/project_file.hpp"
 #include "server/api.hpp"
+#include "server/http_server.hpp"
+#include "server/work_queue.hpp"
 
 namespace cohesion::cli {
 
 namespace {
 
-httplib::Server* running = nullptr;
-
-void stop_on_signal(int) {
-    if (running) running->stop();
+// Connections are file descriptors: take the hard limit the operator allows, and keep the
+// connection cap below it so that accept() never fails for want of one.
+std::size_t raise_descriptor_limit() {
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return 1024;
+    limit.rlim_cur = limit.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &limit);
+    getrlimit(RLIMIT_NOFILE, &limit);
+    return static_cast<std::size_t>(limit.rlim_cur);
 }
 
 TableInput input_of(const ProjectTable& t) {
@@ -65,6 +72,9 @@ struct ServeOptions {
     std::string host = "127.0.0.1", web;
     int port = 8080;
     ApiOptions api;
+    WorkLimits work;
+    HttpServerLimits http;
+    double timeout_seconds = 60.0, request_seconds = 10.0;
 };
 
 // The dashboard built by CMake (web/dist copied beside the binary), if present.
@@ -98,6 +108,25 @@ void add_serve_command(CLI::App& app) {
     command->add_option("--port", o->port, "Port")->default_val(8080)->check(CLI::Range(1, 65535));
     command->add_option("--token", o->api.token, "Require 'Authorization: Bearer TOKEN' on /api/ requests");
     command->add_option("--web", o->web, "Dashboard folder (default: the one built beside the binary)");
+    command->add_option("--allow-host", o->api.allowed_hosts,
+                        "Without --token, answer requests whose Host header is this name too (besides localhost and "
+                        "IP addresses; guards against DNS rebinding). Repeatable");
+    command->add_option("--max-connections", o->http.max_connections,
+                        "Open connections in all; at the cap the oldest idle ones are closed first")
+        ->default_val(1024)->check(CLI::Range(8, 1000000));
+    command->add_option("--max-per-address", o->http.max_connections_per_address,
+                        "Open connections from one client address")
+        ->default_val(256)->check(CLI::Range(1, 1000000));
+    command->add_option("--request-timeout", o->request_seconds,
+                        "Seconds a client has to send a whole request (also the keep-alive idle time)")
+        ->default_val(10)->check(CLI::Range(0.1, 3600.0));
+    command->add_option("--timeout", o->timeout_seconds,
+                        "Seconds a computation may take, queueing included, before it is stopped (503)")
+        ->default_val(60)->check(CLI::Range(0.1, 86400.0));
+    command->add_option("--queue", o->work.heavy_queue,
+                        "Expensive requests (bootstrap, permutations, hubs, change) that may wait; more are refused "
+                        "with 503 and Retry-After")
+        ->default_val(8)->check(CLI::Range(1, 10000));
     command->callback([o] {
         DatasetCatalog catalog;
         for (const auto& spec : o->datasets) catalog.add(spec);
@@ -120,36 +149,33 @@ void add_serve_command(CLI::App& app) {
         for (const auto& spec : o->census) catalog.add_census(spec, o->census_where, o->census_aggregate);
         if (catalog.empty()) throw Error(Location{"", 0, "--dataset"}, "give at least one --dataset or --project");
         o->api.web_folder = o->web.empty() ? default_web_folder() : o->web;
-        httplib::Server server;
-        server.set_payload_max_length(64 * 1024);  // the API is GET-only; nothing needs a big body
-        server.set_read_timeout(5, 0);
-        server.set_write_timeout(30, 0);
-        server.set_keep_alive_max_count(1000);
-        // SO_REUSEADDR only: cpp-httplib's default SO_REUSEPORT would let a second server
-        // share a busy port silently instead of reporting it. TCP_NODELAY (inherited by
-        // accepted sockets on Linux): small JSON answers otherwise wait ~40 ms for
-        // delayed ACKs.
-        server.set_socket_options([](socket_t sock) {
-            int yes = 1;
-            setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
-            setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof(yes));
-        });
-        // cpp-httplib gives each keep-alive connection a worker for its lifetime, so the pool
-        // bounds concurrent clients, not CPU use: a small pool makes the 9th client wait.
-        server.new_task_queue = [] { return new httplib::ThreadPool(64); };
-        install_api(server, catalog, o->api);
-        if (!server.bind_to_port(o->host, o->port))
-            throw Error(Location{"", 0, "--port"},
-                        fmt::format("cannot listen on {}:{} (in use, or not an address of this machine)", o->host, o->port));
-        running = &server;
-        std::signal(SIGINT, stop_on_signal);
-        std::signal(SIGTERM, stop_on_signal);
+        o->api.bound_host = o->host;
+        const std::size_t descriptors = raise_descriptor_limit();
+        o->http.max_connections = std::min(o->http.max_connections, descriptors > 128 ? descriptors - 64 : 64);
+        o->http.request_deadline = std::chrono::milliseconds(static_cast<long>(o->request_seconds * 1000));
+        o->work.deadline = std::chrono::milliseconds(static_cast<long>(o->timeout_seconds * 1000));
+        WorkQueue work(o->work);
+        o->api.health_counts = [&work] {
+            const auto c = work.counts();
+            return std::vector<std::pair<std::string, std::size_t>>{
+                {"light_queued", c.light_queued}, {"light_running", c.light_running},
+                {"heavy_queued", c.heavy_queued}, {"heavy_running", c.heavy_running}};
+        };
+        const Api api(catalog, o->api);
+        HttpServer server(api, work, o->http);
+        server.listen(o->host, o->port);
         std::cerr << fmt::format("cohesion: serving {} dataset(s) on http://{}:{}/{}{}\n", catalog.all().size(),
                                  o->host, o->port, o->api.web_folder.empty() ? " (API only: no dashboard files)" : "",
                                  o->api.token.empty() ? "" : " (bearer token required)")
                   << std::flush;
-        server.listen_after_bind();
-        running = nullptr;
+        server.run();  // until SIGINT/SIGTERM
+        // Running computations were told to stop; one inside a solver may not notice for a
+        // few seconds, and nobody is waiting for it any more.
+        if (!work.shutdown(std::chrono::milliseconds(3000))) {
+            std::cerr << "cohesion: stopped (a computation was still running)\n" << std::flush;
+            std::_Exit(0);
+        }
+        std::cerr << "cohesion: stopped\n" << std::flush;
     });
 }
 

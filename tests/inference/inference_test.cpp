@@ -83,7 +83,7 @@ TEST(Bootstrap, SeededAndIndependentOfThreadCount) {
     EXPECT_LT(one.standard_error, 0.02);
     EXPECT_LE(one.ci_lower, one.ci_upper);
     EXPECT_DOUBLE_EQ(one.bias_corrected, 2 * one.estimate - one.mean);
-    const auto other_seed = bootstrap(index("dissimilarity"), m, params, BootstrapOptions{50, 0.95, 12, {}});
+    const auto other_seed = bootstrap(index("dissimilarity"), m, params, BootstrapOptions{50, 0.95, 12, {}, {}});
     EXPECT_NE(other_seed.replicates, one.replicates);
 }
 
@@ -97,21 +97,21 @@ TEST(Bootstrap, PercentilesInterpolateLikeNumpy) {
 TEST(Bootstrap, RejectsNonsenseOptions) {
     const CountMatrix m = two_group_vs_rest(test::bedford_oa_2011(), "Pakistani");
     const IndexParams params;
-    EXPECT_THROW(bootstrap(index("dissimilarity"), m, params, BootstrapOptions{1, 0.95, 1, {}}), Error);
-    EXPECT_THROW(bootstrap(index("dissimilarity"), m, params, BootstrapOptions{10, 1.5, 1, {}}), Error);
+    EXPECT_THROW(bootstrap(index("dissimilarity"), m, params, BootstrapOptions{1, 0.95, 1, {}, {}}), Error);
+    EXPECT_THROW(bootstrap(index("dissimilarity"), m, params, BootstrapOptions{10, 1.5, 1, {}, {}}), Error);
 }
 
 TEST(Randomisation, SegregatedTableIsSignificantEvenTableIsNot) {
     const IndexParams params;
     // Complete segregation: no random allocation reaches M = ln 2 → p = 1 / (R + 1).
     const CountMatrix apart = make_count_matrix({50, 0, 0, 50}, 2, {"A", "B"});
-    const auto r = randomisation_test(index("mutual_information"), apart, params, RandomisationOptions{99, 5, {}});
+    const auto r = randomisation_test(index("mutual_information"), apart, params, RandomisationOptions{99, 5, {}, {}});
     EXPECT_NEAR(r.observed, std::log(2.0), 1e-12);
     EXPECT_DOUBLE_EQ(r.p_value, 1.0 / 100.0);
     EXPECT_LT(r.expected, 0.05);
     // Identical composition everywhere: observed M = 0, every random table has M >= 0 → p = 1.
     const CountMatrix even = make_count_matrix({20, 20, 20, 20, 20, 20}, 3, {"A", "B"});
-    const auto e = randomisation_test(index("mutual_information"), even, params, RandomisationOptions{99, 5, {}});
+    const auto e = randomisation_test(index("mutual_information"), even, params, RandomisationOptions{99, 5, {}, {}});
     EXPECT_NEAR(e.observed, 0.0, 1e-15);
     EXPECT_DOUBLE_EQ(e.p_value, 1.0);
 }
@@ -119,7 +119,7 @@ TEST(Randomisation, SegregatedTableIsSignificantEvenTableIsNot) {
 TEST(Randomisation, BedfordMIsFarAboveItsRandomExpectation) {
     const IndexParams params;
     const CountMatrix m = multigroup(test::bedford_oa_2011());
-    const auto r = randomisation_test(index("mutual_information"), m, params, RandomisationOptions{20, 9, {}});
+    const auto r = randomisation_test(index("mutual_information"), m, params, RandomisationOptions{20, 9, {}, {}});
     // Small areas give M > 0 by chance (about 0.022 here), an order of magnitude below 0.209.
     EXPECT_GT(r.expected, 0.01);
     EXPECT_LT(r.expected, 0.04);
@@ -129,7 +129,7 @@ TEST(Randomisation, BedfordMIsFarAboveItsRandomExpectation) {
 TEST(Comparison, TableWithItselfHasZeroDifference) {
     const CountMatrix m = two_group_vs_rest(test::bedford_oa_2011(), "Pakistani");
     const IndexParams params;
-    const auto c = compare_tables(index("dissimilarity"), m, m, params, BootstrapOptions{60, 0.9, 4, {}});
+    const auto c = compare_tables(index("dissimilarity"), m, m, params, BootstrapOptions{60, 0.9, 4, {}, {}});
     EXPECT_DOUBLE_EQ(c.difference, 0.0);
     EXPECT_LT(c.ci_lower, 0.0);
     EXPECT_GT(c.ci_upper, 0.0);

@@ -1,0 +1,44 @@
+#pragma once
+// The routes of the API, registered by topic (api_routes_*.cpp). Each route checks its
+// parameters in `prepare` — cheap, on the network thread, so a bad request is a 400
+// before anything is queued — and returns the computation to run on a worker.
+#include <functional>
+#include <map>
+#include <set>
+#include <stop_token>
+#include <string>
+#include <vector>
+
+#include "render/result_table.hpp"
+#include "server/api.hpp"
+#include "server/api_parameters.hpp"
+
+namespace cohesion {
+
+struct PreparedWork {
+    bool heavy = false;
+    // Returns the body; sets `content_type` when it is not JSON.
+    std::function<std::string(std::string& content_type, const std::stop_token& stop)> compute;
+};
+
+struct Route {
+    std::set<std::string> parameters;
+    std::function<PreparedWork(const ApiParameters&)> prepare;
+};
+
+using RouteTable = std::map<std::string, Route>;
+
+void add_dataset_routes(RouteTable& routes, const DatasetCatalog& catalog, const ApiOptions& options);
+void add_spatial_routes(RouteTable& routes, const DatasetCatalog& catalog, const ApiOptions& options);
+void add_targeting_routes(RouteTable& routes, const DatasetCatalog& catalog, const ApiOptions& options);
+
+// Shared by the route files.
+const ServedDataset& dataset_of(const DatasetCatalog& catalog, const ApiParameters& p);
+std::string required_group(const ApiParameters& p);
+// json: every table; csv: the per-area table; geojson: the per-area table on the polygons.
+// `format` is checked by check_layer_format in prepare.
+void check_layer_format(const ApiParameters& p);
+std::string respond_layer(const std::optional<ServedGeography>& geography, const std::string& format,
+                          const ResultTable& per_area, const std::vector<ResultTable>& tables, std::string& type);
+
+}  // namespace cohesion

@@ -1,0 +1,104 @@
+// Routes that need the dataset's polygons or its second census: hot spots and enclaves
+// (permutation tests: heavy) and change between the censuses (heavy).
+#include <fmt/format.h>
+
+#include "analysis/change_tables.hpp"
+#include "analysis/group_enclaves.hpp"
+#include "analysis/group_share.hpp"
+#include "autocorrelation/hot_spots.hpp"
+#include "server/api_routes.hpp"
+
+namespace cohesion {
+
+namespace {
+
+const ServedDataset& spatial_dataset(const DatasetCatalog& catalog, const ApiParameters& p) {
+    const ServedDataset& d = dataset_of(catalog, p);
+    if (!d.geography) throw HttpError{400, "dataset '" + d.name + "' was served without boundaries"};
+    return d;
+}
+
+std::string checked_group(const ServedDataset& d, const ApiParameters& p) {
+    const std::string group = required_group(p);
+    if (!d.table.find_group(group))
+        throw HttpError{400, fmt::format("parameter 'group': dataset '{}' has no group '{}'", d.name, group)};
+    return group;
+}
+
+// permutations, alpha and seed of the hot-spot endpoints (alpha: default where not accepted).
+HotSpotOptions hot_spot_options(const ApiParameters& p, const ApiOptions& limits) {
+    HotSpotOptions o;
+    o.permutations = static_cast<int>(p.integer("permutations", 999, 19, limits.max_permutations));
+    o.alpha = p.real("alpha", 0.05, 0.0001, 0.5);
+    o.seed = p.seed("seed", 20170601);
+    return o;
+}
+
+}  // namespace
+
+void add_spatial_routes(RouteTable& routes, const DatasetCatalog& catalog, const ApiOptions& options) {
+    routes["/api/hotspots"] = {
+        {"dataset", "group", "permutations", "alpha", "seed", "format"}, [&catalog, options](const ApiParameters& p) {
+            const ServedDataset& d = spatial_dataset(catalog, p);
+            const std::string group = checked_group(d, p);
+            const HotSpotOptions base = hot_spot_options(p, options);
+            check_layer_format(p);
+            const std::string format = p.text("format", "json");
+            return PreparedWork{true, [&d, group, base, format](std::string& type, const std::stop_token& stop) {
+                HotSpotOptions o = base;
+                o.stop = stop;
+                const auto v = group_share(d.table, group);
+                const HotSpots h = find_hot_spots(v.share, d.geography->weights, o);
+                ResultTable t;
+                t.title = "Hot spots of " + group;
+                t.notes.push_back(fmt::format("{} permutations, seed {}, FDR-adjusted labels at alpha {:g}",
+                                              o.permutations, o.seed, o.alpha));
+                t.columns = {"area", "share", "lisa_cluster", "lisa_q", "hot_spot", "getis_ord_q"};
+                for (std::size_t i = 0; i < d.table.areas(); ++i)
+                    t.add_row({d.table.area_codes()[i], v.share[i], h.cluster[i], h.lisa_q[i], h.hot_spot[i],
+                               h.getis_ord_q[i]});
+                return respond_layer(d.geography, format, t, {t}, type);
+            }};
+        }};
+    routes["/api/enclaves"] = {
+        {"dataset", "group", "permutations", "seed", "format"}, [&catalog, options](const ApiParameters& p) {
+            const ServedDataset& d = spatial_dataset(catalog, p);
+            const std::string group = checked_group(d, p);
+            const HotSpotOptions base = hot_spot_options(p, options);
+            check_layer_format(p);
+            const std::string format = p.text("format", "json");
+            return PreparedWork{true, [&d, group, base, format](std::string& type, const std::stop_token& stop) {
+                HotSpotOptions o = base;
+                o.stop = stop;
+                const GroupEnclaves found =
+                    group_enclaves(d.table, group, d.geography->weights, d.geography->area_km2, o);
+                const ResultTable list = enclave_list_table(group, found.enclaves);
+                const ResultTable members = enclave_member_table(d.table, found);
+                return respond_layer(d.geography, format, members, {list, members}, type);
+            }};
+        }};
+    routes["/api/change"] = {{"dataset", "top", "threshold", "format"}, [&catalog](const ApiParameters& p) {
+        const ServedDataset& d = dataset_of(catalog, p);
+        if (!d.change)
+            throw HttpError{400, "dataset '" + d.name +
+                                     "' was served without change over time (a project with a [change] section)"};
+        const ServedChange& c = *d.change;
+        ChangeTableOptions o;
+        o.pace.years = c.years;
+        o.pace.top_share = p.real("top", 0.10, 0.001, 1.0);
+        o.pace.threshold = p.real("threshold", -1.0, -1.0, 1.0);
+        o.label_a = c.label_earlier;
+        o.label_b = c.label_later;
+        check_layer_format(p);
+        if (p.text("format") == "geojson" && !c.geography)
+            throw HttpError{400, "format=geojson needs boundaries, and the change of dataset '" + d.name +
+                                     "' was served without them"};
+        const std::string format = p.text("format", "json");
+        return PreparedWork{true, [&c, o, format](std::string& type, const std::stop_token&) {
+                                const auto results = change_tables(c.earlier, c.later, o);
+                                return respond_layer(c.geography, format, results.back(), results, type);
+                            }};
+    }};
+}
+
+}  // namespace cohesion
