@@ -7,7 +7,6 @@
 #include <arpa/inet.h>
 #include <cctype>
 #include <iostream>
-#include <regex>
 
 #include "core/cancellation.hpp"
 #include "core/error.hpp"
@@ -128,9 +127,7 @@ namespace {
 // A library error as a client may read it: the message without the file it came from, and
 // any absolute path left in the text replaced (the server's layout is nobody's business).
 std::string client_message(const Error& e) {
-    std::string text = format_error(Location{"", 0, e.where().column}, e.message());
-    static const std::regex absolute_path(R"((^|[\s'"(=])/[^\s'"),]*)");
-    return std::regex_replace(text, absolute_path, "$1<file>");
+    return without_server_paths(format_error(Location{"", 0, e.where().column}, e.message()));
 }
 
 }  // namespace
@@ -177,10 +174,13 @@ ApiPlan Api::plan(const HttpRequest& request) const {
         ApiJob job;
         job.key = key;
         job.heavy = work.heavy;
-        job.compute = [state = state_.get(), key, compute = std::move(work.compute)](std::stop_token stop) {
+        job.compute = [state = state_.get(), key, compute = std::move(work.compute),
+                       show_paths = work.show_paths](std::stop_token stop) {
             try {
                 HttpResponse r;
+                // Notes and labels say which files were read; the client sees their names only.
                 r.body = compute(r.content_type, stop);
+                if (!show_paths) r.body = without_server_paths(r.body);
                 state->cache.put(key, r);
                 return r;
             } catch (const Cancelled&) {

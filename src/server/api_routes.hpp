@@ -19,6 +19,7 @@ struct PreparedWork {
     bool heavy = false;
     // Returns the body; sets `content_type` when it is not JSON.
     std::function<std::string(std::string& content_type, const std::stop_token& stop)> compute;
+    bool show_paths = false;  // true only for answers whose paths are URLs, not files (OpenAPI)
 };
 
 struct Route {

@@ -55,9 +55,11 @@ Table table_at_level(const ServedDataset& d, const std::string& level) {
 
 void add_dataset_routes(RouteTable& routes, const DatasetCatalog& catalog, const ApiOptions& options) {
     routes["/api/openapi.json"] = {{}, [](const ApiParameters&) {
-                                       return PreparedWork{false, [](std::string&, const std::stop_token&) {
+                                       return PreparedWork{false,
+                                                           [](std::string&, const std::stop_token&) {
                                                                return openapi_document();
-                                                           }};
+                                                           },
+                                                           true};
                                    }};
     routes["/api/datasets"] = {{}, [&catalog](const ApiParameters&) {
         return PreparedWork{false, [&catalog](std::string&, const std::stop_token&) {

@@ -64,6 +64,36 @@ std::string printable(std::string_view text) {
     return out;
 }
 
+std::string without_server_paths(std::string_view text) {
+    auto starts_path = [&](std::size_t i) {
+        if (text[i] != '/' || i + 1 >= text.size() || text[i + 1] == '/' || text[i + 1] == ' ') return false;
+        if (i == 0) return true;
+        const char before = text[i - 1];
+        return before == ' ' || before == '"' || before == '\'' || before == '(' || before == '=' || before == '\n';
+    };
+    auto ends_path = [](char c) {
+        return c == ' ' || c == '"' || c == '\'' || c == ',' || c == ')' || c == '\n' || c == '\\';
+    };
+    std::string out;
+    out.reserve(text.size());
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (!starts_path(i)) {
+            out += text[i++];
+            continue;
+        }
+        std::size_t end = i, last_slash = i;
+        while (end < text.size() && !ends_path(text[end])) {
+            if (text[end] == '/') last_slash = end;
+            ++end;
+        }
+        if (last_slash > i) out.append(text.substr(last_slash + 1, end - last_slash - 1));  // keep the file name
+        else out.append(text.substr(i, end - i));  // "/x": a single segment, e.g. a URL path
+        i = end;
+    }
+    return out;
+}
+
 namespace {
 
 int hex_value(char c) {

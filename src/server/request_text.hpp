@@ -18,6 +18,12 @@ bool valid_utf8(std::string_view text);
 // than tab) shown as \xNN, so that it can go into a message or JSON safely.
 std::string printable(std::string_view text);
 
+// Removes the directories of absolute paths ("loaded /srv/data/x.csv" -> "loaded x.csv")
+// from text going to a client: the server's file layout is nobody's business. A path is a
+// '/' at the start or after a space, quote, parenthesis or '=', up to the next space,
+// quote, comma or parenthesis. Linear in the text, so it can run over large answers.
+std::string without_server_paths(std::string_view text);
+
 // Percent-decoding; '+' is a space when `plus_is_space` (query strings). std::nullopt for
 // a malformed escape.
 std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space);

@@ -156,6 +156,10 @@ def strict_parameters():
             text = body.decode()
             check(f"{target}: the error names the dataset, never a server path",
                   status == 400 and DATA not in text and "/bedford/" not in text and ".csv" not in text, text[:300])
+        for target in ["/api/areas?dataset=bedford", "/api/datasets", "/api/local?dataset=bedford"]:
+            status, _, body = server.get(target)
+            check(f"{target}: notes name files, never server folders", status == 200 and DATA not in body.decode(),
+                  body[:300])
         status, _, body = server.raw(b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: evil.example\r\n"
                                      b"Connection: close\r\n\r\n")
         check("two Host headers are a 400", status == 400, (status, body))
