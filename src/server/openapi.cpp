@@ -55,8 +55,9 @@ std::string openapi_document() {
           {"/api/local", operation("Per-area local statistics",
                                    {dataset, parameter("index", "comma-separated local index names"),
                                     parameter("level", "aggregate to this hierarchy level first")})},
-          {"/api/areas", operation("Per-area population, group shares and local statistics (GeoJSON with format=geojson)",
-                                   {dataset, format})},
+          {"/api/areas", operation("Per-area population, group shares and local statistics (GeoJSON with format=geojson); "
+                                   "with level, each area carries the values of its unit at that level",
+                                   {dataset, format, parameter("level", "a hierarchy level of the dataset, e.g. LSOA")})},
           {"/api/hotspots", operation("LISA clusters and Getis-Ord G* hot spots of a group's share",
                                       {dataset, group, parameter("permutations", "19-9999", false, "integer"),
                                        parameter("alpha", "significance level", false, "number"),

@@ -1,22 +1,98 @@
-// cohesion dashboard: one page over the `cohesion serve` API. It draws the areas'
-// own polygons (no tile server needed; ?basemap=URL adds raster tiles), colours them by
-// the chosen statistic, and shows the index table with bootstrap intervals. All numbers
-// come from the API; this file only fetches, classifies for colour and draws.
+// cohesion dashboard: one page over the `cohesion serve` API. It draws the areas' own
+// polygons (no tile server needed; ?basemap=URL adds raster tiles), colours them by the
+// chosen view, and explains what is shown in words. All numbers come from the API; this
+// file fetches, classifies for colour, labels and draws.
 import maplibregl from "maplibre-gl";
 
 const $ = (id) => document.getElementById(id);
 const VIRIDIS = ["#440154", "#3b528b", "#21918c", "#5ec962", "#fde725"];
-const CATEGORY = { hot: "#d55e00", cold: "#0072b2", ns: "#dddddd", "": "#dddddd", yes: "#d55e00", no: "#dddddd" };
-// Views that are maps of their own (the later census's areas, or Census 2021 areas for
-// targeting), each from its endpoint, shown when the dataset has what it needs.
-const OWN_MAP_VIEWS = {
-  change: { path: "/api/change", needs: "change", property: ["pace", false, false] },
-  esol: { path: "/api/target/esol", needs: "census", property: ["score", false, false] },
-  licensing: { path: "/api/target/licensing", needs: "census", property: ["candidate", false, true] },
-};
+const QUALITATIVE = ["#d55e00", "#0072b2", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#f0e442", "#000000"];
+const NONE = "#dddddd";
 const INDICES = "dissimilarity,isolation,interaction,atkinson,entropy,mutual_information,information_theory";
 
-const state = { ready: false, dataset: null, datasets: [], areas: null, shown: null, indices: null, view: "share" };
+// Every view: what it shows in words, which property colours the map, how its values
+// read, and which controls matter. `own` views come with their own areas (the later
+// census's, or Census 2021's for targeting) from their endpoint.
+const VIEWS = {
+  share: {
+    title: (g) => `Share of residents who are ${g}`, property: (g) => `${g}_share`, kind: "percent",
+    group: true, level: true, note: (g) => `Each area coloured by the share of its residents who are ${g}.`,
+  },
+  lq: {
+    title: (g) => `${g}: share here ÷ share in the town`, property: (g) => `location_quotient:${g}`, kind: "ratio",
+    group: true, level: true,
+    note: (g) => `Location quotient: 1 means ${g} people make up the same share here as in the whole town; 2 means twice that share.`,
+  },
+  local_segregation: {
+    title: () => "How different each area's make-up is from the town's", property: () => "local_segregation:ls",
+    kind: "number", group: false, level: true,
+    note: () => "Local segregation (Theil's local M): 0 where an area's mix of groups is the town's mix; higher where it differs more.",
+  },
+  hotspots: {
+    title: (g) => `Clusters of high and low shares of ${g}`, property: () => "hot_spot", kind: "category",
+    labels: { hot: "cluster of high shares", cold: "cluster of low shares", ns: "no significant cluster" },
+    colours: { hot: "#d55e00", cold: "#0072b2", ns: NONE },
+    group: true, level: false,
+    note: (g) => `Areas where ${g} shares are high (or low) together with their neighbours' (Getis–Ord G*, 999 permutations, false discovery rate 5 %).`,
+  },
+  enclaves: {
+    title: (g) => `Enclaves of ${g} residents`, property: () => "enclave", kind: "category", group: true, level: false,
+    note: (g) => `Contiguous clusters of areas where ${g} shares are significantly high; the table lists each enclave's people.`,
+    summary: { title: "Enclaves", table: 0 },
+  },
+  change: {
+    own: { path: "/api/change", needs: "change" }, title: () => "How fast each area's make-up changed between the censuses",
+    property: () => "pace", kind: "number", group: false, level: false,
+    note: () => "Pace of change: how far each area's mix of groups moved between the two censuses (larger = faster). The fastest tenth are flagged.",
+    summary: { title: "Why segregation changed between the censuses", table: 1 },
+    fields: ["rank", "fast", "pace", "total_a", "total_b", "entropy_a", "entropy_b", "structural_contribution"],
+  },
+  esol: {
+    own: { path: "/api/target/esol", needs: "census" }, title: () => "Where English (ESOL) classes are most needed",
+    property: () => "score", kind: "number", group: false, level: false,
+    note: () => "Priority score from the share of residents who speak little or no English (smoothed, with 95 % intervals), how many such neighbours they have, recent arrivals and private renting (Census 2021).",
+    summary: { title: "People reached if the top areas are served", table: 1 },
+    fields: ["rank", "priority", "residents_3plus", "need", "need_rate_smoothed", "need_rate_lower", "need_rate_upper",
+      "isolation", "accession_share", "private_rented_share", "score"],
+  },
+  hubs: {
+    own: { path: "/api/target/hubs", needs: "census" }, title: () => "Nearest integration hub", property: () => "hub",
+    kind: "category", group: false, level: false,
+    note: () => "Sites chosen to bring the most people with little English within 800 m of a hub (Census 2021); each area coloured by its nearest hub, rings show 800 m.",
+    summary: { title: "Hubs", table: 0 }, fields: ["hub", "site", "distance_m", "demand", "within_distance"],
+  },
+  licensing: {
+    own: { path: "/api/target/licensing", needs: "census" }, title: () => "Selective licensing screen",
+    property: () => "zone", kind: "category", group: false, level: false,
+    note: () => "Areas with a high share of private renting (against England & Wales) and of recent arrivals, joined into contiguous candidate zones; the table shows each zone against the 20 % tests of the licensing rules.",
+    summary: { title: "Candidate zones and the 20 % tests", table: 0 },
+    fields: ["households", "private_rented", "private_rented_share", "vs_national", "accession_born_share", "candidate", "zone"],
+  },
+};
+
+// Plain names for the API's column names, and how to show each value.
+const LABELS = {
+  area: "area", level_area: "part of", population: "residents", rank: "priority rank (1 = highest)", priority: "in the top group",
+  residents_3plus: "residents aged 3+", need: "cannot speak English well or at all", need_rate_smoothed: "share needing English (smoothed)",
+  need_rate_lower: "lower 95 % bound", need_rate_upper: "upper 95 % bound", isolation: "share needing English in the neighbourhood",
+  accession_share: "born in EU accession countries", private_rented_share: "households renting privately", score: "priority score",
+  hub: "nearest hub", site: "hub site (area)", distance_m: "distance to the hub", demand: "people needing English",
+  within_distance: "within the service distance", households: "households", private_rented: "privately rented households",
+  vs_national: "private renting ÷ England & Wales", accession_born_share: "born in EU accession countries", candidate: "candidate area",
+  zone: "zone", fast: "among the fastest tenth", pace: "pace of change", total_a: "residents, earlier census",
+  total_b: "residents, later census", entropy_a: "diversity, earlier census", entropy_b: "diversity, later census",
+  structural_contribution: "contribution to the change in segregation", enclave: "enclave", areas: "areas",
+  group_count: "people of the group", group_share: "share of the group", share_of_group_in_town: "of the group's people in town",
+  area_km2: "area", component: "part", value: "value", meaning: "meaning", top_k_areas: "top areas served",
+  need_reached: "people reached", share_of_need: "share of all in need", lon: "longitude", lat: "latitude",
+  areas_served: "areas served", demand_served: "people served", demand_within_distance: "within the service distance",
+  share_of_private_rented: "of the town's private renting (test: ≥ 20 %)", share_of_area: "of the town's area (test: ≤ 20 %)",
+  core_area: "core area",
+};
+const COUNT = /^(population|residents_3plus|need|households|private_rented|demand|demand_served|demand_within_distance|need_reached|total_a|total_b|group_count|areas|areas_served|top_k_areas|rank|hub)$/;
+const PERCENT = /(_share|^share_of_|need_rate|^isolation$|_pct$)/;
+
+const state = { ready: false, dataset: null, datasets: [], areas: null, shown: null, indices: null, view: "share", summary: null };
 window.cohesionState = state;  // read by the browser tests
 
 async function api(path) {
@@ -26,15 +102,28 @@ async function api(path) {
   return body;
 }
 
-function status(text) {
-  $("status").textContent = text;
-}
+const status = (text) => { $("status").textContent = text; };
+const escapeHtml = (s) => String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
 
 function option(select, value, label = value) {
   const o = document.createElement("option");
   o.value = value;
   o.textContent = label;
   select.appendChild(o);
+}
+
+// Numbers as people read them: whole counts with separators, shares as percentages, no
+// float noise (|x| < 1e-9 is 0), distances in metres or kilometres.
+function show(key, v, kind) {
+  if (v == null || (typeof v === "number" && !Number.isFinite(v))) return "–";
+  if (typeof v !== "number") return escapeHtml(v);
+  if (Math.abs(v) < 1e-9) v = 0;
+  if (key === "distance_m") return v >= 1000 ? `${(v / 1000).toFixed(1)} km` : `${Math.round(v)} m`;
+  if (key === "area_km2") return `${v.toFixed(2)} km²`;
+  if (kind === "percent" || PERCENT.test(key)) return `${(100 * v).toFixed(1)} %`;
+  if (COUNT.test(key)) return Math.round(v).toLocaleString("en-GB");
+  if (kind === "ratio") return v.toFixed(2);
+  return Math.abs(v) >= 100 ? Math.round(v).toLocaleString("en-GB") : v.toPrecision(3);
 }
 
 const basemap = new URLSearchParams(location.search).get("basemap");
@@ -53,6 +142,7 @@ const map = new maplibregl.Map({
   attributionControl: { customAttribution: "Contains National Statistics and OS data © Crown copyright, OGL v3.0" },
 });
 const mapLoaded = new Promise((resolve) => map.on("load", resolve));
+let hubMarkers = [];
 
 function bounds(collection) {
   let [x0, y0, x1, y1] = [180, 90, -180, -90];
@@ -65,8 +155,10 @@ function bounds(collection) {
   return [[x0, y0], [x1, y1]];
 }
 
+// Quantile classes on the distinct values, so that many tied values (e.g. zeros) never
+// collapse the classes into one.
 function quantileBreaks(values, k) {
-  const v = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  const v = [...new Set(values.filter((x) => Number.isFinite(x)))].sort((a, b) => a - b);
   if (!v.length) return [];
   const b = [v[0]];
   for (let c = 1; c < k; c++) b.push(v[Math.min(v.length - 1, Math.floor((c * v.length) / k))]);
@@ -74,79 +166,143 @@ function quantileBreaks(values, k) {
   return [...new Set(b)];
 }
 
-const fmt = (x, percent) => (x == null || !Number.isFinite(x) ? "–" : percent ? `${(100 * x).toFixed(1)}%` : x.toPrecision(3));
-
 // Colours every feature by the current view and fills the legend.
-function colour(collection, property, percent, categorical) {
+function colour(collection, view, group) {
+  const property = view.property(group);
   const legend = [];
-  if (categorical) {
-    const labels = new Set();
+  if (view.kind === "category") {
+    const labels = [];
     for (const f of collection.features) {
-      const label = f.properties[property] ?? "";
-      labels.add(label);
-      f.properties._colour = CATEGORY[label] ?? VIRIDIS[[...labels].indexOf(label) % VIRIDIS.length];
+      const raw = f.properties[property];
+      const label = raw == null || raw === "" || raw === "no" ? "" : String(raw);
+      if (!labels.includes(label)) labels.push(label);
     }
-    for (const l of labels) legend.push([CATEGORY[l] ?? VIRIDIS[[...labels].indexOf(l) % VIRIDIS.length], l || "none"]);
+    labels.sort((a, b) => (a === "" ? 1 : b === "" ? -1 : a.localeCompare(b, "en", { numeric: true })));
+    const colourOf = (label) => view.colours?.[label || "ns"] ?? (label === "" ? NONE : QUALITATIVE[labels.indexOf(label) % QUALITATIVE.length]);
+    for (const f of collection.features) {
+      const raw = f.properties[property];
+      f.properties._colour = colourOf(raw == null || raw === "no" ? "" : String(raw));
+    }
+    for (const l of labels) {
+      const text = view.labels?.[l || "ns"] ?? (l === "" ? (property === "zone" ? "not a candidate" : "none") :
+        property === "hub" ? `hub ${l}` : l);
+      legend.push([colourOf(l), text]);
+    }
   } else {
     const values = collection.features.map((f) => f.properties[property]);
     const breaks = quantileBreaks(values, 5);
+    const classColour = (c) => VIRIDIS[Math.round((c * (VIRIDIS.length - 1)) / Math.max(1, breaks.length - 2))];
     for (const f of collection.features) {
       const x = f.properties[property];
       let c = -1;
       if (Number.isFinite(x)) for (c = 0; c < breaks.length - 2 && x > breaks[c + 1]; c++);
-      f.properties._colour = c < 0 ? "#cccccc" : VIRIDIS[Math.round((c * (VIRIDIS.length - 1)) / Math.max(1, breaks.length - 2))];
+      f.properties._colour = c < 0 ? "#cccccc" : classColour(c);
     }
     for (let c = 0; c + 1 < breaks.length; c++)
-      legend.push([VIRIDIS[Math.round((c * (VIRIDIS.length - 1)) / Math.max(1, breaks.length - 2))],
-        `${fmt(breaks[c], percent)} – ${fmt(breaks[c + 1], percent)}`]);
+      legend.push([classColour(c), `${show(property, breaks[c], view.kind)} to ${show(property, breaks[c + 1], view.kind)}`]);
+    if (breaks.length === 1) legend.push([classColour(0), `all ${show(property, breaks[0], view.kind)}`]);
   }
-  $("legend").innerHTML = `<b>${property}</b><br>` + legend.map(([c, l]) => `<i style="background:${c}"></i>${l}`).join("<br>");
+  const levelNote = state.level ? ` — each area shows its ${escapeHtml(state.level)}` : "";
+  $("legend").innerHTML = `<b>${escapeHtml(view.title(group))}</b>${levelNote}<br>` +
+    legend.map(([c, l]) => `<i style="background:${c}"></i>${l}`).join("<br>");
   state.shown = { collection, property };
 }
 
-function viewProperty(group) {
-  if (OWN_MAP_VIEWS[state.view]) return OWN_MAP_VIEWS[state.view].property;
-  switch (state.view) {
-    case "lq": return [`location_quotient:${group}`, false, false];
-    case "local_segregation": return ["local_segregation", false, false];
-    case "hotspots": return ["hot_spot", false, true];
-    case "enclaves": return ["enclave", false, true];
-    default: return [`${group}_share`, true, false];
+function circle([lon, lat], metres) {
+  const ring = [];
+  for (let k = 0; k <= 64; k++) {
+    const a = (2 * Math.PI * k) / 64;
+    ring.push([lon + (metres * Math.cos(a)) / (111320 * Math.cos((lat * Math.PI) / 180)), lat + (metres * Math.sin(a)) / 110540]);
   }
+  return { type: "Feature", properties: {}, geometry: { type: "Polygon", coordinates: [ring] } };
+}
+
+function drawHubs(tables) {
+  hubMarkers.forEach((m) => m.remove());
+  hubMarkers = [];
+  const rings = { type: "FeatureCollection", features: [] };
+  if (state.view === "hubs" && tables) {
+    for (const h of tables[0].rows) {
+      const el = document.createElement("div");
+      el.className = "hub-marker";
+      el.textContent = h.hub;
+      el.title = `Hub ${h.hub} at ${h.site}: ${show("demand_served", h.demand_served)} people needing English served`;
+      hubMarkers.push(new maplibregl.Marker({ element: el }).setLngLat([h.lon, h.lat]).addTo(map));
+      rings.features.push(circle([h.lon, h.lat], 800));
+    }
+  }
+  map.getSource("rings").setData(rings);
 }
 
 async function drawMap() {
+  const view = VIEWS[state.view];
   const group = $("group").value;
   let collection = state.areas;
-  if (OWN_MAP_VIEWS[state.view]) {
-    collection = await api(`${OWN_MAP_VIEWS[state.view].path}?dataset=${state.dataset}&format=geojson`);
+  let tables = null;
+  if (view.own) {
+    const query = `dataset=${encodeURIComponent(state.dataset)}`;
+    [collection, tables] = await Promise.all([api(`${view.own.path}?${query}&format=geojson`), api(`${view.own.path}?${query}`)]);
   } else if (state.view === "hotspots" || state.view === "enclaves") {
-    const which = state.view === "hotspots" ? "hotspots" : "enclaves";
-    const layer = await api(`/api/${which}?dataset=${state.dataset}&group=${encodeURIComponent(group)}&format=geojson`);
+    const layer = await api(`/api/${state.view}?dataset=${encodeURIComponent(state.dataset)}&group=${encodeURIComponent(group)}&format=geojson`);
+    if (state.view === "enclaves")
+      tables = await api(`/api/enclaves?dataset=${encodeURIComponent(state.dataset)}&group=${encodeURIComponent(group)}`);
     const byArea = new Map(layer.features.map((f) => [f.properties.area, f.properties]));
     collection = {
       type: "FeatureCollection",
-      features: state.areas.features.map((f) => ({
-        ...f, properties: { ...f.properties, ...(byArea.get(f.properties.area) ?? {}) },
-      })),
+      features: state.areas.features.map((f) => ({ ...f, properties: { ...f.properties, ...(byArea.get(f.properties.area) ?? {}) } })),
     };
   }
-  const [property, percent, categorical] = viewProperty(group);
-  colour(collection, property, percent, categorical);
+  colour(collection, view, group);
+  state.summary = tables;
+  showSummary(view, tables);
   await mapLoaded;
   const source = map.getSource("areas");
   if (source) source.setData(collection);
   else {
     map.addSource("areas", { type: "geojson", data: collection });
+    map.addSource("rings", { type: "geojson", data: { type: "FeatureCollection", features: [] } });
     map.addLayer({ id: "fill", type: "fill", source: "areas", paint: { "fill-color": ["get", "_colour"], "fill-opacity": 0.85 } });
     map.addLayer({ id: "line", type: "line", source: "areas", paint: { "line-color": "#ffffff", "line-width": 0.3 } });
-    map.fitBounds(bounds(collection), { padding: 20, duration: 0 });
+    map.addLayer({ id: "rings", type: "line", source: "rings", paint: { "line-color": "#d55e00", "line-width": 2, "line-dasharray": [2, 1] } });
+    map.addLayer({ id: "selected", type: "line", source: "areas", paint: { "line-color": "#000", "line-width": 2.5 }, filter: ["==", ["get", "area"], ""] });
   }
+  if (!state.fitted || view.own || state.lastOwn !== Boolean(view.own)) {
+    map.fitBounds(bounds(collection), { padding: 20, duration: 0 });
+    state.fitted = true;
+  }
+  state.lastOwn = Boolean(view.own);
+  drawHubs(tables);
+  const codes = $("area-codes");
+  codes.innerHTML = "";
+  for (const f of collection.features.slice(0, 5000)) option(codes, f.properties.area);
+}
+
+function tableHtml(table, skip = []) {
+  const columns = table.columns.filter((c) => !skip.includes(c));
+  return [`<tr>${columns.map((c) => `<th>${escapeHtml(LABELS[c] ?? c.replaceAll("_", " "))}</th>`).join("")}</tr>`,
+    table.rows.map((r) => `<tr>${columns.map((c) => `<td>${show(c, r[c])}</td>`).join("")}</tr>`).join("")];
+}
+
+function showSummary(view, tables) {
+  const panel = $("summary-panel");
+  if (!view.summary || !tables) {
+    panel.hidden = true;
+    return;
+  }
+  const table = tables[view.summary.table];
+  panel.hidden = false;
+  $("summary-title").textContent = view.summary.title;
+  const [head, body] = tableHtml(table, ["lon", "lat", "source"]);
+  $("summary").querySelector("thead").innerHTML = head;
+  $("summary").querySelector("tbody").innerHTML = body || `<tr><td>none found</td></tr>`;
 }
 
 async function loadIndices() {
+  const view = VIEWS[state.view];
+  $("indices-panel").hidden = Boolean(view.own);
+  if (view.own) return;
   const group = $("group").value, level = $("level").value;
-  const query = `dataset=${state.dataset}&group=${encodeURIComponent(group)}&index=${INDICES}&bootstrap=100` +
+  const query = `dataset=${encodeURIComponent(state.dataset)}&group=${encodeURIComponent(group)}&index=${INDICES}&bootstrap=100` +
     (level ? `&level=${encodeURIComponent(level)}` : "");
   const table = await api(`/api/indices?${query}`);
   state.indices = table;
@@ -155,23 +311,29 @@ async function loadIndices() {
   $("indices").querySelector("thead").innerHTML =
     "<tr><th>index</th><th>group</th><th>value</th><th>bias-corrected</th><th>95% interval</th></tr>";
   $("indices").querySelector("tbody").innerHTML = table.rows
-    .map((r) => `<tr><td>${r.index}</td><td>${r.focal}</td><td>${fmt(r.value)}</td><td>${fmt(r.bias_corrected)}</td>` +
-      `<td>${fmt(r.ci_lower)}–${fmt(r.ci_upper)}</td></tr>`)
+    .map((r) => `<tr><td>${escapeHtml(r.index.replaceAll("_", " "))}</td><td>${escapeHtml(r.focal)}</td><td>${show("", r.value)}</td>` +
+      `<td>${show("", r.bias_corrected)}</td><td>${show("", r.ci_lower)}–${show("", r.ci_upper)}</td></tr>`)
     .join("");
 }
 
 function showArea(properties) {
-  if (OWN_MAP_VIEWS[state.view]) {
-    $("area").innerHTML = `<b>${properties.area}</b><br>` + Object.entries(properties)
-      .filter(([k]) => k !== "area" && !k.startsWith("_"))
-      .map(([k, v]) => `${k}: ${typeof v === "number" ? fmt(v) : v ?? "–"}`).join("<br>");
+  const view = VIEWS[state.view];
+  map.setFilter("selected", ["==", ["get", "area"], properties.area ?? ""]);
+  const title = `<b>${escapeHtml(properties.area)}</b>` +
+    (properties.level_area ? ` (in ${escapeHtml(state.level)} ${escapeHtml(properties.level_area)})` : "");
+  if (view.own) {
+    const fields = view.fields.filter((k) => k in properties);
+    $("area").innerHTML = `${title}<dl class="facts">` +
+      fields.map((k) => `<dt>${escapeHtml(LABELS[k] ?? k.replaceAll("_", " "))}</dt><dd>${show(k, properties[k])}</dd>`).join("") + "</dl>";
     return;
   }
   const groups = state.datasets.find((d) => d.name === state.dataset).groups;
-  $("area").innerHTML = `<b>${properties.area}</b>, ${Math.round(properties.population)} residents<br>` +
+  const extra = state.view === "hotspots" ? `<br>${escapeHtml(VIEWS.hotspots.labels[properties.hot_spot] ?? "")}` :
+    state.view === "enclaves" ? `<br>${properties.enclave ? `in ${escapeHtml(properties.enclave)}` : "not in an enclave"}` : "";
+  $("area").innerHTML = `${title}, ${show("population", properties.population)} residents${extra}<br>` +
     groups.map((g) => {
       const s = properties[`${g}_share`] ?? 0;
-      return `${g}: <span class="bar" style="width:${Math.round(150 * s)}px"></span> ${fmt(s, true)}`;
+      return `${escapeHtml(g)}: <span class="bar" style="width:${Math.round(150 * s)}px"></span> ${show("", s, "percent")}`;
     }).join("<br>");
 }
 
@@ -184,23 +346,47 @@ function download(name, text, type) {
 
 const csvCell = (v) => (typeof v === "string" && /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v ?? "");
 
+// The group shown first: the largest group after the largest one (in most English towns
+// the largest minority), so the first map says something about living apart.
+function defaultGroup(d) {
+  const totals = d.groups.map((g) => state.areas.features.reduce((s, f) => s + (f.properties[`${g}_share`] ?? 0) * (f.properties.population ?? 0), 0));
+  const order = d.groups.map((g, i) => [totals[i], g]).sort((a, b) => b[0] - a[0]);
+  return (order[1] ?? order[0])[1];
+}
+
+function applyControls() {
+  const view = VIEWS[state.view];
+  $("group-control").hidden = !view.group;
+  $("level-control").hidden = !view.level;
+  $("view-note").textContent = view.note($("group").value);
+}
+
 async function refresh(what) {
   state.ready = false;
   status("loading…");
+  $("area").textContent = "Click an area on the map, or find it by code above.";
+  if (map.getLayer("selected")) map.setFilter("selected", ["==", ["get", "area"], ""]);
   try {
+    const d = state.datasets.find((x) => x.name === $("dataset").value);
     if (what === "dataset") {
-      const d = state.datasets.find((x) => x.name === $("dataset").value);
       state.dataset = d.name;
-      $("group").innerHTML = "";
-      d.groups.forEach((g) => option($("group"), g));
-      $("group").value = d.groups[Math.min(5, d.groups.length - 1)];
+      state.fitted = false;
       $("level").innerHTML = "";
-      option($("level"), "", "areas");
+      option($("level"), "", "as given");
       d.levels.forEach((l) => option($("level"), l));
       for (const o of $("view").querySelectorAll("option[data-needs]")) o.disabled = !d[o.dataset.needs];
-      if (OWN_MAP_VIEWS[state.view] && !d[OWN_MAP_VIEWS[state.view].needs]) $("view").value = state.view = "share";
-      state.areas = await api(`/api/areas?dataset=${d.name}&format=geojson`);
+      if (VIEWS[state.view].own && !d[VIEWS[state.view].own.needs]) $("view").value = state.view = "share";
+      state.level = "";
+      state.areas = await api(`/api/areas?dataset=${encodeURIComponent(d.name)}&format=geojson`);
+      $("group").innerHTML = "";
+      d.groups.forEach((g) => option($("group"), g));
+      $("group").value = defaultGroup(d);
+    } else if (what === "level") {
+      state.level = $("level").value;
+      state.areas = await api(`/api/areas?dataset=${encodeURIComponent(d.name)}&format=geojson` +
+        (state.level ? `&level=${encodeURIComponent(state.level)}` : ""));
     }
+    applyControls();
     await Promise.all([drawMap(), loadIndices()]);
     status("");
     state.ready = true;
@@ -211,14 +397,33 @@ async function refresh(what) {
 
 map.on("mousemove", "fill", (e) => {
   const p = e.features[0].properties;
-  const [property, percent] = viewProperty($("group").value);
-  $("hover").textContent = `${p.area}: ${typeof p[property] === "number" ? fmt(p[property], percent) : p[property] ?? "–"}`;
+  const view = VIEWS[state.view];
+  const property = view.property($("group").value);
+  let value = p[property];
+  if (view.kind === "category") value = view.labels?.[value || "ns"] ?? (value == null || value === "" || value === "no"
+    ? (property === "zone" ? "not a candidate" : "none") : property === "hub" ? `hub ${value}` : value);
+  $("hover").textContent = `${p.area}: ${show(property, value, view.kind).replace(/&amp;/g, "&")}`;
 });
+map.on("mouseleave", "fill", () => { $("hover").textContent = ""; });
 map.on("click", "fill", (e) => showArea(e.features[0].properties));
 $("dataset").addEventListener("change", () => refresh("dataset"));
 $("group").addEventListener("change", () => refresh("group"));
 $("level").addEventListener("change", () => refresh("level"));
 $("view").addEventListener("change", () => { state.view = $("view").value; refresh("view"); });
+$("search-form").addEventListener("submit", (e) => {
+  e.preventDefault();
+  const wanted = $("search").value.trim().toLowerCase();
+  if (!wanted || !state.shown) return;
+  const f = state.shown.collection.features.find((x) => String(x.properties.area).toLowerCase() === wanted) ??
+    state.shown.collection.features.find((x) => String(x.properties.area).toLowerCase().startsWith(wanted));
+  if (!f) {
+    status(`no area '${$("search").value}' on this map`);
+    return;
+  }
+  status("");
+  map.fitBounds(bounds({ features: [f] }), { padding: 80, duration: 0, maxZoom: 15 });
+  showArea(f.properties);
+});
 $("download-csv").addEventListener("click", () => {
   const { collection, property } = state.shown;
   download("cohesion_map.csv", `area,${property}\n` +

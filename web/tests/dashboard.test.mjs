@@ -1,17 +1,24 @@
 // Browser test of the dashboard (run by ctest): starts `cohesion serve` with the built
 // dashboard on a free port, drives Debian's chromium headless through playwright-core,
-// and checks that the map and index table load, follow a change of group, and that the
-// CSV download holds what the map shows. Saves a screenshot next to the build.
-//   node dashboard.test.mjs COHESION_BINARY WEB_DIST DATA_DIR SCREENSHOT
+// opens every view, clicks an area in each, and checks that what a person reads is in
+// words (legend titles, area panels, summaries), that the controls follow the view, and
+// that the numbers equal the API's. Saves a screenshot of every view at 1280 and 768 px.
+//   node dashboard.test.mjs COHESION_BINARY WEB_DIST DATA_DIR SCREENSHOT_DIR
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { chromium } from "playwright-core";
 
-const [binary, web, data, screenshot] = process.argv.slice(2);
+const [binary, web, data, shots] = process.argv.slice(2);
+mkdirSync(shots, { recursive: true });
 const port = 21000 + (process.pid % 20000);
-const fail = (message) => {
-  console.error(`FAIL: ${message}`);
-  process.exitCode = 1;
+const base = `http://127.0.0.1:${port}`;
+let failures = 0, checks = 0;
+const check = (ok, message) => {
+  checks++;
+  if (!ok) {
+    failures++;
+    console.error(`FAIL: ${message}`);
+  }
 };
 
 // The bundled project: the 2011 OA table with its polygons, change 2011 -> 2021 and the
@@ -19,10 +26,33 @@ const fail = (message) => {
 const server = spawn(binary, ["serve", "--port", String(port), "--web", web, "--project", `${data}/bedford/bedford.toml`],
   { stdio: ["ignore", "inherit", "inherit"] });
 let browser;
+// What a person must never read: API column names, raw floats, placeholders.
+const RAW = /(_share\b|location_quotient:|local_segregation:|residents_3plus|\be[+-]\d|undefined|NaN|\[object)/;
+
+async function ready(page, property) {
+  await page.waitForFunction((p) => window.cohesionState?.ready === true && (!p || window.cohesionState.shown.property === p),
+    property, { timeout: 90000 });
+}
+
+async function clickAnArea(page, name) {
+  const before = await page.locator("#area").innerText();
+  const box = await page.locator("#map").boundingBox();
+  // Several points near the centre: one of them is on an area of the map.
+  for (const [fx, fy] of [[0.5, 0.5], [0.45, 0.55], [0.55, 0.45], [0.4, 0.4], [0.6, 0.6]]) {
+    await page.mouse.click(box.x + box.width * fx, box.y + box.height * fy);
+    await page.waitForTimeout(250);
+    if ((await page.locator("#area").innerText()) !== before) break;
+  }
+  const text = await page.locator("#area").innerText();
+  check(text !== before, `${name}: clicking the map shows an area`);
+  check(!RAW.test(text), `${name}: the area panel reads '${text.slice(0, 200)}'`);
+  return text;
+}
+
 try {
   for (let i = 0; ; i++) {
     try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) break;
+      if ((await fetch(`${base}/api/health`)).ok) break;
     } catch {}
     if (i > 200) throw new Error("server did not start");
     await new Promise((r) => setTimeout(r, 50));
@@ -35,73 +65,116 @@ try {
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
   const external = [];
-  page.on("request", (r) => { if (!r.url().startsWith(`http://127.0.0.1:${port}`) && !r.url().startsWith("blob:") && !r.url().startsWith("data:")) external.push(r.url()); });
-  await page.goto(`http://127.0.0.1:${port}/`);
-  await page.waitForFunction(() => window.cohesionState?.ready === true, null, { timeout: 60000 });
+  page.on("request", (r) => { if (!r.url().startsWith(base) && !r.url().startsWith("blob:") && !r.url().startsWith("data:")) external.push(r.url()); });
+  await page.goto(`${base}/`);
+  await ready(page);
 
   const first = await page.evaluate(() => ({
     features: window.cohesionState.shown.collection.features.length,
-    property: window.cohesionState.shown.property,
     rows: window.cohesionState.indices.rows.length,
     group: document.getElementById("group").value,
   }));
-  if (first.features !== 501) fail(`map shows ${first.features} areas, expected 501`);
-  if (first.rows < 5) fail(`index table has ${first.rows} rows`);
-  if (!(await page.locator("#map canvas").count())) fail("no map canvas");
-  if (!(await page.locator("#indices tbody tr").count())) fail("index table is empty");
+  check(first.features === 501, `map shows ${first.features} areas, expected 501`);
+  check(first.rows >= 5, `index table has ${first.rows} rows`);
+  check(first.group === "OtherWhite", `default group is the largest after the majority (OtherWhite in Bedford), got ${first.group}`);
+  check(await page.locator("#map canvas").count(), "no map canvas");
 
-  // Change the group: the map property and the table follow.
+  // Change the group: the map property and the table follow; the table equals the API.
   await page.selectOption("#group", "Pakistani");
-  await page.waitForFunction(() => window.cohesionState.ready && window.cohesionState.shown.property === "Pakistani_share",
-    null, { timeout: 60000 });
-  const table = await page.locator("#indices tbody").innerText();
-  if (!table.includes("Pakistani")) fail("index table did not switch to Pakistani");
+  await ready(page, "Pakistani_share");
+  check((await page.locator("#indices tbody").innerText()).includes("Pakistani"), "index table did not switch to Pakistani");
   const d = await page.evaluate(() => window.cohesionState.indices.rows.find((r) => r.index === "dissimilarity").value);
-  const api = await (await fetch(`http://127.0.0.1:${port}/api/indices?dataset=Bedford&index=dissimilarity&group=Pakistani`)).json();
-  if (Math.abs(d - api.rows[0].value) > 1e-12) fail(`table D ${d} differs from the API ${api.rows[0].value}`);
+  const api = await (await fetch(`${base}/api/indices?dataset=Bedford&index=dissimilarity&group=Pakistani`)).json();
+  check(Math.abs(d - api.rows[0].value) < 1e-12, `table D ${d} differs from the API ${api.rows[0].value}`);
 
-  // Hot spots view, then download the map data as CSV and check it.
-  await page.selectOption("#view", "hotspots");
-  await page.waitForFunction(() => window.cohesionState.ready && window.cohesionState.shown.property === "hot_spot",
-    null, { timeout: 60000 });
+  const views = [
+    ["share", "Pakistani_share", { group: true, indices: true }],
+    ["lq", "location_quotient:Pakistani", { group: true, indices: true }],
+    ["local_segregation", "local_segregation:ls", { group: false, indices: true }],
+    ["hotspots", "hot_spot", { group: true, indices: true }],
+    ["enclaves", "enclave", { group: true, indices: true, summary: true }],
+    ["change", "pace", { group: false, indices: false, summary: true }],
+    ["esol", "score", { group: false, indices: false, summary: true }],
+    ["hubs", "hub", { group: false, indices: false, summary: true }],
+    ["licensing", "zone", { group: false, indices: false, summary: true }],
+  ];
+  for (const [view, property, expect] of views) {
+    await page.selectOption("#view", view);
+    await ready(page, property);
+    const seen = await page.evaluate((p) => {
+      const values = window.cohesionState.shown.collection.features.map((f) => f.properties[p]);
+      return {
+        features: values.length,
+        finite: values.filter((v) => Number.isFinite(v)).length,
+        colours: new Set(window.cohesionState.shown.collection.features.map((f) => f.properties._colour)).size,
+      };
+    }, property);
+    check(seen.colours > 1, `${view}: the map has ${seen.colours} colour(s)`);
+    const legend = await page.locator("#legend").innerText();
+    check(legend.length > 10 && !RAW.test(legend), `${view}: legend reads '${legend.slice(0, 120)}'`);
+    check((await page.locator("#group-control").isVisible()) === expect.group, `${view}: group selector visible = ${!expect.group}`);
+    check((await page.locator("#indices-panel").isVisible()) === expect.indices, `${view}: index panel visible = ${!expect.indices}`);
+    if (expect.summary) {
+      const summary = await page.locator("#summary").innerText();
+      check(await page.locator("#summary-panel").isVisible(), `${view}: no summary table`);
+      check(!RAW.test(summary), `${view}: summary reads '${summary.slice(0, 200)}'`);
+    }
+    check((await page.locator("#view-note").innerText()).length > 40, `${view}: no sentence says what the map shows`);
+    if (view === "local_segregation") check(seen.finite > 400, `local segregation: only ${seen.finite} areas have a value`);
+    if (view === "hubs") check((await page.locator(".hub-marker").count()) === 3, "hubs: expected 3 hub markers");
+    if (view === "esol") {
+      const csv = await (await fetch(`${base}/api/target/esol?dataset=Bedford&format=csv`)).text();
+      check(seen.features === csv.trim().split("\n").length - 1, "ESOL map and API differ in areas");
+    }
+    const text = await clickAnArea(page, view);
+    if (view === "esol") check(/priority rank/.test(text), `esol: area panel has no priority rank: ${text}`);
+    if (view === "licensing") check(/households renting privately/.test(text), `licensing: panel reads ${text}`);
+    await page.screenshot({ path: `${shots}/dashboard-${view}-1280.png` });
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await page.waitForTimeout(300);
+    // At 768 px nothing may be cut off: the panels flow below the map.
+    const cut = await page.evaluate(() => {
+      const t = document.querySelector("#indices-panel:not([hidden]) table, #summary-panel:not([hidden]) table");
+      return t ? t.getBoundingClientRect().right > window.innerWidth + 1 && !t.closest(".table-scroll") : false;
+    });
+    check(!cut, `${view}: a table is cut off at 768 px`);
+    await page.screenshot({ path: `${shots}/dashboard-${view}-768.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }
+
+  // Switching views clears the area panel: no stale area from another view.
+  await page.selectOption("#view", "share");
+  await ready(page, "Pakistani_share");
+  check((await page.locator("#area").innerText()).startsWith("Click an area"), "the area panel kept the previous view's area");
+
+  // Level: the map follows (each output area shows its LSOA), and so does the table.
+  await page.selectOption("#level", "LSOA");
+  await ready(page, "Pakistani_share");
+  const lsoa = await page.evaluate(() => window.cohesionState.shown.collection.features.filter((f) => f.properties.level_area).length);
+  check(lsoa === 501, `level LSOA: ${lsoa} areas carry their LSOA`);
+  check((await page.locator("#legend").innerText()).includes("LSOA"), "level LSOA: the legend does not say so");
+  await page.selectOption("#level", "");
+  await ready(page, "Pakistani_share");
+
+  // Search by code.
+  await page.fill("#search", "E00088132");
+  await page.press("#search", "Enter");
+  await page.waitForTimeout(300);
+  check((await page.locator("#area").innerText()).includes("E00088132"), "search did not show the area");
+
+  // Download the map data as CSV and check it.
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-csv")]);
   const csv = readFileSync(await download.path(), "utf8").trim().split("\n");
-  if (csv[0] !== "area,hot_spot") fail(`CSV header is '${csv[0]}'`);
-  if (csv.length !== 502) fail(`CSV has ${csv.length - 1} rows, expected 501`);
-  if (!csv.slice(1).some((l) => l.endsWith(",hot"))) fail("no hot spot in the CSV");
+  check(csv[0] === "area,Pakistani_share", `CSV header is '${csv[0]}'`);
+  check(csv.length === 502, `CSV has ${csv.length - 1} rows, expected 501`);
 
-  // ESOL priority view: its own map of the 2021 LSOAs, coloured by the API's score.
-  await page.selectOption("#view", "esol");
-  await page.waitForFunction(() => window.cohesionState.ready && window.cohesionState.shown.property === "score",
-    null, { timeout: 60000 });
-  const esol = await page.evaluate(() => window.cohesionState.shown.collection.features.map((f) => [f.properties.area, f.properties.score]));
-  const esolApi = await (await fetch(`http://127.0.0.1:${port}/api/target/esol?dataset=Bedford&format=csv`)).text();
-  const apiRows = esolApi.trim().split("\n").length - 1;
-  if (esol.length !== apiRows) fail(`ESOL map shows ${esol.length} areas, the API has ${apiRows}`);
-  if (!esol.every(([, score]) => Number.isFinite(score))) fail("an ESOL area has no score");
-  // Pace of change between the censuses, on the 2021 LSOAs.
-  await page.selectOption("#view", "change");
-  await page.waitForFunction(() => window.cohesionState.ready && window.cohesionState.shown.property === "pace",
-    null, { timeout: 60000 });
-  const changeAreas = await page.evaluate(() => window.cohesionState.shown.collection.features.length);
-  const changeCsv = await (await fetch(`http://127.0.0.1:${port}/api/change?dataset=Bedford&format=csv`)).text();
-  if (changeAreas !== changeCsv.trim().split("\n").length - 1)
-    fail(`change map shows ${changeAreas} areas, the API has ${changeCsv.trim().split("\n").length - 1}`);
-  await page.selectOption("#view", "share");
-  await page.waitForFunction(() => window.cohesionState.ready && window.cohesionState.shown.property === "Pakistani_share",
-    null, { timeout: 60000 });
-
-  // Click an area: its composition appears.
-  const box = await page.locator("#map").boundingBox();
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: screenshot, fullPage: true });
-  if (errors.length) fail(`page errors: ${errors.join("; ")}`);
-  if (external.length) fail(`requests outside the server: ${external.join(", ")}`);
-  if (!process.exitCode) console.log("dashboard test passed; screenshot " + screenshot);
+  check(!errors.length, `page errors: ${errors.join("; ")}`);
+  check(!external.length, `requests outside the server: ${external.join(", ")}`);
 } catch (e) {
-  fail(e.stack ?? String(e));
+  check(false, e.stack ?? String(e));
 } finally {
   await browser?.close();
   server.kill("SIGTERM");
 }
+console.log(`${checks - failures} passed, ${failures} failed`);
+process.exitCode = failures ? 1 : 0;
