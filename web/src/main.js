@@ -150,13 +150,15 @@ async function loadIndices() {
     (level ? `&level=${encodeURIComponent(level)}` : "");
   const table = await api(`/api/indices?${query}`);
   state.indices = table;
-  // The percentile interval of resampled values sits above the value when small counts
-  // inflate the index; the bias-corrected value (2 × value − bootstrap mean) is shown beside it.
+  // With a bootstrap the API's `estimate` is bias-corrected (raw value minus the chance part,
+  // as R segregation does) and its interval contains it; the raw value is shown beside it.
+  // Without one (older servers, bootstrap=0) the only number is `value`.
   $("indices").querySelector("thead").innerHTML =
-    "<tr><th>index</th><th>group</th><th>value</th><th>bias-corrected</th><th>95% interval</th></tr>";
+    "<tr><th>index</th><th>group</th><th>estimate</th><th>95% interval</th><th>raw</th></tr>";
   $("indices").querySelector("tbody").innerHTML = table.rows
-    .map((r) => `<tr><td>${r.index}</td><td>${r.focal}</td><td>${fmt(r.value)}</td><td>${fmt(r.bias_corrected)}</td>` +
-      `<td>${fmt(r.ci_lower)}–${fmt(r.ci_upper)}</td></tr>`)
+    .map((r) => `<tr><td>${r.index}</td><td>${r.focal}</td><td>${fmt(r.estimate ?? r.value)}</td>` +
+      `<td>${r.ci_lower == null ? "–" : `${fmt(r.ci_lower)}–${fmt(r.ci_upper)}`}</td>` +
+      `<td>${fmt(r.raw_value ?? r.value)}</td></tr>`)
     .join("");
 }
 

@@ -56,7 +56,12 @@ try {
     null, { timeout: 60000 });
   const table = await page.locator("#indices tbody").innerText();
   if (!table.includes("Pakistani")) fail("index table did not switch to Pakistani");
-  const d = await page.evaluate(() => window.cohesionState.indices.rows.find((r) => r.index === "dissimilarity").value);
+  // The panel bootstraps: its raw value equals the plain API value, and its headline
+  // (bias-corrected) estimate sits inside the interval shown.
+  const row = await page.evaluate(() => window.cohesionState.indices.rows.find((r) => r.index === "dissimilarity"));
+  const d = row.raw_value;
+  if (!(row.ci_lower <= row.estimate && row.estimate <= row.ci_upper)) fail(`estimate ${row.estimate} outside its interval`);
+  if (!table.includes(row.estimate.toPrecision(3))) fail("index table does not show the estimate");
   const api = await (await fetch(`http://127.0.0.1:${port}/api/indices?dataset=Bedford&index=dissimilarity&group=Pakistani`)).json();
   if (Math.abs(d - api.rows[0].value) > 1e-12) fail(`table D ${d} differs from the API ${api.rows[0].value}`);
 
