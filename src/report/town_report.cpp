@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <set>
@@ -51,20 +52,24 @@ std::string headline(const BootstrapSummary& s, int digits) {
                        100.0 * s.confidence, s.ci_lower, digits, s.ci_upper, digits, s.raw_value, digits);
 }
 
-std::string rank_phrase(const GroupRanking& g) {
-    if (g.rank_lower <= 0) return "";
-    if (g.rank_lower == g.rank_upper) return fmt::format("; rank {} in every likely case", g.rank);
-    return fmt::format("; rank {}, could be {}–{}", g.rank, g.rank_lower, g.rank_upper);
+// "; rank 1 of 10 (95% interval of the rank 1–2)"
+std::string rank_phrase(const GroupRanking& g, const GroupRankings& k) {
+    if (g.rank <= 0) return "";
+    const auto ranked = std::count_if(k.groups.begin(), k.groups.end(), [](const auto& x) { return x.rank > 0; });
+    std::string out = fmt::format("; rank {} of {}", g.rank, ranked);
+    if (g.rank_lower > 0)
+        out += fmt::format(" ({:g}% interval of the rank {}–{})", 100.0 * k.confidence, g.rank_lower, g.rank_upper);
+    return out;
 }
 
-// "D = 0.64, 95% interval 0.61–0.66; raw 0.67; rank 1, could be 1–2"
+// "D = 0.64, 95% interval 0.61–0.66; raw 0.67; rank 1 of 10 (95% interval of the rank 1–2)"
 std::string d_phrase(const GroupRanking& g, const GroupRankings& k) {
     const BootstrapSummary& s = g.value;
     if (!std::isfinite(s.ci_lower)) return fmt::format("D = {:.2f}", s.estimate);
     std::string out = fmt::format("D = {:.2f}, {:g}% interval {:.2f}–{:.2f}", s.estimate, 100.0 * k.confidence,
                                   s.ci_lower, s.ci_upper);
     if (s.method == IntervalMethod::debiased) out += fmt::format("; raw {:.2f}", s.raw_value);
-    return out + rank_phrase(g);
+    return out + rank_phrase(g, k);
 }
 
 std::string most_apart(const GroupRanking& g, const GroupRankings& k) {
@@ -119,7 +124,10 @@ ReportDocument town_report(const TownReportInput& in) {
                      {"areas", std::to_string(p.areas.rows.size())},
                      {"groups", std::to_string(p.composition.rows.size())},
                      {"segregation of all groups (Theil's M, nats)", headline(m, 4)},
-                     {"group living most apart", top ? most_apart(*top, ranking) : "no group meets the ranking rule"},
+                     {fmt::format("group living most apart (of groups with at least {:g}% of residents and {:g} "
+                                  "people)",
+                                  100.0 * ranking.rule.min_share, ranking.rule.min_people),
+                      top ? most_apart(*top, ranking) : "no group meets the ranking rule"},
                      {"enclaves of " + p.focal, std::to_string(p.enclaves.rows.size())}};
 
     ReportSection who;
