@@ -294,8 +294,10 @@ ResultTable ranking_table(const GroupRankings& k) {
     if (k.randomisation > 0) t.columns.insert(t.columns.end(), {"expected_if_random", "excess_over_random", "p_value"});
     t.columns.insert(t.columns.end(), {"ranked", "reason"});
     auto whole = [](int v) { return v > 0 ? Cell{static_cast<std::int64_t>(v)} : Cell{}; };
+    // Whole counts print as integers (census tables); harmonised tables may have fractions.
+    auto count = [](double v) { return std::floor(v) == v && std::abs(v) < 9e15 ? Cell{static_cast<std::int64_t>(v)} : Cell{v}; };
     for (const auto& g : k.groups) {
-        std::vector<Cell> row{whole(g.rank), g.group, g.people, g.share, g.value.estimate, g.value.raw_value,
+        std::vector<Cell> row{whole(g.rank), g.group, count(g.people), g.share, g.value.estimate, g.value.raw_value,
                               g.value.ci_lower, g.value.ci_upper, whole(g.rank_lower), whole(g.rank_upper)};
         for (const auto& a : g.also) row.insert(row.end(), {a.estimate, a.ci_lower, a.ci_upper});
         if (k.randomisation > 0) {

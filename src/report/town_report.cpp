@@ -41,15 +41,13 @@ MapFigure category_map(const TownReportInput& in, std::string title, std::string
     return m;
 }
 
-// "0.2016 (95% interval 0.1968–0.2061; raw 0.2092)" — the headline with its interval and
-// the raw value beside it (docs/inference.md).
-std::string headline(const BootstrapSummary& s, int digits) {
-    if (!std::isfinite(s.ci_lower)) return fmt::format("{:.{}f}", s.raw_value, digits);
-    if (s.method == IntervalMethod::percentile)
-        return fmt::format("{:.{}f} ({:g}% interval {:.{}f}–{:.{}f})", s.estimate, digits, 100.0 * s.confidence,
-                           s.ci_lower, digits, s.ci_upper, digits);
-    return fmt::format("{:.{}f} ({:g}% interval {:.{}f}–{:.{}f}; raw {:.{}f})", s.estimate, digits,
-                       100.0 * s.confidence, s.ci_lower, digits, s.ci_upper, digits, s.raw_value, digits);
+// "; 95% interval 0.1920–0.1977; raw 0.2092" — what goes beside a headline estimate.
+std::string interval_note(const BootstrapSummary& s, int digits) {
+    if (!std::isfinite(s.ci_lower)) return "";
+    std::string out = fmt::format("; {:g}% interval {:.{}f}–{:.{}f}", 100.0 * s.confidence, s.ci_lower, digits,
+                                  s.ci_upper, digits);
+    if (s.method == IntervalMethod::debiased) out += fmt::format("; raw {:.{}f}", s.raw_value, digits);
+    return out;
 }
 
 // "; rank 1 of 10 (95% interval of the rank 1–2)"
@@ -70,10 +68,6 @@ std::string d_phrase(const GroupRanking& g, const GroupRankings& k) {
                                   s.ci_lower, s.ci_upper);
     if (s.method == IntervalMethod::debiased) out += fmt::format("; raw {:.2f}", s.raw_value);
     return out + rank_phrase(g, k);
-}
-
-std::string most_apart(const GroupRanking& g, const GroupRankings& k) {
-    return fmt::format("{} people ({})", g.group, d_phrase(g, k));
 }
 
 std::string rule_sentence(const GroupRankings& k) {
@@ -120,14 +114,19 @@ ReportDocument town_report(const TownReportInput& in) {
     const GroupRankings& ranking = p.ranking;
     const GroupRanking* top = ranking.top();
     const BootstrapSummary& m = p.multigroup_values.at(0).value;
+    // Key figures: the value box holds the headline, the label its interval, raw value and
+    // rank interval (docs/inference.md), so the reader sees the uncertainty beside it.
     d.key_figures = {{"residents", fmt::format("{:.0f}", p.total_population)},
                      {"areas", std::to_string(p.areas.rows.size())},
                      {"groups", std::to_string(p.composition.rows.size())},
-                     {"segregation of all groups (Theil's M, nats)", headline(m, 4)},
-                     {fmt::format("group living most apart (of groups with at least {:g}% of residents and {:g} "
-                                  "people)",
-                                  100.0 * ranking.rule.min_share, ranking.rule.min_people),
-                      top ? most_apart(*top, ranking) : "no group meets the ranking rule"},
+                     {"segregation of all groups (Theil's M, nats" + interval_note(m, 4) + ")",
+                      fmt::format("{:.4f}", m.estimate)},
+                     top ? KeyFigure{fmt::format("people live most apart ({}; ranked among groups with at least {:g}% "
+                                                 "of residents and {:g} people)",
+                                                 d_phrase(*top, ranking), 100.0 * ranking.rule.min_share,
+                                                 ranking.rule.min_people),
+                                     top->group}
+                         : KeyFigure{"group living most apart", "no group meets the ranking rule"},
                      {"enclaves of " + p.focal, std::to_string(p.enclaves.rows.size())}};
 
     ReportSection who;
