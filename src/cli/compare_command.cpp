@@ -61,7 +61,7 @@ ResultTable run(CompareOptions& o) {
         if (item.focal != plan_b.items[k].focal)
             throw Error("the two tables do not have the same groups (" + item.focal + " vs " + plan_b.items[k].focal + ")");
         const auto c = compare_tables(*item.index, plan_a.views[item.view], plan_b.views[plan_b.items[k].view],
-                                      request.params, BootstrapOptions{o.bootstrap, o.confidence, o.seed, {}}, method);
+                                      request.params, BootstrapOptions{o.bootstrap, o.confidence, o.seed, {}, {}}, method);
         out.add_row({item.index->info.name, item.focal, item.comparison, c.value_a, c.value_b, c.difference.estimate,
                      c.a.raw_value, c.b.raw_value, c.raw_difference, c.difference.standard_error,
                      c.difference.ci_lower, c.difference.ci_upper, c.p_value});

@@ -150,6 +150,7 @@ ReportDocument town_report(const TownReportInput& in) {
 
     ReportSection apart;
     apart.title = "Who lives most apart";
+    const bool debiased = ranking.interval == IntervalMethod::debiased;
     std::vector<std::string> top3, unranked;
     for (const auto& g : ranking.groups) {
         if (g.rank > 0 && top3.size() < 3) top3.push_back(fmt::format("{} ({})", g.group, d_phrase(g, ranking)));
@@ -162,16 +163,22 @@ ReportDocument town_report(const TownReportInput& in) {
                       : "The groups living most apart are " + fmt::format("{}", fmt::join(top3, "; ")) + "."));
     apart.paragraphs.push_back(
         "Chance alone makes D above 0: people are few in each area, so even a group spread at random looks uneven, and "
-        "the fewer its people the more so. The values shown are therefore bias-corrected (the raw value minus the "
-        "chance part the bootstrap measures, as R's segregation package does), with 95% intervals from resampling "
-        "people; the raw values are in the table. The rank interval says which places in the ranking the group could "
+        "the fewer its people the more so. " +
+        (debiased ? std::string("The values shown are therefore bias-corrected (the raw value minus the chance part "
+                                "the bootstrap measures, as R's segregation package does), with 95% intervals from "
+                                "resampling people; the raw values are in the table. ")
+                  : std::string("The values shown are the raw values with percentile intervals of resampled values "
+                                "(--interval percentile); for small groups such an interval can lie wholly above the "
+                                "value. ")) +
+        "The rank interval says which places in the ranking the group could "
         "hold given that uncertainty. " +
         rule_sentence(ranking) +
         (unranked.empty() ? std::string() : " Not ranked: " + fmt::format("{}", fmt::join(unranked, "; ")) + "."));
     BarChartFigure dchart;
     dchart.title = "Dissimilarity from everyone else, by group";
-    dchart.axis_label = "index of dissimilarity D (bias-corrected)";
-    dchart.caption = "Bars: bias-corrected D with 95% bootstrap intervals; groups marked (not ranked) fail the ranking rule" +
+    dchart.axis_label = debiased ? "index of dissimilarity D (bias-corrected)" : "index of dissimilarity D";
+    dchart.caption = std::string(debiased ? "Bars: bias-corrected D" : "Bars: D") +
+                     " with 95% bootstrap intervals; groups marked (not ranked) fail the ranking rule" +
                      (reference ? "; diamonds: raw D in " + in.reference_name + " (same groups, its own areas)." : ".");
     dchart.reference_label = in.reference_name;
     for (const auto& g : ranking.groups) {
