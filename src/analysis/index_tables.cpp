@@ -28,33 +28,41 @@ ResultTable index_table(const Table& table, const IndexTableRequest& r) {
     }
     out.notes.push_back("simulation seed " + std::to_string(params.seed) + ", " + std::to_string(params.simulations) +
                         " simulations for simulated indices; natural logarithms");
-    out.columns = {"index", "kind", "focal", "versus", "value"};
+    out.columns = {"index", "kind", "focal", "versus"};
 
     const std::vector<double> values = run_suite(plan, params);
     if (r.bootstrap > 0) {
-        out.columns.insert(out.columns.end(), {"std_error", "ci_lower", "ci_upper", "bias_corrected"});
+        // With a bootstrap the headline is `estimate` (debiased by default) and the index on
+        // the data as given stays beside it as `raw_value` (docs/inference.md).
+        out.columns.insert(out.columns.end(), {"estimate", "raw_value", "std_error", "ci_lower", "ci_upper", "bias"});
         out.notes.push_back(fmt::format("{} bootstrap replicates (multinomial resampling of people, totals rounded to "
-                                        "whole people), {:g} percentile intervals",
-                                        r.bootstrap, r.confidence));
+                                        "whole people), interval method '{}': {}",
+                                        r.bootstrap, to_string(r.interval), describe(r.interval, r.confidence)));
+    } else {
+        out.columns.push_back("value");
     }
     if (r.randomisation > 0) {
-        out.columns.insert(out.columns.end(), {"expected_if_random", "p_value"});
+        out.columns.insert(out.columns.end(), {"expected_if_random", "excess_over_random", "p_value", "beyond_chance"});
         out.notes.push_back(std::to_string(r.randomisation) +
                             " randomisation replicates (people allocated to areas at random, area and group sizes "
-                            "fixed); p = P(index >= observed)");
+                            "fixed); excess_over_random = raw value - expected_if_random; p = P(index >= observed); "
+                            "beyond_chance = yes when p < 0.05");
     }
     for (std::size_t k = 0; k < plan.items.size(); ++k) {
         const auto& item = plan.items[k];
-        std::vector<Cell> row{item.index->info.name, to_string(item.index->info.kind), item.focal, item.comparison,
-                              values[k]};
+        std::vector<Cell> row{item.index->info.name, to_string(item.index->info.kind), item.focal, item.comparison};
         const CountMatrix& view = plan.views[item.view];
         if (r.bootstrap > 0) {
             const auto b = bootstrap(*item.index, view, params, BootstrapOptions{r.bootstrap, r.confidence, params.seed, {}, r.stop});
-            row.insert(row.end(), {b.standard_error, b.ci_lower, b.ci_upper, b.bias_corrected});
+            const BootstrapSummary s = summarise_bootstrap(values[k], b.replicates, r.confidence, r.interval);
+            row.insert(row.end(), {s.estimate, s.raw_value, s.standard_error, s.ci_lower, s.ci_upper, s.bias});
+        } else {
+            row.emplace_back(values[k]);
         }
         if (r.randomisation > 0) {
             const auto t = randomisation_test(*item.index, view, params, RandomisationOptions{r.randomisation, params.seed, {}, r.stop});
-            row.insert(row.end(), {t.expected, t.p_value});
+            row.insert(row.end(), {t.expected, values[k] - t.expected, t.p_value,
+                                   std::string(t.p_value < 0.05 ? "yes" : "no")});
         }
         if ((r.bootstrap > 0 || r.randomisation > 0) && r.progress) r.progress(k + 1, plan.items.size());
         out.add_row(std::move(row));

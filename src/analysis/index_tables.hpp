@@ -11,6 +11,7 @@
 
 #include "core/table.hpp"
 #include "indices/index_suite.hpp"
+#include "inference/bootstrap_summary.hpp"
 #include "render/result_table.hpp"
 
 namespace cohesion {
@@ -20,13 +21,20 @@ struct IndexTableRequest {
     int bootstrap = 0;         // replicates; 0 = none
     int randomisation = 0;     // replicates; 0 = none
     double confidence = 0.95;
+    // How the bootstrap headline and interval are formed (docs/inference.md): debiased
+    // (R segregation's, the default) or the plain percentile interval of the replicates.
+    IntervalMethod interval = IntervalMethod::debiased;
     // Called after each index when inference runs, with (done, total): progress bars.
     std::function<void(std::size_t, std::size_t)> progress;
     std::stop_token stop;  // cancels the bootstrap and randomisation loops (throws Cancelled)
 };
 
-// Columns: index, kind, focal, versus, value [, std_error, ci_lower, ci_upper,
-// bias_corrected] [, expected_if_random, p_value].
+// Columns: index, kind, focal, versus, then
+//   without bootstrap: value
+//   with bootstrap:    estimate (the headline, see IntervalMethod), raw_value, std_error,
+//                      ci_lower, ci_upper, bias
+// [, expected_if_random, excess_over_random (= raw value − expected), p_value,
+//  beyond_chance ("yes" when p < 0.05)] with randomisation.
 ResultTable index_table(const Table& table, const IndexTableRequest& request);
 
 // One row per table area (zero-population areas keep their row with empty cells):

@@ -8,7 +8,7 @@
 #include <numeric>
 
 #include "analysis/group_enclaves.hpp"
-#include "analysis/index_tables.hpp"
+#include "inference/bootstrap.hpp"
 #include "core/count_matrix.hpp"
 #include "core/error.hpp"
 #include "indices/registry.hpp"
@@ -25,15 +25,6 @@ std::vector<double> group_totals(const Table& t) {
     for (std::size_t g = 0; g < t.groups(); ++g)
         for (double v : t.column(g)) out[g] += v;
     return out;
-}
-
-// Index value per focal group from an index_table result: name -> column "value".
-double value_of(const ResultTable& t, const std::string& index, const std::string& focal, const std::string& column) {
-    const auto col = std::find(t.columns.begin(), t.columns.end(), column) - t.columns.begin();
-    for (const auto& row : t.rows)
-        if (std::get<std::string>(row[0]) == index && std::get<std::string>(row[2]) == focal)
-            return static_cast<std::size_t>(col) < row.size() ? cell_number(row[static_cast<std::size_t>(col)]) : nan;
-    return nan;
 }
 
 }  // namespace
@@ -70,53 +61,61 @@ TownProfile town_profile(const Table& table, const Weights* weights, const std::
     }
 
     step("segregation indices with bootstrap intervals");
-    IndexTableRequest r;
-    r.suite.indices = {"dissimilarity", "isolation"};
-    r.suite.params.seed = o.seed;
-    r.bootstrap = o.bootstrap;
-    const ResultTable two = index_table(table, r);
-    ResultTable ref_two;
+    // Who lives most apart: one ranking (analysis/group_ranking), so the key figure, the
+    // table and the map group below agree with `cohesion indices --rank`.
+    GroupRankingOptions ro;
+    ro.index = "dissimilarity";
+    ro.also = {"isolation"};
+    ro.bootstrap = o.bootstrap;
+    ro.randomisation = o.randomisation;
+    ro.interval = o.interval;
+    ro.rule = o.rule;
+    ro.seed = o.seed;
+    p.ranking = rank_groups(table, ro);
     if (reference) {
-        IndexTableRequest rr;
-        rr.suite.indices = r.suite.indices;
-        ref_two = index_table(*reference, rr);
+        GroupRankingOptions rr = ro;
+        rr.bootstrap = rr.randomisation = 0;  // the reference values are shown raw, for comparison only
+        p.reference_ranking = rank_groups(*reference, rr);
     }
-    std::vector<std::size_t> order(groups.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::vector<double> d(groups.size());
-    for (std::size_t g = 0; g < groups.size(); ++g) d[g] = value_of(two, "dissimilarity", groups[g], "value");
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return d[a] > d[b]; });
-    p.groups.title = "Who lives most apart: groups ranked by dissimilarity (D) from everyone else";
-    p.groups.notes = {two.notes.begin(), two.notes.end()};
-    p.groups.columns = {"rank", "group", "share", "dissimilarity", "d_ci_lower", "d_ci_upper", "isolation",
-                        "isolation_ci_lower", "isolation_ci_upper"};
-    if (reference) p.groups.columns.insert(p.groups.columns.end(), {"reference_dissimilarity", "reference_isolation"});
-    for (std::size_t k = 0; k < order.size(); ++k) {
-        const auto& g = groups[order[k]];
-        std::vector<Cell> row{static_cast<std::int64_t>(k + 1), g, totals[order[k]] / total, d[order[k]],
-                              value_of(two, "dissimilarity", g, "ci_lower"), value_of(two, "dissimilarity", g, "ci_upper"),
-                              value_of(two, "isolation", g, "value"), value_of(two, "isolation", g, "ci_lower"),
-                              value_of(two, "isolation", g, "ci_upper")};
-        if (reference) {
-            row.emplace_back(value_of(ref_two, "dissimilarity", g, "value"));
-            row.emplace_back(value_of(ref_two, "isolation", g, "value"));
+    p.groups = ranking_table(p.ranking);
+    if (p.reference_ranking) {
+        p.groups.columns.insert(p.groups.columns.end(), {"reference_dissimilarity_raw", "reference_isolation_raw"});
+        p.groups.notes.push_back("reference_*_raw: the index in the reference area on its own areas, without bootstrap "
+                                 "(not bias-corrected)");
+        for (std::size_t k = 0; k < p.ranking.groups.size(); ++k) {
+            const GroupRanking* ref = p.reference_ranking->find(p.ranking.groups[k].group);
+            p.groups.rows[k].emplace_back(ref ? Cell{ref->value.raw_value} : Cell{});
+            p.groups.rows[k].emplace_back(ref ? Cell{ref->also.at(0).raw_value} : Cell{});
         }
-        p.groups.add_row(std::move(row));
     }
 
-    IndexTableRequest mr;
-    mr.suite.indices = {"mutual_information", "information_theory", "multi_dissimilarity"};
-    mr.suite.params.seed = o.seed;
-    mr.bootstrap = o.bootstrap;
-    p.multigroup = index_table(table, mr);
+    const CountMatrix all = multigroup(table);
+    const auto& registry = IndexRegistry::instance();
     p.multigroup.title = "Segregation of all groups at once";
+    p.multigroup.notes = table.history();
+    p.multigroup.notes.push_back("view: " + all.description);
+    p.multigroup.columns = {"index", "estimate", "raw_value", "std_error", "ci_lower", "ci_upper", "bias"};
+    for (const char* name : {"mutual_information", "information_theory", "multi_dissimilarity"}) {
+        const auto& index = registry.get(name);
+        IndexParams params;
+        params.seed = o.seed;
+        const BootstrapResult b = bootstrap(index, all, params, BootstrapOptions{o.bootstrap, 0.95, o.seed, {}, {}});
+        p.multigroup_values.push_back({name, index.info.title, summarise_bootstrap(b.estimate, b.replicates, 0.95, o.interval)});
+        const auto& v = p.multigroup_values.back().value;
+        p.multigroup.add_row({std::string(name), v.estimate, v.raw_value, v.standard_error, v.ci_lower, v.ci_upper, v.bias});
+    }
+    p.multigroup.notes.push_back(fmt::format("{} bootstrap replicates; interval method '{}': {}", o.bootstrap,
+                                             to_string(o.interval), describe(o.interval, 0.95)));
 
-    // Default map group: the highest D among groups of at least 1 % of residents — tiny
-    // groups score high D by chance, and a map of a few dozen people says little.
+    // Map group: the top of the ranking unless the user chose one. Without a ranked group
+    // (none passes the rule) the largest group is mapped — never a tiny one by default.
     p.focal = o.focal;
-    for (std::size_t k = 0; k < order.size() && p.focal.empty(); ++k)
-        if (totals[order[k]] >= 0.01 * total) p.focal = groups[order[k]];
-    if (p.focal.empty()) p.focal = groups[order.front()];
+    p.focal_chosen = !o.focal.empty();
+    if (p.focal.empty()) {
+        if (const GroupRanking* top = p.ranking.top()) p.focal = top->group;
+        else p.focal = groups[static_cast<std::size_t>(std::max_element(totals.begin(), totals.end()) - totals.begin())];
+    }
+    table.group_index(p.focal);
     if (o.host.empty()) p.host = groups[static_cast<std::size_t>(std::max_element(totals.begin(), totals.end()) - totals.begin())];
     else p.host = o.host;
     table.group_index(p.host);

@@ -11,26 +11,42 @@
 #include <string>
 #include <vector>
 
+#include "analysis/group_ranking.hpp"
 #include "autocorrelation/hot_spots.hpp"
 #include "core/table.hpp"
+#include "inference/bootstrap_summary.hpp"
 #include "render/result_table.hpp"
 #include "weights/weights.hpp"
 
 namespace cohesion {
 
 struct TownProfileOptions {
-    std::string focal;             // group for the maps (default: highest D among groups of >= 1 % of residents)
+    std::string focal;             // group for the maps (default: the top of the ranking, see GroupRanking)
     std::string host;              // typology host group (default: the largest group)
     int bootstrap = 100;
+    int randomisation = 100;       // randomisation replicates: which groups' D exceeds chance
+    IntervalMethod interval = IntervalMethod::debiased;
+    RankingRule rule;              // which groups may be ranked (docs/inference.md)
     std::uint64_t seed = 20170601;
     HotSpotOptions hot_spots;
     std::function<void(const std::string&)> step;  // progress: called before each stage
 };
 
+// One multigroup index with its bootstrap summary (headline estimate, raw value, interval).
+struct MultigroupSummary {
+    std::string index, title;
+    BootstrapSummary value;
+};
+
 struct TownProfile {
     std::string focal, host;
+    bool focal_chosen = false;  // the user named the map group (else it is ranking.top())
+    // Typed results the report reads (the tables below are for display and CSV output).
+    GroupRankings ranking;                    // dissimilarity ranks groups; isolation alongside
+    std::optional<GroupRankings> reference_ranking;  // raw values in the reference area (no bootstrap)
+    std::vector<MultigroupSummary> multigroup_values;  // mutual_information (M) first
     ResultTable composition;  // group, count, share [, reference_share]
-    ResultTable groups;       // per group: dissimilarity and isolation with CIs [, reference D], ranked by D
+    ResultTable groups;       // ranking_table(ranking) [+ reference D and isolation]
     ResultTable multigroup;   // M, H, multigroup D with CIs
     ResultTable areas;        // per area: population, focal share, LQ, local segregation, hot spot, enclave, type
     ResultTable enclaves;     // enclaves of the focal group (empty without weights)

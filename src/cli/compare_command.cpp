@@ -3,10 +3,12 @@
 #include <fmt/format.h>
 
 #include "cli/command.hpp"
+#include "cli/inference_options.hpp"
 #include "cli/input_options.hpp"
 #include "cli/output_options.hpp"
 #include "core/error.hpp"
 #include "indices/index_suite.hpp"
+#include "inference/bootstrap_summary.hpp"
 #include "inference/comparison.hpp"
 
 namespace cohesion::cli {
@@ -22,6 +24,7 @@ struct CompareOptions {
     std::vector<std::string> focal;
     int bootstrap = 200;
     double confidence = 0.95;
+    std::string interval = "debiased";
     std::uint64_t seed = 20170601;
 };
 
@@ -46,18 +49,22 @@ ResultTable run(CompareOptions& o) {
     out.notes.push_back("A: " + a.input.path + (a.input.where.empty() ? "" : " where " + fmt::format("{}", fmt::join(a.input.where, ", "))));
     out.notes.push_back("B: " + (o.b.path.empty() ? a.input.path : o.b.path) +
                         (o.b.where.empty() ? "" : " where " + fmt::format("{}", fmt::join(o.b.where, ", "))));
-    out.notes.push_back(fmt::format("{} independent bootstrap replicates of each table, seed {}, {:g} percentile interval "
-                                    "of the difference; p is two-sided",
-                                    o.bootstrap, o.seed, o.confidence));
-    out.columns = {"index", "focal", "versus", "A", "B", "difference", "std_error", "ci_lower", "ci_upper", "p_value"};
+    const IntervalMethod method = parse_interval_method(o.interval);
+    out.notes.push_back(fmt::format("{} independent bootstrap replicates of each table, seed {}; interval method '{}': {}; "
+                                    "A, B and difference are estimates of that method (raw_* = on the data as given); "
+                                    "std_error and the interval are of the difference; p is two-sided",
+                                    o.bootstrap, o.seed, to_string(method), describe(method, o.confidence)));
+    out.columns = {"index", "focal", "versus", "A", "B", "difference", "raw_A", "raw_B", "raw_difference",
+                   "std_error", "ci_lower", "ci_upper", "p_value"};
     for (std::size_t k = 0; k < plan_a.items.size(); ++k) {
         const auto& item = plan_a.items[k];
         if (item.focal != plan_b.items[k].focal)
             throw Error("the two tables do not have the same groups (" + item.focal + " vs " + plan_b.items[k].focal + ")");
         const auto c = compare_tables(*item.index, plan_a.views[item.view], plan_b.views[plan_b.items[k].view],
-                                      request.params, BootstrapOptions{o.bootstrap, o.confidence, o.seed, {}, {}});
-        out.add_row({item.index->info.name, item.focal, item.comparison, c.value_a, c.value_b, c.difference,
-                     c.standard_error, c.ci_lower, c.ci_upper, c.p_value});
+                                      request.params, BootstrapOptions{o.bootstrap, o.confidence, o.seed, {}, {}}, method);
+        out.add_row({item.index->info.name, item.focal, item.comparison, c.value_a, c.value_b, c.difference.estimate,
+                     c.a.raw_value, c.b.raw_value, c.raw_difference, c.difference.standard_error,
+                     c.difference.ci_lower, c.difference.ci_upper, c.p_value});
     }
     return out;
 }
@@ -75,6 +82,7 @@ void add_compare_command(CLI::App& app) {
     command->add_option("--group,-g", o->focal, "Focal group(s) for two-group indices (default: every group)")->delimiter(',');
     command->add_option("--bootstrap", o->bootstrap, "Bootstrap replicates per table")->default_val(200)->check(CLI::Range(2, 100000));
     command->add_option("--confidence", o->confidence, "Confidence level")->default_val(0.95)->check(CLI::Range(0.5, 0.999));
+    add_interval_option(*command, o->interval, "Options");
     command->add_option("--seed", o->seed, "Random seed")->default_val(20170601);
     add_output_options(*command, o->output);
     command->callback([o, command] { emit({run(*o)}, o->output, *command); });

@@ -7,8 +7,10 @@
 #include "cli/command.hpp"
 #include "cli/input_options.hpp"
 #include "cli/output_options.hpp"
+#include "cli/inference_options.hpp"
 #include "cli/progress_bar.hpp"
 #include "core/error.hpp"
+#include "analysis/group_ranking.hpp"
 #include "analysis/index_tables.hpp"
 #include "indices/registry.hpp"
 
@@ -29,6 +31,10 @@ struct IndicesOptions {
     int bootstrap = 0;
     int randomisation = 0;
     double confidence = 0.95;
+    std::string interval = "debiased";
+    bool rank = false;
+    std::string rank_by = "dissimilarity";
+    RankingRule rule;
 };
 
 ResultTable registry_listing() {
@@ -52,12 +58,29 @@ ResultTable compute(const IndicesOptions& o, const Table& table) {
     r.bootstrap = o.bootstrap;
     r.randomisation = o.randomisation;
     r.confidence = o.confidence;
+    r.interval = parse_interval_method(o.interval);
     std::optional<ProgressBar> progress;  // made at the first report, when the number of indices is known
     r.progress = [&progress](std::size_t, std::size_t total) {
         if (!progress) progress.emplace("inference", total);
         progress->advance();
     };
     return index_table(table, r);
+}
+
+// The ranking the report uses (analysis/group_ranking), with this command's bootstrap,
+// randomisation, interval and seed. Without --bootstrap the ranks have no intervals.
+ResultTable ranking(const IndicesOptions& o, const Table& table) {
+    if (!o.versus.empty())
+        throw Error(Location{"", 0, "--rank"}, "groups are ranked against everyone else; leave out --versus");
+    GroupRankingOptions r;
+    r.index = o.rank_by;
+    r.bootstrap = o.bootstrap;
+    r.randomisation = o.randomisation;
+    r.confidence = o.confidence;
+    r.interval = parse_interval_method(o.interval);
+    r.rule = o.rule;
+    r.seed = o.seed;
+    return ranking_table(rank_groups(table, r));
 }
 
 }  // namespace
@@ -90,6 +113,14 @@ void add_indices_command(CLI::App& app) {
         ->default_val(0)->check(CLI::Range(0, 1000000))->group(inf);
     command->add_option("--confidence", o->confidence, "Confidence level of bootstrap intervals")
         ->default_val(0.95)->check(CLI::Range(0.5, 0.999))->group(inf);
+    add_interval_option(*command, o->interval, inf);
+    auto* rk = "Ranking";
+    command->add_flag("--rank", o->rank,
+                      "Also rank the groups by how far apart they live (--rank-by, default dissimilarity) with "
+                      "bootstrap rank intervals, using the same rule as the report (docs/inference.md)")->group(rk);
+    command->add_option("--rank-by", o->rank_by, "Two-group index that ranks the groups")
+        ->default_val("dissimilarity")->group(rk);
+    add_ranking_rule_options(*command, o->rule, rk);
     command->add_option("--seed", o->seed, "Random seed (results are identical for a seed, whatever the thread count)")
         ->default_val(20170601)->group(inf);
     add_output_options(*command, o->output);
@@ -99,7 +130,10 @@ void add_indices_command(CLI::App& app) {
             return;
         }
         if (o->input.input.path.empty()) throw CLI::RequiredError("FILE (or --list)");
-        emit({compute(*o, load_input(o->input))}, o->output, *command);
+        const Table table = load_input(o->input);
+        std::vector<ResultTable> tables{compute(*o, table)};
+        if (o->rank) tables.push_back(ranking(*o, table));
+        emit(tables, o->output, *command);
     });
 }
 

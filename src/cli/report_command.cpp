@@ -14,6 +14,7 @@
 #include "cli/invocation.hpp"
 #include "cli/output_options.hpp"
 #include "cli/progress_bar.hpp"
+#include "cli/inference_options.hpp"
 #include "cli/spatial_options.hpp"
 #include "core/error.hpp"
 #include "geo/layer_column.hpp"
@@ -34,6 +35,7 @@ struct ReportOptions {
     std::string reference, reference_name = "England & Wales", town, html, pdf, areas_csv;
     std::vector<std::string> sections;      // "TITLE=results.json"
     std::vector<std::string> section_maps;  // "TITLE=layer.geojson:COLUMN"
+    std::string interval = "debiased";
 };
 
 ReportSection& section_titled(std::vector<ReportSection>& sections, const std::string& title) {
@@ -170,7 +172,8 @@ void add_report_command(CLI::App& app) {
                         "Add a map to a section: TITLE=LAYER:COLUMN, a layer written by an earlier command "
                         "(e.g. \"Change over time=out/change.geojson:pace\"; repeatable)")->group(g);
     command->add_option("--town", o->town, "Name in the title (default: the --where value or the file name)")->group(g);
-    command->add_option("--group,-g", o->profile.focal, "Group for the maps (default: the highest D among groups of at least 1% of residents)")
+    command->add_option("--group,-g", o->profile.focal,
+                        "Group for the maps (default: the group ranked as living most apart; see --min-share)")
         ->group(g);
     command->add_option("--host", o->profile.host, "Host group of the neighbourhood typology (default: the largest)")
         ->group(g);
@@ -181,11 +184,19 @@ void add_report_command(CLI::App& app) {
         ->default_val("England & Wales")->group(g);
     command->add_option("--bootstrap", o->profile.bootstrap, "Bootstrap replicates for the intervals")
         ->default_val(100)->check(CLI::Range(2, 100000))->group(g);
+    command->add_option("--randomisation,--randomization", o->profile.randomisation,
+                        "Random allocations used to tell which groups' D exceeds chance (0 = skip the test)")
+        ->default_val(100)->check(CLI::Range(0, 100000))->group(g);
+    add_interval_option(*command, o->interval, g);
+    add_ranking_rule_options(*command, o->profile.rule, g);
     command->add_option("--permutations", o->profile.hot_spots.permutations, "Permutations for hot spots")
         ->default_val(999)->check(CLI::Range(19, 1000000))->group(g);
     command->add_option("--seed", o->profile.seed, "Random seed")->default_val(20170601)->group(g);
     command->callback([o] {
         o->profile.hot_spots.seed = o->profile.seed;
+        o->profile.interval = parse_interval_method(o->interval);
+        if (o->profile.randomisation == 1)
+            throw Error(Location{"", 0, "--randomisation"}, "expected 0 or at least 2 random allocations");
         run(*o);
     });
 }

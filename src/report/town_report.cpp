@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <set>
@@ -11,12 +12,6 @@
 namespace cohesion {
 
 namespace {
-
-std::size_t column(const ResultTable& t, const std::string& name) {
-    for (std::size_t c = 0; c < t.columns.size(); ++c)
-        if (t.columns[c] == name) return c;
-    throw Error("report: result table '" + t.title + "' has no column " + name);
-}
 
 // Map values come one per table area, and the layer holds exactly those areas in table
 // order (draw_map checks the sizes).
@@ -44,6 +39,46 @@ MapFigure category_map(const TownReportInput& in, std::string title, std::string
     m.categories = labels;
     m.category_colours = std::move(colours);
     return m;
+}
+
+// "; 95% interval 0.1920–0.1977; raw 0.2092" — what goes beside a headline estimate.
+std::string interval_note(const BootstrapSummary& s, int digits) {
+    if (!std::isfinite(s.ci_lower)) return "";
+    std::string out = fmt::format("; {:g}% interval {:.{}f}–{:.{}f}", 100.0 * s.confidence, s.ci_lower, digits,
+                                  s.ci_upper, digits);
+    if (s.method == IntervalMethod::debiased) out += fmt::format("; raw {:.{}f}", s.raw_value, digits);
+    return out;
+}
+
+// "; rank 1 of 10 (95% interval of the rank 1–2)"
+std::string rank_phrase(const GroupRanking& g, const GroupRankings& k) {
+    if (g.rank <= 0) return "";
+    const auto ranked = std::count_if(k.groups.begin(), k.groups.end(), [](const auto& x) { return x.rank > 0; });
+    std::string out = fmt::format("; rank {} of {}", g.rank, ranked);
+    if (g.rank_lower > 0)
+        out += fmt::format(" ({:g}% interval of the rank {}–{})", 100.0 * k.confidence, g.rank_lower, g.rank_upper);
+    return out;
+}
+
+// "D = 0.64, 95% interval 0.61–0.66; raw 0.67; rank 1 of 10 (95% interval of the rank 1–2)"
+std::string d_phrase(const GroupRanking& g, const GroupRankings& k) {
+    const BootstrapSummary& s = g.value;
+    if (!std::isfinite(s.ci_lower)) return fmt::format("D = {:.2f}", s.estimate);
+    std::string out = fmt::format("D = {:.2f}, {:g}% interval {:.2f}–{:.2f}", s.estimate, 100.0 * k.confidence,
+                                  s.ci_lower, s.ci_upper);
+    if (s.method == IntervalMethod::debiased) out += fmt::format("; raw {:.2f}", s.raw_value);
+    return out + rank_phrase(g, k);
+}
+
+std::string rule_sentence(const GroupRankings& k) {
+    return fmt::format("A group is ranked only if it has at least {:g}% of residents and at least {:g} people{}: a "
+                       "few hundred people spread over hundreds of areas look uneven by chance alone.",
+                       100.0 * k.rule.min_share, k.rule.min_people,
+                       k.randomisation > 0
+                           ? fmt::format(", and its D is higher than random allocation of people to areas gives "
+                                         "(p < {:g}, {} random allocations)",
+                                         k.rule.alpha, k.randomisation)
+                           : "");
 }
 
 }  // namespace
@@ -74,18 +109,24 @@ ReportDocument town_report(const TownReportInput& in) {
     d.attribution = ogl_attribution();
     d.sources = describe_sources(in.source_files);
 
-    // Least integrated: groups ranked by D (the profile's table is already in that order).
-    const auto& g = p.groups;
-    const std::size_t c_group = column(g, "group"), c_d = column(g, "dissimilarity"), c_lo = column(g, "d_ci_lower"),
-                      c_hi = column(g, "d_ci_upper");
-    const double m_value = cell_number(p.multigroup.rows.at(0)[column(p.multigroup, "value")]);
+    // Typed results (TownProfile::ranking, multigroup_values): the key figure names the
+    // ranking's top group, the same group the maps show unless the user chose another.
+    const GroupRankings& ranking = p.ranking;
+    const GroupRanking* top = ranking.top();
+    const BootstrapSummary& m = p.multigroup_values.at(0).value;
+    // Key figures: the value box holds the headline, the label its interval, raw value and
+    // rank interval (docs/inference.md), so the reader sees the uncertainty beside it.
     d.key_figures = {{"residents", fmt::format("{:.0f}", p.total_population)},
                      {"areas", std::to_string(p.areas.rows.size())},
                      {"groups", std::to_string(p.composition.rows.size())},
-                     {"segregation of all groups (Theil's M, nats)", fmt::format("{:.4f}", m_value)},
-                     {"least integrated group (highest D)",
-                      fmt::format("{} (D = {:.2f})", std::get<std::string>(g.rows.at(0)[c_group]),
-                                  cell_number(g.rows.at(0)[c_d]))},
+                     {"segregation of all groups (Theil's M, nats" + interval_note(m, 4) + ")",
+                      fmt::format("{:.4f}", m.estimate)},
+                     top ? KeyFigure{fmt::format("people live most apart ({}; ranked among groups with at least {:g}% "
+                                                 "of residents and {:g} people)",
+                                                 d_phrase(*top, ranking), 100.0 * ranking.rule.min_share,
+                                                 ranking.rule.min_people),
+                                     top->group}
+                         : KeyFigure{"group living most apart", "no group meets the ranking rule"},
                      {"enclaves of " + p.focal, std::to_string(p.enclaves.rows.size())}};
 
     ReportSection who;
@@ -109,29 +150,46 @@ ReportDocument town_report(const TownReportInput& in) {
 
     ReportSection apart;
     apart.title = "Who lives most apart";
-    std::vector<std::string> top;
-    for (std::size_t r = 0; r < std::min<std::size_t>(3, g.rows.size()); ++r)
-        top.push_back(fmt::format("{} (D = {:.2f}, 95% CI {:.2f}–{:.2f})", std::get<std::string>(g.rows[r][c_group]),
-                                  cell_number(g.rows[r][c_d]), cell_number(g.rows[r][c_lo]), cell_number(g.rows[r][c_hi])));
+    const bool debiased = ranking.interval == IntervalMethod::debiased;
+    std::vector<std::string> top3, unranked;
+    for (const auto& g : ranking.groups) {
+        if (g.rank > 0 && top3.size() < 3) top3.push_back(fmt::format("{} ({})", g.group, d_phrase(g, ranking)));
+        if (g.rank == 0) unranked.push_back(fmt::format("{} ({})", g.group, g.reason));
+    }
     apart.paragraphs.push_back(
         "The index of dissimilarity D is the share of a group who would have to move for it to be spread like everyone "
-        "else (0 = even, 1 = completely apart). The groups living most apart are " +
-        fmt::format("{}", fmt::join(top, "; ")) +
-        ". Small groups score higher by chance alone; the intervals come from resampling people, and for a small "
-        "group they can sit wholly above its D: resampling adds the same chance unevenness again (the bias-corrected "
-        "values are in indices.csv).");
+        "else (0 = even, 1 = completely apart). " +
+        (top3.empty() ? std::string("No group meets the ranking rule.")
+                      : "The groups living most apart are " + fmt::format("{}", fmt::join(top3, "; ")) + "."));
+    apart.paragraphs.push_back(
+        "Chance alone makes D above 0: people are few in each area, so even a group spread at random looks uneven, and "
+        "the fewer its people the more so. " +
+        (debiased ? std::string("The values shown are therefore bias-corrected (the raw value minus the chance part "
+                                "the bootstrap measures, as R's segregation package does), with 95% intervals from "
+                                "resampling people; the raw values are in the table. ")
+                  : std::string("The values shown are the raw values with percentile intervals of resampled values "
+                                "(--interval percentile); for small groups such an interval can lie wholly above the "
+                                "value. ")) +
+        "The rank interval says which places in the ranking the group could "
+        "hold given that uncertainty. " +
+        rule_sentence(ranking) +
+        (unranked.empty() ? std::string() : " Not ranked: " + fmt::format("{}", fmt::join(unranked, "; ")) + "."));
     BarChartFigure dchart;
     dchart.title = "Dissimilarity from everyone else, by group";
-    dchart.axis_label = "index of dissimilarity D";
-    dchart.caption = "Bars: D with 95% bootstrap intervals" +
-                     (reference ? "; diamonds: D in " + in.reference_name + " (same groups, its own areas)." : ".");
+    dchart.axis_label = debiased ? "index of dissimilarity D (bias-corrected)" : "index of dissimilarity D";
+    dchart.caption = std::string(debiased ? "Bars: bias-corrected D" : "Bars: D") +
+                     " with 95% bootstrap intervals; groups marked (not ranked) fail the ranking rule" +
+                     (reference ? "; diamonds: raw D in " + in.reference_name + " (same groups, its own areas)." : ".");
     dchart.reference_label = in.reference_name;
-    for (const auto& row : g.rows) {
-        dchart.labels.push_back(std::get<std::string>(row[c_group]));
-        dchart.values.push_back(cell_number(row[c_d]));
-        dchart.lower.push_back(cell_number(row[c_lo]));
-        dchart.upper.push_back(cell_number(row[c_hi]));
-        if (reference) dchart.reference.push_back(cell_number(row[column(g, "reference_dissimilarity")]));
+    for (const auto& g : ranking.groups) {
+        dchart.labels.push_back(g.rank > 0 ? g.group : g.group + " (not ranked)");
+        dchart.values.push_back(g.value.estimate);
+        dchart.lower.push_back(g.value.ci_lower);
+        dchart.upper.push_back(g.value.ci_upper);
+        if (reference) {
+            const GroupRanking* ref = p.reference_ranking ? p.reference_ranking->find(g.group) : nullptr;
+            dchart.reference.push_back(ref ? ref->value.raw_value : std::numeric_limits<double>::quiet_NaN());
+        }
     }
     apart.figures.push_back(dchart);
     apart.tables = {p.groups, p.multigroup};
@@ -141,8 +199,11 @@ ReportDocument town_report(const TownReportInput& in) {
         ReportSection where;
         where.title = "Where";
         where.paragraphs.push_back(
-            "Maps of " + p.focal + " (unless chosen: the group of at least 1% of residents living most apart) and of "
-            "segregation across all groups. "
+            "Maps of " + p.focal +
+            (p.focal_chosen ? std::string(" (chosen for this report)")
+                            : top ? std::string(" (the group ranked as living most apart)")
+                                  : std::string(" (the largest group: no group meets the ranking rule)")) +
+            " and of segregation across all groups. "
             "Classes are natural breaks (Fisher–Jenks) on a colour-blind-safe viridis scale.");
         where.figures.push_back(numeric_map(in, "Share of residents who are " + p.focal, p.focal + " share",
                                             "Share of each area's residents.", p.focal_share, true));

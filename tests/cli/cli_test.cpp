@@ -135,7 +135,16 @@ TEST(Cli, BootstrapAndRandomisationColumns) {
     ASSERT_EQ(run.exit_code, 0) << run.err;
     const auto row = nlohmann::json::parse(run.out)["rows"][0];
     EXPECT_GT(row["std_error"].get<double>(), 0.0);
-    EXPECT_LT(row["expected_if_random"].get<double>(), row["value"].get<double>());
+    EXPECT_LT(row["expected_if_random"].get<double>(), row["raw_value"].get<double>());
+    EXPECT_NEAR(row["raw_value"].get<double>(), 0.2092002615, 1e-9);
+    // The headline is debiased and sits inside its interval; the bias is raw − estimate.
+    EXPECT_LT(row["estimate"].get<double>(), row["raw_value"].get<double>());
+    EXPECT_GE(row["estimate"].get<double>(), row["ci_lower"].get<double>());
+    EXPECT_LE(row["estimate"].get<double>(), row["ci_upper"].get<double>());
+    EXPECT_NEAR(row["bias"].get<double>(), row["raw_value"].get<double>() - row["estimate"].get<double>(), 1e-15);
+    EXPECT_NEAR(row["excess_over_random"].get<double>(),
+                row["raw_value"].get<double>() - row["expected_if_random"].get<double>(), 1e-15);
+    EXPECT_EQ(row["beyond_chance"], "yes");
     EXPECT_DOUBLE_EQ(row["p_value"].get<double>(), 1.0 / 21.0);
     // Same seed, same numbers.
     EXPECT_EQ(run.out, run_cli("indices " + example_table() +
@@ -147,8 +156,50 @@ TEST(Cli, CompareTwoSubsetsOfOneFile) {
                              " --bootstrap 10 --format json");
     ASSERT_EQ(run.exit_code, 0) << run.err;
     const auto row = nlohmann::json::parse(run.out)["rows"][0];
-    EXPECT_NEAR(row["A"].get<double>(), 0.2092002615, 1e-9);
-    EXPECT_NEAR(row["difference"].get<double>(), row["B"].get<double>() - row["A"].get<double>(), 1e-15);
+    EXPECT_NEAR(row["raw_A"].get<double>(), 0.2092002615, 1e-9);
+    EXPECT_LT(row["A"].get<double>(), row["raw_A"].get<double>());  // debiased by default
+    EXPECT_NEAR(row["difference"].get<double>(), row["B"].get<double>() - row["A"].get<double>(), 1e-12);
+    EXPECT_NEAR(row["raw_difference"].get<double>(), row["raw_B"].get<double>() - row["raw_A"].get<double>(), 1e-15);
+    EXPECT_GE(row["difference"].get<double>(), row["ci_lower"].get<double>());
+    EXPECT_LE(row["difference"].get<double>(), row["ci_upper"].get<double>());
+    // The percentile variant headlines the raw values.
+    const auto plain = run_cli("compare " + example_table() + " --where-b MSOA=E02003620 --index mutual_information"
+                               " --bootstrap 10 --interval percentile --format json");
+    ASSERT_EQ(plain.exit_code, 0) << plain.err;
+    const auto p = nlohmann::json::parse(plain.out)["rows"][0];
+    EXPECT_NEAR(p["A"].get<double>(), 0.2092002615, 1e-9);
+    EXPECT_EQ(p["difference"], p["raw_difference"]);
+}
+
+TEST(Cli, IndicesIntervalMethodsAndRanking) {
+    // Bedford M: the percentile interval of raw replicates lies above the raw value; the
+    // debiased interval contains the debiased estimate (docs/inference.md).
+    const std::string base = "indices " + example_table() + " --index mutual_information --bootstrap 50 --seed 5";
+    const auto debiased = nlohmann::json::parse(run_cli(base + " --format json").out)["rows"][0];
+    const auto percentile = nlohmann::json::parse(run_cli(base + " --interval percentile --format json").out)["rows"][0];
+    EXPECT_EQ(percentile["estimate"], percentile["raw_value"]);
+    EXPECT_GT(percentile["ci_lower"].get<double>(), percentile["raw_value"].get<double>());
+    EXPECT_EQ(debiased["raw_value"], percentile["raw_value"]);
+    // Same replicates: the debiased interval is the percentile one reflected about the raw value.
+    const double raw = debiased["raw_value"].get<double>();
+    EXPECT_NEAR(debiased["ci_lower"].get<double>(), 2 * raw - percentile["ci_upper"].get<double>(), 1e-12);
+    EXPECT_NEAR(debiased["ci_upper"].get<double>(), 2 * raw - percentile["ci_lower"].get<double>(), 1e-12);
+    EXPECT_NE(run_cli(base + " --interval nonsense").exit_code, 0);
+
+    const auto ranked = run_cli("indices " + example_table() + " --index dissimilarity --bootstrap 30 --randomisation 30"
+                                " --rank --format json");
+    ASSERT_EQ(ranked.exit_code, 0) << ranked.err;
+    const auto doc = nlohmann::json::parse(ranked.out);
+    ASSERT_EQ(doc.size(), 2u);
+    const auto& top = doc[1]["rows"][0];
+    EXPECT_EQ(top["rank"], 1);
+    EXPECT_EQ(top["ranked"], "yes");
+    EXPECT_GE(top["people"].get<double>(), 500.0);
+    for (const auto& row : doc[1]["rows"])
+        if (row["group"] == "Arab") {
+            EXPECT_EQ(row["ranked"], "no");  // 331 people: D = 0.71 is mostly chance
+            EXPECT_NE(row["reason"].get<std::string>().find("fewer than 500 people"), std::string::npos);
+        }
 }
 
 TEST(Cli, TypologyCountsEveryArea) {
@@ -494,6 +545,13 @@ TEST(CliReport, SelfContainedHtmlAndPdfWithProvenance) {
     EXPECT_NE(text.find("Where Bedford's communities live"), std::string::npos);
     EXPECT_NE(text.find("<svg"), std::string::npos);
     EXPECT_NE(text.find("Open Government Licence"), std::string::npos);
+    // The key figure names the ranking's top group with its bias-corrected D, interval and
+    // rank interval, and the maps show that same group; the 331 Arab residents (D = 0.71,
+    // mostly chance) are listed as not ranked (docs/inference.md).
+    EXPECT_NE(text.find("<div class=\"v\">Bangladeshi</div><div class=\"l\">people live most apart (D = 0.68, 95% interval 0.6"), std::string::npos);
+    EXPECT_NE(text.find("Maps of Bangladeshi (the group ranked as living most apart)"), std::string::npos);
+    EXPECT_NE(text.find("Arab (fewer than 500 people)"), std::string::npos);
+    EXPECT_EQ(text.find("<div class=\"v\">Arab</div>"), std::string::npos);
     // Provenance: the input's SHA-256 (checked against coreutils' sha256sum) and the command.
     const auto digest_file = scratch_dir() / "input.sha256";
     ASSERT_EQ(std::system(("sha256sum " + example_table() + " > " + digest_file.string()).c_str()), 0);

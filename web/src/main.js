@@ -306,13 +306,16 @@ async function loadIndices() {
     (level ? `&level=${encodeURIComponent(level)}` : "");
   const table = await api(`/api/indices?${query}`);
   state.indices = table;
-  // The percentile interval of resampled values sits above the value when small counts
-  // inflate the index; the bias-corrected value (2 × value − bootstrap mean) is shown beside it.
+  // With a bootstrap the API's `estimate` is bias-corrected (raw value minus the chance part,
+  // as R segregation does) and its interval contains it; the raw value is shown beside it.
+  // Without one (bootstrap=0) the only number is `value`.
   $("indices").querySelector("thead").innerHTML =
-    "<tr><th>index</th><th>group</th><th>value</th><th>bias-corrected</th><th>95% interval</th></tr>";
+    "<tr><th>index</th><th>group</th><th>estimate</th><th>95% interval</th><th>raw</th></tr>";
   $("indices").querySelector("tbody").innerHTML = table.rows
-    .map((r) => `<tr><td>${escapeHtml(r.index.replaceAll("_", " "))}</td><td>${escapeHtml(r.focal)}</td><td>${show("", r.value)}</td>` +
-      `<td>${show("", r.bias_corrected)}</td><td>${show("", r.ci_lower)}–${show("", r.ci_upper)}</td></tr>`)
+    .map((r) => `<tr><td>${escapeHtml(r.index.replaceAll("_", " "))}</td><td>${escapeHtml(r.focal)}</td>` +
+      `<td>${show("", r.estimate ?? r.value)}</td>` +
+      `<td>${r.ci_lower == null ? "–" : `${show("", r.ci_lower)}–${show("", r.ci_upper)}`}</td>` +
+      `<td>${show("", r.raw_value ?? r.value)}</td></tr>`)
     .join("");
 }
 

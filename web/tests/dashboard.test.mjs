@@ -83,7 +83,12 @@ try {
   await page.selectOption("#group", "Pakistani");
   await ready(page, "Pakistani_share");
   check((await page.locator("#indices tbody").innerText()).includes("Pakistani"), "index table did not switch to Pakistani");
-  const d = await page.evaluate(() => window.cohesionState.indices.rows.find((r) => r.index === "dissimilarity").value);
+  // The panel bootstraps: its raw value equals the plain API value, and its headline
+  // (bias-corrected) estimate sits inside the interval shown.
+  const row = await page.evaluate(() => window.cohesionState.indices.rows.find((r) => r.index === "dissimilarity"));
+  const d = row.raw_value;
+  check(row.ci_lower <= row.estimate && row.estimate <= row.ci_upper, `estimate ${row.estimate} outside its interval`);
+  check((await page.locator("#indices tbody").innerText()).includes(row.estimate.toPrecision(3)), "index table does not show the estimate");
   const api = await (await fetch(`${base}/api/indices?dataset=Bedford&index=dissimilarity&group=Pakistani`)).json();
   check(Math.abs(d - api.rows[0].value) < 1e-12, `table D ${d} differs from the API ${api.rows[0].value}`);
 
