@@ -67,7 +67,7 @@ TEST(Resampling, RandomAllocationKeepsBothMargins) {
 TEST(Bootstrap, SeededAndIndependentOfThreadCount) {
     const CountMatrix m = two_group_vs_rest(test::bedford_oa_2011(), "Pakistani");
     const IndexParams params;
-    const BootstrapOptions options{50, 0.95, 11, {}};
+    const BootstrapOptions options{50, 0.95, 11, {}, {}};
     BootstrapResult one, two;
     {
         tbb::global_control limit(tbb::global_control::max_allowed_parallelism, 1);
