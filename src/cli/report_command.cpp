@@ -12,6 +12,7 @@
 #include "cli/command.hpp"
 #include "cli/input_options.hpp"
 #include "cli/invocation.hpp"
+#include "cli/output_clashes.hpp"
 #include "cli/output_options.hpp"
 #include "cli/progress_bar.hpp"
 #include "cli/spatial_options.hpp"
@@ -184,8 +185,13 @@ void add_report_command(CLI::App& app) {
     command->add_option("--permutations", o->profile.hot_spots.permutations, "Permutations for hot spots")
         ->default_val(999)->check(CLI::Range(19, 1000000))->group(g);
     command->add_option("--seed", o->profile.seed, "Random seed")->default_val(20170601)->group(g);
-    command->callback([o] {
+    command->callback([o, command] {
         o->profile.hot_spots.seed = o->profile.seed;
+        // Before the long computation, so a clash costs nothing.
+        std::vector<NamedOutput> outputs;
+        for (const auto& [option, path] : {std::pair{"--html", &o->html}, {"--pdf", &o->pdf}, {"--areas-csv", &o->areas_csv}})
+            if (!path->empty()) outputs.push_back({option, *path});
+        refuse_clashing_outputs(*command, outputs);
         run(*o);
     });
 }
