@@ -24,8 +24,9 @@ void add_output_options(CLI::App& command, OutputOptionValues& v) {
         ->default_val("table")
         ->group("Output");
     command.add_option("--output,-o", v.outputs,
-                       "Write results to this file (.csv, .json; .geojson/.gpkg or PG:... for per-area results with "
-                       "polygons); written whole or not at all; repeat to write several formats from one run")
+                       "Write results to this file (.csv, .json, .txt; .geojson/.gpkg or PG:... for per-area results "
+                       "with polygons; other extensions need --format); written whole or not at all; symbolic links "
+                       "are followed, devices and FIFOs written in place; repeat to write several formats from one run")
         ->group("Output");
     command.add_flag("--quiet,-q", v.quiet,
                      "When writing to files, do not repeat the results' notes (dropped people, unit totals, seeds) "

@@ -4,6 +4,7 @@
 // run.json in the output folder.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <iostream>
@@ -223,6 +224,7 @@ void add_run_command(CLI::App& app) {
     auto path = std::make_shared<std::string>();
     auto dry = std::make_shared<bool>(false);
     auto output = std::make_shared<std::string>();
+    auto quiet = std::make_shared<bool>(false);
     auto* command = app.add_subcommand(
         "run", "Run a whole study from a project file (TOML; see docs/project.md): every analysis, its CSV/JSON/"
                "GeoPackage outputs and the HTML/PDF report, into the project's output folder");
@@ -233,7 +235,10 @@ void add_run_command(CLI::App& app) {
     command->add_option("--output,-o", *output,
                         "Output folder (default: the project's project.output); built beside it as "
                         "FOLDER.staging-PID and swapped in whole when every step succeeded");
-    command->callback([path, dry, output] {
+    command->add_flag("--quiet,-q", *quiet,
+                      "Do not repeat each step's notes (inputs, unit totals, warnings) on standard error; they are "
+                      "in the outputs");
+    command->callback([path, dry, output, quiet] {
         Project p = load_project(*path);
         if (!output->empty()) p.output = *output;
         // Everything a step will read is checked first, so a typo stops the run before
@@ -258,7 +263,11 @@ void add_run_command(CLI::App& app) {
             for (std::size_t k = 0; k < steps.size(); ++k) {
                 const auto start = std::chrono::steady_clock::now();
                 std::cerr << "==> " << steps[k].label << "\n";
-                run_step(staged_steps[k]);
+                Step step = staged_steps[k];
+                // Steps that write --output files repeat their notes on stderr unless told not to.
+                if (*quiet && std::find(step.args.begin(), step.args.end(), "--output") != step.args.end())
+                    step.args.push_back("--quiet");
+                run_step(step);
                 const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
                 log.add_row({steps[k].label, seconds, shell_command(steps[k].args)});
                 progress.advance();

@@ -239,6 +239,7 @@ TEST(CliFiles, FailedRunLeavesThePreviousOutputsUntouched) {
     ASSERT_EQ(first.exit_code, 0) << first.err;
     ASSERT_TRUE(fs::exists(out / "run.json"));
     ASSERT_TRUE(fs::exists(out / "local.csv"));
+    EXPECT_NE(first.err.find("note: loaded "), std::string::npos) << first.err;  // each step's notes (item 14)
     std::ofstream(out / "marker.txt") << "from the first run";
     const std::string local_before = slurp(out / "local.csv");
 
@@ -261,8 +262,9 @@ TEST(CliFiles, FailedRunLeavesThePreviousOutputsUntouched) {
     EXPECT_FALSE(fs::exists(staging[0] / "run.json"));
 
     // The next successful run replaces the folder whole and removes the dead run's staging folder.
-    const auto again = run_cli("run " + good.string());
+    const auto again = run_cli("run --quiet " + good.string());
     ASSERT_EQ(again.exit_code, 0) << again.err;
+    EXPECT_EQ(again.err.find("note:"), std::string::npos) << again.err;
     EXPECT_FALSE(fs::exists(out / "marker.txt"));
     EXPECT_TRUE(fs::exists(out / "run.json"));
     EXPECT_TRUE(named_like(dir, "out.staging-").empty());
