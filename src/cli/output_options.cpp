@@ -1,7 +1,5 @@
 #include "cli/output_options.hpp"
 
-#include <sys/stat.h>
-
 #include <filesystem>
 #include <iostream>
 #include <set>
@@ -46,13 +44,6 @@ std::string render_results(const std::vector<ResultTable>& results, OutputFormat
     return text;
 }
 
-// An existing character device or FIFO (/dev/null, /dev/stdout, a named pipe) has no
-// extension to go by; it gets --format (default: the aligned table).
-bool is_device_or_fifo(const std::string& path) {
-    struct stat st {};
-    return ::stat(path.c_str(), &st) == 0 && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode));
-}
-
 // The format of one --output: --format when given, else the extension. An unknown
 // extension is an error, so `-o results.xlsx` does not quietly get a text table.
 OutputFormat format_of(const std::string& path, const OutputOptionValues& v, const CLI::App& command) {
@@ -60,7 +51,9 @@ OutputFormat format_of(const std::string& path, const OutputOptionValues& v, con
     if (path.ends_with(".csv")) return OutputFormat::csv;
     if (path.ends_with(".json")) return OutputFormat::json;
     if (path.ends_with(".txt")) return OutputFormat::table;
-    if (is_device_or_fifo(path)) return parse_output_format(v.format);
+    // A device, FIFO or descriptor (/dev/null, /dev/stdout, a named pipe) has no extension
+    // to go by; it gets --format's default, the aligned table.
+    if (resolve_output(path).in_place) return parse_output_format(v.format);
     const auto name = std::filesystem::path(path).filename().string();
     const auto dot = name.rfind('.');
     throw Error(Location{path, 0, "--output"},

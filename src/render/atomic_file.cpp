@@ -35,6 +35,13 @@ fs::path follow_links(const std::string& given) {
     fail(given, "too many levels of symbolic links (a loop?); expected a file path");
 }
 
+// Names of an already open descriptor (/dev/stdout, /dev/fd/3, /proc/self/fd/1): their
+// link targets ("pipe:[123]", a file the shell opened) must not be renamed over.
+bool names_a_descriptor(const std::string& path) {
+    const std::string p = fs::path(path).lexically_normal().string();
+    return p == "/dev/stdout" || p == "/dev/stderr" || p.rfind("/dev/fd/", 0) == 0 || p.rfind("/proc/", 0) == 0;
+}
+
 const char* special_kind(mode_t mode) {
     if (S_ISBLK(mode)) return "a block device";
     if (S_ISSOCK(mode)) return "a socket";
@@ -59,7 +66,7 @@ void write_all(int fd, std::string_view content, const std::string& path) {
 // Devices and FIFOs: opened without O_CREAT/O_TRUNC. O_NONBLOCK only for the open, so a
 // FIFO nobody reads is refused (ENXIO) instead of hanging the command.
 void write_in_place(const OutputDestination& d, std::string_view content) {
-    const int fd = ::open(d.target.c_str(), O_WRONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+    const int fd = ::open(d.target.c_str(), O_WRONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC | (d.append ? O_APPEND : 0));
     if (fd < 0) {
         const int error = errno;
         if (error == ENXIO) fail(d.given, "is a FIFO with no reader; start the reader first or write to a file");
@@ -88,21 +95,34 @@ OutputDestination resolve_output(const std::string& path) {
     OutputDestination d;
     d.given = path;
     if (path.back() == '/') fail(path, "is a folder; expected a file path");
-    d.target = follow_links(path);
     struct stat st {};
-    if (::stat(d.target.c_str(), &st) == 0) {
-        if (S_ISDIR(st.st_mode)) fail(path, "is a folder; expected a file path");
-        if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode)) {
-            d.in_place = true;
-            return d;
-        }
-        if (!S_ISREG(st.st_mode))
-            fail(path, std::string("is ") + special_kind(st.st_mode) +
-                           "; expected a regular file, a character device such as /dev/null or a FIFO");
+    if (::stat(path.c_str(), &st) != 0) {
+        // A new name, or a symbolic link to one: created where the link chain ends.
+        d.target = follow_links(path);
+        const fs::path dir = d.target.has_parent_path() ? d.target.parent_path() : fs::path(".");
+        std::error_code ec;
+        if (!fs::is_directory(dir, ec)) fail(path, "output folder '" + dir.string() + "' does not exist");
+        return d;
     }
-    const fs::path dir = d.target.has_parent_path() ? d.target.parent_path() : fs::path(".");
+    if (S_ISDIR(st.st_mode)) fail(path, "is a folder; expected a file path");
+    d.target = path;  // opened by name: the kernel follows the links
+    if (names_a_descriptor(path)) {
+        // /dev/stdout and friends: whatever is behind the descriptor (a terminal, a pipe,
+        // the file the shell redirected to) is written in place, after what it already holds.
+        d.in_place = d.append = true;
+        return d;
+    }
+    if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode)) {
+        d.in_place = true;
+        return d;
+    }
+    if (!S_ISREG(st.st_mode))
+        fail(path, std::string("is ") + special_kind(st.st_mode) +
+                       "; expected a regular file, a character device such as /dev/null or a FIFO");
+    // An existing file, perhaps through links: replaced in its own folder, links kept.
     std::error_code ec;
-    if (!fs::is_directory(dir, ec)) fail(path, "output folder '" + dir.string() + "' does not exist");
+    d.target = fs::canonical(path, ec);
+    if (ec) d.target = follow_links(path);
     return d;
 }
 

@@ -9,7 +9,9 @@
 //  - a symbolic link is followed: its target is replaced atomically and the link kept;
 //  - a character device (/dev/null, a terminal) or a FIFO is written in place — a
 //    rename would replace the device node itself (as root, /dev/null!); a FIFO with
-//    no reader is refused rather than waited on; other special files are refused.
+//    no reader is refused rather than waited on; other special files are refused;
+//  - /dev/stdout, /dev/stderr, /dev/fd/N and /proc/... name open descriptors and are
+//    written in place (appending), whatever is behind them.
 // Temporary names are ".NAME.tmp-PID-RANDOM" and registered for removal on
 // SIGINT/SIGTERM/SIGHUP (temp_file_registry.hpp); those left by a process that no
 // longer runs (kill -9, power cut) are removed the next time NAME is written
@@ -24,8 +26,9 @@ namespace cohesion {
 
 struct OutputDestination {
     std::string given;             // as the user wrote it, for messages
-    std::filesystem::path target;  // symbolic links followed
-    bool in_place = false;         // character device or FIFO: written directly
+    std::filesystem::path target;  // symbolic links followed (in place: the name to open)
+    bool in_place = false;         // character device, FIFO or open descriptor: written directly
+    bool append = false;           // /dev/stdout, /dev/fd/N: after what the descriptor already holds
 };
 
 // Throws a located Error for folders, unsupported special files, a dangling link

@@ -92,6 +92,11 @@ TEST(CliFiles, OutputOntoDevicesAndSymlinks) {
         EXPECT_EQ(slurp(got).rfind("area,population,", 0), 0u);
     }
 
+    // /dev/stdout names the descriptor: here the file run_cli redirects to, written in place.
+    const auto to_stdout = run_cli("local " + example_table() + " --format csv -o /dev/stdout");
+    EXPECT_EQ(to_stdout.exit_code, 0) << to_stdout.err;
+    EXPECT_EQ(to_stdout.out.rfind("area,population,", 0), 0u) << to_stdout.out.substr(0, 80);
+
     std::ofstream(dir / "real.csv") << "old";
     fs::create_symlink("real.csv", dir / "link.csv");
     const auto via_link = run_cli("local " + example_table() + " -o " + (dir / "link.csv").string());
