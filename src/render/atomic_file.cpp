@@ -137,7 +137,10 @@ PendingOutput::PendingOutput(OutputDestination destination, std::string_view suf
     const fs::path dir = destination_.in_place ? fs::temp_directory_path()
                          : target.has_parent_path() ? target.parent_path() : fs::path(".");
     const std::string prefix = "." + target.filename().string() + ".tmp-";
-    if (!destination_.in_place) remove_stale_outputs(dir, prefix);
+    if (!destination_.in_place) {
+        remove_stale_outputs(dir, prefix);
+        remove_legacy_temp_files(dir, "." + target.filename().string() + ".tmp");
+    }
     temp_ = (dir / owned_name(prefix, random_tail(suffix))).string();
     registration_ = TempFileRegistration(temp_);
 }

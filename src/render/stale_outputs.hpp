@@ -25,4 +25,8 @@ std::string owned_name(std::string_view prefix, std::string_view tail = "");
 // leftover stays for next time), never thrown.
 std::size_t remove_stale_outputs(const std::filesystem::path& folder, std::string_view prefix);
 
+// Earlier versions named temporaries ".NAME.tmpDIGITS[.ext]" without a PID. Those
+// last modified over an hour ago (no output takes that long to write) are removed.
+std::size_t remove_legacy_temp_files(const std::filesystem::path& folder, std::string_view prefix);
+
 }  // namespace cohesion

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -136,7 +137,13 @@ TEST(StaleOutputs, TemporariesOfDeadProcessesAreRemovedOnTheNextWrite) {
     std::ofstream(dir / (".out.csv.tmp-1-5")) << "pid 1 runs";            // init: alive, kept
     std::ofstream(dir / (".other.csv.tmp-" + dead + "-1")) << "not ours";  // another output, kept
     std::ofstream(dir / (".out.csv.tmp-" + dead + "x")) << "another name";  // not the pattern, kept
+    // Earlier versions' names had no PID: removed once over an hour old.
+    std::ofstream(dir / ".out.csv.tmp2718281828") << "legacy";
+    std::ofstream(dir / ".out.csv.tmp31415.gpkg") << "legacy, recent";
+    fs::last_write_time(dir / ".out.csv.tmp2718281828", fs::file_time_type::clock::now() - std::chrono::hours(2));
     write_file_atomically((dir / "out.csv").string(), "done");
+    EXPECT_FALSE(fs::exists(dir / ".out.csv.tmp2718281828"));
+    EXPECT_TRUE(fs::exists(dir / ".out.csv.tmp31415.gpkg"));
     EXPECT_FALSE(fs::exists(dir / (".out.csv.tmp-" + dead + "-123")));
     EXPECT_FALSE(fs::exists(dir / (".out.csv.tmp-" + dead + "-9.gpkg-journal")));
     EXPECT_TRUE(fs::exists(dir / ".out.csv.tmp-1-5"));
