@@ -267,11 +267,13 @@ void add_run_command(CLI::App& app) {
                 // Steps that write --output files repeat their notes on stderr unless told not to.
                 if (*quiet && std::find(step.args.begin(), step.args.end(), "--output") != step.args.end())
                     step.args.push_back("--quiet");
+                staged.name_final_folder_in_text_outputs();
                 run_step(step);
                 const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
                 log.add_row({steps[k].label, seconds, shell_command(steps[k].args)});
                 progress.advance();
             }
+            staged.name_final_folder_in_text_outputs();
             write_file_atomically((fs::path(staged.path()) / "run.json").string(), render_json(log));
         } catch (const std::exception& e) {
             std::error_code ec;

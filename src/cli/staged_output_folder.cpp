@@ -3,6 +3,8 @@
 #include <cstdio>
 
 #include "core/error.hpp"
+#include "io/text_file.hpp"
+#include "render/atomic_file.hpp"
 #include "render/stale_outputs.hpp"
 
 namespace cohesion::cli {
@@ -40,6 +42,23 @@ StagedOutputFolder::StagedOutputFolder(const std::string& final_folder) {
     if (!fs::create_directory(staging_, ec) || ec)
         throw Error(Location{final_, 0, "project.output"},
                     "cannot create the staging folder " + staging_ + (ec ? ": " + ec.message() : std::string()));
+}
+
+void StagedOutputFolder::name_final_folder_in_text_outputs() const {
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(staging_, ec)) {
+        const std::string extension = entry.path().extension().string();
+        if (!entry.is_regular_file() || (extension != ".json" && extension != ".csv" && extension != ".geojson" &&
+                                         extension != ".html" && extension != ".txt"))
+            continue;
+        std::string text = read_text_file(entry.path().string());
+        bool changed = false;
+        for (auto at = text.find(staging_); at != std::string::npos; at = text.find(staging_, at + final_.size())) {
+            text.replace(at, staging_.size(), final_);
+            changed = true;
+        }
+        if (changed) write_file_atomically(entry.path().string(), text);
+    }
 }
 
 void StagedOutputFolder::commit() {

@@ -23,6 +23,12 @@ public:
 
     const std::string& path() const { return staging_; }
     const std::string& final_path() const { return final_; }
+    // Steps read earlier steps' outputs by their staging path, and results record what
+    // they read in their notes ("loaded OUT.staging-PID/x.csv"); those notes reach the
+    // report. This rewrites the staging path to the final one in the text outputs written
+    // so far (.json, .csv, .geojson, .html, .txt), so provenance names files that exist
+    // after the swap. Called before each step and before commit().
+    void name_final_folder_in_text_outputs() const;
     // Swaps the staging folder in as the final folder; the previous contents are deleted.
     void commit();
 
