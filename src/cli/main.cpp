@@ -4,10 +4,13 @@
 
 #include "cli/command.hpp"
 #include "cli/invocation.hpp"
+#include "cli/standard_output.hpp"
 #include "core/error.hpp"
+#include "render/temp_file_registry.hpp"
 
 int main(int argc, char** argv) {
     cohesion::cli::set_invocation(argc, argv);
+    cohesion::remove_temp_files_on_signals();
     CLI::App app{
         "cohesion: measure residential segregation and exposure between groups from census count tables.\n"
         "Run `cohesion COMMAND --help` for a command's options; see docs/ for formulas and conventions."};
@@ -15,7 +18,8 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        return app.exit(e);
+        const int status = app.exit(e);  // --help and --version print on stdout and exit 0
+        return status == 0 && !cohesion::cli::close_standard_output() ? 1 : status;
     } catch (const cohesion::Error& e) {
         std::cerr << "cohesion: error: " << e.what() << "\n";
         return 1;
@@ -26,5 +30,5 @@ int main(int argc, char** argv) {
         std::cerr << "cohesion: error: " << e.what() << "\n";
         return 1;
     }
-    return 0;
+    return cohesion::cli::close_standard_output() ? 0 : 1;
 }

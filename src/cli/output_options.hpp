@@ -10,11 +10,15 @@ namespace cohesion::cli {
 struct OutputOptionValues {
     std::string format = "table";
     std::vector<std::string> outputs;  // files (each in the format its extension names); none = stdout
+    bool quiet = false;                // written to files: do not repeat the notes on stderr
 };
 
 void add_output_options(CLI::App& command, OutputOptionValues& values);
 // Renders and writes to stdout or (atomically) to each --output file. A file's format
-// follows its extension (.csv, .json) unless --format was given.
+// follows its extension (.csv, .json, .txt) unless --format was given; another
+// extension is an error. Outputs that are inputs of the command, or the same file
+// twice, are refused before anything is written. Written to files, the results'
+// notes are repeated on stderr unless --quiet.
 void emit(const std::vector<ResultTable>& results, const OutputOptionValues& values, const CLI::App& command);
 // Same, but an --output ending in .geojson or .gpkg (or a PG: connection) gets the
 // per-area table `per_area` joined to the layer's polygons instead.

@@ -12,6 +12,7 @@
 #include "cli/command.hpp"
 #include "cli/input_options.hpp"
 #include "cli/invocation.hpp"
+#include "cli/output_clashes.hpp"
 #include "cli/output_options.hpp"
 #include "cli/progress_bar.hpp"
 #include "cli/inference_options.hpp"
@@ -192,11 +193,16 @@ void add_report_command(CLI::App& app) {
     command->add_option("--permutations", o->profile.hot_spots.permutations, "Permutations for hot spots")
         ->default_val(999)->check(CLI::Range(19, 1000000))->group(g);
     command->add_option("--seed", o->profile.seed, "Random seed")->default_val(20170601)->group(g);
-    command->callback([o] {
+    command->callback([o, command] {
         o->profile.hot_spots.seed = o->profile.seed;
         o->profile.interval = parse_interval_method(o->interval);
         if (o->profile.randomisation == 1)
             throw Error(Location{"", 0, "--randomisation"}, "expected 0 or at least 2 random allocations");
+        // Before the long computation, so a clash costs nothing.
+        std::vector<NamedOutput> outputs;
+        for (const auto& [option, path] : {std::pair{"--html", &o->html}, {"--pdf", &o->pdf}, {"--areas-csv", &o->areas_csv}})
+            if (!path->empty()) outputs.push_back({option, *path});
+        refuse_clashing_outputs(*command, outputs);
         run(*o);
     });
 }

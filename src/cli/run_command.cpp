@@ -4,12 +4,15 @@
 // run.json in the output folder.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <iostream>
 
 #include "cli/command.hpp"
 #include "cli/progress_bar.hpp"
+#include "cli/project_check.hpp"
+#include "cli/staged_output_folder.hpp"
 #include "core/error.hpp"
 #include "project/project_file.hpp"
 #include "render/atomic_file.hpp"
@@ -221,37 +224,65 @@ void add_run_command(CLI::App& app) {
     auto path = std::make_shared<std::string>();
     auto dry = std::make_shared<bool>(false);
     auto output = std::make_shared<std::string>();
+    auto quiet = std::make_shared<bool>(false);
     auto* command = app.add_subcommand(
         "run", "Run a whole study from a project file (TOML; see docs/project.md): every analysis, its CSV/JSON/"
                "GeoPackage outputs and the HTML/PDF report, into the project's output folder");
     command->add_option("PROJECT", *path, "Project file, e.g. data/bedford/bedford.toml")->required();
-    command->add_flag("--dry-run", *dry, "List the steps (as cohesion commands) without running them");
-    command->add_option("--output,-o", *output, "Output folder (default: the project's project.output)");
-    command->callback([path, dry, output] {
+    command->add_flag("--dry-run", *dry,
+                      "Check the project (tables parse, groups exist, boundaries read, model names) and list the "
+                      "steps as cohesion commands, without running them");
+    command->add_option("--output,-o", *output,
+                        "Output folder (default: the project's project.output); built beside it as "
+                        "FOLDER.staging-PID and swapped in whole when every step succeeded");
+    command->add_flag("--quiet,-q", *quiet,
+                      "Do not repeat each step's notes (inputs, unit totals, warnings) on standard error; they are "
+                      "in the outputs");
+    command->callback([path, dry, output, quiet] {
         Project p = load_project(*path);
         if (!output->empty()) p.output = *output;
+        // Everything a step will read is checked first, so a typo stops the run before
+        // any output exists (and a dry run says so).
+        check_project(p);
         const auto steps = plan(p);
         if (*dry) {
             for (const auto& s : steps) std::cout << shell_command(s.args) << "\n";
             return;
         }
-        std::error_code ec;
-        fs::create_directories(p.output, ec);
-        if (ec || !fs::is_directory(p.output))
-            throw Error(Location{p.file, 0, "project.output"}, "cannot create the output folder " + p.output);
+        // The steps write into a staging folder swapped in whole at the end; the log and
+        // messages show the commands as they would be typed for the final folder.
+        StagedOutputFolder staged(p.output);
+        Project staged_project = p;
+        staged_project.output = staged.path();
+        const auto staged_steps = plan(staged_project);
         ResultTable log;
         log.title = "cohesion run " + *path;
         log.columns = {"step", "seconds", "command"};
         ProgressBar progress("run", steps.size());
-        for (const auto& s : steps) {
-            const auto start = std::chrono::steady_clock::now();
-            std::cerr << "==> " << s.label << "\n";
-            run_step(s);
-            const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-            log.add_row({s.label, seconds, shell_command(s.args)});
-            progress.advance();
+        try {
+            for (std::size_t k = 0; k < steps.size(); ++k) {
+                const auto start = std::chrono::steady_clock::now();
+                std::cerr << "==> " << steps[k].label << "\n";
+                Step step = staged_steps[k];
+                // Steps that write --output files repeat their notes on stderr unless told not to.
+                if (*quiet && std::find(step.args.begin(), step.args.end(), "--output") != step.args.end())
+                    step.args.push_back("--quiet");
+                staged.name_final_folder_in_text_outputs();
+                run_step(step);
+                const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+                log.add_row({steps[k].label, seconds, shell_command(steps[k].args)});
+                progress.advance();
+            }
+            staged.name_final_folder_in_text_outputs();
+            write_file_atomically((fs::path(staged.path()) / "run.json").string(), render_json(log));
+        } catch (const std::exception& e) {
+            std::error_code ec;
+            const std::string before = fs::exists(p.output, ec)
+                                           ? "the previous outputs in " + p.output + " are untouched"
+                                           : "nothing was written to " + p.output;
+            throw Error(fmt::format("{}\n  {}; this run's partial outputs are in {}", e.what(), before, staged.path()));
         }
-        write_file_atomically((fs::path(p.output) / "run.json").string(), render_json(log));
+        staged.commit();
         std::cout << fmt::format("{} steps done; outputs in {}\n", steps.size(), p.output);
     });
 }

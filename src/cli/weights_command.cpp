@@ -3,6 +3,8 @@
 #include <map>
 
 #include "cli/command.hpp"
+#include "cli/output_clashes.hpp"
+#include "core/error.hpp"
 #include "cli/output_options.hpp"
 #include "cli/spatial_options.hpp"
 #include "weights/gal_gwt.hpp"
@@ -71,7 +73,17 @@ void add_weights_command(CLI::App& app) {
     add_spatial_options(*command, o->spatial);
     command->add_option("--save", o->save, "Write the weights to a .gal (binary) or .gwt (weighted) file");
     add_output_options(*command, o->output);
-    command->callback([o, command] { emit(run(*o), o->output, *command); });
+    command->callback([o, command] {
+        if (!o->save.empty()) {
+            // Checked before the weights are built, and against --output too.
+            if (!o->save.ends_with(".gal") && !o->save.ends_with(".gwt"))
+                throw Error(Location{o->save, 0, "--save"}, "unknown weights file type; expected a .gal or .gwt name");
+            std::vector<NamedOutput> outputs{{"--save", o->save}};
+            for (const auto& path : o->output.outputs) outputs.push_back({"--output", path});
+            refuse_clashing_outputs(*command, outputs);
+        }
+        emit(run(*o), o->output, *command);
+    });
 }
 
 }  // namespace cohesion::cli

@@ -1,5 +1,7 @@
 #include "core/error.hpp"
 
+#include "core/message_text.hpp"
+
 namespace cohesion {
 
 std::string format_error(const Location& where, const std::string& message) {
@@ -18,9 +20,23 @@ std::string format_error(const Location& where, const std::string& message) {
     return out;
 }
 
-Error::Error(const std::string& message) : std::runtime_error(message), message_(message) {}
+namespace {
+// Every message is made printable in one place: a NUL from a data file or a request
+// would otherwise end what() early, and other control characters garble terminals.
+std::string printable(const std::string& text) { return escape_control_characters(text, true); }
+
+Location printable(Location where) {
+    where.file = escape_control_characters(where.file);
+    where.column = escape_control_characters(where.column);
+    return where;
+}
+}  // namespace
+
+Error::Error(const std::string& message) : std::runtime_error(printable(message)), message_(printable(message)) {}
 
 Error::Error(Location where, const std::string& message)
-    : std::runtime_error(format_error(where, message)), where_(std::move(where)), message_(message) {}
+    : std::runtime_error(format_error(printable(where), printable(message))),
+      where_(printable(std::move(where))),
+      message_(printable(message)) {}
 
 }  // namespace cohesion

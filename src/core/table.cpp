@@ -7,12 +7,16 @@
 namespace cohesion {
 
 namespace {
+// Lists the names for a message; a very wide table's first names show what it holds
+// without making the message as long as its header.
 std::string join_names(const std::vector<std::string>& names) {
+    constexpr std::size_t shown = 60;
     std::string out;
-    for (std::size_t i = 0; i < names.size(); ++i) {
+    for (std::size_t i = 0; i < names.size() && i < shown; ++i) {
         if (i) out += ", ";
         out += names[i];
     }
+    if (names.size() > shown) out += ", ... (" + std::to_string(names.size()) + " in all)";
     return out;
 }
 }  // namespace

@@ -11,6 +11,7 @@
 #include <unordered_set>
 
 #include "core/error.hpp"
+#include "geo/crs_extent_check.hpp"
 
 namespace cohesion {
 
@@ -162,6 +163,9 @@ AreaLayer load_area_layer(const std::string& source, const AreaLayerOptions& opt
         out.geometry.emplace_back(g->clone());
     }
     if (out.codes.empty()) throw Error(Location{source, 0, {}}, "the layer has no features");
+    if (OGREnvelope declared; layer->GetExtent(&declared) == OGRERR_NONE)
+        check_extent_fits_crs({declared.MinX, declared.MinY, declared.MaxX, declared.MaxY}, *source_crs, source,
+                              layer->GetName());
 
     // Target CRS: explicit, or chosen from the extent in longitude/latitude.
     std::string target = options.target_crs;

@@ -6,10 +6,11 @@
 
 #include <cmath>
 #include <filesystem>
-#include <random>
+#include <optional>
 #include <unordered_map>
 
 #include "core/error.hpp"
+#include "render/atomic_file.hpp"
 
 namespace cohesion {
 
@@ -45,16 +46,15 @@ void write_result_layer(const ResultTable& result, const AreaLayer& layer, const
     if (!driver) throw Error(Location{destination, 0, {}}, std::string("GDAL has no ") + driver_name + " driver");
     if (result.columns.empty()) throw Error("nothing to write");
 
-    namespace fs = std::filesystem;
-    std::string target = destination;
+    // Files: GDAL writes a temporary file beside the destination (symlinks followed,
+    // folders refused; see atomic_file.hpp), renamed into place once complete.
+    std::optional<PendingOutput> pending;
+    std::optional<TempFileRegistration> journal;  // SQLite's rollback journal beside a .gpkg
     if (!postgis) {
-        const fs::path path(destination);
-        const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
-        std::error_code ec;
-        if (!fs::is_directory(dir, ec)) throw Error(Location{destination, 0, {}}, "output directory '" + dir.string() + "' does not exist");
-        target = (dir / ("." + path.filename().string() + ".tmp" + std::to_string(std::random_device{}()) +
-                         path.extension().string())).string();
+        pending.emplace(destination, std::filesystem::path(destination).extension().string());
+        journal.emplace(pending->temp_path() + "-journal");
     }
+    const std::string target = postgis ? destination : pending->temp_path();
     CPLErrorReset();
     GDALDatasetUniquePtr dataset(postgis ? GDALDataset::Open(destination.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE)
                                          : driver->Create(target.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
@@ -73,13 +73,7 @@ void write_result_layer(const ResultTable& result, const AreaLayer& layer, const
     if (postgis) options = CSLSetNameValue(options, "OVERWRITE", "YES");
     OGRLayer* out = dataset->CreateLayer(layer_name.c_str(), &crs, wkbMultiPolygon, options);
     CSLDestroy(options);
-    auto cleanup = [&] {
-        dataset.reset();
-        if (!postgis) {
-            std::error_code ec;
-            fs::remove(target, ec);
-        }
-    };
+    auto cleanup = [&] { dataset.reset(); };  // the pending output removes its temporary file
     if (!out) {
         const std::string why = CPLGetLastErrorMsg();
         cleanup();
@@ -133,14 +127,7 @@ void write_result_layer(const ResultTable& result, const AreaLayer& layer, const
         throw Error(Location{destination, 0, {}}, "cannot finish writing the layer: " + why);
     }
     dataset.reset();  // flush and close before the rename
-    if (!postgis) {
-        std::error_code ec;
-        fs::rename(target, destination, ec);
-        if (ec) {
-            fs::remove(target, ec);
-            throw Error(Location{destination, 0, {}}, "cannot move the finished output into place");
-        }
-    }
+    if (pending) pending->commit();
 }
 
 }  // namespace cohesion

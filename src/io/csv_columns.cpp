@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_set>
 
 #include "core/error.hpp"
 
@@ -20,14 +21,23 @@ CsvHeader CsvHeader::read(CsvReader& reader) {
     header.file = reader.name();
     std::vector<std::string_view> fields;
     if (!reader.next_row(fields)) throw Error(Location{reader.name(), 1, {}}, "empty file (expected a header line)");
+    if (fields.size() > max_csv_columns)
+        throw Error(Location{reader.name(), reader.line(), {}},
+                    "the header has " + std::to_string(fields.size()) + " columns; at most " +
+                        std::to_string(max_csv_columns) +
+                        " are supported (a census table has one column per group; is this the right file?)");
+    header.names.reserve(fields.size());
+    // A hash set, not a search of the names so far: wide headers stay linear.
+    std::unordered_set<std::string_view> seen;
+    seen.reserve(fields.size());
     for (std::size_t c = 0; c < fields.size(); ++c) {
-        std::string name(trim(fields[c]));
+        const std::string_view name = trim(fields[c]);
         if (name.empty())
             throw Error(Location{reader.name(), reader.line(), {}},
                         "header column " + std::to_string(c + 1) + " has no name");
-        if (std::find(header.names.begin(), header.names.end(), name) != header.names.end())
-            throw Error(Location{reader.name(), reader.line(), name}, "duplicate column name in header");
-        header.names.push_back(std::move(name));
+        if (!seen.insert(name).second)
+            throw Error(Location{reader.name(), reader.line(), std::string(name)}, "duplicate column name in header");
+        header.names.emplace_back(name);
     }
     return header;
 }
@@ -47,8 +57,11 @@ std::optional<std::size_t> CsvHeader::find_any(std::initializer_list<std::string
 
 std::size_t CsvHeader::require(std::string_view name, std::string_view role) const {
     if (auto c = find(name)) return *c;
+    // The first columns are enough to see what the file holds; a 50,000-name list is not.
+    constexpr std::size_t shown = 40;
     std::string list;
-    for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+    for (std::size_t k = 0; k < names.size() && k < shown; ++k) list += (k ? ", " : "") + names[k];
+    if (names.size() > shown) list += ", ... (" + std::to_string(names.size()) + " columns)";
     throw Error(Location{file, 1, std::string(name)},
                 "unknown " + std::string(role) + " column; the header has: " + list);
 }

@@ -12,11 +12,16 @@
 
 namespace cohesion {
 
+// Columns a CSV header may have. Census tables have tens to hundreds of groups; a
+// header of millions of fields is a wrong or hostile file, refused before any work.
+inline constexpr std::size_t max_csv_columns = 100000;
+
 struct CsvHeader {
     std::string file;
     std::vector<std::string> names;
 
-    // Reads and validates the header line (non-empty, unique names).
+    // Reads and validates the header line (non-empty, unique names, at most
+    // max_csv_columns); linear in the number of columns.
     static CsvHeader read(CsvReader& reader);
     // Index of a column; throws Error "unknown column 'X'; expected one of: ...".
     std::size_t require(std::string_view name, std::string_view role) const;

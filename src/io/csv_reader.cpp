@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/error.hpp"
+#include "core/message_text.hpp"
 
 namespace cohesion {
 
@@ -98,15 +99,15 @@ std::optional<double> parse_count(std::string_view text, std::string& why) {
     double value = 0.0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (ec != std::errc() || end != text.data() + text.size()) {
-        why = "'" + std::string(text.substr(0, 40)) + "' is not a number (expected a non-negative count)";
+        why = quoted(text, 40) + " is not a number (expected a non-negative count)";
         return std::nullopt;
     }
     if (!std::isfinite(value)) {
-        why = "'" + std::string(text) + "' is not a finite number (expected a non-negative count)";
+        why = quoted(text, 40) + " is not a finite number (expected a non-negative count)";
         return std::nullopt;
     }
     if (value < 0.0) {
-        why = "negative count " + std::string(text) + " (expected a non-negative count)";
+        why = "negative count " + escape_control_characters(text.substr(0, 40)) + " (expected a non-negative count)";
         return std::nullopt;
     }
     return value;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 
@@ -69,6 +70,10 @@ std::string gunzip(const std::string& compressed, const std::string& name) {
 }
 
 std::string read_text_file(const std::string& path) {
+    // A folder opens as a stream on Linux and reports a huge size; say what it is.
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        throw Error(Location{path, 0, {}}, "is a folder; expected a file");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(Location{path, 0, {}}, std::string("cannot open file: ") + std::strerror(errno));
     in.seekg(0, std::ios::end);

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstring>
 
+#include "core/message_text.hpp"
+
 namespace cohesion {
 
 namespace {
@@ -72,7 +74,7 @@ Weights contiguity_weights(const AreaLayer& layer, const ContiguityOptions& opti
     for (const auto& [i, j] : pairs) lists[i].push_back(j);
     return weights_from_lists(lists, layer.codes,
                               std::string(options.rule == Contiguity::queen ? "queen" : "rook") + " contiguity, binary" +
-                                  (tol > 0 ? ", snapped to " + std::to_string(tol) : ""));
+                                  (tol > 0 ? ", snapped to " + number_text(tol) : ""));
 }
 
 }  // namespace cohesion

@@ -597,6 +597,14 @@ TEST(CliRun, BundledBedfordProjectWritesEveryOutputAndTheReport) {
     std::size_t figures = 0;
     for (auto at = html.find("<svg"); at != std::string::npos; at = html.find("<svg", at + 1)) ++figures;
     EXPECT_EQ(figures, 12u);  // 2 charts, 6 town maps, maps of pace, ESOL score, hubs, licensing zones
+    // Built in a staging folder (issue 11 item 11), but provenance names the final folder:
+    // change.json read the harmonised table from the staging folder and says so in its notes.
+    for (const char* f : {"change.json", "segregation_change.json", "report.html", "run.json"}) {
+        std::ifstream in(out / f);
+        const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        EXPECT_EQ(text.find(".staging-"), std::string::npos) << f;
+    }
+    EXPECT_NE(html.find("loaded " + (out / "change_earlier_on_later.csv").string()), std::string::npos);
 
     const auto bad = scratch_dir() / "bad.toml";
     std::ofstream(bad) << "[table]\npath = \"" << example_table() << "\"\n[analyses]\nhotspot = [\"A\"]\n";

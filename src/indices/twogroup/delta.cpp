@@ -17,6 +17,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "core/message_text.hpp"
 #include "indices/registry.hpp"
 #include "indices/twogroup/two_group_columns.hpp"
 
@@ -39,7 +40,7 @@ double delta(const IndexInput& in) {
     for (std::size_t i = 0; i < areas.size(); ++i) {
         if (!std::isfinite(areas[i]) || areas[i] < 0.0)
             throw Error("the delta index needs non-negative land areas; unit " + std::to_string(i + 1) + " has " +
-                        std::to_string(areas[i]));
+                        number_text(areas[i]));
         A += areas[i];
     }
     if (!(A > 0.0)) throw Error("the delta index needs a total land area above zero");
