@@ -155,6 +155,17 @@ function bounds(collection) {
   return [[x0, y0], [x1, y1]];
 }
 
+// The built-up part of the town: the smaller half of the areas (output areas are drawn to
+// hold similar numbers of people, so small ones are where people live densely). Most
+// findings are there, and on the whole borough it is a tenth of the map's width.
+function coreBounds(collection) {
+  const sized = collection.features.map((f) => {
+    const [[x0, y0], [x1, y1]] = bounds({ features: [f] });
+    return [(x1 - x0) * (y1 - y0), f];
+  }).sort((a, b) => a[0] - b[0]);
+  return bounds({ features: sized.slice(0, Math.max(1, Math.ceil(sized.length / 2))).map(([, f]) => f) });
+}
+
 // Quantile classes on the distinct values, so that many tied values (e.g. zeros) never
 // collapse the classes into one.
 function quantileBreaks(values, k) {
@@ -267,7 +278,7 @@ async function drawMap() {
     map.addLayer({ id: "selected", type: "line", source: "areas", paint: { "line-color": "#000", "line-width": 2.5 }, filter: ["==", ["get", "area"], ""] });
   }
   if (!state.fitted || view.own || state.lastOwn !== Boolean(view.own)) {
-    map.fitBounds(bounds(collection), { padding: 20, duration: 0 });
+    map.fitBounds(coreBounds(collection), { padding: 20, duration: 0 });
     state.fitted = true;
   }
   state.lastOwn = Boolean(view.own);
@@ -426,6 +437,9 @@ $("search-form").addEventListener("submit", (e) => {
   status("");
   map.fitBounds(bounds({ features: [f] }), { padding: 80, duration: 0, maxZoom: 15 });
   showArea(f.properties);
+});
+$("whole-town").addEventListener("click", () => {
+  if (state.shown) map.fitBounds(bounds(state.shown.collection), { padding: 20, duration: 0 });
 });
 $("download-csv").addEventListener("click", () => {
   const { collection, property } = state.shown;
