@@ -34,47 +34,57 @@ HotSpotOptions hot_spot_options(const ApiParameters& p, const ApiOptions& limits
     return o;
 }
 
+// What both permutation endpoints check before queueing: the dataset with polygons, its
+// group, the permutation options and the answer's format.
+struct HotSpotRequest {
+    const ServedDataset* dataset;
+    std::string group;
+    HotSpotOptions options;
+    std::string format;
+};
+
+HotSpotRequest hot_spot_request(const DatasetCatalog& catalog, const ApiParameters& p, const ApiOptions& limits) {
+    const ServedDataset& d = spatial_dataset(catalog, p);
+    HotSpotRequest r{&d, checked_group(d, p), hot_spot_options(p, limits), p.text("format", "json")};
+    check_layer_format(p);
+    return r;
+}
+
 }  // namespace
 
 void add_spatial_routes(RouteTable& routes, const DatasetCatalog& catalog, const ApiOptions& options) {
     routes["/api/hotspots"] = {
         {"dataset", "group", "permutations", "alpha", "seed", "format"}, [&catalog, options](const ApiParameters& p) {
-            const ServedDataset& d = spatial_dataset(catalog, p);
-            const std::string group = checked_group(d, p);
-            const HotSpotOptions base = hot_spot_options(p, options);
-            check_layer_format(p);
-            const std::string format = p.text("format", "json");
-            return PreparedWork{true, [&d, group, base, format](std::string& type, const std::stop_token& stop) {
-                HotSpotOptions o = base;
+            return PreparedWork{true, [r = hot_spot_request(catalog, p, options)](std::string& type,
+                                                                                 const std::stop_token& stop) {
+                const ServedDataset& d = *r.dataset;
+                HotSpotOptions o = r.options;
                 o.stop = stop;
-                const auto v = group_share(d.table, group);
+                const auto v = group_share(d.table, r.group);
                 const HotSpots h = find_hot_spots(v.share, d.geography->weights, o);
                 ResultTable t;
-                t.title = "Hot spots of " + group;
+                t.title = "Hot spots of " + r.group;
                 t.notes.push_back(fmt::format("{} permutations, seed {}, FDR-adjusted labels at alpha {:g}",
                                               o.permutations, o.seed, o.alpha));
                 t.columns = {"area", "share", "lisa_cluster", "lisa_q", "hot_spot", "getis_ord_q"};
                 for (std::size_t i = 0; i < d.table.areas(); ++i)
                     t.add_row({d.table.area_codes()[i], v.share[i], h.cluster[i], h.lisa_q[i], h.hot_spot[i],
                                h.getis_ord_q[i]});
-                return respond_layer(d.geography, format, t, {t}, type);
+                return respond_layer(d.geography, r.format, t, {t}, type);
             }};
         }};
     routes["/api/enclaves"] = {
         {"dataset", "group", "permutations", "seed", "format"}, [&catalog, options](const ApiParameters& p) {
-            const ServedDataset& d = spatial_dataset(catalog, p);
-            const std::string group = checked_group(d, p);
-            const HotSpotOptions base = hot_spot_options(p, options);
-            check_layer_format(p);
-            const std::string format = p.text("format", "json");
-            return PreparedWork{true, [&d, group, base, format](std::string& type, const std::stop_token& stop) {
-                HotSpotOptions o = base;
+            return PreparedWork{true, [r = hot_spot_request(catalog, p, options)](std::string& type,
+                                                                                 const std::stop_token& stop) {
+                const ServedDataset& d = *r.dataset;
+                HotSpotOptions o = r.options;
                 o.stop = stop;
                 const GroupEnclaves found =
-                    group_enclaves(d.table, group, d.geography->weights, d.geography->area_km2, o);
-                const ResultTable list = enclave_list_table(group, found.enclaves);
+                    group_enclaves(d.table, r.group, d.geography->weights, d.geography->area_km2, o);
+                const ResultTable list = enclave_list_table(r.group, found.enclaves);
                 const ResultTable members = enclave_member_table(d.table, found);
-                return respond_layer(d.geography, format, members, {list, members}, type);
+                return respond_layer(d.geography, r.format, members, {list, members}, type);
             }};
         }};
     routes["/api/change"] = {{"dataset", "top", "threshold", "format"}, [&catalog](const ApiParameters& p) {

@@ -235,6 +235,16 @@ def slow_and_idle_clients():
         server.stop()
 
 
+def send_heavy(server, seeds):
+    """Opens one connection per seed, each sending a distinct expensive request."""
+    sockets = []
+    for k in seeds:
+        s = socket.create_connection(("127.0.0.1", server.port), timeout=5)
+        s.sendall(f"GET {HEAVY.format(k)} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
+        sockets.append(s)
+    return sockets
+
+
 def health_counts(server):
     _, _, body = server.get("/api/health", timeout=5)
     return json.loads(body).get("work", {})
@@ -243,11 +253,7 @@ def health_counts(server):
 def abandoned_and_bounded_work():
     server = Server("--queue", "4", "--timeout", "300")
     try:
-        started = []
-        for k in range(16):  # expensive requests whose clients give up at once
-            s = socket.create_connection(("127.0.0.1", server.port), timeout=5)
-            s.sendall(f"GET {HEAVY.format(k)} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
-            started.append(s)
+        started = send_heavy(server, range(16))  # expensive requests whose clients give up at once
         time.sleep(0.3)
         statuses = []
         for s in started:  # the ones refused already got their 503
@@ -273,11 +279,7 @@ def abandoned_and_bounded_work():
         check("abandoned expensive requests are cancelled (workers free within 10 s)", freed, health_counts(server))
         check(f"/api/health stays fast meanwhile (worst {slowest * 1000:.1f} ms)", slowest <= LATENCY_LIMIT, slowest)
         # A queue of 4 plus one running: the 6th distinct heavy request is refused with Retry-After.
-        holders = []
-        for k in range(6):
-            s = socket.create_connection(("127.0.0.1", server.port), timeout=5)
-            s.sendall(f"GET {HEAVY.format(100 + k)} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
-            holders.append(s)
+        holders = send_heavy(server, range(100, 106))
         time.sleep(0.3)
         answers = []
         for s in holders:
@@ -308,11 +310,7 @@ def deadline_and_shutdown():
         server.stop()
     server = Server()
     try:
-        sockets = []
-        for k in range(4):
-            s = socket.create_connection(("127.0.0.1", server.port), timeout=5)
-            s.sendall(f"GET {HEAVY.format(200 + k)} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
-            sockets.append(s)
+        sockets = send_heavy(server, range(200, 204))
         time.sleep(0.5)
         start = time.time()
         server.proc.send_signal(signal.SIGTERM)
