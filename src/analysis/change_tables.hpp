@@ -10,7 +10,7 @@
 
 #include "change/pace_of_change.hpp"
 #include "core/table.hpp"
-#include "render/result_table.hpp"
+#include "output/result_table.hpp"
 
 namespace cohesion {
 

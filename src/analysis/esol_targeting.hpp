@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "io/census_topics.hpp"
-#include "render/result_table.hpp"
+#include "output/result_table.hpp"
 
 namespace cohesion {
 

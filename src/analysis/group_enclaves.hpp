@@ -9,7 +9,7 @@
 
 #include "analysis/group_share.hpp"
 #include "autocorrelation/hot_spots.hpp"
-#include "render/result_table.hpp"
+#include "output/result_table.hpp"
 #include "spatial/enclaves.hpp"
 
 namespace cohesion {

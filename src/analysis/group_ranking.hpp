@@ -28,7 +28,7 @@
 
 #include "core/table.hpp"
 #include "inference/bootstrap_summary.hpp"
-#include "render/result_table.hpp"
+#include "output/result_table.hpp"
 
 namespace cohesion {
 

@@ -9,7 +9,7 @@
 #include "geo/area_layer.hpp"
 #include "geo/site_points.hpp"
 #include "io/census_topics.hpp"
-#include "render/result_table.hpp"
+#include "output/result_table.hpp"
 
 namespace cohesion {
 

@@ -11,7 +11,7 @@
 
 #include "core/table.hpp"
 #include "io/census_topics.hpp"
-#include "render/result_table.hpp"
+#include "output/result_table.hpp"
 #include "targeting/national_reference.hpp"
 #include "weights/weights.hpp"
 

@@ -15,7 +15,7 @@
 #include "autocorrelation/hot_spots.hpp"
 #include "core/table.hpp"
 #include "inference/bootstrap_summary.hpp"
-#include "render/result_table.hpp"
+#include "output/result_table.hpp"
 #include "weights/weights.hpp"
 
 namespace cohesion {

@@ -4,8 +4,8 @@
 
 #include "cli/command.hpp"
 #include "indices/registry.hpp"
-#include "render/atomic_file.hpp"
-#include "render/index_docs.hpp"
+#include "output/atomic_file.hpp"
+#include "analysis/index_docs.hpp"
 
 namespace cohesion::cli {
 

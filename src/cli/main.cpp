@@ -6,7 +6,7 @@
 #include "cli/invocation.hpp"
 #include "cli/standard_output.hpp"
 #include "core/error.hpp"
-#include "render/temp_file_registry.hpp"
+#include "output/temp_file_registry.hpp"
 
 int main(int argc, char** argv) {
     cohesion::cli::set_invocation(argc, argv);

@@ -8,7 +8,7 @@
 #include <set>
 
 #include "core/error.hpp"
-#include "render/atomic_file.hpp"
+#include "output/atomic_file.hpp"
 
 namespace cohesion::cli {
 

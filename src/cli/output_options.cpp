@@ -12,7 +12,7 @@
 #include "cli/standard_output.hpp"
 #include "core/error.hpp"
 #include "geo/layer_writer.hpp"
-#include "render/atomic_file.hpp"
+#include "output/atomic_file.hpp"
 
 namespace cohesion::cli {
 

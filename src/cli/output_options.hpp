@@ -3,7 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "geo/area_layer.hpp"
-#include "render/result_table.hpp"
+#include "output/result_table.hpp"
 
 namespace cohesion::cli {
 

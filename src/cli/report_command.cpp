@@ -20,7 +20,7 @@
 #include "core/error.hpp"
 #include "geo/layer_column.hpp"
 #include "io/result_json.hpp"
-#include "render/atomic_file.hpp"
+#include "output/atomic_file.hpp"
 #include "report/html_report.hpp"
 #include "report/pdf_report.hpp"
 #include "report/town_report.hpp"

@@ -15,8 +15,8 @@
 #include "cli/staged_output_folder.hpp"
 #include "core/error.hpp"
 #include "project/project_file.hpp"
-#include "render/atomic_file.hpp"
-#include "render/result_table.hpp"
+#include "output/atomic_file.hpp"
+#include "output/result_table.hpp"
 
 namespace cohesion::cli {
 

@@ -8,7 +8,7 @@
 #include "cli/output_options.hpp"
 #include "cli/spatial_options.hpp"
 #include "core/error.hpp"
-#include "geo/unit_geometry_builder.hpp"
+#include "weights/unit_geometry_builder.hpp"
 #include "indices/registry.hpp"
 
 namespace cohesion::cli {

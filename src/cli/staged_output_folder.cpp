@@ -4,8 +4,8 @@
 
 #include "core/error.hpp"
 #include "io/text_file.hpp"
-#include "render/atomic_file.hpp"
-#include "render/stale_outputs.hpp"
+#include "output/atomic_file.hpp"
+#include "output/stale_outputs.hpp"
 
 namespace cohesion::cli {
 

@@ -10,7 +10,7 @@
 #include <unordered_map>
 
 #include "core/error.hpp"
-#include "render/atomic_file.hpp"
+#include "output/atomic_file.hpp"
 
 namespace cohesion {
 

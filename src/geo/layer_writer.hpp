@@ -6,7 +6,7 @@
 #include <string>
 
 #include "geo/area_layer.hpp"
-#include "render/result_table.hpp"
+#include "output/result_table.hpp"
 
 namespace cohesion {
 

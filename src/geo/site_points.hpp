@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "geo/area_layer.hpp"
-#include "targeting/facility_location.hpp"
+#include "core/point2.hpp"
 
 namespace cohesion {
 

@@ -10,10 +10,13 @@
 #include <vector>
 
 #include "core/count_matrix.hpp"
-#include "spatial/unit_geometry.hpp"
-#include "weights/weights.hpp"
 
 namespace cohesion {
+
+// Spatial indices read neighbours and geometry (weights layer); declared here only, so that
+// a change to the weights headers does not recompile every index and front end.
+struct UnitGeometry;
+struct Weights;
 
 enum class IndexKind {
     two_group,   // reads column 0 (focal group x) and column 1 (the rest y) of the CountMatrix

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "render/result_table.hpp"
+#include "output/result_table.hpp"
 
 namespace cohesion {
 

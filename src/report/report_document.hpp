@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "render/result_table.hpp"
+#include "output/result_table.hpp"
 #include "report/figure.hpp"
 
 namespace cohesion {

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "render/result_table.hpp"
+#include "output/result_table.hpp"
 #include "server/api.hpp"
 #include "server/api_parameters.hpp"
 

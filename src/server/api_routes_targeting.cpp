@@ -5,6 +5,7 @@
 #include "analysis/esol_targeting.hpp"
 #include "analysis/hub_siting.hpp"
 #include "analysis/licensing_screen.hpp"
+#include "core/error.hpp"
 #include "server/api_routes.hpp"
 
 namespace cohesion {

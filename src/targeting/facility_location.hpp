@@ -20,12 +20,9 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/point2.hpp"
 
 namespace cohesion {
-
-struct Point2 {
-    double x = 0.0, y = 0.0;
-};
 
 enum class LocationModel { p_median, maximal_covering, set_covering };
 enum class LocationSolver { exact, heuristic };

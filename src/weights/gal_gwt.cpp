@@ -10,7 +10,7 @@
 
 #include "core/error.hpp"
 #include "io/text_file.hpp"
-#include "render/atomic_file.hpp"
+#include "output/atomic_file.hpp"
 
 namespace cohesion {
 

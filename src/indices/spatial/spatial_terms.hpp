@@ -8,6 +8,8 @@
 
 #include "core/error.hpp"
 #include "indices/index.hpp"
+#include "weights/unit_geometry.hpp"
+#include "weights/weights.hpp"
 
 namespace cohesion::spatial_terms {
 

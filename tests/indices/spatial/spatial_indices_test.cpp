@@ -4,7 +4,7 @@
 
 #include "core/error.hpp"
 #include "geo/table_join.hpp"
-#include "geo/unit_geometry_builder.hpp"
+#include "weights/unit_geometry_builder.hpp"
 #include "indices/registry.hpp"
 #include "support/bedford.hpp"
 #include "weights/contiguity.hpp"

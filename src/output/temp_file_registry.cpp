@@ -1,4 +1,4 @@
-#include "render/temp_file_registry.hpp"
+#include "output/temp_file_registry.hpp"
 
 #include <signal.h>
 #include <unistd.h>

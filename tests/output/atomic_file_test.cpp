@@ -1,4 +1,4 @@
-#include "render/atomic_file.hpp"
+#include "output/atomic_file.hpp"
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
@@ -11,7 +11,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "render/stale_outputs.hpp"
+#include "output/stale_outputs.hpp"
 #include "support/error_of.hpp"
 
 using namespace cohesion;

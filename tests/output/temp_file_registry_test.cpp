@@ -1,4 +1,4 @@
-#include "render/temp_file_registry.hpp"
+#include "output/temp_file_registry.hpp"
 
 #include <gtest/gtest.h>
 #include <signal.h>

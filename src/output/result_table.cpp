@@ -1,4 +1,4 @@
-#include "render/result_table.hpp"
+#include "output/result_table.hpp"
 
 #include <fmt/format.h>
 

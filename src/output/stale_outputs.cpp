@@ -1,4 +1,4 @@
-#include "render/stale_outputs.hpp"
+#include "output/stale_outputs.hpp"
 
 #include <signal.h>
 #include <unistd.h>

@@ -1,4 +1,4 @@
-#include "render/index_docs.hpp"
+#include "analysis/index_docs.hpp"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "geo/unit_geometry_builder.hpp"
+#include "weights/unit_geometry_builder.hpp"
 
 #include <tbb/parallel_for.h>
 

@@ -1,4 +1,4 @@
-#include "render/atomic_file.hpp"
+#include "output/atomic_file.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -9,7 +9,7 @@
 #include <random>
 
 #include "core/error.hpp"
-#include "render/stale_outputs.hpp"
+#include "output/stale_outputs.hpp"
 
 namespace cohesion {
 

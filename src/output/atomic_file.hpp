@@ -20,7 +20,7 @@
 #include <string>
 #include <string_view>
 
-#include "render/temp_file_registry.hpp"
+#include "output/temp_file_registry.hpp"
 
 namespace cohesion {
 

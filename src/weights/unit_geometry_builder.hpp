@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "geo/area_layer.hpp"
-#include "spatial/unit_geometry.hpp"
+#include "weights/unit_geometry.hpp"
 #include "weights/weights.hpp"
 
 namespace cohesion {
