@@ -5,9 +5,7 @@
 #include "cli/command.hpp"
 #include "cli/input_options.hpp"
 #include "cli/output_options.hpp"
-#include "core/error.hpp"
-#include "indices/index_suite.hpp"
-#include "inference/comparison.hpp"
+#include "analysis/comparison_table.hpp"
 
 namespace cohesion::cli {
 
@@ -31,35 +29,16 @@ ResultTable run(CompareOptions& o) {
     const Table table_a = load_input(a);
     const Table table_b = load_second_table(o.input, table_a, o.b);
 
-    SuiteRequest request;
+    ComparisonRequest request;
     request.indices = o.indices;
     request.focal = o.focal;
-    request.include_stochastic = false;  // a simulated index inside a bootstrap is too slow to be useful
-    request.params.seed = o.seed;
-    const SuitePlan plan_a = plan_suite(table_a, request);
-    const SuitePlan plan_b = plan_suite(table_b, request);
-    if (plan_a.items.size() != plan_b.items.size())
-        throw Error("the two tables do not have the same groups, so their indices cannot be paired");
-
-    ResultTable out;
-    out.title = "Comparison of segregation indices (B - A)";
-    out.notes.push_back("A: " + a.input.path + (a.input.where.empty() ? "" : " where " + fmt::format("{}", fmt::join(a.input.where, ", "))));
-    out.notes.push_back("B: " + (o.b.path.empty() ? a.input.path : o.b.path) +
-                        (o.b.where.empty() ? "" : " where " + fmt::format("{}", fmt::join(o.b.where, ", "))));
-    out.notes.push_back(fmt::format("{} independent bootstrap replicates of each table, seed {}, {:g} percentile interval "
-                                    "of the difference; p is two-sided",
-                                    o.bootstrap, o.seed, o.confidence));
-    out.columns = {"index", "focal", "versus", "A", "B", "difference", "std_error", "ci_lower", "ci_upper", "p_value"};
-    for (std::size_t k = 0; k < plan_a.items.size(); ++k) {
-        const auto& item = plan_a.items[k];
-        if (item.focal != plan_b.items[k].focal)
-            throw Error("the two tables do not have the same groups (" + item.focal + " vs " + plan_b.items[k].focal + ")");
-        const auto c = compare_tables(*item.index, plan_a.views[item.view], plan_b.views[plan_b.items[k].view],
-                                      request.params, BootstrapOptions{o.bootstrap, o.confidence, o.seed, {}, {}});
-        out.add_row({item.index->info.name, item.focal, item.comparison, c.value_a, c.value_b, c.difference,
-                     c.standard_error, c.ci_lower, c.ci_upper, c.p_value});
-    }
-    return out;
+    request.bootstrap = o.bootstrap;
+    request.confidence = o.confidence;
+    request.seed = o.seed;
+    request.label_a = a.input.path + (a.input.where.empty() ? "" : " where " + fmt::format("{}", fmt::join(a.input.where, ", ")));
+    request.label_b = (o.b.path.empty() ? a.input.path : o.b.path) +
+                      (o.b.where.empty() ? "" : " where " + fmt::format("{}", fmt::join(o.b.where, ", ")));
+    return comparison_table(table_a, table_b, request);
 }
 
 }  // namespace
