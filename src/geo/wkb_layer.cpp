@@ -1,13 +1,20 @@
 #include "geo/wkb_layer.hpp"
 
+#include <cpl_error.h>
 #include <ogr_geometry.h>
 #include <ogr_spatialref.h>
+
+#include <mutex>
 
 #include "core/error.hpp"
 
 namespace cohesion {
 
 AreaLayer area_layer_from_wkb(const WkbAreas& areas, const AreaLayerOptions& options) {
+    // As load_area_layer: GDAL's messages (e.g. GEOS validity notes) reach users through
+    // our warnings and errors, never straight to stderr.
+    static std::once_flag once;
+    std::call_once(once, [] { CPLSetErrorHandler(CPLQuietErrorHandler); });
     if (areas.codes.size() != areas.wkb.size()) throw Error("internal: codes and geometries differ in number");
     AreaLayer out;
     out.source = areas.source;
