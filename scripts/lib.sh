@@ -18,6 +18,14 @@ COHESION_PACKAGES=(
 # The dashboard's browser test drives Debian's chromium; the server's load and failover
 # tests use wrk, HAProxy and curl (scripts/test only).
 COHESION_TEST_PACKAGES=(chromium wrk haproxy curl python3)
+# The Python package (src/python, python/cohesion) and its tests: Debian's python3 with
+# pybind11, the scientific stack it hands results to, pytest and nbclient (the example
+# notebook); pip/setuptools for `pip install .`.
+COHESION_PYTHON_PACKAGES=(
+  python3-dev pybind11-dev python3-pybind11 python3-numpy python3-pandas python3-geopandas python3-shapely
+  python3-scipy python3-matplotlib python3-pytest python3-nbclient python3-nbconvert python3-nbformat
+  python3-ipykernel python3-setuptools python3-pip
+)
 # The sanitizer/fuzz pass is built with clang (libFuzzer lives in clang's runtime).
 COHESION_SANITIZE_PACKAGES=(clang libclang-rt-14-dev)
 
@@ -50,6 +58,10 @@ configure_and_build() {
   # ccache, when the machine has it, makes rebuilds after a checkout cheap; never required.
   local launcher=()
   command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-  cmake -S "$COHESION_ROOT" -B "$dir" -G Ninja "${launcher[@]}" "$@" >/dev/null
+  # Debian's python3, not one first on PATH (pyenv, venv): the package's extension is built
+  # for it and its tests use its apt-installed pandas/geopandas.
+  local python=()
+  [ -x /usr/bin/python3 ] && python=(-DPython3_EXECUTABLE=/usr/bin/python3)
+  cmake -S "$COHESION_ROOT" -B "$dir" -G Ninja "${launcher[@]}" "${python[@]}" "$@" >/dev/null
   cmake --build "$dir" -j "$(nproc)"
 }

@@ -1,12 +1,10 @@
 // `cohesion enclaves`: contiguous runs of significant hot spots of a group's share,
 // named and measured (areas, people, share, land area, share of the group in them).
-#include <fmt/format.h>
-
 #include "cli/command.hpp"
 #include "cli/hot_spot_options.hpp"
 #include "cli/input_options.hpp"
 #include "cli/output_options.hpp"
-#include "analysis/group_enclaves.hpp"
+#include "analysis/enclave_tables.hpp"
 
 namespace cohesion::cli {
 
@@ -37,19 +35,8 @@ void add_enclaves_command(CLI::App& app) {
     add_output_options(*command, o->output);
     command->callback([o, command] {
         SpatialData d = load_spatial(o->spatial, load_input(o->input));
-        const GroupEnclaves found =
-            group_enclaves(d.table, o->hot.group, d.weights, area_km2(d), o->hot.options, o->enclave);
-        ResultTable list = enclave_list_table(o->hot.group, found.enclaves);
-        list.notes = d.table.history();
-        list.notes.insert(list.notes.end(), d.notes.begin(), d.notes.end());
-        list.notes.push_back(found.share.description);
-        for (const auto& n : hot_spot_notes(o->hot.options)) list.notes.push_back(n);
-        list.notes.push_back(fmt::format("enclave = at least {} neighbouring areas, each a significant {} with a {} "
-                                         "share above the town's",
-                                         o->enclave.min_areas, o->enclave.use_lisa ? "LISA HH cluster" : "G* hot spot",
-                                         o->hot.group));
-        const ResultTable members = enclave_member_table(d.table, found);
-        emit_spatial({list, members}, members, d.layer, o->output, *command);
+        const auto results = enclave_tables(d, o->hot.group, o->hot.options, o->enclave);
+        emit_spatial(results, results.back(), d.layer, o->output, *command);
     });
 }
 

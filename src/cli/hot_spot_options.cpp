@@ -1,7 +1,5 @@
 #include "cli/hot_spot_options.hpp"
 
-#include <fmt/format.h>
-
 namespace cohesion::cli {
 
 void add_hot_spot_options(CLI::App& command, HotSpotOptionValues& v) {
@@ -15,13 +13,6 @@ void add_hot_spot_options(CLI::App& command, HotSpotOptionValues& v) {
         ->group(g)->each([&v](const std::string&) { v.options.false_discovery_rate = false; });
     command.add_option("--seed", v.options.seed, "Random seed (same results whatever the thread count)")
         ->default_val(20170601)->group(g);
-}
-
-std::vector<std::string> hot_spot_notes(const HotSpotOptions& o) {
-    return {fmt::format("{} conditional permutations per area, seed {}; labels at alpha = {:g} using {}", o.permutations,
-                        o.seed, o.alpha,
-                        o.false_discovery_rate ? "Benjamini-Hochberg FDR-adjusted p (q)" : "raw pseudo p-values"),
-            "LISA: row-standardised weights, clusters HH/LL/HL/LH; G*: binary weights including the area itself"};
 }
 
 }  // namespace cohesion::cli

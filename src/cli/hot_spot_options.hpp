@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include "analysis/group_share.hpp"
+#include "analysis/hot_spot_tables.hpp"
 #include "autocorrelation/hot_spots.hpp"
 #include "cli/spatial_options.hpp"
 
@@ -16,6 +17,5 @@ struct HotSpotOptionValues {
 };
 
 void add_hot_spot_options(CLI::App& command, HotSpotOptionValues& values);
-std::vector<std::string> hot_spot_notes(const HotSpotOptions& options);
 
 }  // namespace cohesion::cli

@@ -103,6 +103,43 @@ std::string area_code_field(OGRFeatureDefn* defn, const std::string& wanted, con
                                          "(the layer has: " + list() + ")");
 }
 
+std::unique_ptr<OGRSpatialReference> layer_source_crs(const OGRSpatialReference* declared, const OGREnvelope& extent,
+                                                      AreaLayer& out) {
+    std::unique_ptr<OGRSpatialReference> source_crs;
+    if (declared) {
+        source_crs.reset(declared->Clone());
+    } else if (extent.MinX >= -180 && extent.MaxX <= 180 && extent.MinY >= -90 && extent.MaxY <= 90) {
+        source_crs = std::make_unique<OGRSpatialReference>();
+        source_crs->importFromEPSG(4326);
+        out.warnings.push_back("the layer has no CRS; its coordinates look like longitude/latitude, so EPSG:4326 "
+                               "was assumed");
+    } else {
+        throw Error(Location{out.source, 0, {}}, "the layer has no coordinate reference system and its coordinates are "
+                                                 "not longitude/latitude; give one with --crs or fix the file");
+    }
+    source_crs->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    return source_crs;
+}
+
+void append_area(AreaLayer& out, std::string code, std::unique_ptr<OGRGeometry> g,
+                 const OGRSpatialReference& source_crs, std::size_t feature_number) {
+    if (code.empty()) throw Error(Location{out.source, feature_number, out.code_field}, "feature has no area code");
+    if (!g || g->IsEmpty())
+        throw Error(Location{out.source, feature_number, out.code_field}, "area '" + code + "' has an empty geometry");
+    if (!coordinates_plausible(*g, source_crs))
+        throw Error(Location{out.source, feature_number, out.code_field},
+                    "area '" + code + "' has coordinates that are not finite or, for a longitude/latitude layer, "
+                    "outside -180..180 / -90..90");
+    if (!is_areal(g.get()))
+        throw Error(Location{out.source, feature_number, out.code_field},
+                    "area '" + code + "' is a " + std::string(OGRGeometryTypeToName(g->getGeometryType())) +
+                        ", expected a Polygon or MultiPolygon");
+    out.codes.push_back(std::move(code));
+    auto& rings = out.rings.emplace_back();
+    collect_rings(g.get(), rings);
+    out.geometry.push_back(std::move(g));
+}
+
 AreaLayer load_area_layer(const std::string& source, const AreaLayerOptions& options) {
     register_drivers();
     CPLErrorReset();
@@ -119,61 +156,50 @@ AreaLayer load_area_layer(const std::string& source, const AreaLayerOptions& opt
     out.code_field = area_code_field(layer->GetLayerDefn(), options.code_field, source);
     const int code_index = layer->GetLayerDefn()->GetFieldIndex(out.code_field.c_str());
 
-    OGRSpatialReference wgs84;
-    wgs84.importFromEPSG(4326);
-    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    std::unique_ptr<OGRSpatialReference> source_crs;
-    if (const OGRSpatialReference* crs = layer->GetSpatialRef()) {
-        source_crs.reset(crs->Clone());
-    } else {
-        OGREnvelope extent;
-        if (layer->GetExtent(&extent) == OGRERR_NONE && extent.MinX >= -180 && extent.MaxX <= 180 &&
-            extent.MinY >= -90 && extent.MaxY <= 90) {
-            source_crs.reset(wgs84.Clone());
-            out.warnings.push_back("the layer has no CRS; its coordinates look like longitude/latitude, so EPSG:4326 "
-                                   "was assumed");
-        } else {
-            throw Error(Location{source, 0, {}}, "the layer has no coordinate reference system and its coordinates are "
-                                                 "not longitude/latitude; give one with --crs or fix the file");
-        }
-    }
-    source_crs->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    OGREnvelope extent;
+    const bool has_extent = layer->GetExtent(&extent) == OGRERR_NONE;
+    if (!has_extent && !layer->GetSpatialRef())
+        throw Error(Location{source, 0, {}}, "the layer has no coordinate reference system and its coordinates are "
+                                             "not longitude/latitude; give one with --crs or fix the file");
+    const auto source_crs = layer_source_crs(layer->GetSpatialRef(), extent, out);
 
-    std::unordered_set<std::string> seen;
     std::size_t feature_number = 0;
     for (auto& feature : *layer) {
         ++feature_number;
-        const std::string code = feature->IsFieldSetAndNotNull(code_index) ? feature->GetFieldAsString(code_index) : "";
-        if (code.empty()) throw Error(Location{source, feature_number, out.code_field}, "feature has no area code");
-        if (!seen.insert(code).second)
-            throw Error(Location{source, feature_number, out.code_field}, "duplicate area code '" + code + "'");
+        std::string code = feature->IsFieldSetAndNotNull(code_index) ? feature->GetFieldAsString(code_index) : "";
         const OGRGeometry* g = feature->GetGeometryRef();
-        if (!g || g->IsEmpty()) throw Error(Location{source, feature_number, out.code_field}, "area '" + code + "' has an empty geometry");
-        if (!coordinates_plausible(*g, *source_crs))
-            throw Error(Location{source, feature_number, out.code_field},
-                        "area '" + code + "' has coordinates that are not finite or, for a longitude/latitude layer, "
-                        "outside -180..180 / -90..90");
-        if (!is_areal(g))
-            throw Error(Location{source, feature_number, out.code_field},
-                        "area '" + code + "' is a " + std::string(OGRGeometryTypeToName(g->getGeometryType())) +
-                            ", expected a Polygon or MultiPolygon");
-        out.codes.push_back(code);
-        auto& rings = out.rings.emplace_back();
-        collect_rings(g, rings);
-        out.geometry.emplace_back(g->clone());
+        append_area(out, std::move(code), std::unique_ptr<OGRGeometry>(g ? g->clone() : nullptr), *source_crs,
+                    feature_number);
     }
-    if (out.codes.empty()) throw Error(Location{source, 0, {}}, "the layer has no features");
-    if (OGREnvelope declared; layer->GetExtent(&declared) == OGRERR_NONE)
-        check_extent_fits_crs({declared.MinX, declared.MinY, declared.MaxX, declared.MaxY}, *source_crs, source,
-                              layer->GetName());
+    if (!out.codes.empty())
+        if (OGREnvelope declared; layer->GetExtent(&declared) == OGRERR_NONE)
+            check_extent_fits_crs({declared.MinX, declared.MinY, declared.MaxX, declared.MaxY}, *source_crs, source,
+                                  layer->GetName());
+    project_area_layer(out, *source_crs, options.target_crs);
+    return out;
+}
 
+void project_area_layer(AreaLayer& out, const OGRSpatialReference& source_crs, const std::string& wanted_crs) {
+    const std::string& source = out.source;
+    if (out.codes.empty()) throw Error(Location{source, 0, {}}, "the layer has no features");
+    std::unordered_set<std::string> seen;
+    for (std::size_t i = 0; i < out.codes.size(); ++i)
+        if (!seen.insert(out.codes[i]).second)
+            throw Error(Location{source, i + 1, out.code_field}, "duplicate area code '" + out.codes[i] + "'");
+
+    OGRSpatialReference wgs84;
+    wgs84.importFromEPSG(4326);
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     // Target CRS: explicit, or chosen from the extent in longitude/latitude.
-    std::string target = options.target_crs;
+    std::string target = wanted_crs;
     if (target.empty()) {
         OGREnvelope extent;
-        if (layer->GetExtent(&extent) != OGRERR_NONE)
-            throw Error(Location{source, 0, {}}, "cannot compute the layer's extent to choose a projection; give --crs");
-        std::unique_ptr<OGRCoordinateTransformation> to_lonlat(OGRCreateCoordinateTransformation(source_crs.get(), &wgs84));
+        for (const auto& g : out.geometry) {
+            OGREnvelope e;
+            g->getEnvelope(&e);
+            extent.Merge(e);
+        }
+        std::unique_ptr<OGRCoordinateTransformation> to_lonlat(OGRCreateCoordinateTransformation(&source_crs, &wgs84));
         double xs[2] = {extent.MinX, extent.MaxX}, ys[2] = {extent.MinY, extent.MaxY};
         if (to_lonlat && to_lonlat->Transform(2, xs, ys)) {
             OGREnvelope lonlat;
@@ -194,9 +220,8 @@ AreaLayer load_area_layer(const std::string& source, const AreaLayerOptions& opt
     target_crs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     out.crs = target;
     std::unique_ptr<OGRCoordinateTransformation> transform(
-        OGRCreateCoordinateTransformation(source_crs.get(), &target_crs));
+        OGRCreateCoordinateTransformation(&source_crs, &target_crs));
     if (!transform) throw Error(Location{source, 0, {}}, "cannot transform the layer's CRS to " + target);
-
     const std::size_t n = out.codes.size();
     out.area_km2.resize(n);
     out.perimeter_m.resize(n);
@@ -245,7 +270,6 @@ AreaLayer load_area_layer(const std::string& source, const AreaLayerOptions& opt
     if (!out.repaired.empty())
         out.warnings.push_back(std::to_string(out.repaired.size()) + " invalid polygon(s) repaired with MakeValid: " +
                                out.repaired.front() + (out.repaired.size() > 1 ? ", ..." : ""));
-    return out;
 }
 
 AreaLayer subset_layer(const AreaLayer& layer, const std::vector<std::size_t>& features) {

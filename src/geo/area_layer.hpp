@@ -14,6 +14,8 @@
 #include <ogr_geometry.h>
 
 class OGRFeatureDefn;
+class OGRSpatialReference;
+struct OGREnvelope;
 
 namespace cohesion {
 
@@ -48,6 +50,19 @@ struct AreaLayer {
 std::string area_code_field(OGRFeatureDefn* defn, const std::string& wanted, const std::string& source);
 
 AreaLayer load_area_layer(const std::string& source, const AreaLayerOptions& options = {});
+// The steps every reader shares, so a layer read by GDAL and one built from WKB (the
+// Python package, geo/wkb_layer.hpp) are checked, projected and measured identically:
+// the source CRS (a layer without one is taken as longitude/latitude when its extent
+// allows, with a warning) ...
+std::unique_ptr<OGRSpatialReference> layer_source_crs(const OGRSpatialReference* declared, const OGREnvelope& extent,
+                                                      AreaLayer& layer);
+// ... one feature checked (code, empty/implausible/non-areal geometry) and appended with its raw rings ...
+void append_area(AreaLayer& layer, std::string code, std::unique_ptr<OGRGeometry> geometry,
+                 const OGRSpatialReference& source_crs, std::size_t feature_number);
+// ... then unique codes, the projected CRS (`target_crs`, or British National Grid / UTM
+// from the extent) and the measures (MakeValid repairs, area, perimeter, centroid).
+void project_area_layer(AreaLayer& layer, const OGRSpatialReference& source_crs, const std::string& target_crs);
+
 // The given features only, in that order (e.g. a town's areas out of a national layer,
 // so its maps show the town).
 AreaLayer subset_layer(const AreaLayer& layer, const std::vector<std::size_t>& features);

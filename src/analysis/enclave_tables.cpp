@@ -1,0 +1,24 @@
+#include "analysis/enclave_tables.hpp"
+
+#include <fmt/format.h>
+
+#include "analysis/group_enclaves.hpp"
+#include "analysis/hot_spot_tables.hpp"
+
+namespace cohesion {
+
+std::vector<ResultTable> enclave_tables(const SpatialData& d, const std::string& group, const HotSpotOptions& hot,
+                                        const EnclaveOptions& options) {
+    const GroupEnclaves found = group_enclaves(d.table, group, d.weights, area_km2(d), hot, options);
+    ResultTable list = enclave_list_table(group, found.enclaves);
+    list.notes = d.table.history();
+    list.notes.insert(list.notes.end(), d.notes.begin(), d.notes.end());
+    list.notes.push_back(found.share.description);
+    for (const auto& n : hot_spot_notes(hot)) list.notes.push_back(n);
+    list.notes.push_back(fmt::format("enclave = at least {} neighbouring areas, each a significant {} with a {} "
+                                     "share above the town's",
+                                     options.min_areas, options.use_lisa ? "LISA HH cluster" : "G* hot spot", group));
+    return {list, enclave_member_table(d.table, found)};
+}
+
+}  // namespace cohesion

@@ -1,0 +1,287 @@
+// Every analysis the CLI runs, as one call of the same library function with the same
+// options, returning its result tables as dicts (python/result_conversion.hpp). The
+// option names and defaults follow the CLI's flags; long computations run inside a
+// ComputeScope (GIL released, thread limit, progress callback, cancellation).
+#include <pybind11/stl.h>
+
+#include "analysis/change_tables.hpp"
+#include "analysis/comparison_table.hpp"
+#include "analysis/decomposition_tables.hpp"
+#include "analysis/enclave_tables.hpp"
+#include "analysis/esol_targeting.hpp"
+#include "analysis/hot_spot_tables.hpp"
+#include "analysis/hub_siting.hpp"
+#include "analysis/index_tables.hpp"
+#include "analysis/licensing_screen.hpp"
+#include "analysis/spatial_index_table.hpp"
+#include "analysis/typology_tables.hpp"
+#include "change/lookup_harmonisation_job.hpp"
+#include "core/error.hpp"
+#include "indices/registry.hpp"
+#include "io/census_topics.hpp"
+#include "python/bindings.hpp"
+#include "python/compute_scope.hpp"
+#include "python/move_only.hpp"
+#include "python/result_conversion.hpp"
+
+namespace py = pybind11;
+using StringList = std::vector<std::string>;
+
+namespace cohesion::python {
+
+namespace {
+
+py::list list_indices() {
+    py::list out;
+    for (const auto* d : IndexRegistry::instance().all()) {
+        py::dict row;
+        row["name"] = d->info.name;
+        row["kind"] = to_string(d->info.kind);
+        row["title"] = d->info.title;
+        row["library_name"] = d->info.library_name;
+        row["simulated"] = d->info.stochastic;
+        row["needs_areas"] = d->info.needs_unit_areas;
+        row["needs_weights"] = d->info.needs_weights;
+        row["needs_geometry"] = d->info.needs_geometry;
+        row["min_value"] = d->info.min_value;
+        row["max_value"] = d->info.max_value;
+        row["description"] = d->info.description;
+        row["formula"] = d->info.formula;
+        row["reference"] = d->info.reference;
+        out.append(row);
+    }
+    return out;
+}
+
+py::dict indices(const Table& table, const StringList& names, const StringList& focal, const std::string& versus,
+                 bool include_simulated, std::uint64_t seed, int simulations, int bootstrap, int randomisation,
+                 double confidence, int threads, py::object progress) {
+    ComputeScope scope(threads, std::move(progress));
+    IndexTableRequest r;
+    r.suite.indices = names;
+    r.suite.focal = focal;
+    r.suite.versus = versus;
+    r.suite.include_stochastic = include_simulated;
+    r.suite.params.seed = seed;
+    r.suite.params.simulations = simulations;
+    r.bootstrap = bootstrap;
+    r.randomisation = randomisation;
+    r.confidence = confidence;
+    r.progress = scope.progress();
+    r.stop = scope.stop();
+    return to_python(scope.run([&] { return index_table(table, r); }));
+}
+
+py::dict compare(const Table& a, const Table& b, const StringList& names, const StringList& focal, int bootstrap,
+                 double confidence, std::uint64_t seed, const std::string& label_a, const std::string& label_b,
+                 int threads, py::object progress) {
+    ComputeScope scope(threads, std::move(progress));
+    ComparisonRequest r;
+    r.indices = names;
+    r.focal = focal;
+    r.bootstrap = bootstrap;
+    r.confidence = confidence;
+    r.seed = seed;
+    r.label_a = label_a;
+    r.label_b = label_b;
+    r.progress = scope.progress();
+    return to_python(scope.run([&] { return comparison_table(a, b, r); }));
+}
+
+HotSpotOptions hot_spot_options(int permutations, double alpha, bool fdr, std::uint64_t seed, const ComputeScope& scope) {
+    HotSpotOptions o;
+    o.permutations = permutations;
+    o.alpha = alpha;
+    o.false_discovery_rate = fdr;
+    o.seed = seed;
+    o.stop = scope.stop();
+    return o;
+}
+
+py::tuple harmonise(const Table& table, const std::string& lookup, const std::string& from_column,
+                    const std::string& to_column, const std::string& change_column, const StringList& level_columns,
+                    const std::string& weights_table, const std::string& weights_id, const std::string& weights_column,
+                    bool allow_unmatched) {
+    LookupHarmonisationJob job;
+    job.lookup = lookup;
+    job.options.from_column = from_column;
+    job.options.to_column = to_column;
+    job.options.change_column = change_column;
+    job.options.level_columns = level_columns;
+    job.weights_table = weights_table;
+    job.weights_id = weights_id;
+    job.weights_column = weights_column;
+    job.allow_unmatched = allow_unmatched;
+    ComputeScope scope(0);
+    HarmonisedTable h = scope.run([&] { return harmonise_with_lookup(table, job); });
+    return py::make_tuple(std::move(h.table), h.notes);
+}
+
+py::list change(const Table& a, const Table& b, double years, double top, double threshold, const std::string& label_a,
+                const std::string& label_b, const Table* national_a, const Table* national_b,
+                const std::string& national_label) {
+    ChangeTableOptions options;
+    options.pace.years = years;
+    options.pace.top_share = top;
+    options.pace.threshold = threshold;
+    options.label_a = label_a;
+    options.label_b = label_b;
+    if ((national_a == nullptr) != (national_b == nullptr))
+        throw Error(Location{"", 0, national_a ? "national_b" : "national_a"},
+                    "give both national_a and national_b (the reference area in each year)");
+    if (national_a) options.national = NationalChange{national_label, national_a, national_b};
+    ComputeScope scope(0);
+    return to_python(scope.run([&] { return change_tables(a, b, options); }));
+}
+
+CensusSource census_source(const std::string& folder, const StringList& where, const std::string& aggregate) {
+    return CensusSource{folder, where, aggregate};
+}
+
+}  // namespace
+
+void bind_analyses(py::module_& m) {
+    m.def("list_indices", &list_indices);
+    m.def("index_table", &indices, py::arg("table"), py::arg("indices") = StringList{}, py::arg("focal") = StringList{},
+          py::arg("versus") = "", py::arg("include_simulated") = true, py::arg("seed") = 20170601,
+          py::arg("simulations") = 500, py::arg("bootstrap") = 0, py::arg("randomisation") = 0,
+          py::arg("confidence") = 0.95, py::arg("threads") = 0, py::arg("progress") = py::none());
+    m.def(
+        "local_table",
+        [](const Table& table, const StringList& names, int threads) {
+            ComputeScope scope(threads);
+            return to_python(scope.run([&] { return local_table(table, names); }));
+        },
+        py::arg("table"), py::arg("indices") = StringList{}, py::arg("threads") = 0);
+    m.def("comparison_table", &compare, py::arg("a"), py::arg("b"), py::arg("indices") = StringList{},
+          py::arg("focal") = StringList{}, py::arg("bootstrap") = 200, py::arg("confidence") = 0.95,
+          py::arg("seed") = 20170601, py::arg("label_a") = "A", py::arg("label_b") = "B", py::arg("threads") = 0,
+          py::arg("progress") = py::none());
+    m.def(
+        "decomposition_tables",
+        [](const Table& table, const std::string& within, bool skip_parts) {
+            ComputeScope scope(0);
+            return to_python(scope.run([&] { return decomposition_tables(table, within, skip_parts); }));
+        },
+        py::arg("table"), py::arg("within") = "", py::arg("skip_parts") = false);
+    m.def(
+        "typology_tables",
+        [](const Table& table, const std::string& host, double isolated, double non_isolated, double assimilation,
+           double dominant, double ghetto, bool summary_only) {
+            TypologyOptions o;
+            o.host_group = host;
+            o.isolated_host = isolated;
+            o.non_isolated_host = non_isolated;
+            o.assimilation = assimilation;
+            o.dominant_minority = dominant;
+            o.ghetto_share = ghetto;
+            ComputeScope scope(0);
+            return to_python(scope.run([&] { return typology_tables(table, o, summary_only); }));
+        },
+        py::arg("table"), py::arg("host"), py::arg("isolated") = 0.80, py::arg("non_isolated") = 0.50,
+        py::arg("assimilation") = 0.30, py::arg("dominant") = 0.60, py::arg("ghetto") = 0.30,
+        py::arg("summary_only") = false);
+    m.def(
+        "spatial_index_table",
+        [](const SpatialData& d, const StringList& names, const StringList& focal, double proximity_unit_m, int threads) {
+            ComputeScope scope(threads);
+            return to_python(
+                scope.run([&] { return spatial_index_table(d, SpatialIndexRequest{names, focal, proximity_unit_m}); }));
+        },
+        py::arg("data"), py::arg("indices") = StringList{}, py::arg("focal") = StringList{},
+        py::arg("proximity_unit_m") = 1000.0, py::arg("threads") = 0);
+    m.def(
+        "hot_spot_tables",
+        [](const SpatialData& d, const std::string& group, const std::string& variable, int permutations, double alpha,
+           bool fdr, std::uint64_t seed, int threads) {
+            ComputeScope scope(threads);
+            const HotSpotOptions o = hot_spot_options(permutations, alpha, fdr, seed, scope);
+            return to_python(scope.run([&] { return hot_spot_tables(d, group, variable, o); }));
+        },
+        py::arg("data"), py::arg("group"), py::arg("variable") = "share", py::arg("permutations") = 999,
+        py::arg("alpha") = 0.05, py::arg("fdr") = true, py::arg("seed") = 20170601, py::arg("threads") = 0);
+    m.def(
+        "enclave_tables",
+        [](const SpatialData& d, const std::string& group, int permutations, double alpha, bool fdr, std::uint64_t seed,
+           bool use_lisa, std::size_t min_areas, int threads) {
+            ComputeScope scope(threads);
+            const HotSpotOptions o = hot_spot_options(permutations, alpha, fdr, seed, scope);
+            EnclaveOptions e;
+            e.use_lisa = use_lisa;
+            e.min_areas = min_areas;
+            return to_python(scope.run([&] { return enclave_tables(d, group, o, e); }));
+        },
+        py::arg("data"), py::arg("group"), py::arg("permutations") = 999, py::arg("alpha") = 0.05, py::arg("fdr") = true,
+        py::arg("seed") = 20170601, py::arg("use_lisa") = false, py::arg("min_areas") = 2, py::arg("threads") = 0);
+    m.def("harmonise", &harmonise, py::arg("table"), py::arg("lookup"), py::arg("from_column"), py::arg("to_column"),
+          py::arg("change_column") = "", py::arg("level_columns") = StringList{}, py::arg("weights_table") = "",
+          py::arg("weights_id") = "", py::arg("weights_column") = "", py::arg("allow_unmatched") = false);
+    m.def("change_tables", &change, py::arg("a"), py::arg("b"), py::arg("years") = 10.0, py::arg("top") = 0.10,
+          py::arg("threshold") = -1.0, py::arg("label_a") = "A", py::arg("label_b") = "B",
+          py::arg("national_a") = nullptr, py::arg("national_b") = nullptr, py::arg("national_label") = "national");
+
+    m.def(
+        "census_topic",
+        [](const std::string& folder, const StringList& where, const std::string& aggregate, const std::string& topic) {
+            const CensusTopics census(census_source(folder, where, aggregate));
+            py::gil_scoped_release release;
+            return Table(census.topic(topic));
+        },
+        py::arg("folder"), py::arg("where") = StringList{}, py::arg("aggregate") = "", py::arg("topic") = "ts054");
+    m.def(
+        "esol_targeting",
+        [](const std::string& folder, const StringList& where, const std::string& aggregate,
+           const std::string& neighbourhood, const StringList& weights, std::size_t top, double confidence) {
+            EsolTargetingOptions o;
+            o.neighbourhood = neighbourhood;
+            o.weights = parse_score_weights(weights);
+            o.top = top;
+            o.confidence = confidence;
+            ComputeScope scope(0);
+            return to_python(scope.run([&] { return esol_targeting(CensusTopics(census_source(folder, where, aggregate)), o); }));
+        },
+        py::arg("census"), py::arg("where") = StringList{}, py::arg("aggregate") = "", py::arg("neighbourhood") = "msoa21cd",
+        py::arg("weights") = StringList{"need=0.4", "isolation=0.2", "accession=0.2", "private_rented=0.2"},
+        py::arg("top") = 10, py::arg("confidence") = 0.95);
+    m.def(
+        "hub_siting",
+        [](const std::string& folder, const StringList& where, const std::string& aggregate, const AreaLayer& layer,
+           const std::string& demand, const std::string& model, std::size_t p, double distance, const std::string& solver,
+           double time_limit, const std::string& candidates, bool allow_outside) {
+            HubSitingOptions o;
+            o.demand = demand;
+            o.model = model;
+            o.p = p;
+            o.distance = distance;
+            o.solver = solver;
+            o.time_limit = time_limit;
+            o.candidates = candidates;
+            o.allow_outside = allow_outside;
+            ComputeScope scope(0);
+            return to_python(
+                scope.run([&] { return hub_siting(CensusTopics(census_source(folder, where, aggregate)), layer, o); }));
+        },
+        py::arg("census"), py::arg("where") = StringList{}, py::arg("aggregate") = "", py::arg("layer"),
+        py::arg("demand") = "need", py::arg("model") = "maximal-covering", py::arg("p") = 3, py::arg("distance") = 800.0,
+        py::arg("solver") = "auto", py::arg("time_limit") = 60.0, py::arg("candidates") = "",
+        py::arg("allow_outside") = false);
+    m.def(
+        "licensing_screen",
+        [](const std::string& folder, const StringList& where, const std::string& aggregate, const SpatialData* spatial,
+           double min_private_rented, double min_accession) {
+            LicensingScreenOptions o;
+            o.min_private_rented = min_private_rented;
+            o.min_accession = min_accession;
+            ComputeScope scope(0);
+            return to_python(scope.run([&] {
+                const CensusTopics census(census_source(folder, where, aggregate));
+                if (!spatial) return licensing_screen(census, census.topic("ts054"), o);
+                return licensing_screen(census, spatial->table, o, &spatial->weights, area_km2(*spatial));
+            }));
+        },
+        py::arg("census"), py::arg("where") = StringList{}, py::arg("aggregate") = "", py::arg("spatial") = nullptr,
+        py::arg("min_private_rented") = national2021::private_rented_share,
+        py::arg("min_accession") = national2021::accession_born_share);
+}
+
+}  // namespace cohesion::python

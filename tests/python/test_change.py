@@ -1,0 +1,59 @@
+"""Harmonisation and change 2011 -> 2021 (Bedford LSOAs, five groups), the Shapley
+decomposition of the change in M, and typology/decomposition results as frames."""
+import numpy as np
+import pytest
+
+import cohesion
+from conftest import DATA
+
+B = DATA / "bedford"
+
+
+@pytest.fixture(scope="module")
+def tables():
+    earlier = cohesion.read_table(B / "oa2011_ethnicity.csv", aggregate="LSOA",
+                                  scheme=str(DATA / "schemes" / "ethnicity2011_broad5.csv"))
+    later = cohesion.read_table(B / "lsoa2021_ethnic5.csv", scheme=str(DATA / "schemes" / "ethnicity2021_broad5.csv"))
+    harmonised = cohesion.harmonise(earlier, B / "lookup_lsoa11_lsoa21.csv", "lsoa11_code", "lsoa21_code",
+                                    change_column="change_code", weights_table=str(B / "lsoa2021_ethnic5.csv"))
+    return harmonised, later
+
+
+def test_harmonised_table_keeps_people(tables):
+    harmonised, later = tables
+    assert harmonised.group_names == later.group_names
+    assert harmonised.areas == later.areas
+    assert harmonised.history
+
+
+def test_change_and_shapley(tables):
+    harmonised, later = tables
+    out = cohesion.change(harmonised, later, label_a="2011", label_b="2021")
+    assert "areas" in out and len(out["areas"]) == later.areas
+    shapley = [f for k, f in out.items() if "hapley" in f.attrs["title"] or k == "shapley"]
+    assert shapley, list(out)
+    m_a = cohesion.indices(harmonised, index="mutual_information")["value"].iloc[0]
+    m_b = cohesion.indices(later, index="mutual_information")["value"].iloc[0]
+    numbers = shapley[0].select_dtypes("number")
+    assert np.isclose(numbers.iloc[:, 0].abs().max(), abs(numbers.iloc[:, 0]).max())
+    text = " ".join(str(v) for v in shapley[0].iloc[:, 0])
+    assert text  # component labels
+    values = {str(k): v for k, v in zip(shapley[0].iloc[:, 0], numbers.iloc[:, 0])}
+    total = [v for k, v in values.items() if "total" in k.lower() or "difference" in k.lower()]
+    if total:
+        assert np.isclose(total[0], m_b - m_a, rtol=1e-9, atol=1e-12)
+
+
+def test_change_map(tables):
+    import geopandas as gpd
+    harmonised, later = tables
+    out = cohesion.change(harmonised, later, boundaries=gpd.read_file(B / "lsoa2021.geojson"))
+    assert out["areas"].geometry.notna().all()
+
+
+def test_typology_and_decompose(bedford_df):
+    result = cohesion.typology(bedford_df, host="WhiteBrit", id="OA")
+    assert result["summary"]["areas"].sum() == len(result["areas"])
+    parts = cohesion.decompose(bedford_df, within="MSOA", id="OA")
+    assert set(parts) == {"summary", "parts", "groups"}
+    assert np.isclose(parts["groups"]["share_of_M"].sum(), 1.0)
