@@ -24,7 +24,8 @@ def indices(data, group=None, *, index=None, versus: str = "", simulated: bool =
             threads: int = 0, progress: ProgressCallback = None, **table_options) -> pd.DataFrame:
     """`cohesion indices`: every two-group index for each focal group (vs the rest, or vs
     `versus`) and every multigroup index, one row per index x group: value, and with
-    `bootstrap` the std_error, ci_lower, ci_upper, bias_corrected; with `randomisation`
+    `bootstrap` the bias-corrected estimate (docs/inference.md) in place of value, with raw_value,
+    std_error, ci_lower, ci_upper, bias; with `randomisation`
     the expected_if_random and p_value."""
     table = as_table(data, **table_options)
     return result_frame(_cohesion.index_table(

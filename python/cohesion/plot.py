@@ -32,7 +32,7 @@ def intervals(frame: pd.DataFrame, ax=None, label: str = "index", title: Optiona
     """Index values with their bootstrap intervals (an `indices(..., bootstrap=n)` or
     `compare` result): one row per index x group, points and horizontal bars."""
     ax = _axes(ax)
-    value = "value" if "value" in frame.columns else "difference"
+    value = next(c for c in ("estimate", "value", "difference") if c in frame.columns)
     names = frame[label].astype(str)
     if "focal" in frame.columns:
         names = names + " — " + frame["focal"].astype(str)

@@ -9,11 +9,12 @@ import cohesion
 def test_bootstrap_and_randomisation_columns(bedford_df):
     frame = cohesion.indices(bedford_df, id="OA", group="Pakistani", index=["dissimilarity", "isolation"],
                              bootstrap=50, randomisation=50)
-    for column in ("index", "focal", "value", "std_error", "ci_lower", "ci_upper", "bias_corrected",
-                   "expected_if_random", "p_value"):
+    for column in ("index", "focal", "estimate", "raw_value", "std_error", "ci_lower", "ci_upper", "bias",
+                   "expected_if_random", "excess_over_random", "p_value"):
         assert column in frame.columns
     assert len(frame) == 2
-    assert (frame["ci_lower"] < frame["ci_upper"]).all()  # percentile intervals of a biased D need not hold the value
+    # The headline is the bias-corrected estimate, inside its own interval (docs/inference.md).
+    assert ((frame["ci_lower"] <= frame["estimate"]) & (frame["estimate"] <= frame["ci_upper"])).all()
     assert any("bootstrap" in note for note in frame.attrs["notes"])
 
 
@@ -47,9 +48,10 @@ def test_compare_two_towns(bedford_df):
     a = table.filter("MSOA=E02003620")
     b = table.filter("MSOA=E02003621")
     frame = cohesion.compare(a, b, index="mutual_information", bootstrap=30)
-    assert list(frame.columns) == ["index", "focal", "versus", "A", "B", "difference", "std_error", "ci_lower",
-                                   "ci_upper", "p_value"]
+    assert list(frame.columns) == ["index", "focal", "versus", "A", "B", "difference", "raw_A", "raw_B",
+                                   "raw_difference", "std_error", "ci_lower", "ci_upper", "p_value"]
     assert np.isclose(frame["difference"].iloc[0], frame["B"].iloc[0] - frame["A"].iloc[0])
+    assert np.isclose(frame["raw_difference"].iloc[0], frame["raw_B"].iloc[0] - frame["raw_A"].iloc[0])
 
 
 def test_invalid_threads(bedford_df):
