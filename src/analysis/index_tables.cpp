@@ -2,12 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 
 #include "core/error.hpp"
 #include "indices/registry.hpp"
 #include "inference/bootstrap.hpp"
 #include "inference/randomisation.hpp"
+#include "inference/suite_replicates.hpp"
 
 namespace cohesion {
 
@@ -43,20 +45,38 @@ ResultTable index_table(const Table& table, const IndexTableRequest& r) {
                             " randomisation replicates (people allocated to areas at random, area and group sizes "
                             "fixed); p = P(index >= observed)");
     }
+    // One set of resamples: each replicate table is drawn once and every item evaluated on it
+    // (suite_replicates.hpp); the summaries below are the only per-item work.
+    std::vector<std::vector<double>> boot, rand;
+    if (r.bootstrap > 0) check_bootstrap_options(r.bootstrap, r.confidence);
+    if (r.randomisation > 0) check_randomisation_options(r.randomisation);
+    const std::size_t tables_per_replicate = suite_replicate_bases(table, plan);
+    const std::size_t total = tables_per_replicate * static_cast<std::size_t>(std::max(0, r.bootstrap) +
+                                                                              std::max(0, r.randomisation));
+    std::size_t offset = 0;
+    auto progress = [&](std::size_t done, std::size_t) {
+        if (r.progress) r.progress(offset + done, total);
+    };
+    if (r.bootstrap > 0) {
+        boot = suite_replicates(table, plan, params,
+                                {ResampleScheme::bootstrap, r.bootstrap, params.seed, progress, r.stop});
+        offset += tables_per_replicate * static_cast<std::size_t>(r.bootstrap);
+    }
+    if (r.randomisation > 0)
+        rand = suite_replicates(table, plan, params,
+                                {ResampleScheme::randomisation, r.randomisation, params.seed, progress, r.stop});
     for (std::size_t k = 0; k < plan.items.size(); ++k) {
         const auto& item = plan.items[k];
         std::vector<Cell> row{item.index->info.name, to_string(item.index->info.kind), item.focal, item.comparison,
                               values[k]};
-        const CountMatrix& view = plan.views[item.view];
         if (r.bootstrap > 0) {
-            const auto b = bootstrap(*item.index, view, params, BootstrapOptions{r.bootstrap, r.confidence, params.seed, {}, r.stop});
+            const auto b = summarise_bootstrap(values[k], std::move(boot[k]), r.confidence);
             row.insert(row.end(), {b.standard_error, b.ci_lower, b.ci_upper, b.bias_corrected});
         }
         if (r.randomisation > 0) {
-            const auto t = randomisation_test(*item.index, view, params, RandomisationOptions{r.randomisation, params.seed, {}, r.stop});
+            const auto t = summarise_randomisation(values[k], std::move(rand[k]));
             row.insert(row.end(), {t.expected, t.p_value});
         }
-        if ((r.bootstrap > 0 || r.randomisation > 0) && r.progress) r.progress(k + 1, plan.items.size());
         out.add_row(std::move(row));
     }
     return out;

@@ -20,7 +20,8 @@ struct IndexTableRequest {
     int bootstrap = 0;         // replicates; 0 = none
     int randomisation = 0;     // replicates; 0 = none
     double confidence = 0.95;
-    // Called after each index when inference runs, with (done, total): progress bars.
+    // Called as inference runs, with (replicate tables done, total), from one thread at a time:
+    // progress bars.
     std::function<void(std::size_t, std::size_t)> progress;
     std::stop_token stop;  // cancels the bootstrap and randomisation loops (throws Cancelled)
 };

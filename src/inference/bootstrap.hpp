@@ -38,6 +38,13 @@ struct BootstrapResult {
 BootstrapResult bootstrap(const IndexDefinition& index, const CountMatrix& counts, const IndexParams& params,
                           const BootstrapOptions& options);
 
+// The one place replicate values become a summary (standard error, percentile interval,
+// bias correction); bootstrap() and the index table's shared-resample bootstrap both call it.
+BootstrapResult summarise_bootstrap(double estimate, std::vector<double> replicates, double confidence);
+
+// Throws the CLI-facing errors for a replicate count below 2 or a confidence outside (0, 1).
+void check_bootstrap_options(int replicates, double confidence);
+
 // Percentile of sorted values with linear interpolation (R type 7, numpy default).
 double percentile_of_sorted(const std::vector<double>& sorted, double q);
 
