@@ -49,7 +49,8 @@ public:
     }
 
     std::int64_t draw(std::uint64_t u) const {
-        const unsigned __int128 product = static_cast<unsigned __int128>(u) * threshold_.size();
+        __extension__ using u128 = unsigned __int128;  // GCC/Clang: the 64×64→128 multiply
+        const u128 product = static_cast<u128>(u) * threshold_.size();
         const auto column = static_cast<std::size_t>(product >> 64);
         const auto fraction = static_cast<std::uint64_t>(product);
         const std::uint64_t t = threshold_[column];

@@ -64,6 +64,7 @@ const IndexRegistration registration{IndexDefinition{
               .formula = "D_bc = 2 D - mean_b D(x_b, y_b), x_b ~ Multinomial(X, x/X), y_b ~ Multinomial(Y, y/Y)",
               .reference = "Allen, R., Burgess, S., Davidson, R. & Windmeijer, F. (2015). More reliable inference for "
                            "the dissimilarity index of segregation. The Econometrics Journal 18(1), 40-66.",
+              .library_name = "",
               .kind = IndexKind::two_group,
               .stochastic = true,
               .min_value = -1.0},

@@ -202,14 +202,34 @@ double bootstrap_dissimilarity_mean(std::span<const double> x, std::span<const d
     const auto Y = static_cast<std::int64_t>(std::llround(static_cast<double>(sy)));
     if (X <= 0 || Y <= 0) return nan;
     // Census counts take few distinct values: one table per value, shared by its units.
+    // Whole-people counts index an array directly; fractional ones go through a hash map.
     auto tables_for = [](std::span<const double> v, std::int64_t n, long double total) {
-        std::unordered_map<double, std::uint32_t> slot;
         std::vector<ScaledCount> tables;
         std::vector<std::uint32_t> of_unit(v.size());
-        for (std::size_t i = 0; i < v.size(); ++i) {
-            auto [it, inserted] = slot.try_emplace(v[i], static_cast<std::uint32_t>(tables.size()));
-            if (inserted) tables.emplace_back(binomial_pmf(n, static_cast<double>(v[i] / total)));
-            of_unit[i] = it->second;
+        double largest = 0.0;
+        bool whole = true;
+        for (double e : v) {
+            largest = std::max(largest, e);
+            whole = whole && e >= 0.0 && e == std::floor(e);
+        }
+        auto table_of = [&](double value) {
+            tables.emplace_back(binomial_pmf(n, static_cast<double>(value / total)));
+            return static_cast<std::uint32_t>(tables.size() - 1);
+        };
+        if (whole && largest <= static_cast<double>(std::int64_t{1} << 22)) {
+            std::vector<std::uint32_t> slot(static_cast<std::size_t>(largest) + 1, UINT32_MAX);
+            for (std::size_t i = 0; i < v.size(); ++i) {
+                std::uint32_t& s = slot[static_cast<std::size_t>(v[i])];
+                if (s == UINT32_MAX) s = table_of(v[i]);
+                of_unit[i] = s;
+            }
+        } else {
+            std::unordered_map<double, std::uint32_t> slot;
+            for (std::size_t i = 0; i < v.size(); ++i) {
+                auto [it, inserted] = slot.try_emplace(v[i], 0);
+                if (inserted) it->second = table_of(v[i]);
+                of_unit[i] = it->second;
+            }
         }
         return std::pair{std::move(tables), std::move(of_unit)};
     };
@@ -227,7 +247,7 @@ double bootstrap_dissimilarity_mean(std::span<const double> x, std::span<const d
             long double excess = 0.0L;
             for (std::size_t j = 0; j < A.d.p.size(); ++j) {
                 const std::int64_t k = A.d.lo + static_cast<std::int64_t>(j);
-                const auto first = static_cast<std::int64_t>((static_cast<__int128>(k) * Y) / X) + 1;  // l·X > k·Y
+                const std::int64_t first = k * Y / X + 1;  // first l with l·X > k·Y (k ≤ X, so k·Y ≤ X·Y fits)
                 excess += A.d.p[j] * B.excess_from(first, static_cast<double>(k) / Xd, Yd);
             }
             e = static_cast<double>(A.mean / Xd - B.mean / Yd + 2.0L * excess);
@@ -235,7 +255,7 @@ double bootstrap_dissimilarity_mean(std::span<const double> x, std::span<const d
             long double excess = 0.0L;
             for (std::size_t j = 0; j < B.d.p.size(); ++j) {
                 const std::int64_t l = B.d.lo + static_cast<std::int64_t>(j);
-                const auto first = static_cast<std::int64_t>((static_cast<__int128>(l) * X) / Y) + 1;
+                const std::int64_t first = l * X / Y + 1;
                 excess += B.d.p[j] * A.excess_from(first, static_cast<double>(l) / Yd, Xd);
             }
             e = static_cast<double>(B.mean / Yd - A.mean / Xd + 2.0L * excess);

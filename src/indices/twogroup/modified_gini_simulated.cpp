@@ -27,10 +27,10 @@ namespace {
 
 double modified_gini_simulated(const IndexInput& in) {
     const TwoGroupColumns c(in.counts);
-    std::vector<twogroup_kernels::UnitShare> scratch;
+    twogroup_kernels::GiniScratch scratch;
     const double G = twogroup_kernels::gini({c.x, c.units}, {c.t, c.units}, scratch);
     const double G_star = carrington_troske::null_expectation(c, in.params, "modified_gini_simulated", [] {
-        return [scratch = std::vector<twogroup_kernels::UnitShare>()](
+        return [scratch = twogroup_kernels::GiniScratch()](
                    std::span<const double> x, std::span<const double>, std::span<const double> t) mutable {
             return twogroup_kernels::gini(x, t, scratch);
         };
@@ -47,6 +47,7 @@ const IndexRegistration registration{IndexDefinition{
                          "x_i ~ Binomial(t_i, P)",
               .reference = "Carrington, W. J. & Troske, K. R. (1997). On measuring segregation in samples with small "
                            "units. Journal of Business & Economic Statistics 15(4), 402-409.",
+              .library_name = "",
               .kind = IndexKind::two_group,
               .stochastic = true,
               .min_value = -1.0},
