@@ -103,12 +103,35 @@ struct ScaledCount {
     }
     // E[(V − c)+] for V = count / scale, where `first` is the first count with count/scale > c:
     // Σ_{k ≥ first} p_k (k/scale − c).
-    double excess_from(std::int64_t first, double c, double scale) const {
+    double excess_from(std::int64_t first, double c, double inv_scale) const {
         if (first > d.hi()) return 0.0;
         const std::size_t j = first <= d.lo ? 0 : static_cast<std::size_t>(first - d.lo);
-        return tail_m[j] / scale - c * tail_p[j];
+        return tail_m[j] * inv_scale - c * tail_p[j];
     }
 };
+
+// E[(V − U)+] for U = outer/n_outer and V = inner/n_inner independent: Σ_k P(outer = k)
+// E[(V − k/n_outer)+], each term O(1) from the inner's suffix sums. The first inner count above
+// k/n_outer, floor(k·n_inner/n_outer) + 1, advances by a fixed quotient and remainder per step,
+// so the loop needs no division (an integer division per term was most of the index's time).
+double expected_excess(const ScaledCount& outer, std::int64_t n_outer, const ScaledCount& inner, std::int64_t n_inner) {
+    const double inv_outer = 1.0 / static_cast<double>(n_outer), inv_inner = 1.0 / static_cast<double>(n_inner);
+    const std::int64_t step_q = n_inner / n_outer, step_r = n_inner % n_outer;
+    std::int64_t k = outer.d.lo;
+    // k ≤ n_outer, so k·n_inner ≤ n_outer·n_inner: fits in 64 bits for any real population.
+    std::int64_t q = k * n_inner / n_outer, r = k * n_inner % n_outer;
+    double excess = 0.0;
+    for (std::size_t j = 0; j < outer.d.p.size(); ++j, ++k) {
+        excess += outer.d.p[j] * inner.excess_from(q + 1, static_cast<double>(k) * inv_outer, inv_inner);
+        q += step_q;
+        r += step_r;
+        if (r >= n_outer) {
+            ++q;
+            r -= n_outer;
+        }
+    }
+    return excess;
+}
 
 }  // namespace
 
@@ -243,23 +266,10 @@ double bootstrap_dissimilarity_mean(std::span<const double> x, std::span<const d
         // |U − V| = (U − V) + 2 (V − U)+ with U = A/X, V = B/Y; sum over the shorter support,
         // finding where the other variable passes each point by integer arithmetic.
         double e;
-        if (A.d.p.size() <= B.d.p.size()) {
-            long double excess = 0.0L;
-            for (std::size_t j = 0; j < A.d.p.size(); ++j) {
-                const std::int64_t k = A.d.lo + static_cast<std::int64_t>(j);
-                const std::int64_t first = k * Y / X + 1;  // first l with l·X > k·Y (k ≤ X, so k·Y ≤ X·Y fits)
-                excess += A.d.p[j] * B.excess_from(first, static_cast<double>(k) / Xd, Yd);
-            }
-            e = static_cast<double>(A.mean / Xd - B.mean / Yd + 2.0L * excess);
-        } else {
-            long double excess = 0.0L;
-            for (std::size_t j = 0; j < B.d.p.size(); ++j) {
-                const std::int64_t l = B.d.lo + static_cast<std::int64_t>(j);
-                const std::int64_t first = l * X / Y + 1;
-                excess += B.d.p[j] * A.excess_from(first, static_cast<double>(l) / Yd, Xd);
-            }
-            e = static_cast<double>(B.mean / Yd - A.mean / Xd + 2.0L * excess);
-        }
+        if (A.d.p.size() <= B.d.p.size())
+            e = A.mean / Xd - B.mean / Yd + 2.0 * expected_excess(A, X, B, Y);
+        else
+            e = B.mean / Yd - A.mean / Xd + 2.0 * expected_excess(B, Y, A, X);
         sum += e;
     }
     return static_cast<double>(0.5L * sum);
