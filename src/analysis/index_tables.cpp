@@ -2,12 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 
 #include "core/error.hpp"
 #include "indices/registry.hpp"
 #include "inference/bootstrap.hpp"
 #include "inference/randomisation.hpp"
+#include "inference/suite_replicates.hpp"
 
 namespace cohesion {
 
@@ -48,23 +50,40 @@ ResultTable index_table(const Table& table, const IndexTableRequest& r) {
                             "fixed); excess_over_random = raw value - expected_if_random; p = P(index >= observed); "
                             "beyond_chance = yes when p < 0.05");
     }
+    // One set of resamples: each replicate table is drawn once and every item evaluated on it
+    // (suite_replicates.hpp); the summaries below are the only per-item work.
+    std::vector<std::vector<double>> boot, rand;
+    if (r.bootstrap > 0) check_bootstrap_options(r.bootstrap, r.confidence);
+    if (r.randomisation > 0) check_randomisation_options(r.randomisation);
+    const std::size_t tables_per_replicate = suite_replicate_bases(table, plan);
+    const std::size_t total = tables_per_replicate * static_cast<std::size_t>(std::max(0, r.bootstrap) +
+                                                                              std::max(0, r.randomisation));
+    std::size_t offset = 0;
+    auto progress = [&](std::size_t done, std::size_t) {
+        if (r.progress) r.progress(offset + done, total);
+    };
+    if (r.bootstrap > 0) {
+        boot = suite_replicates(table, plan, params,
+                                {ResampleScheme::bootstrap, r.bootstrap, params.seed, progress, r.stop});
+        offset += tables_per_replicate * static_cast<std::size_t>(r.bootstrap);
+    }
+    if (r.randomisation > 0)
+        rand = suite_replicates(table, plan, params,
+                                {ResampleScheme::randomisation, r.randomisation, params.seed, progress, r.stop});
     for (std::size_t k = 0; k < plan.items.size(); ++k) {
         const auto& item = plan.items[k];
         std::vector<Cell> row{item.index->info.name, to_string(item.index->info.kind), item.focal, item.comparison};
-        const CountMatrix& view = plan.views[item.view];
         if (r.bootstrap > 0) {
-            const auto b = bootstrap(*item.index, view, params, BootstrapOptions{r.bootstrap, r.confidence, params.seed, {}, r.stop});
-            const BootstrapSummary s = summarise_bootstrap(values[k], b.replicates, r.confidence, r.interval);
+            const BootstrapSummary s = summarise_bootstrap(values[k], boot[k], r.confidence, r.interval);
             row.insert(row.end(), {s.estimate, s.raw_value, s.standard_error, s.ci_lower, s.ci_upper, s.bias});
         } else {
             row.emplace_back(values[k]);
         }
         if (r.randomisation > 0) {
-            const auto t = randomisation_test(*item.index, view, params, RandomisationOptions{r.randomisation, params.seed, {}, r.stop});
+            const auto t = summarise_randomisation(values[k], std::move(rand[k]));
             row.insert(row.end(), {t.expected, values[k] - t.expected, t.p_value,
                                    std::string(t.p_value < 0.05 ? "yes" : "no")});
         }
-        if ((r.bootstrap > 0 || r.randomisation > 0) && r.progress) r.progress(k + 1, plan.items.size());
         out.add_row(std::move(row));
     }
     return out;

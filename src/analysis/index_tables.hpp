@@ -24,7 +24,8 @@ struct IndexTableRequest {
     // How the bootstrap headline and interval are formed (docs/inference.md): debiased
     // (R segregation's, the default) or the plain percentile interval of the replicates.
     IntervalMethod interval = IntervalMethod::debiased;
-    // Called after each index when inference runs, with (done, total): progress bars.
+    // Called as inference runs, with (replicate tables done, total), from one thread at a time:
+    // progress bars.
     std::function<void(std::size_t, std::size_t)> progress;
     std::stop_token stop;  // cancels the bootstrap and randomisation loops (throws Cancelled)
 };

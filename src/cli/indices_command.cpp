@@ -102,8 +102,9 @@ void add_indices_command(CLI::App& app) {
     command->add_option("--versus", o->versus,
                         "Compare the focal group with this group only, instead of with everyone else")->group(s);
     command->add_flag("--no-simulated", o->skip_simulated,
-                      "Skip simulation-based indices (modified/bias-corrected dissimilarity, modified Gini)")->group(s);
-    command->add_option("--simulations", o->simulations, "Replicates for simulation-based indices")
+                      "Skip simulation-based indices (the pysal-style *_simulated variants of modified/bias-corrected "
+                      "dissimilarity and modified Gini; the default versions are exact and always run)")->group(s);
+    command->add_option("--simulations", o->simulations, "Replicates for simulation-based (*_simulated) indices")
         ->default_val(500)->check(CLI::Range(1, 1000000))->group(s);
     auto* inf = "Inference";
     command->add_option("--bootstrap", o->bootstrap, "Bootstrap replicates for standard errors and CIs (0 = none)")

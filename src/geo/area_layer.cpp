@@ -1,5 +1,9 @@
 #include "geo/area_layer.hpp"
 
+#include <tbb/blocked_range.h>
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_for.h>
+
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
@@ -219,53 +223,86 @@ void project_area_layer(AreaLayer& out, const OGRSpatialReference& source_crs, c
         throw Error(Location{"", 0, "--crs"}, "'" + target + "' is not a projected CRS; distances need metres");
     target_crs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     out.crs = target;
-    std::unique_ptr<OGRCoordinateTransformation> transform(
-        OGRCreateCoordinateTransformation(&source_crs, &target_crs));
-    if (!transform) throw Error(Location{source, 0, {}}, "cannot transform the layer's CRS to " + target);
+    if (!std::unique_ptr<OGRCoordinateTransformation>(OGRCreateCoordinateTransformation(&source_crs, &target_crs)))
+        throw Error(Location{source, 0, {}}, "cannot transform the layer's CRS to " + target);
+
     const std::size_t n = out.codes.size();
     out.area_km2.resize(n);
     out.perimeter_m.resize(n);
     out.centroid_x.resize(n);
     out.centroid_y.resize(n);
+    // Projection (PROJ) and the validity check (GEOS) were most of a national layer's load
+    // time, one feature after another; features are independent, so they run in parallel.
+    // A transformation object is not thread-safe: one per thread. Problems are recorded per
+    // feature and the first in file order is reported, as the serial loop did.
+    enum class Problem : std::uint8_t { none, project, unrepairable, no_area, centroid };
+    std::vector<Problem> problem(n, Problem::none);
+    std::vector<char> repaired(n, 0);
+    tbb::enumerable_thread_specific<std::unique_ptr<OGRCoordinateTransformation>> transforms(
+        [&] { return std::unique_ptr<OGRCoordinateTransformation>(OGRCreateCoordinateTransformation(&source_crs, &target_crs)); });
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 64), [&](const tbb::blocked_range<std::size_t>& range) {
+        OGRCoordinateTransformation* transform = transforms.local().get();
+        for (std::size_t i = range.begin(); i != range.end(); ++i) {
+            auto& g = out.geometry[i];
+            if (!transform || g->transform(transform) != OGRERR_NONE) {
+                problem[i] = Problem::project;
+                continue;
+            }
+            if (!g->IsValid()) {
+                // Ring self-intersections occur in generalised boundary files; repair rather than
+                // let area/perimeter/centroid silently go wrong.
+                std::unique_ptr<OGRGeometry> fixed(g->MakeValid());
+                if (!fixed || fixed->IsEmpty()) {
+                    problem[i] = Problem::unrepairable;
+                    continue;
+                }
+                g = std::move(fixed);
+                repaired[i] = 1;
+            }
+            const auto type = wkbFlatten(g->getGeometryType());
+            double area = 0.0, perimeter = 0.0;
+            auto add_polygon = [&](const OGRPolygon* p) {
+                area += p->get_Area();
+                for (const auto* ring : *p) perimeter += ring->get_Length();
+            };
+            // A repair can turn a degenerate polygon into lines or points (or a collection
+            // mixing them): keep the polygon parts, and refuse an area with none.
+            if (type == wkbPolygon) {
+                add_polygon(g->toPolygon());
+            } else if (type == wkbMultiPolygon || type == wkbGeometryCollection) {
+                for (const auto* part : *g->toGeometryCollection())
+                    if (wkbFlatten(part->getGeometryType()) == wkbPolygon) add_polygon(part->toPolygon());
+            }
+            if (!(area > 0.0)) {
+                problem[i] = Problem::no_area;
+                continue;
+            }
+            out.area_km2[i] = area / 1e6;
+            out.perimeter_m[i] = perimeter;
+            OGRPoint centroid;
+            if (g->Centroid(&centroid) != OGRERR_NONE) {
+                problem[i] = Problem::centroid;
+                continue;
+            }
+            out.centroid_x[i] = centroid.getX();
+            out.centroid_y[i] = centroid.getY();
+        }
+    });
     for (std::size_t i = 0; i < n; ++i) {
-        auto& g = out.geometry[i];
-        if (g->transform(transform.get()) != OGRERR_NONE)
-            throw Error(Location{source, i + 1, out.code_field}, "cannot project area '" + out.codes[i] + "' to " + target);
-        if (!g->IsValid()) {
-            // Ring self-intersections occur in generalised boundary files; repair rather than
-            // let area/perimeter/centroid silently go wrong.
-            std::unique_ptr<OGRGeometry> fixed(g->MakeValid());
-            if (!fixed || fixed->IsEmpty())
+        switch (problem[i]) {
+            case Problem::none: break;
+            case Problem::project:
+                throw Error(Location{source, i + 1, out.code_field}, "cannot project area '" + out.codes[i] + "' to " + target);
+            case Problem::unrepairable:
                 throw Error(Location{source, i + 1, out.code_field}, "area '" + out.codes[i] + "' has an invalid polygon that could not be repaired");
-            g = std::move(fixed);
-            out.repaired.push_back(out.codes[i]);
+            case Problem::no_area:
+                throw Error(Location{source, i + 1, out.code_field},
+                            "area '" + out.codes[i] + "' has no area (a degenerate polygon" +
+                                (repaired[i] ? std::string(", even after repair)") : std::string(")")));
+            case Problem::centroid:
+                throw Error(Location{source, i + 1, out.code_field}, "cannot compute the centroid of area '" + out.codes[i] + "'");
         }
-        const auto type = wkbFlatten(g->getGeometryType());
-        double area = 0.0, perimeter = 0.0;
-        auto add_polygon = [&](const OGRPolygon* p) {
-            area += p->get_Area();
-            for (const auto* ring : *p) perimeter += ring->get_Length();
-        };
-        // A repair can turn a degenerate polygon into lines or points (or a collection
-        // mixing them): keep the polygon parts, and refuse an area with none.
-        if (type == wkbPolygon) {
-            add_polygon(g->toPolygon());
-        } else if (type == wkbMultiPolygon || type == wkbGeometryCollection) {
-            for (const auto* part : *g->toGeometryCollection())
-                if (wkbFlatten(part->getGeometryType()) == wkbPolygon) add_polygon(part->toPolygon());
-        }
-        if (!(area > 0.0))
-            throw Error(Location{source, i + 1, out.code_field},
-                        "area '" + out.codes[i] + "' has no area (a degenerate polygon" +
-                            (out.repaired.empty() || out.repaired.back() != out.codes[i] ? std::string(")")
-                                                                                          : std::string(", even after repair)")));
-        out.area_km2[i] = area / 1e6;
-        out.perimeter_m[i] = perimeter;
-        OGRPoint centroid;
-        if (g->Centroid(&centroid) != OGRERR_NONE)
-            throw Error(Location{source, i + 1, out.code_field}, "cannot compute the centroid of area '" + out.codes[i] + "'");
-        out.centroid_x[i] = centroid.getX();
-        out.centroid_y[i] = centroid.getY();
+        if (repaired[i]) out.repaired.push_back(out.codes[i]);
     }
     if (!out.repaired.empty())
         out.warnings.push_back(std::to_string(out.repaired.size()) + " invalid polygon(s) repaired with MakeValid: " +

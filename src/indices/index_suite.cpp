@@ -37,6 +37,7 @@ SuitePlan plan_suite(const Table& table, const SuiteRequest& request) {
                                      [](auto* d) { return d->info.kind == IndexKind::two_group; });
     if (any_multi) {
         plan.views.push_back(multigroup(table));
+        plan.sources.push_back({ViewSource::Kind::all_groups});
         for (auto* d : chosen)
             if (d->info.kind == IndexKind::multigroup) plan.items.push_back({d, "all groups", "", 0});
     }
@@ -48,6 +49,11 @@ SuitePlan plan_suite(const Table& table, const SuiteRequest& request) {
         for (const auto& f : focal) {
             plan.views.push_back(request.versus.empty() ? two_group_vs_rest(table, f)
                                                         : two_group_pair(table, f, request.versus));
+            if (request.versus.empty())
+                plan.sources.push_back({ViewSource::Kind::vs_rest, table.group_index(f)});
+            else
+                plan.sources.push_back(
+                    {ViewSource::Kind::pair, table.group_index(f), table.group_index(request.versus)});
             const std::size_t view = plan.views.size() - 1;
             for (auto* d : chosen)
                 if (d->info.kind == IndexKind::two_group)

@@ -28,8 +28,16 @@ struct SuiteItem {
     std::size_t view;        // index into SuitePlan::views
 };
 
+// How a view was made from the table, so resampling can rebuild it from a replicate table.
+struct ViewSource {
+    enum class Kind { all_groups, vs_rest, pair } kind = Kind::all_groups;
+    std::size_t group = 0;  // vs_rest, pair: the focal group's column in the table
+    std::size_t other = 0;  // pair: the other group's column
+};
+
 struct SuitePlan {
     std::vector<CountMatrix> views;
+    std::vector<ViewSource> sources;  // parallel to views
     std::vector<SuiteItem> items;
 };
 

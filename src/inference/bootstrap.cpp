@@ -36,16 +36,38 @@ std::vector<double> run_replicates(int n, const std::function<double(int)>& f, c
     return values;
 }
 
+void check_bootstrap_options(int replicates, double confidence) {
+    if (replicates < 2) throw Error(Location{"", 0, "--bootstrap"}, "expected at least 2 bootstrap replicates");
+    if (!(confidence > 0.0 && confidence < 1.0))
+        throw Error(Location{"", 0, "--confidence"}, "expected a confidence level between 0 and 1");
+}
+
+BootstrapResult bootstrap_result(double estimate, std::vector<double> replicates, double confidence) {
+    BootstrapResult r;
+    r.estimate = estimate;
+    r.replicates = std::move(replicates);
+    const double n = static_cast<double>(r.replicates.size());
+    r.mean = std::accumulate(r.replicates.begin(), r.replicates.end(), 0.0) / n;
+    double ss = 0.0;
+    for (double v : r.replicates) ss += (v - r.mean) * (v - r.mean);
+    r.standard_error = std::sqrt(ss / (n - 1.0));
+    std::vector<double> sorted = r.replicates;
+    std::sort(sorted.begin(), sorted.end());
+    const double tail = (1.0 - confidence) / 2.0;
+    r.ci_lower = percentile_of_sorted(sorted, tail);
+    r.ci_upper = percentile_of_sorted(sorted, 1.0 - tail);
+    r.bias = r.mean - r.estimate;
+    r.bias_corrected = r.estimate - r.bias;
+    return r;
+}
+
 BootstrapResult bootstrap(const IndexDefinition& index, const CountMatrix& counts, const IndexParams& params,
                           const BootstrapOptions& options) {
-    if (options.replicates < 2) throw Error(Location{"", 0, "--bootstrap"}, "expected at least 2 bootstrap replicates");
-    if (!(options.confidence > 0.0 && options.confidence < 1.0))
-        throw Error(Location{"", 0, "--confidence"}, "expected a confidence level between 0 and 1");
+    check_bootstrap_options(options.replicates, options.confidence);
     if (!index.compute) throw Error("bootstrap: '" + index.info.name + "' is not a single-value index");
-    BootstrapResult r;
-    r.estimate = index.compute(IndexInput{counts, params});
+    const double estimate = index.compute(IndexInput{counts, params});
     const PeopleSampler sampler(counts);
-    r.replicates = run_replicates(
+    std::vector<double> replicates = run_replicates(
         options.replicates,
         [&](int replicate) {
             auto engine = replicate_engine(options.seed, static_cast<std::uint64_t>(replicate));
@@ -56,19 +78,7 @@ BootstrapResult bootstrap(const IndexDefinition& index, const CountMatrix& count
             return index.compute(IndexInput{sample, replicate_params});
         },
         options.progress, options.stop);
-    const double n = static_cast<double>(r.replicates.size());
-    r.mean = std::accumulate(r.replicates.begin(), r.replicates.end(), 0.0) / n;
-    double ss = 0.0;
-    for (double v : r.replicates) ss += (v - r.mean) * (v - r.mean);
-    r.standard_error = std::sqrt(ss / (n - 1.0));
-    std::vector<double> sorted = r.replicates;
-    std::sort(sorted.begin(), sorted.end());
-    const double tail = (1.0 - options.confidence) / 2.0;
-    r.ci_lower = percentile_of_sorted(sorted, tail);
-    r.ci_upper = percentile_of_sorted(sorted, 1.0 - tail);
-    r.bias = r.mean - r.estimate;
-    r.bias_corrected = r.estimate - r.bias;
-    return r;
+    return bootstrap_result(estimate, std::move(replicates), options.confidence);
 }
 
 }  // namespace cohesion

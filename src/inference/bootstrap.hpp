@@ -38,6 +38,14 @@ struct BootstrapResult {
 BootstrapResult bootstrap(const IndexDefinition& index, const CountMatrix& counts, const IndexParams& params,
                           const BootstrapOptions& options);
 
+// Replicate values as a BootstrapResult (standard error, percentile interval of the raw
+// replicates, bias correction) for bootstrap(). The headline estimate and its interval
+// that front ends show come from summarise_bootstrap (bootstrap_summary.hpp).
+BootstrapResult bootstrap_result(double estimate, std::vector<double> replicates, double confidence);
+
+// Throws the CLI-facing errors for a replicate count below 2 or a confidence outside (0, 1).
+void check_bootstrap_options(int replicates, double confidence);
+
 // Percentile of sorted values with linear interpolation (R type 7, numpy default).
 double percentile_of_sorted(const std::vector<double>& sorted, double q);
 

@@ -1,5 +1,5 @@
 #pragma once
-// PeopleSampler — fast exact multinomial resampling of a whole table, for the bootstrap.
+// Fast exact multinomial draws of whole tables, for the bootstrap and simulated indices.
 //
 // Drawing Multinomial(n, p) over millions of cells by conditional binomials costs one
 // binomial set-up per cell per replicate. Instead we Poissonise: x_c ~ Poisson(n p_c)
@@ -9,17 +9,42 @@
 //   S < n: add n − S people drawn i.i.d. from p (alias method),
 // which yields exactly Multinomial(n, p). |S − n| is about √n, so the correction is cheap.
 // The Poisson parameters n p_c do not change between replicates, and census counts take
-// few distinct values, so each distinct parameter's distribution is set up once (as a
-// CDF table for small means).
+// few distinct values, so each distinct parameter's distribution is tabulated once as an
+// alias table (one engine call per cell; lattice_alias.hpp).
 // Source: the Poissonisation identity, e.g. Devroye, L. (1986). Non-Uniform Random
 // Variate Generation. Springer, ch. XI; alias method: Walker (1977), Vose (1991).
 #include <cstdint>
 #include <random>
+#include <span>
 #include <vector>
 
 #include "core/count_matrix.hpp"
+#include "inference/lattice_alias.hpp"
 
 namespace cohesion {
+
+// Multinomial(n, w / Σw) over a fixed weight vector, drawn many times.
+class MultinomialSampler {
+public:
+    MultinomialSampler(std::span<const double> weights, std::int64_t n);
+
+    // Working memory of one thread, reused across draws (no allocation per replicate).
+    struct Scratch {
+        std::vector<std::int64_t> drawn, tree;
+    };
+    // Counts per weight into `out` (same length as the weights).
+    void draw(std::mt19937_64& engine, std::span<double> out, Scratch& scratch) const;
+    std::int64_t trials() const noexcept { return n_; }
+
+private:
+    std::size_t weights_ = 0;
+    std::int64_t n_ = 0;
+    std::vector<std::uint32_t> index_;             // positive weights
+    std::vector<std::uint32_t> parameter_of_;      // per positive weight: index into means_
+    std::vector<double> means_;                    // distinct Poisson means n p
+    std::vector<LatticeAlias> tables_;             // per distinct mean (empty table: mean too large)
+    LatticeAlias cell_;                            // over positive weights, for adding people
+};
 
 class PeopleSampler {
 public:
@@ -27,21 +52,13 @@ public:
 
     // One replicate table: round(T) people drawn with replacement from the cells.
     CountMatrix draw(std::mt19937_64& engine) const;
-    std::int64_t people() const noexcept { return people_; }
+    // The replicate's cells (column-major like counts.cells) into `cells`, no allocation.
+    void draw_cells(std::mt19937_64& engine, std::vector<double>& cells, MultinomialSampler::Scratch& scratch) const;
+    std::int64_t people() const noexcept { return sampler_.trials(); }
 
 private:
-    std::size_t draw_cell(std::mt19937_64& engine) const;  // alias method
-
     const CountMatrix& counts_;
-    std::int64_t people_;
-    std::vector<std::uint32_t> cell_;                       // non-empty cells
-    std::vector<std::uint32_t> parameter_of_cell_;          // index into parameters_
-    std::vector<std::poisson_distribution<std::int64_t>::param_type> parameters_;
-    // Small means (most cells of a census table): inversion through a precomputed CDF
-    // table, one uniform and a short search per draw; empty for large means.
-    std::vector<std::vector<double>> cdf_;
-    std::vector<double> alias_probability_;                 // over non-empty cells
-    std::vector<std::uint32_t> alias_;
+    MultinomialSampler sampler_;
 };
 
 }  // namespace cohesion

@@ -29,4 +29,9 @@ struct RandomisationResult {
 RandomisationResult randomisation_test(const IndexDefinition& index, const CountMatrix& counts,
                                        const IndexParams& params, const RandomisationOptions& options);
 
+// The one place randomisation replicates become expected value, spread and p-value.
+RandomisationResult summarise_randomisation(double observed, std::vector<double> replicates);
+
+void check_randomisation_options(int replicates);
+
 }  // namespace cohesion

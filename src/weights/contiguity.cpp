@@ -34,32 +34,18 @@ struct Entry {
     bool same_place(const Entry& o) const { return a == o.a && b == o.b && c == o.c && d == o.d; }
 };
 
-}  // namespace
+// Queen: a vertex is its exact (x, y) keys, so sorting by them groups the areas that share it
+// with no hash (24-byte entries instead of 48: half the memory to fault in and to sort).
+struct VertexEntry {
+    std::uint64_t x, y;
+    std::uint32_t area;
+};
 
-Weights contiguity_weights(const AreaLayer& layer, const ContiguityOptions& options) {
-    const double tol = options.snap_tolerance;
-    std::vector<Entry> entries;
-    for (std::size_t area = 0; area < layer.size(); ++area)
-        for (const Ring& ring : layer.rings[area])
-            for (std::size_t k = 0; k + 1 < ring.x.size() || (k + 1 == ring.x.size() && options.rule == Contiguity::queen); ++k) {
-                const std::uint64_t x1 = coordinate_key(ring.x[k], tol), y1 = coordinate_key(ring.y[k], tol);
-                if (options.rule == Contiguity::queen) {
-                    entries.push_back({mix(x1, y1), x1, y1, 0, 0, static_cast<std::uint32_t>(area)});
-                } else {
-                    std::uint64_t x2 = coordinate_key(ring.x[k + 1], tol), y2 = coordinate_key(ring.y[k + 1], tol);
-                    std::uint64_t p1x = x1, p1y = y1;
-                    if (std::tie(p1x, p1y) > std::tie(x2, y2)) std::swap(p1x, x2), std::swap(p1y, y2);
-                    if (p1x == x2 && p1y == y2) continue;  // repeated vertex: no edge
-                    entries.push_back({mix(mix(p1x, p1y), mix(x2, y2)), p1x, p1y, x2, y2, static_cast<std::uint32_t>(area)});
-                }
-            }
-    tbb::parallel_sort(entries.begin(), entries.end(), [](const Entry& l, const Entry& r) {
-        return std::tie(l.hash, l.a, l.b, l.c, l.d, l.area) < std::tie(r.hash, r.a, r.b, r.c, r.d, r.area);
-    });
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
+template <class E, class Same>
+void pair_areas_sharing(const std::vector<E>& entries, Same same, std::vector<std::pair<std::uint32_t, std::uint32_t>>& pairs) {
     for (std::size_t start = 0; start < entries.size();) {
         std::size_t end = start + 1;
-        while (end < entries.size() && entries[end].hash == entries[start].hash && entries[end].same_place(entries[start])) ++end;
+        while (end < entries.size() && same(entries[end], entries[start])) ++end;
         for (std::size_t i = start; i < end; ++i)
             for (std::size_t j = i + 1; j < end; ++j)
                 if (entries[i].area != entries[j].area) {
@@ -67,6 +53,50 @@ Weights contiguity_weights(const AreaLayer& layer, const ContiguityOptions& opti
                     pairs.emplace_back(entries[j].area, entries[i].area);
                 }
         start = end;
+    }
+}
+
+}  // namespace
+
+Weights contiguity_weights(const AreaLayer& layer, const ContiguityOptions& options) {
+    const double tol = options.snap_tolerance;
+    // Sized once: growing by doubling copied and page-faulted the array ~twice over, most of
+    // what a first call in a process paid beyond later ones.
+    std::size_t vertices = 0;
+    for (const auto& rings : layer.rings)
+        for (const Ring& ring : rings) vertices += ring.x.size();
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
+    pairs.reserve(6 * layer.size());
+    if (options.rule == Contiguity::queen) {
+        std::vector<VertexEntry> entries;
+        entries.reserve(vertices);
+        for (std::size_t area = 0; area < layer.size(); ++area)
+            for (const Ring& ring : layer.rings[area])
+                for (std::size_t k = 0; k < ring.x.size(); ++k)
+                    entries.push_back({coordinate_key(ring.x[k], tol), coordinate_key(ring.y[k], tol),
+                                       static_cast<std::uint32_t>(area)});
+        tbb::parallel_sort(entries.begin(), entries.end(), [](const VertexEntry& l, const VertexEntry& r) {
+            return std::tie(l.x, l.y, l.area) < std::tie(r.x, r.y, r.area);
+        });
+        pair_areas_sharing(entries, [](const VertexEntry& a, const VertexEntry& b) { return a.x == b.x && a.y == b.y; },
+                           pairs);
+    } else {
+        std::vector<Entry> entries;
+        entries.reserve(vertices);
+        for (std::size_t area = 0; area < layer.size(); ++area)
+            for (const Ring& ring : layer.rings[area])
+                for (std::size_t k = 0; k + 1 < ring.x.size(); ++k) {
+                    std::uint64_t x1 = coordinate_key(ring.x[k], tol), y1 = coordinate_key(ring.y[k], tol);
+                    std::uint64_t x2 = coordinate_key(ring.x[k + 1], tol), y2 = coordinate_key(ring.y[k + 1], tol);
+                    if (std::tie(x1, y1) > std::tie(x2, y2)) std::swap(x1, x2), std::swap(y1, y2);
+                    if (x1 == x2 && y1 == y2) continue;  // repeated vertex: no edge
+                    entries.push_back({mix(mix(x1, y1), mix(x2, y2)), x1, y1, x2, y2, static_cast<std::uint32_t>(area)});
+                }
+        tbb::parallel_sort(entries.begin(), entries.end(), [](const Entry& l, const Entry& r) {
+            return std::tie(l.hash, l.a, l.b, l.c, l.d, l.area) < std::tie(r.hash, r.a, r.b, r.c, r.d, r.area);
+        });
+        pair_areas_sharing(entries, [](const Entry& a, const Entry& b) { return a.hash == b.hash && a.same_place(b); },
+                           pairs);
     }
     tbb::parallel_sort(pairs.begin(), pairs.end());
     pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());

@@ -19,10 +19,15 @@ namespace {
 
 double atkinson(const IndexInput& in, double b) {
     const TwoGroupColumns c(in.counts);
+    // Units without the focal group, or with nobody else, add 0 (p^b or (1−p)^(1−b) is 0): most
+    // units for a small group, skipped before any pow(). (1−p)^(1−b) p^b is computed as
+    // (1−p)·(p/(1−p))^b, one pow() instead of two, and as √(p(1−p)) for b = ½ (pysal's default).
     double sum = 0.0;
+    const bool half = b == 0.5;
     for (std::size_t i = 0; i < c.units; ++i) {
         const double p = c.x[i] / c.t[i];
-        sum += std::pow(1.0 - p, 1.0 - b) * std::pow(p, b) * c.t[i];
+        if (!(p > 0.0) || !(p < 1.0)) continue;
+        sum += (half ? std::sqrt(p * (1.0 - p)) : (1.0 - p) * std::pow(p / (1.0 - p), b)) * c.t[i];
     }
     return 1.0 - c.P / (1.0 - c.P) * std::pow(std::abs(sum / (c.P * c.T)), 1.0 / (1.0 - b));
 }

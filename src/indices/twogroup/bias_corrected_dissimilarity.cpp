@@ -1,25 +1,21 @@
-// Bias-corrected dissimilarity index D_bc (two-group, bootstrap).
+// Bias-corrected dissimilarity index D_bc (two-group), with the bootstrap mean computed exactly.
 //
-//   x^(b) ~ Multinomial(X, x/X),  y^(b) ~ Multinomial(Y, y/Y),  b = 1..B
-//   D_bc = 2 D − (1/B) Σ_b D(x^(b), y^(b))
+//   x* ~ Multinomial(X, x/X),  y* ~ Multinomial(Y, y/Y)  independent
+//   D_bc = 2 D − E[D(x*, y*)] = 2 D − ½ Σ_i E|x*_i/X − y*_i/Y|,
+//   x*_i ~ Binomial(X, x_i/X), y*_i ~ Binomial(Y, y_i/Y)
 //
 // D is biased upwards when units are small, because sampling noise alone makes the two groups'
-// distributions differ. Resampling each group's distribution estimates that bias as the mean
-// bootstrap D minus D, and subtracting it gives 2D − mean(D_b). B = IndexParams::simulations
-// (default 500); replicate b draws from its own engine seeded by (IndexParams::seed, b)
-// (simulation.hpp), so the value is reproducible for a seed whatever the thread count. X and Y
-// are rounded to whole people for the multinomial draws.
+// distributions differ; the bootstrap estimates that bias as mean D* − D.
+// Why exact: the multinomial totals are fixed, so D's normalisers are constants and the mean
+// over infinitely many bootstrap tables is a sum over units of E|U − V| for two independent
+// binomial counts — the B → ∞ limit of the estimator, with no simulation noise, computed with
+// one table per distinct count (exact_null.hpp). X and Y are rounded to whole people. The
+// Monte Carlo estimator with B = simulations replicates, as pysal computes it, is
+// `bias_corrected_dissimilarity_simulated`; the two agree within its simulation error (tests).
 // Source: Allen, R., Burgess, S., Davidson, R. & Windmeijer, F. (2015). More reliable inference
 // for the dissimilarity index of segregation. The Econometrics Journal 18(1), 40–66.
-// Same estimator as pysal `segregation` BiasCorrectedDissim; the value differs by simulation
-// noise (pysal draws from NumPy's global generator), typically well under 0.01.
-#include <cmath>
-#include <cstdint>
-#include <limits>
-#include <vector>
-
 #include "indices/registry.hpp"
-#include "indices/twogroup/simulation.hpp"
+#include "indices/twogroup/exact_null.hpp"
 #include "indices/twogroup/two_group_columns.hpp"
 #include "indices/twogroup/two_group_kernels.hpp"
 
@@ -27,40 +23,23 @@ namespace cohesion {
 namespace {
 
 double bias_corrected_dissimilarity(const IndexInput& in) {
-    namespace sim = twogroup_simulation;
     const TwoGroupColumns c(in.counts);
-    const int replicates = sim::checked_simulations(in.params, "bias_corrected_dissimilarity");
     const std::span<const double> x{c.x, c.units}, y{c.y, c.units};
     const double D = twogroup_kernels::dissimilarity(x, y);
-    const auto X = static_cast<std::int64_t>(std::llround(c.X));
-    const auto Y = static_cast<std::int64_t>(std::llround(c.Y));
-    if (X <= 0 || Y <= 0) return std::numeric_limits<double>::quiet_NaN();
-
-    const sim::Multinomial focal(x), rest(y);
-    struct Scratch {
-        std::vector<double> x, y;
-    };
-    const std::vector<double> bootstrap = sim::run_replicates(
-        replicates, in.params.seed, [&] { return Scratch{std::vector<double>(c.units), std::vector<double>(c.units)}; },
-        [&](sim::Engine& engine, Scratch& s) {
-            focal.draw(engine, X, s.x);
-            rest.draw(engine, Y, s.y);
-            return twogroup_kernels::dissimilarity(s.x, s.y);
-        });
-    return 2.0 * D - sim::mean_in_order(bootstrap);
+    return 2.0 * D - exact_null::bootstrap_dissimilarity_mean(x, y);
 }
 
 const IndexRegistration registration{IndexDefinition{
     IndexInfo{.name = "bias_corrected_dissimilarity",
               .title = "Bias-corrected dissimilarity",
-              .description = "Dissimilarity with its small-unit upward bias removed by bootstrapping each group's "
-                             "distribution across units.",
-              .formula = "D_bc = 2 D - mean_b D(x_b, y_b), x_b ~ Multinomial(X, x/X), y_b ~ Multinomial(Y, y/Y)",
+              .description = "Dissimilarity with its small-unit upward bias removed: twice D less D's exact mean over "
+                             "bootstrap resamples of each group's distribution across units.",
+              .formula = "D_bc = 2 D - E[D(x*, y*)] = 2 D - 1/2 sum_i E|x*_i/X - y*_i/Y|, x*_i ~ Binomial(X, x_i/X), "
+                         "y*_i ~ Binomial(Y, y_i/Y)",
               .reference = "Allen, R., Burgess, S., Davidson, R. & Windmeijer, F. (2015). More reliable inference for "
                            "the dissimilarity index of segregation. The Econometrics Journal 18(1), 40-66.",
               .library_name = "BiasCorrectedDissim",
               .kind = IndexKind::two_group,
-              .stochastic = true,
               .min_value = -1.0},
     bias_corrected_dissimilarity,
     {}}};

@@ -20,8 +20,8 @@ namespace {
 
 double gini(const IndexInput& in) {
     const TwoGroupColumns c(in.counts);
-    std::vector<twogroup_kernels::UnitShare> scratch;
-    scratch.reserve(c.units);
+    twogroup_kernels::GiniScratch scratch;
+    scratch.units.reserve(c.units);
     return twogroup_kernels::gini({c.x, c.units}, {c.t, c.units}, scratch);
 }
 

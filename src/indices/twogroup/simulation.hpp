@@ -22,6 +22,8 @@
 
 #include "core/error.hpp"
 #include "indices/index.hpp"
+#include "indices/twogroup/exact_null.hpp"
+#include "inference/lattice_alias.hpp"
 
 namespace cohesion::twogroup_simulation {
 
@@ -50,63 +52,27 @@ inline std::int64_t binomial(Engine& engine, std::int64_t n, double p) {
     return std::binomial_distribution<std::int64_t>(n, p)(engine);
 }
 
-// Binomial(n_i, p) for many units sharing one p (the Carrington–Troske null). Setting up the
-// distribution's parameters costs more than a draw, so they are prepared once per distinct n;
-// each draw still starts from a fresh distribution object (see binomial()).
+// Binomial(n_i, p) for many units sharing one p (the Carrington–Troske null). Census units take
+// a few hundred distinct sizes, so each size's distribution is tabulated once as an alias table
+// and a draw is one engine call (lattice_alias.hpp), instead of a BTPE set-up per draw.
 class SharedProbabilityBinomial {
 public:
-    SharedProbabilityBinomial(std::span<const std::int64_t> trials, double p) : trials_(trials.begin(), trials.end()), p_(p) {
-        std::vector<std::int64_t> distinct(trials_);
+    SharedProbabilityBinomial(std::span<const std::int64_t> trials, double p) {
+        std::vector<std::int64_t> distinct(trials.begin(), trials.end());
         std::sort(distinct.begin(), distinct.end());
         distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-        const bool degenerate = !(p > 0.0) || p >= 1.0;
-        for (std::int64_t n : distinct)
-            params_.emplace_back(degenerate || n <= 0 ? 1 : n, degenerate ? 0.5 : p);
-        slot_.reserve(trials_.size());
-        for (std::int64_t n : trials_)
-            slot_.push_back(static_cast<std::size_t>(std::lower_bound(distinct.begin(), distinct.end(), n) -
-                                                     distinct.begin()));
+        for (std::int64_t n : distinct) tables_.emplace_back(exact_null::binomial_pmf(n, p));
+        slot_.reserve(trials.size());
+        for (std::int64_t n : trials)
+            slot_.push_back(static_cast<std::uint32_t>(std::lower_bound(distinct.begin(), distinct.end(), n) -
+                                                       distinct.begin()));
     }
 
-    std::int64_t draw(Engine& engine, std::size_t unit) const {
-        const std::int64_t n = trials_[unit];
-        if (n <= 0 || !(p_ > 0.0)) return 0;
-        if (p_ >= 1.0) return n;
-        return std::binomial_distribution<std::int64_t>(params_[slot_[unit]])(engine);
-    }
+    std::int64_t draw(Engine& engine, std::size_t unit) const { return tables_[slot_[unit]].draw(engine()); }
 
 private:
-    std::vector<std::int64_t> trials_;
-    double p_;
-    std::vector<std::binomial_distribution<std::int64_t>::param_type> params_;
-    std::vector<std::size_t> slot_;
-};
-
-// Multinomial(n; w / Σw) drawn as conditional binomials in unit order. The suffix sums are
-// computed once so the conditional probabilities do not drift as a running remainder would.
-class Multinomial {
-public:
-    explicit Multinomial(std::span<const double> weights) : weights_(weights.begin(), weights.end()) {
-        tail_.assign(weights_.size() + 1, 0.0);
-        for (std::size_t i = weights_.size(); i-- > 0;) tail_[i] = tail_[i + 1] + weights_[i];
-    }
-
-    void draw(Engine& engine, std::int64_t n, std::span<double> out) const {
-        std::int64_t remaining = n;
-        for (std::size_t i = 0; i < weights_.size(); ++i) {
-            if (remaining == 0 || !(weights_[i] > 0.0)) {
-                out[i] = 0.0;
-                continue;
-            }
-            const std::int64_t k = binomial(engine, remaining, weights_[i] / tail_[i]);
-            out[i] = static_cast<double>(k);
-            remaining -= k;
-        }
-    }
-
-private:
-    std::vector<double> weights_;
-    std::vector<double> tail_;
+    std::vector<LatticeAlias> tables_;
+    std::vector<std::uint32_t> slot_;
 };
 
 inline int checked_simulations(const IndexParams& params, const std::string& index) {

@@ -1,5 +1,7 @@
-// Simulation-based two-group indices: exact values at the ends, a statistical check in the
-// middle, and reproducibility for a seed (also across thread counts).
+// Carrington–Troske and bias-corrected indices: the exact defaults and the simulated (pysal)
+// variants. Exact values at the ends, a statistical check in the middle, and reproducibility of
+// the simulated ones for a seed (also across thread counts). exact_null_test.cpp checks the
+// exact expectations against enumeration and against simulation.
 #include <gtest/gtest.h>
 
 #include <oneapi/tbb/global_control.h>
@@ -15,8 +17,10 @@
 namespace cohesion::test {
 namespace {
 
-const std::vector<std::string> stochastic_names{"modified_dissimilarity", "modified_gini",
-                                                "bias_corrected_dissimilarity"};
+const std::vector<std::string> exact_names{"modified_dissimilarity", "modified_gini",
+                                           "bias_corrected_dissimilarity"};
+const std::vector<std::string> stochastic_names{"modified_dissimilarity_simulated", "modified_gini_simulated",
+                                                "bias_corrected_dissimilarity_simulated"};
 
 const CountMatrix& moderate() {
     static const CountMatrix m = [] {
@@ -36,6 +40,26 @@ const CountMatrix& moderate() {
 TEST(TwoGroupStochastic, RegisteredAsStochastic) {
     for (const auto& name : stochastic_names) EXPECT_TRUE(IndexRegistry::instance().get(name).info.stochastic) << name;
     EXPECT_FALSE(IndexRegistry::instance().get("density_corrected_dissimilarity").info.stochastic);
+    for (const auto& name : exact_names) EXPECT_FALSE(IndexRegistry::instance().get(name).info.stochastic) << name;
+}
+
+TEST(TwoGroupStochastic, ExactDefaultsIgnoreSeedAndSimulations) {
+    IndexParams a, b;
+    b.seed = 4242;
+    b.simulations = 3;
+    for (const auto& name : exact_names) EXPECT_EQ(index_value(name, moderate(), a), index_value(name, moderate(), b)) << name;
+}
+
+TEST(TwoGroupStochastic, ExactAndSimulatedAgreeWithinSimulationNoise) {
+    // 150 units, ~25,000 people. The simulated variants' D*/G*/bootstrap means have a standard
+    // error of ~1e-3 with 400 simulations; the exact ones have none.
+    IndexParams params;
+    params.simulations = 400;
+    for (std::size_t k = 0; k < exact_names.size(); ++k) {
+        const double exact = index_value(exact_names[k], moderate());
+        const double simulated = index_value(stochastic_names[k], moderate(), params);
+        EXPECT_NEAR(exact, simulated, 0.005) << exact_names[k];
+    }
 }
 
 TEST(TwoGroupModifiedDissim, CompleteSegregationIsOne) {
@@ -67,6 +91,15 @@ TEST(TwoGroupModifiedGini, EvenDistributionIsMinusOne) {
     EXPECT_DOUBLE_EQ(index_value("modified_gini", m), -1.0);
 }
 
+TEST(TwoGroupModifiedDissim, SimulatedVariantEndCases) {
+    EXPECT_DOUBLE_EQ(index_value("modified_dissimilarity_simulated", two_group_matrix({100, 0, 50, 0}, {0, 100, 0, 150})), 1.0);
+    EXPECT_DOUBLE_EQ(index_value("modified_dissimilarity_simulated", two_group_matrix({5, 10, 15, 20}, {15, 30, 45, 60})), -1.0);
+    EXPECT_DOUBLE_EQ(index_value("modified_dissimilarity_simulated", two_group_matrix({1, 0}, {0, 1})), 0.0);
+    EXPECT_DOUBLE_EQ(index_value("modified_gini_simulated", two_group_matrix({100, 0, 50, 0}, {0, 100, 0, 150})), 1.0);
+    EXPECT_NEAR(index_value("bias_corrected_dissimilarity_simulated", two_group_matrix({100, 0, 50, 0}, {0, 100, 0, 150})),
+                1.0, 1e-12);
+}
+
 TEST(TwoGroupModifiedDissim, BelowDWhenUnitsAreSmall) {
     // Random allocation already produces unevenness, so the corrected value is below D and the
     // gap is what D* accounts for: D_ct = (D − D*)/(1 − D*) < D whenever 0 < D* < 1.
@@ -85,9 +118,11 @@ TEST(TwoGroupBiasCorrectedDissim, CompleteSegregationIsOne) {
 TEST(TwoGroupBiasCorrectedDissim, EvenDistributionGivesMinusTheBootstrapBias) {
     // x = y = (500, 500): D = 0. A bootstrap table has x₁ ~ Bin(1000, ½), y₁ ~ Bin(1000, ½)
     // independent, and D_b = |x₁ − y₁| / 1000. x₁ − y₁ ≈ N(0, 500), so E D_b = √(2·500/π)/1000
-    // = 0.017841. With 500 replicates the mean's s.e. is about 0.0006; D_bc = 0 − mean D_b.
+    // = 0.017841 (the normal approximation is good to ~1e-5). The exact variant computes E D_b;
+    // the simulated one's mean over 500 replicates has a s.e. of about 0.0006.
     const CountMatrix m = two_group_matrix({500, 500}, {500, 500});
-    EXPECT_NEAR(index_value("bias_corrected_dissimilarity", m), -0.017841, 0.002);
+    EXPECT_NEAR(index_value("bias_corrected_dissimilarity", m), -0.017841, 0.0002);
+    EXPECT_NEAR(index_value("bias_corrected_dissimilarity_simulated", m), -0.017841, 0.002);
 }
 
 TEST(TwoGroupStochastic, SameSeedSameValueDifferentSeedDifferentValue) {
