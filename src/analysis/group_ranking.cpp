@@ -12,8 +12,8 @@
 #include "core/error.hpp"
 #include "indices/registry.hpp"
 #include "inference/bootstrap.hpp"
-#include "inference/people_sampler.hpp"
-#include "inference/random.hpp"
+#include "sampling/people_sampler.hpp"
+#include "sampling/random.hpp"
 #include "inference/resampling.hpp"
 
 namespace cohesion {

@@ -11,7 +11,7 @@
 #include "autocorrelation/centred_variable.hpp"
 #include "autocorrelation/weights_moments.hpp"
 #include "core/error.hpp"
-#include "inference/random.hpp"
+#include "sampling/random.hpp"
 
 namespace cohesion {
 

@@ -10,7 +10,7 @@
 #include "autocorrelation/centred_variable.hpp"
 #include "autocorrelation/conditional_permutation.hpp"
 #include "core/error.hpp"
-#include "inference/random.hpp"
+#include "sampling/random.hpp"
 
 namespace cohesion {
 

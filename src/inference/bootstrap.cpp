@@ -9,8 +9,8 @@
 
 #include "core/cancellation.hpp"
 #include "core/error.hpp"
-#include "inference/random.hpp"
-#include "inference/people_sampler.hpp"
+#include "sampling/random.hpp"
+#include "sampling/people_sampler.hpp"
 
 namespace cohesion {
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "inference/random.hpp"
+#include "sampling/random.hpp"
 
 namespace cohesion {
 

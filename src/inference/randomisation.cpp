@@ -4,7 +4,7 @@
 #include <numeric>
 
 #include "core/error.hpp"
-#include "inference/random.hpp"
+#include "sampling/random.hpp"
 #include "inference/resampling.hpp"
 
 namespace cohesion {

@@ -11,8 +11,8 @@
 
 #include "core/cancellation.hpp"
 #include "core/error.hpp"
-#include "inference/people_sampler.hpp"
-#include "inference/random.hpp"
+#include "sampling/people_sampler.hpp"
+#include "sampling/random.hpp"
 #include "inference/resampling.hpp"
 
 namespace cohesion {

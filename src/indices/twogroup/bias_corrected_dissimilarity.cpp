@@ -15,7 +15,7 @@
 // Source: Allen, R., Burgess, S., Davidson, R. & Windmeijer, F. (2015). More reliable inference
 // for the dissimilarity index of segregation. The Econometrics Journal 18(1), 40–66.
 #include "indices/registry.hpp"
-#include "indices/twogroup/exact_null.hpp"
+#include "sampling/exact_null.hpp"
 #include "indices/twogroup/two_group_columns.hpp"
 #include "indices/twogroup/two_group_kernels.hpp"
 

@@ -24,7 +24,7 @@
 #include "indices/twogroup/simulation.hpp"
 #include "indices/twogroup/two_group_columns.hpp"
 #include "indices/twogroup/two_group_kernels.hpp"
-#include "inference/people_sampler.hpp"
+#include "sampling/people_sampler.hpp"
 
 namespace cohesion {
 namespace {

@@ -15,7 +15,7 @@
 // small units. Journal of Business & Economic Statistics 15(4), 402–409.
 #include "indices/registry.hpp"
 #include "indices/twogroup/carrington_troske.hpp"
-#include "indices/twogroup/exact_null.hpp"
+#include "sampling/exact_null.hpp"
 #include "indices/twogroup/two_group_columns.hpp"
 #include "indices/twogroup/two_group_kernels.hpp"
 

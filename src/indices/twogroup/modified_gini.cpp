@@ -17,7 +17,7 @@
 
 #include "indices/registry.hpp"
 #include "indices/twogroup/carrington_troske.hpp"
-#include "indices/twogroup/exact_null.hpp"
+#include "sampling/exact_null.hpp"
 #include "indices/twogroup/two_group_columns.hpp"
 #include "indices/twogroup/two_group_kernels.hpp"
 

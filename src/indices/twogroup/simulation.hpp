@@ -2,7 +2,7 @@
 // Seeded randomness for the simulation-based two-group indices (modified_dissimilarity,
 // modified_gini, bias_corrected_dissimilarity).
 //
-// Why it is its own header: src/inference/random.hpp (counter-based per-replicate engine and
+// Why it is its own header: src/sampling/random.hpp (counter-based per-replicate engine and
 // fast binomial/multinomial samplers) is meant to replace it. Every two-group index draws
 // only through the functions below, so the swap touches this one file.
 //
@@ -22,8 +22,8 @@
 
 #include "core/error.hpp"
 #include "indices/index.hpp"
-#include "indices/twogroup/exact_null.hpp"
-#include "inference/lattice_alias.hpp"
+#include "sampling/exact_null.hpp"
+#include "sampling/lattice_alias.hpp"
 
 namespace cohesion::twogroup_simulation {
 

@@ -9,7 +9,7 @@
 #include <random>
 #include <vector>
 
-#include "indices/twogroup/exact_null.hpp"
+#include "sampling/exact_null.hpp"
 
 namespace cohesion::test {
 namespace {

@@ -1,4 +1,4 @@
-#include "inference/people_sampler.hpp"
+#include "sampling/people_sampler.hpp"
 
 #include <algorithm>
 #include <cmath>

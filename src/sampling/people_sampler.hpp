@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "core/count_matrix.hpp"
-#include "inference/lattice_alias.hpp"
+#include "sampling/lattice_alias.hpp"
 
 namespace cohesion {
 

@@ -16,7 +16,7 @@
 #include <limits>
 #include <vector>
 
-#include "indices/twogroup/exact_null.hpp"
+#include "sampling/exact_null.hpp"
 
 namespace cohesion {
 

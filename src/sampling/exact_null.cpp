@@ -1,4 +1,4 @@
-#include "indices/twogroup/exact_null.hpp"
+#include "sampling/exact_null.hpp"
 
 #include <algorithm>
 #include <cmath>
