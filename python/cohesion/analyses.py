@@ -9,7 +9,7 @@ from typing import Callable, Optional
 import pandas as pd
 
 from . import _cohesion
-from .frames import _as_list, as_table, named_frames, result_frame, result_frames
+from .frames import _as_list, _as_list_where, as_table, named_frames, result_frame, result_frames
 
 ProgressCallback = Optional[Callable[[int, int], None]]
 
@@ -190,10 +190,3 @@ def run(project: str, out_dir: Optional[str] = None) -> pd.DataFrame:
     frame.attrs["notes"] = log.get("notes", [])
     return frame
 
-
-def _as_list_where(value) -> list:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value]
-    return list(value)
