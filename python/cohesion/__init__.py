@@ -13,6 +13,7 @@ from .analyses import (  # noqa: F401
 )
 from .spatial import (  # noqa: F401
     Weights, as_layer, read_layer, weights, read_weights, spatial_indices, hotspots, enclaves,
+    profile, emerging,
 )
 from . import compat, plot  # noqa: F401
 
@@ -21,5 +22,6 @@ __all__ = [
     "as_table", "read_table", "table_frame", "list_indices", "indices", "local", "compare", "decompose",
     "typology", "harmonise", "change", "esol_targeting", "hub_siting", "licensing_screen", "run",
     "as_layer", "read_layer", "weights", "read_weights", "spatial_indices", "hotspots", "enclaves",
+    "profile", "emerging",
     "compat", "plot",
 ]

@@ -241,3 +241,43 @@ def enclaves(data, boundaries=None, *, group: str, lisa: bool = False, min_areas
                        ["enclaves", "areas"])
     out["areas"] = with_geometry(out["areas"], shapes if not isinstance(shapes, str) else d.layer)
     return out
+
+
+def profile(data, boundaries=None, *, group=None, distances=(250, 500, 1000, 2000), kernel: str = "triangular",
+            contiguity: bool = True, round: bool = False, index=None, weights: str = "queen", snap: float = 0.0,
+            code_field: Optional[str] = None, crs: str = "", threads: int = 0, **table_options) -> pd.DataFrame:
+    """`cohesion profile`: segregation across geographic scales — each index computed on
+    local environments (a `kernel` on area centroids with bandwidth each of `distances`
+    in metres, each area counting itself fully; Reardon et al. 2008), plus the aspatial
+    value and (unless `contiguity=False`) the `weights` neighbourhoods. Two-group indices
+    for each `group` (default every group) vs the rest; multigroup ones for "all groups".
+    Columns scale, index, focal, value (as the CLI's); attrs["kind"] = "profile"."""
+    d, _ = _spatial_data(data, boundaries, weights, snap, code_field, crs, table_options)
+    names = _as_list(index) or ["dissimilarity", "isolation", "multi_dissimilarity", "mutual_information",
+                                "information_theory"]
+    frame = result_frame(_cohesion.profile_table(d, distances=[float(x) for x in distances], kernel=kernel,
+                                                 contiguity=contiguity, round=round, focal=_as_list(group),
+                                                 indices=names, weights_rule=os.fspath(weights), threads=threads))
+    frame.attrs["kind"] = "profile"
+    return frame
+
+
+def emerging(a, b, boundaries=None, *, group: str, lisa: bool = False, min_areas: int = 2, years: float = 10.0,
+             permutations: int = 999, alpha: float = 0.05, fdr: bool = True, seed: int = 20170601,
+             weights: str = "queen", snap: float = 0.0, code_field: Optional[str] = None, crs: str = "",
+             label_a: str = "A", label_b: str = "B", threads: int = 0, **table_options) -> dict:
+    """`cohesion emerging A B`: the group's enclaves in each census (same areas — harmonise
+    first — same weights and seed), matched into emerging / persisting / dissolved.
+    Returns {"enclaves": one row per enclave with its status and annualised growth,
+    "areas": per-area membership in each year (a GeoDataFrame, attrs["kind"] = "local",
+    mapped by `status`)}. `b` is restricted to A's areas, as the CLI does."""
+    d, shapes = _spatial_data(a, boundaries, weights, snap, code_field, crs, table_options)
+    out = named_frames(_cohesion.emerging_tables(d, as_table(b, **table_options), group=group,
+                                                 permutations=permutations, alpha=alpha, fdr=fdr, seed=seed,
+                                                 use_lisa=lisa, min_areas=min_areas, years=years,
+                                                 label_a=label_a, label_b=label_b, threads=threads),
+                       ["enclaves", "areas"])
+    out["areas"] = with_geometry(out["areas"], shapes if not isinstance(shapes, str) else d.layer)
+    out["areas"].attrs["kind"] = "local"
+    out["areas"].attrs["plot_column"] = "status"
+    return out
