@@ -64,7 +64,7 @@ def harmonised(tmp_path_factory):
                                weights_table=str(B / "lsoa2021_ethnic5.csv"))
     path = tmp_path_factory.mktemp("emerging") / "a.csv"
     frame = cohesion.table_frame(table)
-    frame.to_csv(path, index=False)
+    frame.to_csv(path)  # area codes in the first column
     return table, path
 
 
