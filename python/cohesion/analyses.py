@@ -28,10 +28,12 @@ def indices(data, group=None, *, index=None, versus: str = "", simulated: bool =
     std_error, ci_lower, ci_upper, bias; with `randomisation`
     the expected_if_random and p_value."""
     table = as_table(data, **table_options)
-    return result_frame(_cohesion.index_table(
+    frame = result_frame(_cohesion.index_table(
         table, indices=_as_list(index), focal=_as_list(group), versus=versus, include_simulated=simulated,
         seed=seed, simulations=simulations, bootstrap=bootstrap, randomisation=randomisation,
         confidence=confidence, threads=threads, progress=progress))
+    frame.attrs["kind"] = "indices"
+    return frame
 
 
 def local(data, index=None, *, threads: int = 0, boundaries=None, **table_options) -> pd.DataFrame:
@@ -39,6 +41,7 @@ def local(data, index=None, *, threads: int = 0, boundaries=None, **table_option
     local divergence. With `boundaries` (a GeoDataFrame) the result is a GeoDataFrame."""
     frame = result_frame(_cohesion.local_table(as_table(data, **table_options), indices=_as_list(index),
                                                threads=threads))
+    frame.attrs["kind"] = "local"
     if boundaries is not None:
         from .spatial import with_geometry
         return with_geometry(frame, boundaries)
@@ -49,10 +52,12 @@ def compare(a, b, *, index=None, group=None, bootstrap: int = 200, confidence: f
             label_a: str = "A", label_b: str = "B", threads: int = 0, progress: ProgressCallback = None,
             **table_options) -> pd.DataFrame:
     """`cohesion compare`: the indices on two tables, B - A with a bootstrap CI and p-value."""
-    return result_frame(_cohesion.comparison_table(
+    frame = result_frame(_cohesion.comparison_table(
         as_table(a, **table_options), as_table(b, **table_options), indices=_as_list(index), focal=_as_list(group),
         bootstrap=bootstrap, confidence=confidence, seed=seed, label_a=label_a, label_b=label_b, threads=threads,
         progress=progress))
+    frame.attrs["kind"] = "indices"
+    return frame
 
 
 def decompose(data, within: str = "", *, parts: bool = True, **table_options) -> dict:
@@ -102,6 +107,8 @@ def change(a, b, *, years: float = 10.0, top: float = 0.10, threshold: float = -
     out = {}
     for frame in frames[:-1]:
         out[_key(frame.attrs["title"])] = frame
+    if "shapley" in out:
+        out["shapley"].attrs["kind"] = "shapley"
     areas = frames[-1]
     if boundaries is not None:
         from .spatial import with_geometry

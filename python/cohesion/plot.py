@@ -63,3 +63,71 @@ def shapley(frame: pd.DataFrame, ax=None, title: Optional[str] = None):
     ax.set_xlabel(numeric[0])
     ax.set_title(title or frame.attrs.get("title", ""))
     return ax
+
+
+def profile(frame: pd.DataFrame, ax=None, title: Optional[str] = None):
+    """A segregation profile (`cohesion.profile`): each index (x focal group) as a line
+    across the scales, in the order they were computed (aspatial, distances, contiguity)."""
+    ax = _axes(ax)
+    scales = list(dict.fromkeys(frame["scale"].astype(str)))
+    position = {s: k for k, s in enumerate(scales)}
+    for (index, focal), rows in frame.groupby(["index", "focal"], sort=False):
+        ax.plot([position[s] for s in rows["scale"].astype(str)], rows["value"], "o-",
+                label=f"{index} — {focal}")
+    ax.set_xticks(range(len(scales)), scales)
+    ax.set_xlabel("scale")
+    ax.set_ylabel("value")
+    ax.legend(fontsize="small")
+    ax.set_title(title or frame.attrs.get("title", ""))
+    return ax
+
+
+def _default_column(frame: pd.DataFrame) -> str:
+    """The column a per-area map shows when none is chosen: attrs["plot_column"], else the
+    first numeric column after the area code."""
+    chosen = frame.attrs.get("plot_column")
+    if chosen in frame.columns:
+        return chosen
+    geometry = getattr(frame, "_geometry_column_name", None)
+    for c in frame.columns:
+        if c not in ("area", geometry) and pd.api.types.is_numeric_dtype(frame[c]):
+            return c
+    raise ValueError("no column to map: pass column=")
+
+
+@pd.api.extensions.register_dataframe_accessor("cohesion")
+class CohesionAccessor:
+    """`frame.cohesion.plot()`: the figure that suits a cohesion result, chosen by
+    `frame.attrs["kind"]` — "indices" (values with intervals), "shapley" (bars),
+    "profile" (lines across scales), "local" (a map of `column` when the frame is a
+    GeoDataFrame, else a bar chart of it by area). Returns the matplotlib Axes."""
+
+    def __init__(self, frame: pd.DataFrame):
+        self._frame = frame
+
+    @property
+    def kind(self) -> Optional[str]:
+        return self._frame.attrs.get("kind")
+
+    def plot(self, column: Optional[str] = None, ax=None, **kwargs):
+        frame, kind = self._frame, self.kind
+        if kind == "indices":
+            return intervals(frame, ax=ax, **kwargs)
+        if kind == "shapley":
+            return shapley(frame, ax=ax, **kwargs)
+        if kind == "profile":
+            return profile(frame, ax=ax, **kwargs)
+        if kind == "local" or (kind is None and hasattr(frame, "geometry") and column is not None):
+            column = column or _default_column(frame)
+            if hasattr(frame, "geometry"):
+                return area_map(frame, column, ax=ax, **kwargs)
+            ax = _axes(ax)
+            labels = frame["area"].astype(str) if "area" in frame.columns else frame.index.astype(str)
+            ax.bar(labels, frame[column])
+            ax.set_xticks([])
+            ax.set_xlabel("area")
+            ax.set_ylabel(column)
+            ax.set_title(kwargs.get("title") or column)
+            return ax
+        raise ValueError(f"no cohesion plot for attrs['kind'] = {kind!r} (expected indices, local, shapley or "
+                         "profile; a GeoDataFrame also maps with column=)")

@@ -228,6 +228,7 @@ def hotspots(data, boundaries=None, *, group: str, variable: str = "share", perm
                                                  alpha=alpha, fdr=fdr, seed=seed, threads=threads),
                        ["global", "areas"])
     out["areas"] = with_geometry(out["areas"], shapes if not isinstance(shapes, str) else d.layer)
+    out["areas"].attrs["kind"] = "local"
     return out
 
 
@@ -240,6 +241,7 @@ def enclaves(data, boundaries=None, *, group: str, lisa: bool = False, min_areas
                                                 seed=seed, use_lisa=lisa, min_areas=min_areas, threads=threads),
                        ["enclaves", "areas"])
     out["areas"] = with_geometry(out["areas"], shapes if not isinstance(shapes, str) else d.layer)
+    out["areas"].attrs["kind"] = "local"
     return out
 
 
