@@ -16,6 +16,8 @@
 #include "analysis/hub_siting.hpp"
 #include "analysis/index_tables.hpp"
 #include "analysis/licensing_screen.hpp"
+#include "analysis/profile_table.hpp"
+#include "analysis/emerging_tables.hpp"
 #include "analysis/spatial_index_table.hpp"
 #include "analysis/typology_tables.hpp"
 #include "change/enclave_change.hpp"
@@ -145,115 +147,6 @@ CensusSource census_source(const std::string& folder, const StringList& where, c
     return CensusSource{folder, where, aggregate};
 }
 
-// As `cohesion profile` (cli/profile_command.cpp): the indices on local environments
-// (kernel on area centroids, each area counting itself fully) at each distance, plus the
-// aspatial and contiguity scales.
-ResultTable profile_table(const SpatialData& d, const std::vector<double>& distances, const std::string& kernel,
-                          bool contiguity, bool round, const StringList& focal_groups, const StringList& names,
-                          const std::string& weights_rule) {
-    Points centroids;
-    for (std::size_t f : d.feature) {
-        centroids.x.push_back(d.layer.centroid_x[f]);
-        centroids.y.push_back(d.layer.centroid_y[f]);
-        centroids.ids.push_back(d.layer.codes[f]);
-    }
-    std::vector<ProfileScale> scales;
-    scales.push_back({"aspatial", with_self(weights_from_lists(std::vector<std::vector<std::size_t>>(d.table.areas()), {}, "none"))});
-    for (double distance : distances) {
-        KernelOptions k;
-        k.function = parse_kernel_function(kernel);
-        k.bandwidth = distance;
-        k.self_weight_one = true;
-        scales.push_back({fmt::format("{:g} m", distance), kernel_weights(centroids, k)});
-    }
-    if (contiguity) scales.push_back({weights_rule + " neighbours", with_self(d.weights)});
-
-    std::vector<const IndexDefinition*> two, multi;
-    for (const auto& name : names) {
-        const auto& index = IndexRegistry::instance().get(name);
-        (index.info.kind == IndexKind::multigroup ? multi : two).push_back(&index);
-    }
-    LocalEnvironmentOptions environment;
-    environment.round_to_integers = round;
-
-    ResultTable out;
-    out.title = "Segregation profile across scales";
-    out.notes = d.table.history();
-    out.notes.insert(out.notes.end(), d.notes.begin(), d.notes.end());
-    out.notes.push_back(fmt::format("local environments: {} kernel on area centroids, each area counting itself fully "
-                                    "(Reardon et al. 2008){}",
-                                    kernel, round ? "; smoothed counts rounded to integers as pysal does" : ""));
-    out.columns = {"scale", "index", "focal", "value"};
-    auto add = [&](const std::vector<const IndexDefinition*>& indices, const CountMatrix& m, const std::string& focal) {
-        if (indices.empty()) return;
-        for (const auto& p : segregation_profile(m, indices, scales, environment))
-            out.add_row({p.scale, p.index, focal, p.value});
-    };
-    if (!multi.empty()) add(multi, multigroup(d.table), "all groups");
-    if (!two.empty()) {
-        const StringList focal = focal_groups.empty() ? d.table.group_names() : focal_groups;
-        for (const auto& g : focal) add(two, two_group_vs_rest(d.table, g), g);
-    }
-    return out;
-}
-
-std::vector<std::string> enclave_names(const std::vector<Enclave>& enclaves, std::size_t n) {
-    std::vector<std::string> name(n);
-    for (const auto& e : enclaves)
-        for (std::size_t i : e.members) name[i] = e.name;
-    return name;
-}
-
-// As `cohesion emerging` (cli/emerging_command.cpp): the group's enclaves in each year
-// (same weights and seed), matched into emerging / persisting / dissolved, and the areas.
-std::vector<ResultTable> emerging_tables(const SpatialData& d, const Table& b_table, const std::string& group,
-                                         const HotSpotOptions& hot, const EnclaveOptions& enclave, double years,
-                                         const std::string& label_a, const std::string& label_b) {
-    const Table b = select_area_codes(b_table, d.table.area_codes());
-    const auto km2 = area_km2(d);
-    const GroupEnclaves a = group_enclaves(d.table, group, d.weights, km2, hot, enclave);
-    const GroupEnclaves later = group_enclaves(b, group, d.weights, km2, hot, enclave);
-    const auto& codes = d.table.area_codes();
-    const auto& [share_a, hot_a, enclaves_a] = a;
-    const auto& [share_b, hot_b, enclaves_b] = later;
-    const EnclaveChange change =
-        compare_enclaves(enclaves_a, enclaves_b, share_a.count, share_a.total, share_b.count, share_b.total, years);
-
-    std::size_t emerging = 0;
-    for (const auto& e : change.enclaves) emerging += e.status == "emerging";
-    ResultTable list;
-    list.title = fmt::format("Enclaves of {}: {} in A, {} in B, {} emerging", group, enclaves_a.size(),
-                             enclaves_b.size(), emerging);
-    list.notes.push_back("A: " + label_a);
-    list.notes.push_back("B: " + label_b);
-    for (const auto& n : d.table.history()) list.notes.push_back("A: " + n);
-    for (const auto& n : b.history()) list.notes.push_back("B: " + n);
-    list.notes.insert(list.notes.end(), d.notes.begin(), d.notes.end());
-    for (const auto& n : hot_spot_notes(hot)) list.notes.push_back(n);
-    list.notes.push_back(fmt::format(
-        "enclave = at least {} neighbouring areas, each a significant {} with a share above the town's, found in each "
-        "year with the same weights and seed; emerging = no area was an enclave member in A; persisting = shares "
-        "areas with an A enclave (measured over both years' members); dissolved = no area is a member in B",
-        enclave.min_areas, enclave.use_lisa ? "LISA HH cluster" : "G* hot spot"));
-    list.notes.push_back(fmt::format("growth = annualised change of the group's count over {:g} years", years));
-    list.columns = {"enclave", "status", "areas_a", "areas_b", "core_area", "population_a", "population_b",
-                    "group_a", "group_b", "share_a", "share_b", "annual_growth"};
-    for (const auto& e : change.enclaves)
-        list.add_row({e.enclave, e.status, static_cast<std::int64_t>(e.areas_a), static_cast<std::int64_t>(e.areas_b),
-                      codes[e.core], e.population_a, e.population_b, e.group_a, e.group_b, e.share_a, e.share_b,
-                      e.annual_growth});
-
-    const auto name_a = enclave_names(enclaves_a, codes.size());
-    const auto name_b = enclave_names(enclaves_b, codes.size());
-    ResultTable areas;
-    areas.title = "Areas: enclave membership in each year";
-    areas.columns = {"area", "status", "enclave_a", "enclave_b", "hot_spot_a", "hot_spot_b",
-                     "share_a", "share_b", "change_pp"};
-    for (std::size_t i = 0; i < codes.size(); ++i)
-        areas.add_row({codes[i], change.area_status[i], name_a[i], name_b[i], hot_a.hot_spot[i], hot_b.hot_spot[i],
-                       share_a.share[i], share_b.share[i], 100.0 * (share_b.share[i] - share_a.share[i])});
-    return {list, areas};
-}
 
 }  // namespace
 
@@ -336,7 +229,17 @@ void bind_analyses(py::module_& m) {
            bool round, const StringList& focal, const StringList& names, const std::string& weights_rule, int threads) {
             ComputeScope scope(threads);
             return to_python(scope.run(
-                [&] { return profile_table(d, distances, kernel, contiguity, round, focal, names, weights_rule); }));
+                [&] {
+                    ProfileRequest r;
+                    r.distances = distances;
+                    r.kernel = kernel;
+                    r.contiguity = contiguity;
+                    r.round = round;
+                    r.focal = focal;
+                    r.indices = names;
+                    r.weights_rule = weights_rule;
+                    return profile_table(d, r);
+                }));
         },
         py::arg("data"), py::arg("distances") = std::vector<double>{250, 500, 1000, 2000},
         py::arg("kernel") = "triangular", py::arg("contiguity") = true, py::arg("round") = false,
@@ -355,7 +258,14 @@ void bind_analyses(py::module_& m) {
             EnclaveOptions e;
             e.use_lisa = use_lisa;
             e.min_areas = min_areas;
-            return to_python(scope.run([&] { return emerging_tables(d, b, group, o, e, years, label_a, label_b); }));
+            EmergingRequest r;
+            r.group = group;
+            r.hot_spots = o;
+            r.enclaves = e;
+            r.years = years;
+            r.label_a = label_a;
+            r.label_b = label_b;
+            return to_python(scope.run([&] { return emerging_tables(d, b, r); }));
         },
         py::arg("data"), py::arg("b"), py::arg("group"), py::arg("permutations") = 999, py::arg("alpha") = 0.05,
         py::arg("fdr") = true, py::arg("seed") = 20170601, py::arg("use_lisa") = false, py::arg("min_areas") = 2,
