@@ -80,6 +80,20 @@ def typology(data, host: str, *, isolated: float = 0.80, non_isolated: float = 0
     return out
 
 
+def harmonise_areal(data, from_boundaries, to_boundaries, *, id: Optional[str] = None, to_id: Optional[str] = None,
+                    allow_unmatched: bool = False, **table_options):
+    """`cohesion harmonise --from-boundaries --to-boundaries`: the table moved onto other
+    polygons by area overlap (GEOS intersections; people assumed spread evenly over each
+    source area). Boundaries are GeoDataFrames, paths or AreaLayers; the target is read in
+    the source's projected CRS. Returns a Table whose history holds the notes."""
+    from .spatial import as_layer
+    source = as_layer(from_boundaries, id=id)
+    target = as_layer(to_boundaries, id=to_id, crs=source.crs)
+    table, notes = _cohesion.harmonise_areal(as_table(data, **table_options), source, target,
+                                             allow_unmatched=allow_unmatched)
+    return table
+
+
 def harmonise(data, lookup: str, from_column: str, to_column: str, *, change_column: str = "", levels=None,
               weights_table: str = "", weights_id: str = "", weights_column: str = "", allow_unmatched: bool = False,
               **table_options):

@@ -20,6 +20,7 @@
 #include "analysis/emerging_tables.hpp"
 #include "analysis/spatial_index_table.hpp"
 #include "analysis/typology_tables.hpp"
+#include "change/areal_interpolation.hpp"
 #include "change/enclave_change.hpp"
 #include "change/lookup_harmonisation_job.hpp"
 #include "core/table_operations.hpp"
@@ -124,6 +125,23 @@ py::tuple harmonise(const Table& table, const std::string& lookup, const std::st
     ComputeScope scope(0);
     HarmonisedTable h = scope.run([&] { return harmonise_with_lookup(table, job); });
     return py::make_tuple(std::move(h.table), h.notes);
+}
+
+// As `cohesion harmonise --from-boundaries/--to-boundaries` (areal-weighted, GEOS
+// intersections); the layers must share a CRS (the Python side reads the target in the
+// source's CRS).
+py::tuple harmonise_areal(const Table& table, const AreaLayer& source, const AreaLayer& target, bool allow_unmatched) {
+    if (source.crs != target.crs)
+        throw Error(Location{target.source, 0, {}}, "the target layer is in " + target.crs + ", the source layer in " +
+                                                         source.crs + "; overlaps need one CRS");
+    ArealInterpolationOptions options;
+    options.allow_unmatched = allow_unmatched;
+    ComputeScope scope(0);
+    const ArealInterpolated r = scope.run([&] { return areal_interpolate(table, source, target, options); });
+    std::vector<std::string> notes = r.table.history();
+    for (const auto& line : r.report.lines()) notes.push_back(line);
+    notes.push_back("counts are estimates (fractional people): they assume people are spread evenly over each source area");
+    return py::make_tuple(r.table, notes);
 }
 
 py::list change(const Table& a, const Table& b, double years, double top, double threshold, const std::string& label_a,
@@ -270,6 +288,8 @@ void bind_analyses(py::module_& m) {
         py::arg("data"), py::arg("b"), py::arg("group"), py::arg("permutations") = 999, py::arg("alpha") = 0.05,
         py::arg("fdr") = true, py::arg("seed") = 20170601, py::arg("use_lisa") = false, py::arg("min_areas") = 2,
         py::arg("years") = 10.0, py::arg("label_a") = "A", py::arg("label_b") = "B", py::arg("threads") = 0);
+    m.def("harmonise_areal", &harmonise_areal, py::arg("table"), py::arg("source"), py::arg("target"),
+          py::arg("allow_unmatched") = false);
     m.def("harmonise", &harmonise, py::arg("table"), py::arg("lookup"), py::arg("from_column"), py::arg("to_column"),
           py::arg("change_column") = "", py::arg("level_columns") = StringList{}, py::arg("weights_table") = "",
           py::arg("weights_id") = "", py::arg("weights_column") = "", py::arg("allow_unmatched") = false);

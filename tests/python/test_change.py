@@ -57,3 +57,31 @@ def test_typology_and_decompose(bedford_df):
     parts = cohesion.decompose(bedford_df, within="MSOA", id="OA")
     assert set(parts) == {"summary", "parts", "groups"}
     assert np.isclose(parts["groups"]["share_of_M"].sum(), 1.0)
+
+
+def test_areal_harmonisation_equals_the_cli(tmp_path):
+    """OA counts moved onto the 2021 LSOAs by polygon overlap: the same numbers as
+    `cohesion harmonise --from-boundaries --to-boundaries`, and nobody lost."""
+    import json
+    import os
+    import subprocess
+
+    data = os.path.join(os.path.dirname(__file__), "..", "..", "data", "bedford")
+    table = cohesion.read_table(f"{data}/oa2011_ethnicity.csv")
+    moved = cohesion.harmonise_areal(table, f"{data}/oa2011.geojson", f"{data}/lsoa2021.geojson")
+    frame = cohesion.table_frame(moved)
+    cli = os.environ.get("COHESION_CLI", os.path.join(os.path.dirname(__file__), "..", "..", "build", "release", "bin",
+                                                      "cohesion"))
+    if not os.path.exists(cli):
+        pytest.skip("the cohesion CLI is not built")
+    out = subprocess.run([cli, "harmonise", f"{data}/oa2011_ethnicity.csv", "--from-boundaries", f"{data}/oa2011.geojson",
+                          "--to-boundaries", f"{data}/lsoa2021.geojson", "--format", "json"],
+                         check=True, capture_output=True, text=True)
+    rows = json.loads(out.stdout)["rows"]
+    assert len(rows) == len(frame)
+    groups = list(table.group_names)
+    first_group = groups[0]
+    by_area = {r["code"]: r[first_group] for r in rows}
+    for area, value in zip(frame.index, frame[first_group]):
+        assert abs(value - by_area[area]) <= 1e-9 * max(1.0, abs(value))
+    assert abs(frame[groups].to_numpy().sum() - cohesion.table_frame(table)[groups].to_numpy().sum()) < 1e-6
