@@ -7,6 +7,7 @@ measured exactly as the CLI does for a file, so weights and indices agree with t
 from __future__ import annotations
 
 import os
+import tempfile
 from typing import Optional
 
 import numpy as np
@@ -194,12 +195,16 @@ def _spatial_data(data, boundaries, weights_rule, snap, code_field, crs, table_o
             raise CohesionError("spatial analyses need boundaries: pass a GeoDataFrame as data or boundaries=")
         boundaries = data
     layer = as_layer(boundaries, id=code_field, crs=crs)
-    rule = weights_rule
-    if isinstance(weights_rule, Weights):
-        raise CohesionError("weights=: give a rule (queen, rook, knn:K, ...) or a .gal/.gwt path")
     table = as_table(data, **table_options)
     source = boundaries if isinstance(boundaries, str) else "GeoDataFrame"
-    return _cohesion.join_spatial(table, layer, rule=os.fspath(rule), snap=snap, boundaries=source), boundaries
+    if isinstance(weights_rule, Weights):
+        # A Weights object (built, read or from libpysal dicts) goes through the same GWT
+        # reader as `--weights FILE.gwt`, so its ids are checked against the areas the same way.
+        with tempfile.TemporaryDirectory() as folder:
+            path = os.path.join(folder, "weights.gwt")
+            weights_rule.write(path)
+            return _cohesion.join_spatial(table, layer, rule=path, snap=snap, boundaries=source), boundaries
+    return _cohesion.join_spatial(table, layer, rule=os.fspath(weights_rule), snap=snap, boundaries=source), boundaries
 
 
 def spatial_indices(data, boundaries=None, *, group=None, index=None, proximity_unit: str = "km",

@@ -86,3 +86,24 @@ def test_spatial_bad_inputs(bedford_df, bedford_gdf):
         cohesion.as_layer(lines)
     reprojected = bedford_gdf.to_crs(4326)
     assert cohesion.as_layer(reprojected).crs == "EPSG:27700"
+
+
+def test_a_weights_object_drives_the_spatial_analyses(bedford_df, bedford_gdf):
+    """Weights built in Python (here from neighbour dicts) are used as given: the same
+    queen neighbours give the same D(adj); dropping every neighbour of one area changes it."""
+    queen = cohesion.weights(bedford_gdf)
+    rebuilt = cohesion.Weights.from_dicts(queen.neighbors, ids=queen.ids)
+    default = cohesion.spatial_indices(bedford_df, bedford_gdf, id="OA", group="Pakistani",
+                                       index="spatial_dissimilarity")
+    given = cohesion.spatial_indices(bedford_df, bedford_gdf, id="OA", group="Pakistani",
+                                     index="spatial_dissimilarity", weights=rebuilt)
+    assert np.isclose(given["value"].iloc[0], default["value"].iloc[0], rtol=1e-12)
+    neighbours = {k: list(v) for k, v in queen.neighbors.items()}
+    busiest = max(neighbours, key=lambda k: len(neighbours[k]))
+    for other in neighbours[busiest]:
+        neighbours[other] = [n for n in neighbours[other] if n != busiest]
+    neighbours[busiest] = []
+    fewer = cohesion.spatial_indices(bedford_df, bedford_gdf, id="OA", group="Pakistani",
+                                     index="spatial_dissimilarity",
+                                     weights=cohesion.Weights.from_dicts(neighbours, ids=queen.ids))
+    assert not np.isclose(fewer["value"].iloc[0], default["value"].iloc[0], rtol=1e-9)
