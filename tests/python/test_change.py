@@ -85,3 +85,23 @@ def test_areal_harmonisation_equals_the_cli(tmp_path):
     for area, value in zip(frame.index, frame[first_group]):
         assert abs(value - by_area[area]) <= 1e-9 * max(1.0, abs(value))
     assert abs(frame[groups].to_numpy().sum() - cohesion.table_frame(table)[groups].to_numpy().sum()) < 1e-6
+
+
+def test_shapley_equals_r_segregation(tables):
+    """The Shapley decomposition of the change in M on harmonised 2021 LSOAs equals R
+    segregation's mutual_difference with converged IPF (../shared/reference), to 1e-9."""
+    import json
+    from conftest import REFERENCE
+
+    path = REFERENCE / "change_2011_2021.json"
+    if not path.exists():
+        pytest.skip(f"no reference values at {path}")
+    rows = json.loads(path.read_text())["results"]["bedford"]["mutual_difference_harmonised"]["shapley_converged"]["rows"]
+    expected = {r["stat"]: r["est"] for r in rows}
+    harmonised, later = tables
+    shapley = cohesion.change(harmonised, later)["shapley"]
+    found = dict(zip(shapley["component"], shapley["value"]))
+    for ours, theirs in [("M_A", "M1"), ("M_B", "M2"), ("difference", "diff"), ("additions", "additions"),
+                         ("removals", "removals"), ("group_marginal", "group_marginal"),
+                         ("unit_marginal", "unit_marginal"), ("structural", "structural")]:
+        assert abs(found[ours] - expected[theirs]) <= 1e-9 * max(abs(expected[theirs]), 1e-6), ours

@@ -107,3 +107,27 @@ def test_a_weights_object_drives_the_spatial_analyses(bedford_df, bedford_gdf):
                                      index="spatial_dissimilarity",
                                      weights=cohesion.Weights.from_dicts(neighbours, ids=queen.ids))
     assert not np.isclose(fewer["value"].iloc[0], default["value"].iloc[0], rtol=1e-9)
+
+
+def test_local_statistics_equal_the_reference(bedford_df):
+    """Every area's local Moran (Anselin's scaling, conditional z) and Getis-Ord G* z, and the
+    global Moran's I with its randomisation z, as in ../shared/reference (esda/pysal), to 1e-9."""
+    import json
+
+    import pandas as pd
+    from conftest import REFERENCE
+
+    path = REFERENCE / "bedford2011_local_moran.csv"
+    if not path.exists():
+        pytest.skip(f"no reference values at {path}")
+    reference = pd.read_csv(path).set_index("OA")
+    found = cohesion.hotspots(bedford_df, str(BEDFORD_GEOJSON), id="OA", group="Pakistani", permutations=99)
+    areas = found["areas"].set_index("area")
+    expected = reference.loc[areas.index]
+    for column, ref in [("lisa_I", "Ii_anselin"), ("lisa_z", "Z_Ii_cond"), ("gi_star_z", "Z_Gi_star")]:
+        assert np.allclose(areas[column], expected[ref], rtol=1e-9, atol=1e-12), column
+    moran = json.loads((REFERENCE / "bedford2011_spatial.json").read_text())["autocorrelation"][
+        "moran_global_row_standardised"]
+    stats = dict(zip(found["global"]["statistic"], found["global"]["value"]))
+    assert abs(stats["Moran's I (row-standardised)"] - moran["I"]) <= 1e-9 * moran["I"]
+    assert abs(stats["z (randomisation)"] - moran["z_rand"]) <= 1e-9 * moran["z_rand"]
