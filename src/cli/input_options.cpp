@@ -39,7 +39,7 @@ void add_input_options(CLI::App& command, InputOptionValues& v, const std::strin
     command.add_option("--category-map", v.input.category_map_path,
                        "ONS layout: CSV of (category, name) giving short names for long category headings")->group(g);
     auto* s = "Areas and groups";
-    command.add_option("--where", v.input.where, "Keep areas with LEVEL=VALUE, e.g. --where LAD=Bedford (repeatable)")->group(s);
+    command.add_option("--where", v.input.where, "Keep areas with LEVEL=VALUE, e.g. --where LAD=Bedford or --where \"LAD=Tower Hamlets,Newham\" (several values; case ignored when nothing matches exactly; repeatable: all must hold)")->group(s);
     command.add_option("--aggregate", v.input.aggregate_to, "Sum areas up to a hierarchy level first, e.g. LSOA")->group(s);
     command.add_option("--merge", v.input.merges,
                        "Merge groups: NAME=A+B+..., e.g. SouthAsian=Indian+Pakistani+Bangladeshi (repeatable)")->group(s);

@@ -1,7 +1,9 @@
 #include "core/table_operations.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/error.hpp"
 
@@ -58,27 +60,97 @@ std::vector<std::string> split_plus(std::string_view s) {
 
 }  // namespace
 
+namespace {
+
+char lower_char(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+
+bool equal_ignoring_case(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (lower_char(a[i]) != lower_char(b[i])) return false;
+    return true;
+}
+
+// Levenshtein distance ignoring case, for suggesting the value a typo meant.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (lower_char(a[i - 1]) != lower_char(b[j - 1]))});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+// Rows labelled `value` exactly or, when none is, ignoring case ("bedford" finds "Bedford").
+std::vector<std::size_t> rows_labelled(const Level& level, std::string_view value) {
+    std::vector<std::size_t> rows;
+    for (std::size_t i = 0; i < level.labels.size(); ++i)
+        if (level.labels[i] == value) rows.push_back(i);
+    if (rows.empty())
+        for (std::size_t i = 0; i < level.labels.size(); ++i)
+            if (equal_ignoring_case(level.labels[i], value)) rows.push_back(i);
+    return rows;
+}
+
+[[noreturn]] void no_area_with(const Table& table, std::string_view level_name, const Level& level,
+                               std::string_view value) {
+    // Name a few existing values, and the nearest one, so a typo is easy to fix.
+    std::vector<std::string> examples;
+    std::string nearest;
+    std::size_t best = std::string::npos;
+    std::unordered_set<std::string_view> seen;
+    for (const auto& label : level.labels) {
+        if (!seen.insert(label).second) continue;
+        if (examples.size() < 5) examples.push_back(label);
+        const std::size_t d = edit_distance(label, value);
+        if (d < best) best = d, nearest = label;
+    }
+    std::string list;
+    for (const auto& e : examples) list += (list.empty() ? "" : ", ") + e;
+    const bool close = best != std::string::npos && best <= std::max<std::size_t>(2, value.size() / 3);
+    throw Error(Location{table.source(), 0, std::string(level_name)},
+                "no area has " + std::string(level_name) + " = '" + std::string(value) + "' (values look like: " + list +
+                    ")" + (close ? "; did you mean '" + nearest + "'?" : ""));
+}
+
+}  // namespace
+
 Table filter_areas(const Table& table, std::string_view level_name, std::string_view value) {
     const Level& level = table.level(level_name);
-    std::vector<std::size_t> rows;
-    for (std::size_t i = 0; i < table.areas(); ++i)
-        if (level.labels[i] == value) rows.push_back(i);
-    if (rows.empty()) {
-        // Name a few existing values so a typo ("bedford") is easy to fix.
-        std::vector<std::string> examples;
-        for (const auto& label : level.labels) {
-            if (std::find(examples.begin(), examples.end(), label) == examples.end()) examples.push_back(label);
-            if (examples.size() == 5) break;
+    std::vector<std::size_t> rows = rows_labelled(level, value);
+    std::size_t values = 1;
+    if (rows.empty() && value.find(',') != std::string_view::npos) {
+        // Several values ("Tower Hamlets,Newham"); a whole value holding a comma, such as
+        // "Bristol, City of", was tried first. Each part must match some area.
+        values = 0;
+        std::size_t start = 0;
+        while (start <= value.size()) {
+            const auto comma = value.find(',', start);
+            const std::string_view part =
+                trim_spaces(value.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
+            if (!part.empty()) {
+                const auto found = rows_labelled(level, part);
+                if (found.empty()) no_area_with(table, level_name, level, part);
+                rows.insert(rows.end(), found.begin(), found.end());
+                ++values;
+            }
+            if (comma == std::string_view::npos) break;
+            start = comma + 1;
         }
-        std::string list;
-        for (const auto& e : examples) list += (list.empty() ? "" : ", ") + e;
-        throw Error(Location{table.source(), 0, std::string(level_name)},
-                    "no area has " + std::string(level_name) + " = '" + std::string(value) +
-                        "' (values look like: " + list + ")");
+        std::sort(rows.begin(), rows.end());  // the table's order, whatever the order of the values
+        rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
     }
+    if (rows.empty()) no_area_with(table, level_name, level, value);
     Table out = take_rows(table, rows);
     out.note("filter " + std::string(level_name) + "=" + std::string(value) + " (" + std::to_string(rows.size()) +
-             " of " + std::to_string(table.areas()) + " areas)");
+             " of " + std::to_string(table.areas()) + " areas" +
+             (values > 1 ? ", " + std::to_string(values) + " values" : "") + ")");
     return out;
 }
 

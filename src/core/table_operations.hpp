@@ -9,7 +9,10 @@
 
 namespace cohesion {
 
-// Keep areas whose label at `level` equals `value` ("--where LAD=Bedford").
+// Keep areas whose label at `level` equals `value` ("--where LAD=Bedford"): exactly or,
+// when no label does, ignoring case; "Tower Hamlets,Newham" keeps the areas of each value
+// (a whole value with a comma, "Bristol, City of", is tried first). A value that matches
+// nothing is an error naming some values and the nearest one.
 Table filter_areas(const Table& table, std::string_view level, std::string_view value);
 // Keep the given rows, in the given order (e.g. the areas that have a polygon).
 Table select_areas(const Table& table, const std::vector<std::size_t>& rows);

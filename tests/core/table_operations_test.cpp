@@ -36,6 +36,31 @@ TEST(TableOperations, FilterKeepsMatchingAreasAndExplainsMisses) {
     EXPECT_THROW(filter_areas(toy(), "Ward=Y"), Error);
 }
 
+TEST(TableOperations, FilterIgnoresCaseTakesSeveralValuesAndSuggests) {
+    EXPECT_EQ(filter_areas(toy(), "LAD=y").areas(), 2u);        // no exact match: case ignored
+    EXPECT_EQ(filter_areas(toy(), "LAD=X,Y").areas(), 4u);      // several values
+    EXPECT_EQ(filter_areas(toy(), "LAD=y, x").areas(), 4u);
+    EXPECT_EQ(filter_areas(toy(), "LSOA=l2,l2").areas(), 2u);   // a repeat keeps each area once
+    const Table both = filter_areas(toy(), "LAD=Y,X");
+    EXPECT_EQ(both.area_codes()[0], "o1");                       // the table's order, not the values'
+    try {
+        filter_areas(toy(), "LAD=X,Q");
+        FAIL();
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("no area has LAD = 'Q'"), std::string::npos) << e.what();
+    }
+    // A whole value with a comma is matched before the value is split.
+    const Table bristol = filter_areas(parse_wide_csv("OA,LAD,A\no1,\"Bristol, City of\",1\no2,Bath,2\n", "b.csv"),
+                                       "LAD=Bristol, City of");
+    EXPECT_EQ(bristol.areas(), 1u);
+    try {
+        filter_areas(parse_wide_csv("OA,LAD,A\no1,Bedford,1\no2,Luton,2\n", "t.csv"), "LAD=Bedfrod");
+        FAIL();
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("did you mean 'Bedford'?"), std::string::npos) << e.what();
+    }
+}
+
 TEST(TableOperations, AggregateSumsAndKeepsCoarserLevels) {
     const Table t = aggregate(toy(), "LSOA");
     ASSERT_EQ(t.areas(), 2u);

@@ -40,10 +40,10 @@ TEST(SuiteReplicates, OneViewRepeatsThePerIndexBootstrapAndRandomisation) {
     const SuitePlan plan = plan_for(table, {"mutual_information", "multi_dissimilarity"});
     const IndexParams params;
     const auto boot = suite_replicates(table, plan, params, {ResampleScheme::bootstrap, 20, 9, {}, {}});
-    const auto alone = bootstrap(*plan.items[0].index, plan.views[0], params, BootstrapOptions{20, 0.95, 9, {}});
+    const auto alone = bootstrap(*plan.items[0].index, plan.views[0], params, BootstrapOptions{20, 0.95, 9, {}, {}});
     EXPECT_EQ(boot[0], alone.replicates);
     const auto rand = suite_replicates(table, plan, params, {ResampleScheme::randomisation, 5, 9, {}, {}});
-    const auto test = randomisation_test(*plan.items[1].index, plan.views[0], params, RandomisationOptions{5, 9, {}});
+    const auto test = randomisation_test(*plan.items[1].index, plan.views[0], params, RandomisationOptions{5, 9, {}, {}});
     EXPECT_EQ(rand[1], test.replicates);
 }
 
@@ -78,7 +78,7 @@ TEST(SuiteReplicates, DerivedViewsHaveTheSpreadOfViewsResampledAlone) {
     const IndexParams params;
     const auto shared = suite_replicates(table, plan, params, {ResampleScheme::bootstrap, 200, 5, {}, {}});
     for (std::size_t k : {std::size_t{0}, std::size_t{5}}) {  // WhiteBrit, Pakistani
-        const auto alone = bootstrap(*plan.items[k].index, plan.views[k], params, BootstrapOptions{200, 0.95, 6, {}});
+        const auto alone = bootstrap(*plan.items[k].index, plan.views[k], params, BootstrapOptions{200, 0.95, 6, {}, {}});
         EXPECT_NEAR(sd(shared[k]) / alone.standard_error, 1.0, 0.3) << plan.items[k].focal;
     }
 }
