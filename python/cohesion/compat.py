@@ -117,6 +117,14 @@ def _center(name: str, value) -> str:
     return name + "_median" if value == "median" else name
 
 
+def _standardized_only(name: str, value) -> str:
+    """pysal's default (standardize=True) is the index cohesion registers; the unstandardised
+    variant is not one, so it is refused rather than silently ignored."""
+    if not value:
+        raise ValueError("standardize=False is not available for this index (pysal's default, True, is)")
+    return name
+
+
 def _spatial(cls_name: str, registry_name: str, **options):
     return type(cls_name, (_SpatialSingleGroup,), {"_name": registry_name, "_options": options,
                                                   "__doc__": f"pysal {cls_name}: cohesion '{registry_name}'"})
@@ -191,9 +199,9 @@ class MultiDiversity(_MultiGroup):
 # Spatial indices (pysal segregation.singlegroup spatial classes).
 SpatialDissim = _spatial("SpatialDissim", "spatial_dissimilarity", standardize=_standardize)
 BoundarySpatialDissim = _spatial("BoundarySpatialDissim", "boundary_spatial_dissimilarity",
-                                 standardize=lambda n, v: n if v else n)
+                                 standardize=_standardized_only)
 PerimeterAreaRatioSpatialDissim = _spatial("PerimeterAreaRatioSpatialDissim", "perimeter_area_dissimilarity",
-                                           standardize=lambda n, v: n if v else n)
+                                           standardize=_standardized_only)
 PARDissim = PerimeterAreaRatioSpatialDissim  # pysal 2.5 name
 AbsoluteConcentration = _spatial("AbsoluteConcentration", "absolute_concentration")
 RelativeConcentration = _spatial("RelativeConcentration", "relative_concentration")

@@ -41,21 +41,26 @@ def test_pysal_spatial_classes(gdf, pysal_values, cls, key, options):
     assert close(statistic, pysal_values[key]), (cls, options, statistic, pysal_values[key])
 
 
-def test_w_argument_takes_neighbour_lists(gdf, pysal_values):
-    """A W given as neighbour lists keyed by the frame's index (as libpysal's W.neighbors)
-    gives the same D(adj) as the default queen contiguity."""
-    default = compat.SpatialDissim(gdf, "Pakistani", "Persons")
-    touching = {}
-    geoms = gdf.geometry
-    index = gdf.sindex
-    for key, geom in zip(gdf.index, geoms):
-        near = index.query(geom, predicate="intersects")
-        touching[key] = [gdf.index[j] for j in near if gdf.index[j] != key]
+def test_w_argument_takes_neighbour_lists(gdf):
+    """A W given as neighbour lists keyed by the frame's index (as libpysal's W.neighbors) is
+    used as given: the queen neighbours give the default D(adj) exactly; cutting one area off
+    from its neighbours changes it."""
+    import cohesion
+
+    queen = cohesion.weights(gdf.reset_index(), id="OA11CD")
+    neighbours = {k: list(v) for k, v in queen.neighbors.items()}
 
     class W:
-        neighbors = touching
+        neighbors = neighbours
 
-    given = compat.SpatialDissim(gdf, "Pakistani", "Persons", w=W())
-    assert abs(given.statistic - default.statistic) < 1e-3
+    default = compat.SpatialDissim(gdf, "Pakistani", "Persons").statistic
+    assert abs(compat.SpatialDissim(gdf, "Pakistani", "Persons", w=W()).statistic - default) <= 1e-12
+    busiest = max(neighbours, key=lambda k: len(neighbours[k]))
+    for other in neighbours[busiest]:
+        neighbours[other] = [n for n in neighbours[other] if n != busiest]
+    neighbours[busiest] = []
+    assert abs(compat.SpatialDissim(gdf, "Pakistani", "Persons", w=W()).statistic - default) > 1e-9
     with pytest.raises(TypeError):
         compat.SpatialDissim(gdf, "Pakistani", "Persons", network="roads")
+    with pytest.raises(ValueError):
+        compat.BoundarySpatialDissim(gdf, "Pakistani", "Persons", standardize=False)
