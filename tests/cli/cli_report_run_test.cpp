@@ -1,0 +1,112 @@
+// report and run commands through the real binary (split by topic from the old cli_test.cpp).
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "cli/run_cli.hpp"
+
+using namespace cohesion::test;
+namespace fs = std::filesystem;
+
+TEST(CliReport, SelfContainedHtmlAndPdfWithProvenance) {
+    const auto html = scratch_dir() / "report.html";
+    const auto pdf = scratch_dir() / "report.pdf";
+    const std::string data = COHESION_EXAMPLE_DATA;
+    const auto run = run_cli("report " + example_table() + " --boundaries " + data + "/bedford/oa2011.geojson --town Bedford "
+                             "--bootstrap 20 --permutations 99 --html " + html.string() + " --pdf " + pdf.string());
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    std::ifstream in(html);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_NE(text.find("Where Bedford's communities live"), std::string::npos);
+    EXPECT_NE(text.find("<svg"), std::string::npos);
+    EXPECT_NE(text.find("Open Government Licence"), std::string::npos);
+    // The key figure names the ranking's top group with its bias-corrected D, interval and
+    // rank interval, and the maps show that same group; the 331 Arab residents (D = 0.71,
+    // mostly chance) are listed as not ranked (docs/inference.md).
+    EXPECT_NE(text.find("<div class=\"v\">Bangladeshi</div><div class=\"l\">people live most apart (D = 0.68, 95% interval 0.6"), std::string::npos);
+    EXPECT_NE(text.find("Maps of Bangladeshi (the group ranked as living most apart)"), std::string::npos);
+    EXPECT_NE(text.find("Arab (fewer than 500 people)"), std::string::npos);
+    EXPECT_EQ(text.find("<div class=\"v\">Arab</div>"), std::string::npos);
+    // Provenance: the input's SHA-256 (checked against coreutils' sha256sum) and the command.
+    const auto digest_file = scratch_dir() / "input.sha256";
+    ASSERT_EQ(std::system(("sha256sum " + example_table() + " > " + digest_file.string()).c_str()), 0);
+    const std::string digest = slurp(digest_file).substr(0, 64);
+    EXPECT_NE(text.find(digest), std::string::npos) << digest;
+    EXPECT_NE(text.find("command: " + std::string(COHESION_CLI) + " report " + example_table()), std::string::npos);
+    // Self-contained: no scripts, stylesheets or images fetched from anywhere.
+    for (const char* forbidden : {"<script", "<link", "src=\"http", "url(http", "@import"})
+        EXPECT_EQ(text.find(forbidden), std::string::npos) << forbidden;
+    // Figures are inline SVGs in one page: their glyph/clip ids must not collide, or later
+    // figures draw earlier figures' glyphs.
+    std::set<std::string> ids;
+    for (auto at = text.find(" id=\""); at != std::string::npos; at = text.find(" id=\"", at + 1)) {
+        const auto end = text.find('"', at + 5);
+        EXPECT_TRUE(ids.insert(text.substr(at + 5, end - at - 5)).second) << text.substr(at + 5, end - at - 5);
+    }
+    EXPECT_GT(ids.size(), 10u);
+    std::ifstream p(pdf, std::ios::binary);
+    std::string head(5, '\0');
+    p.read(head.data(), 5);
+    EXPECT_EQ(head, "%PDF-");
+    const auto none = run_cli("report " + example_table());
+    EXPECT_EQ(none.exit_code, 1);
+    EXPECT_NE(none.err.find("--html"), std::string::npos) << none.err;
+}
+
+TEST(CliRun, BundledBedfordProjectWritesEveryOutputAndTheReport) {
+    const std::string path = std::string(COHESION_EXAMPLE_DATA) + "/bedford/bedford.toml";
+    const auto out = scratch_dir() / "run_out";
+    const auto dry = run_cli("run --dry-run " + path + " --output " + out.string());
+    ASSERT_EQ(dry.exit_code, 0) << dry.err;
+    EXPECT_NE(dry.out.find("cohesion report"), std::string::npos);
+    const auto run = run_cli("run " + path + " --output " + out.string());
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    for (const char* f : {"indices.csv", "local.csv", "hotspots_Pakistani.gpkg", "enclaves_Pakistani.geojson", "change.json",
+                          "change.geojson", "segregation_change.json", "emerging_Asian.geojson", "esol_need.json",
+                          "hubs.geojson", "licensing.gpkg", "report.html", "report.pdf", "run.json"})
+        EXPECT_TRUE(std::filesystem::exists(out / f)) << f;
+    std::ifstream report(out / "report.html");
+    const std::string html((std::istreambuf_iterator<char>(report)), std::istreambuf_iterator<char>());
+    EXPECT_NE(html.find("Change over time"), std::string::npos);
+    EXPECT_NE(html.find("Targeting: integration hubs"), std::string::npos);
+    std::size_t figures = 0;
+    for (auto at = html.find("<svg"); at != std::string::npos; at = html.find("<svg", at + 1)) ++figures;
+    EXPECT_EQ(figures, 12u);  // 2 charts, 6 town maps, maps of pace, ESOL score, hubs, licensing zones
+    // Built in a staging folder (issue 11 item 11), but provenance names the final folder:
+    // change.json read the harmonised table from the staging folder and says so in its notes.
+    for (const char* f : {"change.json", "segregation_change.json", "report.html", "run.json"}) {
+        std::ifstream in(out / f);
+        const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        EXPECT_EQ(text.find(".staging-"), std::string::npos) << f;
+    }
+    EXPECT_NE(html.find("loaded " + (out / "change_earlier_on_later.csv").string()), std::string::npos);
+
+    const auto bad = scratch_dir() / "bad.toml";
+    std::ofstream(bad) << "[table]\npath = \"" << example_table() << "\"\n[analyses]\nhotspot = [\"A\"]\n";
+    const auto failed = run_cli("run " + bad.string());
+    EXPECT_EQ(failed.exit_code, 1);
+    EXPECT_NE(failed.err.find("bad.toml:4"), std::string::npos) << failed.err;
+    EXPECT_NE(failed.err.find("unknown key"), std::string::npos) << failed.err;
+}
+
+TEST(CliOutput, SeveralOutputsFromOneRunOrNone) {
+    const auto dir = scratch_dir();
+    const auto json = dir / "lic.json", csv = dir / "lic.csv", layer = dir / "lic.geojson";
+    const auto run = run_cli("target licensing --census " + census_bundle() + " --aggregate lsoa21cd --boundaries " +
+                             lsoa2021() + " -o " + json.string() + " -o " + csv.string() + " -o " + layer.string());
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_EQ(nlohmann::json::parse(slurp(json))[1]["rows"].size(),
+              nlohmann::json::parse(slurp(layer))["features"].size());
+    EXPECT_EQ(slurp(csv).rfind("zone,areas,", 0), 0u) << slurp(csv).substr(0, 80);
+    // A map layer where the command has no polygons: refused before any file is written.
+    const auto a = dir / "a.csv", b = dir / "b.geojson";
+    const auto bad = run_cli("indices " + example_table() + " -o " + a.string() + " -o " + b.string());
+    EXPECT_EQ(bad.exit_code, 1);
+    EXPECT_NE(bad.err.find("writes no per-area map layer"), std::string::npos) << bad.err;
+    EXPECT_FALSE(std::filesystem::exists(a));
+    EXPECT_FALSE(std::filesystem::exists(b));
+}
