@@ -3,6 +3,7 @@
 // where no lookup exists, by areal-weighted interpolation between two boundary layers
 // (optionally dasymetric). The output is a wide table `cohesion` reads back (e.g. for
 // `change` or `compare` across years), or a map layer of the target areas.
+#include "analysis/table_result.hpp"
 #include "change/areal_interpolation.hpp"
 #include "change/lookup_harmonisation_job.hpp"
 #include "cli/command.hpp"
@@ -26,7 +27,6 @@ struct HarmoniseOptions {
     std::string dasymetric_table, dasymetric_boundaries;
 };
 
-ResultTable result_table(const Table& t, std::vector<std::string> notes);
 
 struct Interpolation {
     ResultTable result;
@@ -66,31 +66,14 @@ Interpolation interpolate(const HarmoniseOptions& o, const Table& table) {
     for (const auto& line : r.report.lines()) notes.push_back(line);
     notes.push_back("counts are estimates (fractional people): they assume people are spread evenly over each source "
                     "area" + std::string(options.dasymetric ? " or, dasymetrically, like the finer population" : ""));
-    return {result_table(r.table, notes), std::move(target)};
+    return {table_result(r.table, notes), std::move(target)};
 }
 
 ResultTable run(const HarmoniseOptions& o, const Table& table) {
     HarmonisedTable h = harmonise_with_lookup(table, o.job);
-    return result_table(h.table, std::move(h.notes));
+    return table_result(h.table, std::move(h.notes));
 }
 
-ResultTable result_table(const Table& t, std::vector<std::string> notes) {
-    ResultTable out;
-    out.title = "Harmonised table";
-    out.notes = std::move(notes);
-    out.columns.push_back("code");
-    for (const auto& level : t.levels()) out.columns.push_back(level.name);
-    if (t.has_declared_total()) out.columns.push_back(t.declared_total_name());
-    for (const auto& g : t.group_names()) out.columns.push_back(g);
-    for (std::size_t i = 0; i < t.areas(); ++i) {
-        std::vector<Cell> row{t.area_codes()[i]};
-        for (const auto& level : t.levels()) row.emplace_back(level.labels[i]);
-        if (t.has_declared_total()) row.emplace_back(t.declared_total()[i]);
-        for (std::size_t g = 0; g < t.groups(); ++g) row.emplace_back(t.count(i, g));
-        out.add_row(std::move(row));
-    }
-    return out;
-}
 
 
 }  // namespace

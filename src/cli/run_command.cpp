@@ -1,20 +1,31 @@
-// `cohesion run PROJECT`: a whole study from one project file (docs/project.md). Each
-// analysis is run as the same in-process command a user would type, so the project's
-// outputs are exactly the CLI's; the steps, their files and timings are listed in
-// run.json in the output folder.
+// `cohesion run PROJECT`: a whole study from one project file (docs/project.md). The
+// project becomes the library's StudySpec; a Study reads every input once; each step of
+// the study plan is a library call whose results are written with the single command's
+// own writers, so the outputs are exactly the CLI's (a test runs the `--dry-run`
+// commands and compares). The steps, their files, times and equivalent commands, and the
+// inputs read with their checksums, are listed in run.json in the output folder.
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "cli/command.hpp"
+#include "cli/invocation.hpp"
+#include "cli/output_options.hpp"
 #include "cli/progress_bar.hpp"
 #include "cli/project_check.hpp"
 #include "cli/staged_output_folder.hpp"
 #include "core/error.hpp"
 #include "project/project_file.hpp"
+#include "project/study_from_project.hpp"
+#include "report/html_report.hpp"
+#include "report/pdf_report.hpp"
+#include "report/study_report.hpp"
+#include "study/study.hpp"
+#include "study/study_plan.hpp"
 #include "output/atomic_file.hpp"
 #include "output/result_table.hpp"
 
@@ -205,17 +216,42 @@ std::string shell_command(const std::vector<std::string>& args) {
     return line;
 }
 
-void run_step(const Step& s) {
-    CLI::App app{"cohesion"};
-    add_all_commands(app);
-    std::vector<std::string> reversed(s.args.rbegin(), s.args.rend());  // CLI11 parses a reversed vector
-    try {
-        app.parse(reversed);
-    } catch (const CLI::ParseError& e) {
-        throw Error(fmt::format("step '{}': {} ({})", s.label, e.what(), shell_command(s.args)));
-    } catch (const Error& e) {
-        throw Error(fmt::format("step '{}' failed: {}", s.label, e.what()));
+// The files a step writes, from its --output arguments.
+std::vector<std::string> outputs_of(const Step& s) {
+    std::vector<std::string> files;
+    for (std::size_t k = 0; k + 1 < s.args.size(); ++k)
+        if (s.args[k] == "--output" || s.args[k] == "--html" || s.args[k] == "--pdf" || s.args[k] == "--areas-csv")
+            files.push_back(fs::path(s.args[k + 1]).filename().string());
+    return files;
+}
+
+// The equivalent commands of a study step: those writing any of its files.
+std::string equivalent_commands(const std::vector<Step>& commands, const std::vector<std::string>& files) {
+    std::string text;
+    for (const auto& c : commands) {
+        bool match = false;
+        for (const auto& f : outputs_of(c)) match = match || std::find(files.begin(), files.end(), f) != files.end();
+        if (match) text += (text.empty() ? "" : " && ") + shell_command(c.args);
     }
+    return text;
+}
+
+// Writes one step's results into the output folder with the writers the single command
+// uses (so `run` and the command it stands for write the same files).
+void write_step(const StudyStep& step, const StudyOutput& out, const std::string& folder, bool quiet) {
+    OutputOptionValues values;
+    CLI::App writer{"", step.command};
+    add_output_options(writer, values);
+    for (const auto& f : step.files) values.outputs.push_back((fs::path(folder) / f).string());
+    values.quiet = quiet;
+    if (out.layer) emit_spatial(out.tables, out.tables.back(), *out.layer, values, writer);
+    else emit(out.tables, values, writer);
+}
+
+// A library error in the project file's terms: the study names the part ("change.later:
+// ..."), which is also the project file's section.
+[[noreturn]] void project_error(const Project& p, const Error& e) {
+    throw Error(fmt::format("project {}: {}", p.file, e.what()));
 }
 
 }  // namespace
@@ -241,38 +277,75 @@ void add_run_command(CLI::App& app) {
     command->callback([path, dry, output, quiet] {
         Project p = load_project(*path);
         if (!output->empty()) p.output = *output;
-        // Everything a step will read is checked first, so a typo stops the run before
-        // any output exists (and a dry run says so).
-        check_project(p);
-        const auto steps = plan(p);
+        check_output_folder(p);
+        const auto commands = plan(p);
+        const StudySpec spec = study_spec(p);
+        // Every input is read (once) and checked before anything is computed, so a typo
+        // stops the run before any output exists (and a dry run says so).
+        const auto started = std::chrono::steady_clock::now();
+        std::optional<Study> study;
+        try {
+            study.emplace(spec, [](const std::string& what) { std::cerr << "==> " << what << "\n"; });
+        } catch (const Error& e) {
+            project_error(p, e);
+        }
         if (*dry) {
-            for (const auto& s : steps) std::cout << shell_command(s.args) << "\n";
+            for (const auto& c : commands) std::cout << shell_command(c.args) << "\n";
             return;
         }
-        // The steps write into a staging folder swapped in whole at the end; the log and
-        // messages show the commands as they would be typed for the final folder.
+        const auto steps = study_plan(spec);
         StagedOutputFolder staged(p.output);
-        Project staged_project = p;
-        staged_project.output = staged.path();
-        const auto staged_steps = plan(staged_project);
         ResultTable log;
         log.title = "cohesion run " + *path;
-        log.columns = {"step", "seconds", "command"};
-        ProgressBar progress("run", steps.size());
-        try {
-            for (std::size_t k = 0; k < steps.size(); ++k) {
-                const auto start = std::chrono::steady_clock::now();
-                std::cerr << "==> " << steps[k].label << "\n";
-                Step step = staged_steps[k];
-                // Steps that write --output files repeat their notes on stderr unless told not to.
-                if (*quiet && std::find(step.args.begin(), step.args.end(), "--output") != step.args.end())
-                    step.args.push_back("--quiet");
-                staged.name_final_folder_in_text_outputs();
-                run_step(step);
-                const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-                log.add_row({steps[k].label, seconds, shell_command(steps[k].args)});
-                progress.advance();
+        log.columns = {"step", "seconds", "files", "command"};
+        const double read_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        log.add_row({std::string("read the inputs"), read_seconds, std::string(""), std::string("")});
+        ProgressBar progress("run", steps.size() + (p.report ? 1 : 0));
+        auto timed = [&log, &progress](const std::string& label, const std::vector<std::string>& files,
+                                       const std::string& command, auto&& work) {
+            const auto start = std::chrono::steady_clock::now();
+            std::cerr << "==> " << label << "\n";
+            try {
+                work();
+            } catch (const std::exception& e) {
+                throw Error(fmt::format("step '{}' failed: {}", label, e.what()));
             }
+            std::string joined;
+            for (const auto& f : files) joined += (joined.empty() ? "" : " ") + f;
+            log.add_row({label, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), joined,
+                         command});
+            progress.advance();
+        };
+        try {
+            std::vector<StudyOutput> outputs;
+            StudyHooks hooks;
+            for (const auto& step : steps) {
+                timed(step.label, step.files, equivalent_commands(commands, step.files), [&] {
+                    staged.name_final_folder_in_text_outputs();
+                    outputs.push_back(step.compute(*study, hooks));
+                    write_step(step, outputs.back(), staged.path(), *quiet);
+                });
+            }
+            if (p.report) {
+                std::vector<std::string> files{"report.html", "areas.csv"};
+                if (p.pdf) files.push_back("report.pdf");
+                timed("report", files, equivalent_commands(commands, files), [&] {
+                    StudyReportRequest request;
+                    request.command = invocation();
+                    request.version = COHESION_VERSION;
+                    request.generated = utc_timestamp();
+                    const StudyReport report = study_report(*study, steps, outputs, request);
+                    const fs::path folder = staged.path();
+                    write_file_atomically((folder / "report.html").string(), render_html(report.document));
+                    if (p.pdf) write_file_atomically((folder / "report.pdf").string(), render_pdf(report.document));
+                    write_file_atomically((folder / "areas.csv").string(), render_csv(report.profile.areas));
+                });
+            }
+            // The inputs with their checksums, and how many tables and layers were read: each input once.
+            log.notes.push_back(fmt::format("read {} tables and {} polygon layers", study->tables_read(),
+                                            study->layers_read()));
+            for (const auto& f : study->inputs())
+                log.notes.push_back(fmt::format("input {}: {} (sha256 {})", f.role, f.path, f.sha256));
             staged.name_final_folder_in_text_outputs();
             write_file_atomically((fs::path(staged.path()) / "run.json").string(), render_json(log));
         } catch (const std::exception& e) {
@@ -283,7 +356,7 @@ void add_run_command(CLI::App& app) {
             throw Error(fmt::format("{}\n  {}; this run's partial outputs are in {}", e.what(), before, staged.path()));
         }
         staged.commit();
-        std::cout << fmt::format("{} steps done; outputs in {}\n", steps.size(), p.output);
+        std::cout << fmt::format("{} steps done; outputs in {}\n", steps.size() + (p.report ? 1 : 0), p.output);
     });
 }
 

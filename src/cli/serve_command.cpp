@@ -13,6 +13,8 @@
 #include "core/error.hpp"
 #include "change/lookup_harmonisation_job.hpp"
 #include "project/project_file.hpp"
+#include "project/study_from_project.hpp"
+#include "study/study.hpp"
 #include "server/api.hpp"
 #include "server/http_server.hpp"
 #include "server/work_queue.hpp"
@@ -32,36 +34,14 @@ std::size_t raise_descriptor_limit() {
     return static_cast<std::size_t>(limit.rlim_cur);
 }
 
-TableInput input_of(const ProjectTable& t) {
-    TableInput in;
-    in.path = t.path;
-    if (!t.layout.empty()) in.layout = parse_input_layout(t.layout);
-    in.where = t.where;
-    in.aggregate_to = t.aggregate;
-    in.residual_name = t.residual;
-    in.merges = t.merge;
-    in.scheme_path = t.scheme;
-    in.groups = t.groups;
-    in.percent_of = t.percent_of;
-    in.levels_from = t.levels_from;
-    return in;
-}
-
 // The project's two censuses on one geography, harmonised as `cohesion run` does it.
-ServedChange served_change(const ProjectChange& c) {
-    LookupHarmonisationJob job;
-    job.lookup = c.lookup;
-    job.options.from_column = c.from_column;
-    job.options.to_column = c.to_column;
-    job.options.change_column = c.change_column;
-    job.weights_table = c.weights_table;
+ServedChange served_change(const StudyChangeSpec& c) {
+    StudyChangeInputs in = load_study_change(c, false);
     ServedChange out;
-    out.earlier = harmonise_with_lookup(load_table(input_of(c.earlier)), job).table;
-    TableInput later = input_of(c.later);
-    if (later.groups.empty()) later.groups = out.earlier.group_names();
-    out.later = load_table(later);
-    out.label_earlier = c.earlier.path + " (harmonised through " + c.lookup + ")";
-    out.label_later = c.later.path;
+    out.earlier = std::move(in.earlier.table);
+    out.later = std::move(in.later);
+    out.label_earlier = in.label_earlier;
+    out.label_later = in.label_later;
     out.years = c.years;
     return out;
 }
@@ -136,8 +116,9 @@ void add_serve_command(CLI::App& app) {
             std::string name = p.name.empty() ? std::filesystem::path(path).stem().string() : p.name;
             for (char& ch : name)
                 if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '_' && ch != '-') ch = '-';
-            catalog.add(name, input_of(p.table), p.boundaries);
-            if (p.change) catalog.add_change(name, served_change(*p.change), p.change->boundaries);
+            const StudySpec study = study_spec(p);
+            catalog.add(name, study.table, p.boundaries);
+            if (study.change) catalog.add_change(name, served_change(*study.change), p.change->boundaries);
             if (p.targeting) {
                 const auto& t = *p.targeting;
                 catalog.add_census(name, CensusSource{t.census, t.where.empty() ? std::vector<std::string>{}

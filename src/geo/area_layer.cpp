@@ -1,5 +1,8 @@
 #include "geo/area_layer.hpp"
 
+#include <atomic>
+#include <cstdint>
+
 #include <tbb/blocked_range.h>
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
@@ -144,7 +147,14 @@ void append_area(AreaLayer& out, std::string code, std::unique_ptr<OGRGeometry> 
     out.geometry.push_back(std::move(g));
 }
 
+namespace {
+std::atomic<std::uint64_t> layer_loads{0};
+}  // namespace
+
+std::uint64_t area_layers_loaded() { return layer_loads.load(); }
+
 AreaLayer load_area_layer(const std::string& source, const AreaLayerOptions& options) {
+    ++layer_loads;
     register_drivers();
     CPLErrorReset();
     GDALDatasetUniquePtr dataset(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));

@@ -7,6 +7,7 @@
 // (contiguity is decided by exact vertex/edge equality, as pysal/libpysal do, and any
 // reprojection could make shared vertices differ in the last bit) and the projected
 // geometry used for areas, perimeters, centroids and distances.
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -50,6 +51,8 @@ struct AreaLayer {
 std::string area_code_field(OGRFeatureDefn* defn, const std::string& wanted, const std::string& source);
 
 AreaLayer load_area_layer(const std::string& source, const AreaLayerOptions& options = {});
+// How many layers this process has loaded (load_area_layer calls), for `cohesion run`'s record.
+std::uint64_t area_layers_loaded();
 // The steps every reader shares, so a layer read by GDAL and one built from WKB (the
 // Python package, geo/wkb_layer.hpp) are checked, projected and measured identically:
 // the source CRS (a layer without one is taken as longitude/latitude when its extent

@@ -22,9 +22,17 @@ std::string find_file(const std::string& folder, const std::string& stem) {
 
 }  // namespace
 
+CensusTopics::CensusTopics(std::shared_ptr<const CensusTopics> output_areas, const std::string& level)
+    : source_(output_areas->source()), output_areas_(std::move(output_areas)) {
+    if (!source_.aggregate.empty())
+        throw Error(Location{source_.folder, 0, "aggregate"}, "these census tables are aggregated already");
+    source_.aggregate = level;
+}
+
 const Table& CensusTopics::topic(const std::string& name) const {
     std::lock_guard lock(mutex_);
     if (const auto it = tables_.find(name); it != tables_.end()) return it->second;
+    if (output_areas_) return tables_.emplace(name, aggregate(output_areas_->topic(name), source_.aggregate)).first->second;
     TableInput input;
     input.path = find_file(source_.folder, name);
     input.layout = InputLayout::wide;

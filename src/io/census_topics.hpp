@@ -5,6 +5,7 @@
 // and oa2021_lookup (OA -> LSOA -> MSOA -> LAD) for `where` and `aggregate`.
 // Every table is filtered and aggregated the same way and put in the same area order.
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -25,6 +26,9 @@ struct CensusSource {
 class CensusTopics {
 public:
     explicit CensusTopics(CensusSource source) : source_(std::move(source)) {}
+    // The same tables summed up to a lookup level, built in memory from `output_areas` (an
+    // OA-level source) instead of read again: a study needing both reads each file once.
+    CensusTopics(std::shared_ptr<const CensusTopics> output_areas, const std::string& level);
     const CensusSource& source() const { return source_; }
     // `topic` is the file stem (ts029 ...); .csv or .csv.gz. All columns are plain counts
     // (no declared total), so `total` is read like any other column.
@@ -34,6 +38,7 @@ public:
 
 private:
     CensusSource source_;
+    std::shared_ptr<const CensusTopics> output_areas_;  // set: aggregate its tables instead of reading
     mutable std::mutex mutex_;
     mutable std::map<std::string, Table> tables_;  // std::map: references survive later loads
 };

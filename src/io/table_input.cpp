@@ -1,5 +1,8 @@
 #include "io/table_input.hpp"
 
+#include <atomic>
+#include <cstdint>
+
 #include "io/group_scheme.hpp"
 #include "io/level_lookup.hpp"
 #include "io/percentage_counts.hpp"
@@ -41,8 +44,15 @@ InputLayout detect_layout(std::string_view text) {
     return InputLayout::wide;
 }
 
+namespace {
+std::atomic<std::uint64_t> table_loads{0};
+}  // namespace
+
+std::uint64_t tables_loaded() { return table_loads.load(); }
+
 Table load_table(const TableInput& input) {
     if (input.path.empty()) throw Error("no input file given");
+    ++table_loads;
     const std::string text = read_text_file(input.path);
     const InputLayout layout = input.layout == InputLayout::automatic ? detect_layout(text) : input.layout;
     Table table;

@@ -3,6 +3,7 @@
 // layout, which columns, which areas and groups), applied in one fixed order:
 //   load -> --percent-of -> --levels-from -> --where filters -> --aggregate -> --residual -> --merge -> --scheme -> --groups.
 // The CLI, the server and the report all build tables through this one function.
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,10 @@ struct TableInput {
 };
 
 Table load_table(const TableInput& input);
+
+// How many tables this process has loaded (load_table calls): `cohesion run` records it to
+// show each input is read once.
+std::uint64_t tables_loaded();
 
 // What layout a header suggests: ONS bulk if it has "geography code", long if it
 // has group and count columns, else wide.

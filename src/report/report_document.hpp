@@ -4,6 +4,7 @@
 // analysis results (report/town_report.hpp), rendered to self-contained HTML
 // (html_report.hpp) or PDF (pdf_report.hpp) without computing anything.
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,7 @@ struct ReportDocument {
     std::vector<SourceFile> sources;
     std::string version, command, generated;
     std::vector<std::string> attribution;  // Open Government Licence lines etc.
+    std::shared_ptr<const void> keep_alive;  // what the figures point into (layers), when the document owns it
 };
 
 // Checksums and sizes of the given files (for `sources`).

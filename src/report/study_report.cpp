@@ -1,0 +1,139 @@
+#include "report/study_report.hpp"
+
+#include <cmath>
+#include <deque>
+#include <limits>
+#include <map>
+#include <set>
+
+#include "core/error.hpp"
+#include "report/palette.hpp"
+#include "report/town_report.hpp"
+
+namespace cohesion {
+
+namespace {
+
+ReportSection& section_titled(std::vector<ReportSection>& sections, const std::string& title) {
+    for (auto& s : sections)
+        if (s.title == title) return s;
+    sections.push_back({});
+    sections.back().title = title;
+    return sections.back();
+}
+
+// A map of one column of a step's per-area table (first column: area code) on the step's
+// polygons, restricted to the areas the table has.
+MapFigure per_area_map(const std::string& title, const StudyOutput& output, const std::string& column,
+                       std::deque<AreaLayer>& layers) {
+    const ResultTable& t = output.tables.back();
+    std::size_t c = 0;
+    while (c < t.columns.size() && t.columns[c] != column) ++c;
+    if (c == t.columns.size()) throw Error("report: the per-area table '" + t.title + "' has no column " + column);
+    std::map<std::string, std::size_t> feature_of;
+    for (std::size_t f = 0; f < output.layer->codes.size(); ++f) feature_of.emplace(output.layer->codes[f], f);
+    std::vector<std::size_t> features;
+    std::vector<const Cell*> cells;
+    for (const auto& row : t.rows) {
+        const auto* code = std::get_if<std::string>(&row.at(0));
+        if (!code) continue;
+        const auto it = feature_of.find(*code);
+        if (it == feature_of.end()) continue;
+        features.push_back(it->second);
+        cells.push_back(&row.at(c));
+    }
+    MapFigure m;
+    m.layer = &layers.emplace_back(subset_layer(*output.layer, features));
+    m.title = title;
+    m.legend_title = column;
+    m.attribution = map_attribution();
+    bool numeric = true;
+    for (const Cell* cell : cells) numeric = numeric && !std::holds_alternative<std::string>(*cell);
+    if (numeric) {
+        for (const Cell* cell : cells) {
+            if (const auto* d = std::get_if<double>(cell)) m.values.push_back(*d);
+            else if (const auto* i = std::get_if<std::int64_t>(cell)) m.values.push_back(static_cast<double>(*i));
+            else m.values.push_back(std::numeric_limits<double>::quiet_NaN());
+        }
+    } else {
+        std::set<std::string> labels;
+        for (const Cell* cell : cells) {
+            const auto* s = std::get_if<std::string>(cell);
+            m.categories.push_back(s ? *s : "");
+            if (s && !s->empty() && *s != "no") labels.insert(*s);
+        }
+        for (const auto& l : labels) m.category_colours.emplace_back(l, okabe_ito(m.category_colours.size()));
+    }
+    return m;
+}
+
+}  // namespace
+
+StudyReport study_report(const Study& study, const std::vector<StudyStep>& steps,
+                         const std::vector<StudyOutput>& outputs, StudyReportRequest request) {
+    const StudySpec& spec = study.spec();
+    TownProfileOptions options = request.profile;
+    options.bootstrap = spec.bootstrap;
+    options.hot_spots.permutations = spec.permutations;
+    options.seed = spec.seed;
+    options.hot_spots.seed = spec.seed;
+    if (options.host.empty()) options.host = spec.typology_host;
+    const Table& table = study.spatial() ? study.spatial()->table : study.table();
+    std::optional<Table> reference;
+    if (study.reference()) reference = *study.reference();
+
+    StudyReport r{town_profile(table, study.spatial() ? &study.spatial()->weights : nullptr, study.area_km2(),
+                               reference, options),
+                  {}};
+    TownReportInput in;
+    in.town = study.town();
+    in.profile = &r.profile;
+    // The document's maps point into these layers; the document keeps them alive. Maps show
+    // the table's areas only, even with national boundaries.
+    auto kept = std::make_shared<std::deque<AreaLayer>>();
+    std::deque<AreaLayer>& layers = *kept;
+    if (study.spatial()) in.layer = &layers.emplace_back(subset_layer(study.spatial()->layer, study.spatial()->feature));
+    in.reference_name = study.reference() ? spec.reference_name : "";
+    for (const auto& f : study.inputs()) in.source_files.push_back(f.path);
+    in.command = request.command;
+    in.version = request.version;
+    in.generated = request.generated;
+
+    // Sections in the order the study's steps run; each map beside its tables.
+    const std::string esol = "Targeting: ESOL need and isolation risk", hubs = "Targeting: integration hubs",
+                      licensing = "Targeting: selective licensing screen";
+    for (std::size_t k = 0; k < steps.size() && k < outputs.size(); ++k) {
+        const auto& step = steps[k];
+        const auto& out = outputs[k];
+        auto add = [&](const std::string& title, const char* column) {
+            auto& section = section_titled(in.extra_sections, title);
+            if (!out.layer) {
+                section.tables.insert(section.tables.end(), out.tables.begin(), out.tables.end());
+                return;
+            }
+            section.figures.push_back(per_area_map(title, out, column, layers));
+        };
+        if (step.command == "change") {
+            auto& section = section_titled(in.extra_sections, "Change over time");
+            section.tables.insert(section.tables.end(), out.tables.begin(), out.tables.end());
+            if (out.layer) section.figures.push_back(per_area_map("Change over time", out, "pace", layers));
+        } else if (step.command == "compare") {
+            add("Is segregation rising?", "");
+        } else if (step.command == "target esol") {
+            add(esol, "score");
+        } else if (step.command == "target hubs") {
+            auto& section = section_titled(in.extra_sections, hubs);
+            section.tables.insert(section.tables.end(), out.tables.begin(), out.tables.end());
+            section.figures.push_back(per_area_map(hubs, out, "site", layers));
+        } else if (step.command == "target licensing") {
+            auto& section = section_titled(in.extra_sections, licensing);
+            section.tables.insert(section.tables.end(), out.tables.begin(), out.tables.end());
+            if (out.layer) section.figures.push_back(per_area_map(licensing, out, "zone", layers));
+        }
+    }
+    r.document = town_report(in);
+    r.document.keep_alive = kept;
+    return r;
+}
+
+}  // namespace cohesion

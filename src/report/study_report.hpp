@@ -1,0 +1,30 @@
+#pragma once
+// The town report of a whole study: the town profile computed on the Study's inputs
+// (read once), and the sections of the change and targeting steps built from their
+// results in memory — no result is written to a file and read back.
+#include <string>
+#include <vector>
+
+#include "analysis/town_profile.hpp"
+#include "report/report_document.hpp"
+#include "study/study.hpp"
+#include "study/study_plan.hpp"
+
+namespace cohesion {
+
+struct StudyReportRequest {
+    TownProfileOptions profile;         // bootstrap, permutations and seed default to the study's
+    std::string command, version, generated;  // provenance lines
+};
+
+struct StudyReport {
+    TownProfile profile;
+    ReportDocument document;
+};
+
+// `steps` and `outputs` are the study plan and its results, in the same order (steps the
+// report does not show are ignored). The profile keeps pointers into `study`.
+StudyReport study_report(const Study& study, const std::vector<StudyStep>& steps,
+                         const std::vector<StudyOutput>& outputs, StudyReportRequest request);
+
+}  // namespace cohesion

@@ -1,0 +1,144 @@
+#include "study/study.hpp"
+
+#include <filesystem>
+#include <set>
+
+#include "core/error.hpp"
+#include "io/file_checksum.hpp"
+#include "io/table_input.hpp"
+#include "targeting/facility_location.hpp"
+
+namespace cohesion {
+
+namespace {
+
+// Runs one load; an error is re-thrown with the part of the study it concerns, named as
+// the project file names it ("[change.later] PATH", "[analyses] hotspots": the spec's
+// parts are the file's sections), so the user knows which input to fix.
+template <class F>
+auto part(const std::string& name, F&& load) {
+    try {
+        return load();
+    } catch (const Error& e) {
+        throw Error(name + ": " + e.what());
+    }
+}
+
+void require_groups(const Table& table, const std::vector<std::string>& groups) {
+    for (const auto& g : groups) table.group_index(g);
+}
+
+AreaLayer boundaries(const std::string& path, const std::string& code_field = {}) {
+    AreaLayerOptions options;
+    options.code_field = code_field;
+    return load_area_layer(path, options);
+}
+
+}  // namespace
+
+std::string study_town_name(const StudySpec& spec) {
+    if (!spec.name.empty()) return spec.name;
+    for (const auto& w : spec.table.where)
+        if (const auto eq = w.find('='); eq != std::string::npos) return w.substr(eq + 1);
+    return std::filesystem::path(spec.table.path).stem().string();
+}
+
+StudyChangeInputs load_study_change(const StudyChangeSpec& c, bool polygons) {
+    StudyChangeInputs in;
+    const Table earlier = part("[change.earlier] " + c.earlier.path, [&] { return load_table(c.earlier); });
+    in.earlier = part("[change] lookup", [&] { return harmonise_with_lookup(earlier, c.lookup); });
+    TableInput later = c.later;
+    if (later.groups.empty()) later.groups = in.earlier.table.group_names();
+    in.later = part("[change.later] " + c.later.path, [&] { return load_table(later); });
+    part("[change] emerging", [&] { require_groups(in.later, c.emerging); return 0; });
+    in.label_earlier = c.earlier.path + " (harmonised through " + c.lookup.lookup + ")";
+    in.label_later = c.later.path;
+    if (polygons && !c.boundaries.empty())
+        in.spatial = part("[change] boundaries", [&] {
+            return join_spatial(in.earlier.table, boundaries(c.boundaries), WeightsSpec{}, c.boundaries);
+        });
+    return in;
+}
+
+void Study::record(const std::string& role, const std::string& path) {
+    if (path.empty() || path.rfind("PG:", 0) == 0) return;
+    for (const auto& f : inputs_)
+        if (f.path == path) return;
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) return;  // folders are recorded file by file
+    inputs_.push_back({role, path, sha256_of_file(path)});
+}
+
+Study::Study(StudySpec spec, const std::function<void(const std::string&)>& step) : spec_(std::move(spec)) {
+    const auto tables_before = tables_loaded();
+    const auto layers_before = area_layers_loaded();
+    auto tell = [&step](const std::string& what) {
+        if (step) step(what);
+    };
+    const auto& s = spec_;
+
+    tell("reading the table");
+    table_ = part("[table] " + s.table.path, [&] { return load_table(s.table); });
+    for (const auto& [role, path] : {std::pair{"table", s.table.path}, {"table scheme", s.table.scheme_path},
+                                     {"table totals", s.table.percent_of}, {"table levels", s.table.levels_from}})
+        record(role, path);
+    part("[analyses] hotspots", [&] { require_groups(table_, s.hotspots); return 0; });
+    part("[analyses] enclaves", [&] { require_groups(table_, s.enclaves); return 0; });
+    if (!s.typology_host.empty()) part("[analyses] typology_host", [&] { return table_.group_index(s.typology_host); });
+
+    if (!s.boundaries.empty()) {
+        tell("reading the boundaries");
+        spatial_ = part("[boundaries] path", [&] {
+            return join_spatial(table_, boundaries(s.boundaries, s.code_field), s.weights, s.boundaries);
+        });
+        area_km2_ = cohesion::area_km2(*spatial_);
+        record("boundaries", s.boundaries);
+    }
+    if (!s.reference.empty()) {
+        tell("reading the reference area");
+        TableInput r = s.table;  // same options, the whole area
+        r.path = s.reference;
+        r.where.clear();
+        reference_ = part("[reference] path", [&] { return load_table(r); });
+        record("reference", s.reference);
+    }
+    if (s.change) {
+        const auto& c = *s.change;
+        tell("harmonising the earlier census onto the later areas");
+        StudyChangeInputs in = load_study_change(c);
+        for (const auto& [role, path] :
+             {std::pair{"change.earlier", c.earlier.path}, {"change.earlier scheme", c.earlier.scheme_path},
+              {"change.later", c.later.path}, {"change.later scheme", c.later.scheme_path},
+              {"change lookup", c.lookup.lookup}, {"change weights", c.lookup.weights_table},
+              {"change boundaries", c.boundaries}})
+            record(role, path);
+        change_ = std::move(in);
+    }
+    if (s.targeting) {
+        const auto& t = *s.targeting;
+        tell("reading the Census 2021 tables");
+        StudyTargetingInputs in;
+        part("[targeting] model", [&] { return parse_location_model(t.model); });
+        in.output_areas = std::make_shared<CensusTopics>(t.census);
+        // Every topic now, so a missing table stops the study before any analysis runs.
+        for (const char* topic : {"ts001", "ts004", "ts029", "ts054"})
+            part("[targeting] census", [&]() -> const Table& { return in.output_areas->topic(topic); });
+        for (const char* stem : {"ts001", "ts004", "ts029", "ts054", "oa2021_lookup"})
+            for (const char* ext : {".csv", ".csv.gz"})
+                record("targeting census", (std::filesystem::path(t.census.folder) / (std::string(stem) + ext)).string());
+        in.aggregated = t.aggregate.empty() ? in.output_areas
+                                            : std::make_shared<CensusTopics>(in.output_areas, t.aggregate);
+        if (!t.boundaries.empty()) {
+            in.tenure = part("[targeting] boundaries", [&] {
+                return join_spatial(in.aggregated->topic("ts054"), boundaries(t.boundaries), WeightsSpec{},
+                                    t.boundaries);
+            });
+            record("targeting boundaries", t.boundaries);
+        }
+        targeting_ = std::move(in);
+    }
+    tables_read_ = tables_loaded() - tables_before;
+    layers_read_ = area_layers_loaded() - layers_before;
+}
+
+}  // namespace cohesion

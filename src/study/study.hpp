@@ -1,0 +1,89 @@
+#pragma once
+// Study — a whole study's inputs, each read once and kept: the table, its polygons joined
+// with spatial weights, the reference area, the two censuses of a change study (the
+// earlier harmonised onto the later areas) and the Census 2021 tables for targeting.
+// Every analysis of `cohesion run` and `cohesion report` reads from here, so a run reads
+// each input file once (run.json records the counts) instead of once per command.
+//
+// Loading is checking: a missing file, a group that is not in the table or a lookup
+// without the named columns fails here, naming the part of the spec (e.g. "change.later"),
+// before any analysis runs.
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis/spatial_data.hpp"
+#include "change/lookup_harmonisation_job.hpp"
+#include "core/table.hpp"
+#include "geo/area_layer.hpp"
+#include "io/census_topics.hpp"
+#include "study/study_spec.hpp"
+
+namespace cohesion {
+
+// One file the study read, with its SHA-256 (the report's provenance).
+struct StudyInputFile {
+    std::string role;  // "table", "boundaries", "reference", "change.earlier", ...
+    std::string path;
+    std::string sha256;
+};
+
+struct StudyChangeInputs {
+    HarmonisedTable earlier;          // on the later geography, with the harmonisation notes
+    Table later;
+    std::optional<SpatialData> spatial;  // the earlier (harmonised) table on the later polygons
+    std::string label_earlier, label_later;
+};
+
+struct StudyTargetingInputs {
+    std::shared_ptr<const CensusTopics> output_areas;  // OA level (ESOL ranking)
+    std::shared_ptr<const CensusTopics> aggregated;    // summed to the spec's level (maps, hubs, zones)
+    // TS054 on the polygons of the aggregated areas (licensing zones); its layer is the
+    // polygons the ESOL map and the hubs use. Empty without targeting boundaries.
+    std::optional<SpatialData> tenure;
+    const AreaLayer* layer() const { return tenure ? &tenure->layer : nullptr; }
+};
+
+// The two censuses of a change study on one geography (what Study reads for `change`;
+// `cohesion serve --project` serves the same).
+// `polygons`: also join the earlier table to the later geography's polygons.
+StudyChangeInputs load_study_change(const StudyChangeSpec& change, bool polygons = true);
+
+class Study {
+public:
+    // Reads every input; `step` (may be empty) is told what is being read.
+    explicit Study(StudySpec spec, const std::function<void(const std::string&)>& step = {});
+
+    const StudySpec& spec() const { return spec_; }
+    std::string town() const { return study_town_name(spec_); }
+    // The table as loaded (every area), and joined to its polygons (areas with a polygon).
+    const Table& table() const { return table_; }
+    const SpatialData* spatial() const { return spatial_ ? &*spatial_ : nullptr; }
+    const std::vector<double>& area_km2() const { return area_km2_; }  // per spatial() area; empty without
+    const Table* reference() const { return reference_ ? &*reference_ : nullptr; }
+    const StudyChangeInputs* change() const { return change_ ? &*change_ : nullptr; }
+    const StudyTargetingInputs* targeting() const { return targeting_ ? &*targeting_ : nullptr; }
+
+    const std::vector<StudyInputFile>& inputs() const { return inputs_; }
+    // Tables and polygon layers read while the study was built (each input file once).
+    std::uint64_t tables_read() const { return tables_read_; }
+    std::uint64_t layers_read() const { return layers_read_; }
+
+private:
+    void record(const std::string& role, const std::string& path);
+
+    StudySpec spec_;
+    Table table_;
+    std::optional<SpatialData> spatial_;
+    std::vector<double> area_km2_;
+    std::optional<Table> reference_;
+    std::optional<StudyChangeInputs> change_;
+    std::optional<StudyTargetingInputs> targeting_;
+    std::vector<StudyInputFile> inputs_;
+    std::uint64_t tables_read_ = 0, layers_read_ = 0;
+};
+
+}  // namespace cohesion

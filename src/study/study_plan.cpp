@@ -1,0 +1,169 @@
+#include "study/study_plan.hpp"
+
+#include <fmt/format.h>
+
+#include "analysis/change_tables.hpp"
+#include "analysis/comparison_table.hpp"
+#include "analysis/emerging_tables.hpp"
+#include "analysis/enclave_tables.hpp"
+#include "analysis/esol_targeting.hpp"
+#include "analysis/hot_spot_tables.hpp"
+#include "analysis/hub_siting.hpp"
+#include "analysis/index_tables.hpp"
+#include "analysis/licensing_screen.hpp"
+#include "analysis/table_result.hpp"
+#include "analysis/table_summary.hpp"
+#include "analysis/typology_tables.hpp"
+#include "core/error.hpp"
+
+namespace cohesion {
+
+namespace {
+
+const SpatialData& spatial_of(const Study& study, const std::string& analysis) {
+    if (!study.spatial())
+        throw Error(Location{"", 0, "boundaries"}, analysis + " needs the table's polygons; give the boundaries");
+    return *study.spatial();
+}
+
+HotSpotOptions hot_spot_options(const StudySpec& spec, const StudyHooks& hooks) {
+    HotSpotOptions h;
+    h.permutations = spec.permutations;
+    h.seed = spec.seed;
+    h.stop = hooks.stop;
+    return h;
+}
+
+void table_steps(const StudySpec& spec, std::vector<StudyStep>& steps) {
+    steps.push_back({"table summary", "info", {"info.json"}, [](const Study& s, const StudyHooks&) {
+                         return StudyOutput{table_summary(s.table())};
+                     }});
+    if (spec.indices)
+        steps.push_back({"segregation indices with bootstrap intervals", "indices", {"indices.csv"},
+                         [](const Study& s, const StudyHooks& hooks) {
+                             IndexTableRequest r;
+                             r.suite.include_stochastic = false;
+                             r.suite.params.seed = s.spec().seed;
+                             r.bootstrap = s.spec().bootstrap;
+                             r.progress = hooks.progress;
+                             r.stop = hooks.stop;
+                             return StudyOutput{{index_table(s.table(), r)}};
+                         }});
+    if (spec.local)
+        steps.push_back({"local statistics", "local", {"local.csv"}, [](const Study& s, const StudyHooks&) {
+                             return StudyOutput{{local_table(s.table(), {})}};
+                         }});
+    if (!spec.typology_host.empty())
+        steps.push_back({"neighbourhood typology", "typology", {"typology.csv"}, [](const Study& s, const StudyHooks&) {
+                             TypologyOptions t;
+                             t.host_group = s.spec().typology_host;
+                             return StudyOutput{typology_tables(s.table(), t)};
+                         }});
+    for (const auto& g : spec.hotspots)
+        steps.push_back({"hot spots of " + g, "hotspots", {"hotspots_" + g + ".gpkg"},
+                         [g](const Study& s, const StudyHooks& hooks) {
+                             const SpatialData& d = spatial_of(s, "hot spots of " + g);
+                             return StudyOutput{hot_spot_tables(d, g, "share", hot_spot_options(s.spec(), hooks)),
+                                                &d.layer};
+                         }});
+    for (const auto& g : spec.enclaves)
+        steps.push_back({"enclaves of " + g, "enclaves", {"enclaves_" + g + ".geojson"},
+                         [g](const Study& s, const StudyHooks& hooks) {
+                             const SpatialData& d = spatial_of(s, "enclaves of " + g);
+                             return StudyOutput{enclave_tables(d, g, hot_spot_options(s.spec(), hooks), {}), &d.layer};
+                         }});
+}
+
+void change_steps(const StudyChangeSpec& c, std::vector<StudyStep>& steps) {
+    steps.push_back({"earlier census onto the later geography", "harmonise", {"change_earlier_on_later.csv"},
+                     [](const Study& s, const StudyHooks&) {
+                         const auto& h = s.change()->earlier;
+                         return StudyOutput{{table_result(h.table, h.notes)}};
+                     }});
+    std::vector<std::string> change_files{"change.json"};
+    if (!c.boundaries.empty()) change_files.push_back("change.geojson");
+    steps.push_back({"pace of change and why segregation changed", "change", change_files,
+                     [](const Study& s, const StudyHooks&) {
+                         const auto& in = *s.change();
+                         ChangeTableOptions options;
+                         options.pace.years = s.spec().change->years;
+                         options.label_a = in.label_earlier;
+                         options.label_b = in.label_later;
+                         return StudyOutput{change_tables(in.earlier.table, in.later, options),
+                                            in.spatial ? &in.spatial->layer : nullptr};
+                     }});
+    steps.push_back({"is segregation rising (bootstrap)", "compare", {"segregation_change.json"},
+                     [](const Study& s, const StudyHooks&) {
+                         const auto& in = *s.change();
+                         ComparisonRequest r;
+                         r.indices = {"mutual_information", "information_theory"};
+                         r.bootstrap = s.spec().bootstrap;
+                         r.seed = s.spec().seed;
+                         r.label_a = in.label_earlier;
+                         r.label_b = in.label_later;
+                         return StudyOutput{{comparison_table(in.earlier.table, in.later, r)}};
+                     }});
+    for (const auto& g : c.emerging)
+        steps.push_back({"emerging enclaves of " + g, "emerging", {"emerging_" + g + ".geojson"},
+                         [g](const Study& s, const StudyHooks& hooks) {
+                             const auto& in = *s.change();
+                             if (!in.spatial)
+                                 throw Error(Location{"", 0, "change boundaries"},
+                                             "emerging enclaves need the later geography's polygons");
+                             EmergingRequest r;
+                             r.group = g;
+                             r.hot_spots = hot_spot_options(s.spec(), hooks);
+                             r.years = s.spec().change->years;
+                             r.label_a = in.label_earlier;
+                             r.label_b = in.label_later;
+                             return StudyOutput{emerging_tables(*in.spatial, in.later, r), &in.spatial->layer};
+                         }});
+}
+
+void targeting_steps(const StudyTargetingSpec& t, std::vector<StudyStep>& steps) {
+    steps.push_back({"ESOL need and isolation risk", "target esol", {"esol_need.json"},
+                     [](const Study& s, const StudyHooks&) {
+                         return StudyOutput{esol_targeting(*s.targeting()->output_areas, {})};
+                     }});
+    if (t.boundaries.empty()) {
+        steps.push_back({"selective licensing screen", "target licensing", {"licensing.json"},
+                         [](const Study& s, const StudyHooks&) {
+                             const auto& census = *s.targeting()->aggregated;
+                             return StudyOutput{licensing_screen(census, census.topic("ts054"), {})};
+                         }});
+        return;
+    }
+    steps.push_back({"ESOL need map", "target esol", {"esol_need.geojson"}, [](const Study& s, const StudyHooks&) {
+                         const auto& in = *s.targeting();
+                         return StudyOutput{esol_targeting(*in.aggregated, {}), in.layer()};
+                     }});
+    steps.push_back({"integration hub siting", "target hubs", {"hubs.json", "hubs.geojson"},
+                     [](const Study& s, const StudyHooks&) {
+                         const auto& in = *s.targeting();
+                         const auto& spec = *s.spec().targeting;
+                         HubSitingOptions h;
+                         h.model = spec.model;
+                         h.p = spec.hubs;
+                         h.distance = spec.distance;
+                         return StudyOutput{hub_siting(*in.aggregated, *in.layer(), h), in.layer()};
+                     }});
+    steps.push_back({"selective licensing screen", "target licensing", {"licensing.json", "licensing.gpkg"},
+                     [](const Study& s, const StudyHooks&) {
+                         const auto& in = *s.targeting();
+                         const SpatialData& d = *in.tenure;
+                         return StudyOutput{licensing_screen(*in.aggregated, d.table, {}, &d.weights, area_km2(d)),
+                                            &d.layer};
+                     }});
+}
+
+}  // namespace
+
+std::vector<StudyStep> study_plan(const StudySpec& spec) {
+    std::vector<StudyStep> steps;
+    table_steps(spec, steps);
+    if (spec.change) change_steps(*spec.change, steps);
+    if (spec.targeting) targeting_steps(*spec.targeting, steps);
+    return steps;
+}
+
+}  // namespace cohesion

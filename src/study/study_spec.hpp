@@ -1,0 +1,60 @@
+#pragma once
+// StudySpec — one typed description of a whole study: the table, its polygons, the
+// reference area, the analyses and their settings, the two censuses of a change study and
+// the Census 2021 tables for targeting. The project file (project/), `cohesion run`,
+// `cohesion report` and `cohesion serve --project` all describe a study with it, and the
+// table part is the same TableInput every command's options build.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis/spatial_data.hpp"
+#include "change/lookup_harmonisation_job.hpp"
+#include "io/census_topics.hpp"
+#include "io/table_input.hpp"
+
+namespace cohesion {
+
+// Two censuses: the earlier harmonised onto the later geography through a lookup.
+struct StudyChangeSpec {
+    TableInput earlier, later;        // later.groups empty: the earlier table's groups, in its order
+    LookupHarmonisationJob lookup;
+    std::string boundaries;           // the later geography's polygons (change map, emerging enclaves)
+    std::vector<std::string> emerging;  // groups whose emerging enclaves are mapped
+    double years = 10.0;
+};
+
+// Census 2021 output-area tables for ESOL need, hubs and the licensing screen.
+struct StudyTargetingSpec {
+    CensusSource census;              // folder and where-filters; OA level
+    std::string aggregate;            // level the maps, hubs and licensing zones use (e.g. lsoa21cd)
+    std::string boundaries;           // polygons of the aggregated areas
+    std::string model = "maximal-covering";
+    std::size_t hubs = 3;
+    double distance = 800.0;          // metres
+};
+
+struct StudySpec {
+    std::string name;                 // the town, for titles ("" = from the table's filter or file name)
+    TableInput table;
+    std::string boundaries;           // polygons of the table's areas ("" = no maps or spatial analyses)
+    std::string code_field;           // their area-code field ("" = detected)
+    WeightsSpec weights;              // spatial weights rule (queen by default)
+    std::string reference;            // whole reference area with the same groups, e.g. the national table
+    std::string reference_name = "England & Wales";
+    int bootstrap = 100;
+    int permutations = 999;
+    std::uint64_t seed = 20170601;
+    bool indices = true, local = true, report = true, pdf = true;
+    std::string typology_host;        // "" = no typology
+    std::vector<std::string> hotspots, enclaves;  // groups
+    std::optional<StudyChangeSpec> change;
+    std::optional<StudyTargetingSpec> targeting;
+};
+
+// The town's name for titles: `name`, else the value of the table's first LEVEL=VALUE filter,
+// else the table file's stem.
+std::string study_town_name(const StudySpec& spec);
+
+}  // namespace cohesion
