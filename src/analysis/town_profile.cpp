@@ -155,6 +155,8 @@ TownProfile town_profile(const Table& table, const Weights* weights, const std::
         for (const auto& e : found.enclaves)
             for (std::size_t i : e.members) p.enclave[i] = e.name;
         p.enclaves = enclave_list_table(p.focal, found.enclaves);
+        p.focal_enclaves = found.enclaves;
+        for (double c : found.share.count) p.focal_count += c;
         p.enclaves.notes.push_back(fmt::format("G* hot spots of the {} share, {} permutations, FDR-controlled at {:g}",
                                                p.focal, o.hot_spots.permutations, o.hot_spots.alpha));
     }

@@ -16,6 +16,7 @@
 #include "core/table.hpp"
 #include "inference/bootstrap_summary.hpp"
 #include "output/result_table.hpp"
+#include "spatial/enclaves.hpp"
 #include "weights/weights.hpp"
 
 namespace cohesion {
@@ -45,6 +46,8 @@ struct TownProfile {
     GroupRankings ranking;                    // dissimilarity ranks groups; isolation alongside
     std::optional<GroupRankings> reference_ranking;  // raw values in the reference area (no bootstrap)
     std::vector<MultigroupSummary> multigroup_values;  // mutual_information (M) first
+    std::vector<Enclave> focal_enclaves;      // largest first; empty without weights
+    double focal_count = 0.0;                 // the focal group's town-wide count
     ResultTable composition;  // group, count, share [, reference_share]
     ResultTable groups;       // ranking_table(ranking) [+ reference D and isolation]
     ResultTable multigroup;   // M, H, multigroup D with CIs

@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "report/palette.hpp"
 #include "report/town_report.hpp"
+#include "study/findings.hpp"
 
 namespace cohesion {
 
@@ -131,6 +132,8 @@ StudyReport study_report(const Study& study, const std::vector<StudyStep>& steps
             if (out.layer) section.figures.push_back(per_area_map(licensing, out, "zone", layers));
         }
     }
+    for (const auto& f : study_findings(study, r.profile))
+        in.findings.push_back(f.heading + (f.heading.ends_with('?') ? " " : ". ") + f.text + " (Behind it: “" + f.section + "”.)");
     r.document = town_report(in);
     r.document.keep_alive = kept;
     return r;

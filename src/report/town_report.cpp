@@ -129,6 +129,13 @@ ReportDocument town_report(const TownReportInput& in) {
                          : KeyFigure{"group living most apart", "no group meets the ranking rule"},
                      {"enclaves of " + p.focal, std::to_string(p.enclaves.rows.size())}};
 
+    // The findings in sentences come first: what a reader needs before any table.
+    if (!in.findings.empty()) {
+        ReportSection findings;
+        findings.title = "Findings";
+        findings.paragraphs = in.findings;
+        d.sections.push_back(std::move(findings));
+    }
     ReportSection who;
     who.title = "Who lives here";
     BarChartFigure shares;

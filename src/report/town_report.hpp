@@ -19,6 +19,7 @@ struct TownReportInput {
     std::vector<std::string> source_files;
     std::string command, version, generated;
     std::vector<ReportSection> extra_sections;  // e.g. change over time, targeting
+    std::vector<std::string> findings;          // the first section: findings in sentences (study/findings)
 };
 
 ReportDocument town_report(const TownReportInput& input);

@@ -1,0 +1,232 @@
+#include "study/findings.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+#include "analysis/group_labels.hpp"
+#include "change/mutual_difference.hpp"
+#include "change/pace_of_change.hpp"
+#include "inference/bootstrap_summary.hpp"
+
+namespace cohesion {
+
+namespace {
+
+std::string name_of(const std::string& group) { return group_label(group).short_name; }
+
+// "about two in three" for a share of people who would have to move (dissimilarity).
+std::string fraction_phrase(double d) {
+    static const std::pair<double, const char*> phrases[] = {
+        {0.10, "one in ten"}, {0.20, "one in five"}, {0.25, "one in four"}, {0.33, "one in three"},
+        {0.40, "two in five"}, {0.50, "half"}, {0.60, "three in five"}, {0.67, "two in three"},
+        {0.75, "three in four"}, {0.80, "four in five"}, {0.90, "nine in ten"}};
+    const auto* best = &phrases[0];
+    for (const auto& p : phrases)
+        if (std::abs(p.first - d) < std::abs(best->first - d)) best = &p;
+    return best->second;
+}
+
+std::string ordinal(int n) {
+    const char* suffix = (n % 100 >= 11 && n % 100 <= 13) ? "th" : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
+    return std::to_string(n) + suffix;
+}
+
+std::string decimal(double v, int digits) {
+    const double rounded = std::round(v * std::pow(10.0, digits)) / std::pow(10.0, digits);
+    return fmt::format("{:.{}f}", rounded == 0.0 ? 0.0 : rounded, digits);  // no "-0.00"
+}
+
+std::string interval_text(const BootstrapSummary& v, int digits) {
+    if (v.replicates == 0) return "";
+    return fmt::format("; {:g} % interval {}–{}", 100.0 * v.confidence, decimal(v.ci_lower, digits),
+                       decimal(v.ci_upper, digits));
+}
+
+Finding who_lives_apart(const Study& study, const TownProfile& p) {
+    Finding f{"Who lives most apart", "", "Who lives most apart"};
+    const GroupRankings& r = p.ranking;
+    std::vector<const GroupRanking*> ranked;
+    for (const auto& g : r.groups)
+        if (g.rank > 0) ranked.push_back(&g);
+    if (ranked.empty()) {
+        f.text = fmt::format("No group is large enough to be ranked (the rule: at least {} of residents and {} people).",
+                             percent_text(r.rule.min_share), count_text(r.rule.min_people));
+        return f;
+    }
+    const auto& top = *ranked[0];
+    const bool pair = ranked.size() > 1 && ranked[1]->rank_lower <= 1;  // the second could be first
+    if (pair) {
+        const auto& second = *ranked[1];
+        f.text = fmt::format(
+            "{} ({} residents) and {} ({}) residents live the most apart from everyone else in {}: about {} of each "
+            "group would have to move to another area for them to be spread like the rest of the town (dissimilarity "
+            "{} and {} after removing small-sample bias{}{}).",
+            name_of(top.group), count_text(top.people), name_of(second.group), count_text(second.people), study.town(),
+            fraction_phrase((top.value.estimate + second.value.estimate) / 2), decimal(top.value.estimate, 2),
+            decimal(second.value.estimate, 2), interval_text(top.value, 2),
+            second.value.replicates ? fmt::format(" and {}–{}", decimal(second.value.ci_lower, 2),
+                                                  decimal(second.value.ci_upper, 2))
+                                    : "");
+    } else {
+        f.text = fmt::format(
+            "{} residents ({}) live the most apart from everyone else in {}: about {} of them would have to move to "
+            "another area to be spread like the rest of the town (dissimilarity {} after removing small-sample "
+            "bias{}).",
+            name_of(top.group), count_text(top.people), study.town(), fraction_phrase(top.value.estimate),
+            decimal(top.value.estimate, 2), interval_text(top.value, 2));
+    }
+    if (top.rank_upper > top.rank_lower)
+        f.text += fmt::format(" Across bootstrap samples {} ranks between {} and {}.", name_of(top.group),
+                              ordinal(top.rank_lower), ordinal(top.rank_upper));
+    if (top.chance)
+        f.text += fmt::format(" Random chance alone would give about {} for a group of this size, so most of this "
+                              "separation is real.",
+                              decimal(top.chance->expected, 2));
+    // Small groups with a higher raw index are named with their chance level, never ranked.
+    std::vector<std::string> small;
+    for (const auto& g : r.groups)
+        if (g.rank == 0 && g.value.raw_value > top.value.raw_value && g.people > 0)
+            small.push_back(fmt::format("{} ({} residents, dissimilarity {}{})", name_of(g.group), count_text(g.people),
+                                        decimal(g.value.raw_value, 2),
+                                        g.chance ? ", " + decimal(g.chance->expected, 2) + " expected by chance" : ""));
+    if (!small.empty()) {
+        std::string list;
+        for (std::size_t k = 0; k < small.size(); ++k)
+            list += (k == 0 ? "" : k + 1 == small.size() ? " and " : ", ") + small[k];
+        f.text += fmt::format(" {} {} higher on the raw index but {} too small to rank (at least {} of residents and "
+                              "{} people): in groups that small, chance alone makes the index high.",
+                              list, small.size() == 1 ? "scores" : "score", small.size() == 1 ? "is" : "are",
+                              percent_text(r.rule.min_share),
+                              count_text(r.rule.min_people));
+    }
+    return f;
+}
+
+Finding all_groups(const TownProfile& p) {
+    const BootstrapSummary& m = p.multigroup_values.at(0).value;
+    return {"All groups together",
+            fmt::format("Across all {} groups, segregation measured by Theil's M is {} (raw value {}{}); 0 would mean "
+                        "every area had the town's mix.",
+                        p.composition.rows.size(), decimal(m.estimate, 3), decimal(m.raw_value, 3), interval_text(m, 3)),
+            "Who lives most apart"};
+}
+
+Finding where_enclaves(const Study& study, const TownProfile& p) {
+    Finding f{"Where", "", "Where"};
+    const std::string group = name_of(p.focal);
+    if (!study.spatial()) return {};
+    if (p.focal_enclaves.empty()) {
+        f.text = fmt::format("No cluster of neighbouring areas with a significantly high {} share was found.", group);
+        return f;
+    }
+    double in_enclaves = 0.0;
+    for (const auto& e : p.focal_enclaves) in_enclaves += e.group_count;
+    const auto& big = p.focal_enclaves.front();
+    f.text = fmt::format(
+        "{} of {}'s {} {} residents ({}) live in {} of neighbouring areas where their share is significantly high. "
+        "The largest has {} areas and {} residents, {} of them {}{}.",
+        count_text(in_enclaves), study.town(), count_text(p.focal_count), group,
+        percent_text(p.focal_count > 0 ? in_enclaves / p.focal_count : 0.0),
+        p.focal_enclaves.size() == 1 ? std::string("one cluster") : fmt::format("{} clusters", p.focal_enclaves.size()),
+        big.members.size(), count_text(big.population), percent_text(big.group_share), group,
+        big.area_km2 > 0 ? fmt::format(", on {:.1f} km²", big.area_km2) : "");
+    return f;
+}
+
+Finding change_finding(const Study& study) {
+    Finding f{"Is it getting worse?", "", "Change over time"};
+    const auto& in = *study.change();
+    const MutualDifference d = mutual_difference(in.earlier.table, in.later);
+    const PaceOfChange pace = pace_of_change(in.earlier.table, in.later, PaceOptions{study.spec().change->years});
+    const bool fell = d.diff < 0;
+    // The group whose share changed most, and the fastest-growing group.
+    std::size_t most = 0, fastest = 0;
+    double fastest_growth = -1e300;
+    for (std::size_t g = 0; g < pace.groups.size(); ++g) {
+        const double delta = std::abs(pace.whole.share_b[g] - pace.whole.share_a[g]);
+        if (delta > std::abs(pace.whole.share_b[most] - pace.whole.share_a[most])) most = g;
+        const double growth = annualised_growth(pace.whole.count_a[g], pace.whole.count_b[g], pace.years);
+        if (std::isfinite(growth) && growth > fastest_growth) {
+            fastest_growth = growth;
+            fastest = g;
+        }
+    }
+    auto signed_part = [](double v, const char* what) {
+        return fmt::format("{} {} by {}", what, v >= 0 ? "raised it" : "lowered it", decimal(std::abs(v), 3));
+    };
+    f.text = fmt::format(
+        "{} — between the two censuses ({:g} years apart) segregation across the {} broad groups {} in {} (Theil's M "
+        "from {} to {} on the later census's areas). The {} share {} from {} to {}, and {} grew fastest (about {} a "
+        "year). The changing make-up of the town on its own {}; {}; {}.",
+        fell ? "No" : "Yes", pace.years, pace.groups.size(), fell ? "fell" : "rose", study.town(), decimal(d.M1, 3),
+        decimal(d.M2, 3), name_of(pace.groups[most]),
+        pace.whole.share_b[most] < pace.whole.share_a[most] ? "fell" : "rose", percent_text(pace.whole.share_a[most]),
+        percent_text(pace.whole.share_b[most]), name_of(pace.groups[fastest]), percent_text(fastest_growth),
+        d.group_marginal >= 0 ? "would have raised M by " + decimal(d.group_marginal, 3)
+                              : "would have lowered M by " + decimal(-d.group_marginal, 3),
+        signed_part(d.structural, d.structural < 0 ? "people of different groups living more mixed within areas"
+                                                   : "people of different groups living further apart within areas"),
+        signed_part(d.unit_marginal, "changing area sizes"));
+    return f;
+}
+
+Finding english_finding(const Study& study) {
+    Finding f{"English", "", "Targeting: ESOL need and isolation risk"};
+    const Table& t = study.targeting()->output_areas->topic("ts029");
+    std::vector<double> need(t.areas(), 0.0);
+    for (const char* column : {"not_well", "not_at_all"}) {
+        if (!t.find_group(column)) return {};
+        const auto c = t.column(t.group_index(column));
+        for (std::size_t i = 0; i < need.size(); ++i) need[i] += c[i];
+    }
+    double total = 0.0;
+    for (double v : need) total += v;
+    if (total <= 0) return {};
+    std::vector<double> sorted = need;
+    std::sort(sorted.begin(), sorted.end(), std::greater<>());
+    auto top = [&](std::size_t k) {
+        double s = 0.0;
+        for (std::size_t i = 0; i < std::min(k, sorted.size()); ++i) s += sorted[i];
+        return s / total;
+    };
+    f.text = fmt::format(
+        "{} residents aged 3 and over cannot speak English well or at all (Census 2021). The 10 output areas with the "
+        "most of them hold {} of them, the top 50 hold {}: classes and hubs placed there reach many of the people who "
+        "need them.",
+        count_text(total), percent_text(top(10)), percent_text(top(50)));
+    return f;
+}
+
+}  // namespace
+
+std::string percent_text(double share) {
+    double pct = 100.0 * share;
+    if (std::abs(pct) < 1e-9) pct = 0.0;  // float noise (-5.55e-17) is none
+    if (pct != 0.0 && std::abs(pct) < 0.1) return "less than 0.1 %";
+    if (std::abs(pct) < 10.0 && std::abs(pct - std::round(pct)) >= 0.05) return fmt::format("{} %", decimal(pct, 1));
+    return fmt::format("{:.0f} %", std::round(pct));
+}
+
+std::string count_text(double count) {
+    const auto n = static_cast<long long>(std::llround(count));
+    std::string digits = std::to_string(std::llabs(n)), out;
+    for (std::size_t k = 0; k < digits.size(); ++k) {
+        if (k > 0 && (digits.size() - k) % 3 == 0) out += ',';
+        out += digits[k];
+    }
+    return (n < 0 ? "-" : "") + out;
+}
+
+std::vector<Finding> study_findings(const Study& study, const TownProfile& profile) {
+    std::vector<Finding> out{who_lives_apart(study, profile), all_groups(profile)};
+    if (auto f = where_enclaves(study, profile); !f.text.empty()) out.push_back(f);
+    if (study.change()) out.push_back(change_finding(study));
+    if (study.targeting())
+        if (auto f = english_finding(study); !f.text.empty()) out.push_back(f);
+    return out;
+}
+
+}  // namespace cohesion

@@ -1,0 +1,31 @@
+#pragma once
+// The findings of a study in sentences, with numbers, the way a council officer reads
+// them (the report's first page and the dashboard's findings panel): who lives most apart
+// and how sure we are, and how much of it chance explains; where the focal group's
+// enclaves are and how many of its people live in them; whether segregation rose or fell
+// between the censuses and why (the Shapley parts in words); how many people need English
+// classes. Built from typed results; every sentence names the section behind it.
+#include <string>
+#include <vector>
+
+#include "analysis/town_profile.hpp"
+#include "study/study.hpp"
+
+namespace cohesion {
+
+struct Finding {
+    std::string heading;   // "Who lives most apart"
+    std::string text;      // sentences, plain words, numbers with units
+    std::string section;   // title of the report section with the table or map behind it
+};
+
+// `profile` is the study's town profile (the report's); change and targeting findings
+// come from the study's inputs when it has them.
+std::vector<Finding> study_findings(const Study& study, const TownProfile& profile);
+
+// A share as people read it: "60 %", "0.4 %", "less than 0.1 %".
+std::string percent_text(double share);
+// A count with thousands separators: "8,474".
+std::string count_text(double count);
+
+}  // namespace cohesion

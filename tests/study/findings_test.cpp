@@ -1,0 +1,70 @@
+// The findings page of the bundled Bedford study names the right groups, numbers and
+// direction of change (issue 13 §2), from typed results.
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "report/study_report.hpp"
+#include "study/findings.hpp"
+#include "study/study.hpp"
+#include "study/study_plan.hpp"
+
+namespace cohesion {
+namespace {
+
+std::string example(const std::string& name) { return std::string(COHESION_EXAMPLE_DATA) + "/bedford/" + name; }
+
+TEST(StudyFindings, BedfordFindingsNameTheGroupsAndTheChange) {
+    StudySpec spec;
+    spec.name = "Bedford";
+    spec.table.path = example("oa2011_ethnicity.csv");
+    spec.boundaries = example("oa2011.geojson");
+    spec.bootstrap = 20;
+    spec.permutations = 99;
+    StudyChangeSpec change;
+    change.earlier.path = example("oa2011_ethnicity.csv");
+    change.earlier.aggregate_to = "LSOA";
+    change.earlier.scheme_path = std::string(COHESION_EXAMPLE_DATA) + "/schemes/ethnicity2011_broad5.csv";
+    change.later.path = example("lsoa2021_ethnic5.csv");
+    change.later.scheme_path = std::string(COHESION_EXAMPLE_DATA) + "/schemes/ethnicity2021_broad5.csv";
+    change.lookup.lookup = example("lookup_lsoa11_lsoa21.csv");
+    change.lookup.options.from_column = "lsoa11_code";
+    change.lookup.options.to_column = "lsoa21_code";
+    change.lookup.options.change_column = "change_code";
+    change.lookup.weights_table = example("lsoa2021_ethnic5.csv");
+    spec.change = change;
+    const Study study(spec);
+    TownProfileOptions options;
+    options.bootstrap = 20;
+    options.randomisation = 20;
+    options.hot_spots.permutations = 99;
+    const Table& table = study.spatial()->table;
+    const TownProfile profile = town_profile(table, &study.spatial()->weights, study.area_km2(), std::nullopt, options);
+    const auto findings = study_findings(study, profile);
+    ASSERT_GE(findings.size(), 4u);
+    EXPECT_NE(findings[0].text.find("Bangladeshi residents (3,225) live the most apart"), std::string::npos)
+        << findings[0].text;
+    EXPECT_NE(findings[0].text.find("Arab (331 residents"), std::string::npos) << findings[0].text;
+    EXPECT_NE(findings[0].text.find("too small to rank"), std::string::npos);
+    EXPECT_NE(findings[2].text.find("Bangladeshi residents"), std::string::npos) << findings[2].text;
+    EXPECT_NE(findings[3].text.find("fell in Bedford (Theil's M from 0.082 to 0.076"), std::string::npos)
+        << findings[3].text;
+    EXPECT_NE(findings[3].text.find("more mixed within areas lowered it by 0.013"), std::string::npos)
+        << findings[3].text;
+    for (const auto& f : findings)  // no float noise such as 5.55e-17
+        EXPECT_FALSE(std::regex_search(f.text, std::regex(R"(\de[-+]\d)"))) << f.text;
+}
+
+TEST(StudyFindings, PercentAndCountText) {
+    EXPECT_EQ(percent_text(0.6), "60 %");
+    EXPECT_EQ(percent_text(0.01), "1 %");
+    EXPECT_EQ(percent_text(0.047), "4.7 %");
+    EXPECT_EQ(percent_text(0.0004), "less than 0.1 %");
+    EXPECT_EQ(percent_text(-5.55e-17), "0 %");
+    EXPECT_EQ(count_text(8474.2), "8,474");
+    EXPECT_EQ(count_text(157479), "157,479");
+    EXPECT_EQ(count_text(12), "12");
+}
+
+}  // namespace
+}  // namespace cohesion
