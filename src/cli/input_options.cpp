@@ -59,7 +59,9 @@ void add_input_options(CLI::App& command, InputOptionValues& v, const std::strin
     command.add_option("--groups", v.select_csv, "Comma-separated groups to keep, after merges")->group(s);
 }
 
-Table load_input(InputOptionValues& v) {
+Table load_input(InputOptionValues& v) { return load_table(resolve_input(v)); }
+
+const TableInput& resolve_input(InputOptionValues& v) {
     v.input.layout = parse_input_layout(v.layout);
     if (v.ons_level == "leaf") v.input.ons.level = OnsCategoryLevel::leaf;
     else if (v.ons_level == "top") v.input.ons.level = OnsCategoryLevel::top;
@@ -67,7 +69,7 @@ Table load_input(InputOptionValues& v) {
     v.input.wide.group_columns = split_commas(v.groups_csv);
     v.input.wide.level_columns = split_commas(v.levels_csv);
     v.input.groups = split_commas(v.select_csv);
-    return load_table(v.input);
+    return v.input;
 }
 
 void add_second_table_options(CLI::App& command, SecondTableValues& v, const std::string& path_help,

@@ -21,6 +21,8 @@ void add_input_options(CLI::App& command, InputOptionValues& values, const std::
                        bool positional = true);
 // Resolves the parsed strings into a TableInput and loads it.
 Table load_input(InputOptionValues& values);
+// Resolves the parsed strings into values.input (the TableInput a Study or load_table takes).
+const TableInput& resolve_input(InputOptionValues& values);
 
 // The second table of commands that pair two tables (compare, change): B positional
 // plus --where-b, --merge-b, --scheme-b, --groups-b, --layout-b.

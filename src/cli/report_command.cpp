@@ -23,7 +23,9 @@
 #include "output/atomic_file.hpp"
 #include "report/html_report.hpp"
 #include "report/pdf_report.hpp"
+#include "report/study_report.hpp"
 #include "report/town_report.hpp"
+#include "study/study.hpp"
 
 namespace cohesion::cli {
 
@@ -38,14 +40,6 @@ struct ReportOptions {
     std::vector<std::string> section_maps;  // "TITLE=layer.geojson:COLUMN"
     std::string interval = "debiased";
 };
-
-ReportSection& section_titled(std::vector<ReportSection>& sections, const std::string& title) {
-    for (auto& s : sections)
-        if (s.title == title) return s;
-    sections.push_back({});
-    sections.back().title = title;
-    return sections.back();
-}
 
 // A map of one column of a layer written by an earlier command (first field `area`).
 MapFigure section_map(const std::string& title, const std::string& spec, std::deque<AreaLayer>& layers) {
@@ -90,66 +84,46 @@ ReportSection included_section(const std::string& spec) {
     return s;
 }
 
-std::string town_name(const ReportOptions& o) {
-    if (!o.town.empty()) return o.town;
-    for (const auto& w : o.input.input.where)
-        if (const auto eq = w.find('='); eq != std::string::npos) return w.substr(eq + 1);
-    return std::filesystem::path(o.input.input.path).stem().string();
-}
-
 void run(ReportOptions& o) {
     if (o.html.empty() && o.pdf.empty()) throw Error(Location{"", 0, "--html"}, "give --html FILE and/or --pdf FILE");
-    ProgressBar progress("report", 6);
+    ProgressBar progress("report", 7);
     o.profile.step = [&progress](const std::string&) { progress.advance(); };
-    Table table = load_input(o.input);
-    std::optional<Table> reference;
-    if (!o.reference.empty()) {
-        InputOptionValues r = o.input;
-        r.input.path = o.reference;
-        r.input.where.clear();
-        reference = load_input(r);
-    }
-    std::optional<SpatialData> spatial;
-    std::vector<double> km2;
-    if (!o.spatial.boundaries.empty()) {
-        spatial = load_spatial(o.spatial, table);
-        table = spatial->table;
-        km2 = area_km2(*spatial);
-    }
-    const TownProfile profile =
-        town_profile(table, spatial ? &spatial->weights : nullptr, km2, reference, o.profile);
-    TownReportInput in;
-    in.town = town_name(o);
-    in.profile = &profile;
-    // Maps show the table's areas only, even when the boundaries are national.
-    std::optional<AreaLayer> town_layer;
-    if (spatial) {
-        town_layer = subset_layer(spatial->layer, spatial->feature);
-        in.layer = &*town_layer;
-    }
-    in.reference_name = reference ? o.reference_name : "";
-    in.source_files = {o.input.input.path, o.spatial.boundaries, o.reference, o.input.input.scheme_path};
+    StudySpec spec;
+    spec.name = o.town;
+    spec.table = resolve_input(o.input);
+    spec.boundaries = o.spatial.boundaries;
+    spec.layer = o.spatial.layer;
+    spec.weights = WeightsSpec{o.spatial.weights, o.spatial.snap};
+    spec.reference = o.reference;
+    spec.reference_name = o.reference_name;
+    spec.bootstrap = o.profile.bootstrap;
+    spec.permutations = o.profile.hot_spots.permutations;
+    spec.seed = o.profile.seed;
+    const Study study(spec);
+    progress.advance();
+
+    StudyReportRequest request;
+    request.profile = o.profile;
+    request.command = invocation();
+    request.version = COHESION_VERSION;
+    request.generated = utc_timestamp();
     std::deque<AreaLayer> section_layers;  // alive until the document is rendered
-    for (const auto& spec : o.sections) {
-        ReportSection s = included_section(spec);
-        auto& target = section_titled(in.extra_sections, s.title);
+    for (const auto& spec_text : o.sections) {
+        ReportSection s = included_section(spec_text);
+        auto& target = section_titled(request.extra_sections, s.title);
         target.tables.insert(target.tables.end(), s.tables.begin(), s.tables.end());
     }
-    for (const auto& spec : o.section_maps) {
-        const auto eq = spec.find('=');
+    for (const auto& spec_text : o.section_maps) {
+        const auto eq = spec_text.find('=');
         if (eq == std::string::npos || eq == 0)
-            throw Error(Location{"", 0, "--section-map"}, "expected TITLE=LAYER:COLUMN, got '" + spec + "'");
-        section_titled(in.extra_sections, spec.substr(0, eq))
-            .figures.push_back(section_map(spec.substr(0, eq), spec.substr(eq + 1), section_layers));
+            throw Error(Location{"", 0, "--section-map"}, "expected TITLE=LAYER:COLUMN, got '" + spec_text + "'");
+        section_titled(request.extra_sections, spec_text.substr(0, eq))
+            .figures.push_back(section_map(spec_text.substr(0, eq), spec_text.substr(eq + 1), section_layers));
     }
-    in.command = invocation();
-    in.version = COHESION_VERSION;
-    in.generated = utc_timestamp();
-    const ReportDocument document = town_report(in);
-    progress.advance();
-    if (!o.html.empty()) write_file_atomically(o.html, render_html(document));
-    if (!o.pdf.empty()) write_file_atomically(o.pdf, render_pdf(document));
-    if (!o.areas_csv.empty()) write_file_atomically(o.areas_csv, render_csv(profile.areas));
+    const StudyReport report = study_report(study, {}, {}, request);
+    if (!o.html.empty()) write_file_atomically(o.html, render_html(report.document));
+    if (!o.pdf.empty()) write_file_atomically(o.pdf, render_pdf(report.document));
+    if (!o.areas_csv.empty()) write_file_atomically(o.areas_csv, render_csv(report.profile.areas));
 }
 
 }  // namespace

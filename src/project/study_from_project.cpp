@@ -22,7 +22,7 @@ StudySpec study_spec(const Project& p) {
     s.name = p.name;
     s.table = table_input(p.table);
     s.boundaries = p.boundaries;
-    s.code_field = p.code_field;
+    s.layer.code_field = p.code_field;
     s.reference = p.reference;
     s.reference_name = p.reference_name;
     s.bootstrap = static_cast<int>(p.bootstrap);

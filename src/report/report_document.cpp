@@ -6,6 +6,14 @@
 
 namespace cohesion {
 
+ReportSection& section_titled(std::vector<ReportSection>& sections, const std::string& title) {
+    for (auto& s : sections)
+        if (s.title == title) return s;
+    sections.push_back({});
+    sections.back().title = title;
+    return sections.back();
+}
+
 std::vector<SourceFile> describe_sources(const std::vector<std::string>& paths) {
     std::vector<SourceFile> out;
     for (const auto& p : paths) {

@@ -40,6 +40,9 @@ struct ReportDocument {
     std::shared_ptr<const void> keep_alive;  // what the figures point into (layers), when the document owns it
 };
 
+// The section with this title, appended (empty) when there is none yet.
+ReportSection& section_titled(std::vector<ReportSection>& sections, const std::string& title);
+
 // Checksums and sizes of the given files (for `sources`).
 std::vector<SourceFile> describe_sources(const std::vector<std::string>& paths);
 

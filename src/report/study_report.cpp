@@ -15,14 +15,6 @@ namespace cohesion {
 
 namespace {
 
-ReportSection& section_titled(std::vector<ReportSection>& sections, const std::string& title) {
-    for (auto& s : sections)
-        if (s.title == title) return s;
-    sections.push_back({});
-    sections.back().title = title;
-    return sections.back();
-}
-
 // A map of one column of a step's per-area table (first column: area code) on the step's
 // polygons, restricted to the areas the table has.
 MapFigure per_area_map(const std::string& title, const StudyOutput& output, const std::string& column,
@@ -131,6 +123,11 @@ StudyReport study_report(const Study& study, const std::vector<StudyStep>& steps
             section.tables.insert(section.tables.end(), out.tables.begin(), out.tables.end());
             if (out.layer) section.figures.push_back(per_area_map(licensing, out, "zone", layers));
         }
+    }
+    for (auto& s : request.extra_sections) {
+        auto& target = section_titled(in.extra_sections, s.title);
+        target.tables.insert(target.tables.end(), s.tables.begin(), s.tables.end());
+        target.figures.insert(target.figures.end(), s.figures.begin(), s.figures.end());
     }
     for (const auto& f : study_findings(study, r.profile))
         in.findings.push_back(f.heading + (f.heading.ends_with('?') ? " " : ". ") + f.text + " (Behind it: “" + f.section + "”.)");

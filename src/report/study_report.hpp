@@ -15,6 +15,7 @@ namespace cohesion {
 struct StudyReportRequest {
     TownProfileOptions profile;         // bootstrap, permutations and seed default to the study's
     std::string command, version, generated;  // provenance lines
+    std::vector<ReportSection> extra_sections;  // after the study's own (e.g. `report --section`)
 };
 
 struct StudyReport {

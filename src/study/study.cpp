@@ -28,9 +28,7 @@ void require_groups(const Table& table, const std::vector<std::string>& groups) 
     for (const auto& g : groups) table.group_index(g);
 }
 
-AreaLayer boundaries(const std::string& path, const std::string& code_field = {}) {
-    AreaLayerOptions options;
-    options.code_field = code_field;
+AreaLayer boundaries(const std::string& path, const AreaLayerOptions& options = {}) {
     return load_area_layer(path, options);
 }
 
@@ -89,7 +87,7 @@ Study::Study(StudySpec spec, const std::function<void(const std::string&)>& step
     if (!s.boundaries.empty()) {
         tell("reading the boundaries");
         spatial_ = part("[boundaries] path", [&] {
-            return join_spatial(table_, boundaries(s.boundaries, s.code_field), s.weights, s.boundaries);
+            return join_spatial(table_, boundaries(s.boundaries, s.layer), s.weights, s.boundaries);
         });
         area_km2_ = cohesion::area_km2(*spatial_);
         record("boundaries", s.boundaries);

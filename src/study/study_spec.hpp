@@ -11,6 +11,7 @@
 
 #include "analysis/spatial_data.hpp"
 #include "change/lookup_harmonisation_job.hpp"
+#include "geo/area_layer.hpp"
 #include "io/census_topics.hpp"
 #include "io/table_input.hpp"
 
@@ -39,7 +40,7 @@ struct StudySpec {
     std::string name;                 // the town, for titles ("" = from the table's filter or file name)
     TableInput table;
     std::string boundaries;           // polygons of the table's areas ("" = no maps or spatial analyses)
-    std::string code_field;           // their area-code field ("" = detected)
+    AreaLayerOptions layer;           // which layer, its area-code field, the working CRS (defaults: detected)
     WeightsSpec weights;              // spatial weights rule (queen by default)
     std::string reference;            // whole reference area with the same groups, e.g. the national table
     std::string reference_name = "England & Wales";
