@@ -40,7 +40,7 @@ NelderMeadResult run(const std::function<double(const std::vector<double>&)>& f,
         double spread = 0.0;
         for (std::size_t i = 0; i <= n; ++i)
             for (std::size_t j = 0; j < n; ++j) spread = std::max(spread, std::abs(s.x[i][j] - s.x[best][j]));
-        if (s.f[worst] - s.f[best] <= o.value_tolerance && spread <= o.x_tolerance) {
+        if (s.f[worst] - s.f[best] <= o.value_tolerance * (1.0 + std::abs(s.f[best])) && spread <= o.x_tolerance) {
             converged = true;
             break;
         }
@@ -91,7 +91,7 @@ NelderMeadResult nelder_mead(const std::function<double(const std::vector<double
     for (int r = 0; r < o.restarts && result.evaluations < o.max_evaluations; ++r) {
         auto again = run(f, result.x, std::max(o.initial_step * 0.1, 1e3 * o.x_tolerance), o,
                          o.max_evaluations - result.evaluations);
-        const bool improved = again.value < result.value - o.value_tolerance;
+        const bool improved = again.value < result.value - o.value_tolerance * (1.0 + std::abs(result.value));
         again.evaluations += result.evaluations;
         if (again.value <= result.value) result = std::move(again);
         else result.evaluations = again.evaluations;

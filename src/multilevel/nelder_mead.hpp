@@ -23,7 +23,7 @@ struct NelderMeadResult {
 
 struct NelderMeadOptions {
     double initial_step = 0.5;        // simplex edge from the start point
-    double value_tolerance = 1e-10;   // stop when max − min over the simplex is below this
+    double value_tolerance = 1e-13;   // stop when max − min over the simplex is below this × (1 + |min|)
     double x_tolerance = 1e-9;        // ... and every vertex is within this of the best
     std::size_t max_evaluations = 20000;
     int restarts = 3;

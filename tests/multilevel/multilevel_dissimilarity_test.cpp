@@ -25,30 +25,41 @@ Table bedford() {
     return load_table(input);
 }
 
-// Two LSOAs of two OAs each in one MSOA... plus a second MSOA: D by hand.
-TEST(MultilevelDissimilarity, ToyIndexHoldbackAndImpactsByHand) {
+// Four OAs in two MSOAs; Y = 5,3,1,1 and X = 1,1,4,4 (each totals 10), so
+// e = 0.4, 0.2, -0.3, -0.3, D = 0.6, sigma_e = sqrt(0.38/4).
+TEST(MultilevelDissimilarity, ToyIndexImpactsAndPlacesByHand) {
     const auto h = build_nested_hierarchy({"OA", "MSOA"}, {{"a", "b", "c", "d"}, {"m1", "m1", "m2", "m2"}});
-    // Y shares 0.4 0.4 0.1 0.1; X shares 0.1 0.1 0.4 0.4: e = ±0.3, D = 0.6.
-    const auto m = multilevel_dissimilarity(h, {4, 4, 1, 1}, {1, 1, 4, 4}, "Y", "X");
+    const auto m = multilevel_dissimilarity(h, {5, 3, 1, 1}, {1, 1, 4, 4}, "Y", "X");
+    const double sigma = std::sqrt(0.38 / 4.0);
     EXPECT_NEAR(m.D, 0.6, 1e-15);
-    EXPECT_NEAR(m.sigma_e, 0.3, 1e-15);
-    // All the variation is between the MSOAs: the base variance goes to ~0 and the MSOA effects
-    // carry e; holding the MSOA level back removes all of D (holdback −100%).
-    EXPECT_LT(m.levels[0].variance_share, 1e-6);
-    EXPECT_NEAR(m.levels[1].holdback, -1.0, 1e-4);
-    EXPECT_NEAR(m.areas[0][0].effect, 0.3, 1e-4);
-    EXPECT_NEAR(m.areas[0][1].effect, -0.3, 1e-4);
-    EXPECT_NEAR(m.areas[0][0].D_without, 0.3, 1e-4);  // half of D leaves with m1's effect
-    EXPECT_NEAR(m.areas[0][0].share_of_D, 0.5, 1e-15);
-    EXPECT_NEAR(m.areas[0][0].impact, 100.0, 1e-12);
-    EXPECT_NEAR(m.areas[0][0].scaled_mean, 1.0, 1e-12);
-    EXPECT_NEAR(m.areas[0][0].scaled_sd, 0.0, 1e-12);
-    EXPECT_NEAR(m.areas[0][0].share_y_above_x, 1.0, 0.0);
+    EXPECT_NEAR(m.sigma_e, sigma, 1e-15);
+    const auto& m1 = m.areas[0][0];
+    EXPECT_EQ(m1.name, "m1");
+    EXPECT_NEAR(m1.share_of_D, 0.5, 1e-15);
+    EXPECT_NEAR(m1.share_of_units, 0.5, 1e-15);
+    EXPECT_NEAR(m1.impact, 100.0, 1e-12);
+    EXPECT_NEAR(m1.scaled_mean, 0.3 / sigma, 1e-12);
+    EXPECT_NEAR(m1.scaled_sd, std::sqrt(0.02) / sigma, 1e-12);
+    EXPECT_NEAR(m1.scaled_min, 0.2 / sigma, 1e-12);
+    EXPECT_NEAR(m1.scaled_max, 0.4 / sigma, 1e-12);
+    EXPECT_EQ(m1.share_y_above_x, 1.0);
+    EXPECT_EQ(m.areas[0][1].share_y_above_x, 0.0);
+    // The MSOA effects carry the between-MSOA difference: m1 up, m2 down, and D without m1's effect
+    // is D plus half the change of |e_i - u| over m1's OAs.
+    EXPECT_GT(m1.effect, 0.0);
+    EXPECT_LT(m.areas[0][1].effect, 0.0);
+    EXPECT_NEAR(m1.D_without, 0.6 + 0.5 * (std::abs(0.4 - m1.effect) + std::abs(0.2 - m1.effect) - 0.6), 1e-15);
+    double held = 0.0;  // holdback of the MSOA level = 0.5 sum |e_i - u_a(i)| / D - 1
+    for (std::size_t i = 0; i < 4; ++i) held += std::abs(m.residuals[i] - m.areas[0][i / 2].effect);
+    EXPECT_NEAR(m.levels[1].holdback, 0.5 * held / 0.6 - 1.0, 1e-14);
+    EXPECT_NEAR(m.levels[0].variance_share + m.levels[1].variance_share, 1.0, 1e-15);
+
     const auto e = effect_of_places(m, {"m1"});
     EXPECT_NEAR(e.D_only_places, 0.3, 1e-15);
-    EXPECT_NEAR(e.D_within_places, 0.0, 1e-15);  // inside m1 both groups are spread alike
+    EXPECT_NEAR(e.D_within_places, 0.125, 1e-15);  // Y 5/8, 3/8 vs X 1/2, 1/2
     EXPECT_NEAR(e.impact, 100.0, 1e-12);
-    EXPECT_NEAR(e.r_squared, 0.5, 1e-12);  // indicator of m1 fits e there (mean 0.3), not in m2
+    EXPECT_NEAR(e.r_squared, 0.18 / 0.38, 1e-12);  // indicator of m1: fitted 0.3 on its two OAs
+    EXPECT_EQ(e.base_units, 2u);
     EXPECT_THROW(effect_of_places(m, {"nowhere"}), Error);
     EXPECT_THROW(multilevel_dissimilarity(h, {0, 0, 0, 0}, {1, 1, 4, 4}, "Y", "X"), Error);
 }
