@@ -49,7 +49,9 @@ TEST(HierarchicalMutual, AddsUpAndMatchesOneLevelDecompositions) {
         EXPECT_EQ(term.between, h.level_names[l]);
         EXPECT_NEAR(term.M, d.within_M, 1e-12) << term.between;
         EXPECT_NEAR(term.H, d.within_M / r.entropy, 1e-12) << term.between;
-        if (l + 2 == h.levels()) EXPECT_NEAR(r.terms[0].M, d.between_M, 1e-12);
+        if (l + 2 == h.levels()) {
+            EXPECT_NEAR(r.terms[0].M, d.between_M, 1e-12);
+        }
     }
 }
 
