@@ -222,7 +222,10 @@ std::vector<ResultTable> multilevel_tables(const Table& table, const MultilevelR
         t.add_row({std::string("impact (100 = their share of the base areas)"), e.impact});
         t.add_row({std::string("R-squared of the share differences on being in them"), e.r_squared});
         t.add_row({std::string("base areas in them"), static_cast<std::int64_t>(e.base_units)});
-        t.notes.push_back("as MLID's effect(): ID1, ID2 and ID3 are the second, third and fourth rows");
+        t.add_row({std::string("R-squared as MLID prints it (offset counted as fitted)"), e.r_squared_mlid});
+        t.notes.push_back("as MLID's effect(): ID1, ID2 and ID3 are the second, third and fourth rows; MLID's printed "
+                          "R-squared (R <= 4.2 summary.lm) counts the X shares offset as explained, so it is higher "
+                          "than the share of the variation in the share differences explained (sixth row)");
         results.push_back(std::move(t));
     }
 

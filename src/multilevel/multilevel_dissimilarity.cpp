@@ -248,14 +248,18 @@ PlacesEffect effect_of_places(const MultilevelDissimilarity& m, const std::vecto
         for (std::size_t j = p + 1; j < k; ++j) beta[p] -= G[p * k + j] * beta[j];
         beta[p] /= G[p * k + p];
     }
-    double fitted2 = 0.0;
+    const double X = total(m.x);
+    double fitted2 = 0.0, with_offset2 = 0.0, rss = 0.0;
     for (std::size_t i = 0; i < n; ++i) {
         double f = 0.0;
         for (std::size_t a = 0; a < k; ++a)
             if (dummy[cols[a]][i]) f += beta[a];
         fitted2 += f * f;
+        with_offset2 += (m.x[i] / X + f) * (m.x[i] / X + f);
+        rss += (m.residuals[i] - f) * (m.residuals[i] - f);
     }
     r.r_squared = ss > 0.0 ? fitted2 / ss : 0.0;
+    r.r_squared_mlid = with_offset2 / (with_offset2 + rss);
     return r;
 }
 

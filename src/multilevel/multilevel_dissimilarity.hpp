@@ -77,6 +77,11 @@ struct PlacesEffect {
     double D_within_places = 0.0;    // ID3: D recomputed on the places' units alone
     double impact = 0.0;             // (ID2/D) / (n_places/n) · 100
     double r_squared = 0.0;          // of e_i on one indicator per level holding a place (no intercept)
+    // MLID prints summary(lm(y ~ 0 + indicators, offset = x))$r.squared, which in R up to 4.2 counts
+    // the offset as fitted: Σ(x_i + f_i)² / (Σ(x_i + f_i)² + Σ(e_i − f_i)²), f the indicators' fit.
+    // Given to match MLID's printed numbers; r_squared is the share of the variation in e_i the
+    // vignette describes.
+    double r_squared_mlid = 0.0;
 };
 
 PlacesEffect effect_of_places(const MultilevelDissimilarity& m, const std::vector<std::string>& places);

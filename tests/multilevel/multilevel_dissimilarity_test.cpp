@@ -59,6 +59,9 @@ TEST(MultilevelDissimilarity, ToyIndexImpactsAndPlacesByHand) {
     EXPECT_NEAR(e.D_within_places, 0.125, 1e-15);  // Y 5/8, 3/8 vs X 1/2, 1/2
     EXPECT_NEAR(e.impact, 100.0, 1e-12);
     EXPECT_NEAR(e.r_squared, 0.18 / 0.38, 1e-12);  // indicator of m1: fitted 0.3 on its two OAs
+    // MLID's printed R² counts the X-share offset (0.1, 0.1, 0.4, 0.4) as fitted: Σ(x+f)² = 4 × 0.4²,
+    // Σ(e−f)² = 0.01 + 0.01 + 0.09 + 0.09.
+    EXPECT_NEAR(e.r_squared_mlid, 0.64 / 0.84, 1e-12);
     EXPECT_EQ(e.base_units, 2u);
     EXPECT_THROW(effect_of_places(m, {"nowhere"}), Error);
     EXPECT_THROW(multilevel_dissimilarity(h, {0, 0, 0, 0}, {1, 1, 4, 4}, "Y", "X"), Error);
