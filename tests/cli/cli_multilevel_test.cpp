@@ -84,6 +84,16 @@ void expect_impacts(const json& doc, const json& ref, const std::string& level) 
     }
 }
 
+// MLID effect(): ID1–ID3 and R² as printed; the impact within 2 because MLID divides by D
+// rounded to 3 decimals (0.772) and cohesion by D itself.
+void expect_effect(const json& fx, const json& ref) {
+    expect_printed(fx["rows"][1]["value"].get<double>(), ref["ID1"][1].get<double>(), 3, "ID1");
+    expect_printed(fx["rows"][2]["value"].get<double>(), ref["ID2"][1].get<double>(), 3, "ID2");
+    expect_printed(fx["rows"][3]["value"].get<double>(), ref["ID3"][1].get<double>(), 3, "ID3");
+    expect_printed(fx["rows"][7]["value"].get<double>(), ref["Rsq"].get<double>(), 3, "Rsq as MLID prints it");
+    EXPECT_NEAR(fx["rows"][4]["value"].get<double>(), ref["impact"].get<double>(), 2.0) << "impact";
+}
+
 TEST(CliMultilevel, ReproducesTheMlidVignetteOnLsoas) {
     const json ref = reference("mlid_reference.json");
     const json doc = run_json(national() +
@@ -108,15 +118,9 @@ TEST(CliMultilevel, ReproducesTheMlidVignetteOnLsoas) {
             EXPECT_NEAR(row["scaled_effect"].get<double>() - z * se, r["lwr"].get<double>(), tol) << a << " lwr";
             EXPECT_NEAR(row["scaled_effect"].get<double>() + z * se, r["upr"].get<double>(), tol) << a << " upr";
         }
-    const auto& fx = table_titled(doc, "Effect of");
-    const auto& ref_fx = ref["effect_TH_Newham"];
-    expect_printed(fx["rows"][1]["value"].get<double>(), ref_fx["ID1"][1].get<double>(), 3, "ID1");
-    expect_printed(fx["rows"][2]["value"].get<double>(), ref_fx["ID2"][1].get<double>(), 3, "ID2");
-    expect_printed(fx["rows"][3]["value"].get<double>(), ref_fx["ID3"][1].get<double>(), 3, "ID3");
-    expect_printed(fx["rows"][7]["value"].get<double>(), ref_fx["Rsq"].get<double>(), 3, "Rsq as MLID prints it");
-    EXPECT_NEAR(fx["rows"][5]["value"].get<double>(), 0.3463375, 1e-6);  // R: lm(e ~ 0 + d), Σfitted²/Σe²
-    // MLID divides by D rounded to 3 decimals (0.772); cohesion by D itself.
-    EXPECT_NEAR(fx["rows"][4]["value"].get<double>(), ref_fx["impact"].get<double>(), 2.0) << "impact";
+    expect_effect(table_titled(doc, "Effect of"), ref["effect_TH_Newham"]);
+    // R: lm(e ~ 0 + d), Σfitted²/Σe², the share of the variation in e the vignette describes.
+    EXPECT_NEAR(table_titled(doc, "Effect of")["rows"][5]["value"].get<double>(), 0.3463375, 1e-6);
     // M/H over every level: the components add up to the total.
     const auto& mh = table_titled(doc, "Mutual information M and H across every level");
     double sum = 0.0;
@@ -136,13 +140,7 @@ TEST(CliMultilevel, ReproducesTheVignetteRefitWithoutTheOutliers) {
     const json fx_doc = run_json(national() + " --levels LSOA,MSOA,LAD,RGN --group Bangladeshi --versus WhiteBrit"
                                               " --places \"Tower Hamlets,Newham,E02001113\" --top 1");
     ASSERT_FALSE(fx_doc.empty());
-    const auto& fx = table_titled(fx_doc, "Effect of");
-    const auto& ref_fx = ref["effect_TH_Newham_E02001113"];
-    expect_printed(fx["rows"][1]["value"].get<double>(), ref_fx["ID1"][1].get<double>(), 3, "ID1");
-    expect_printed(fx["rows"][2]["value"].get<double>(), ref_fx["ID2"][1].get<double>(), 3, "ID2");
-    expect_printed(fx["rows"][3]["value"].get<double>(), ref_fx["ID3"][1].get<double>(), 3, "ID3");
-    expect_printed(fx["rows"][7]["value"].get<double>(), ref_fx["Rsq"].get<double>(), 3, "Rsq as MLID prints it");
-    EXPECT_NEAR(fx["rows"][4]["value"].get<double>(), ref_fx["impact"].get<double>(), 2.0) << "impact";
+    expect_effect(table_titled(fx_doc, "Effect of"), ref["effect_TH_Newham_E02001113"]);
 }
 
 TEST(CliMultilevel, ReproducesTheVignetteOaIndexAndImpacts) {
