@@ -9,6 +9,7 @@
 
 #include "core/error.hpp"
 #include "multilevel/hierarchical_mutual.hpp"
+#include "multilevel/variance_share_bootstrap.hpp"
 
 namespace cohesion {
 
@@ -194,8 +195,26 @@ std::vector<ResultTable> multilevel_tables(const Table& table, const MultilevelR
                                       m.D, 100.0 * m.D, h.size(0), h.level_names[0]));
     if (!m.fit.converged) index.notes.push_back("warning: the variance optimiser stopped before converging");
     index.columns = {"level", "areas", "variance", "variance_share", "holdback"};
-    for (const auto& l : m.levels)
-        index.add_row({l.name, static_cast<std::int64_t>(l.units), l.variance, l.variance_share, l.holdback});
+    VarianceShareIntervals ci;
+    if (request.bootstrap > 0) {
+        if (request.progress)
+            request.progress(fmt::format("parametric bootstrap of the variance shares, {} refits", request.bootstrap));
+        ci = bootstrap_variance_shares(h, m.fit, request.bootstrap, request.seed);
+        index.columns.insert(index.columns.begin() + 4, {"share_lower95", "share_upper95"});
+        index.notes.push_back(fmt::format("variance share intervals: 95% percentile, parametric bootstrap of the fitted "
+                                          "model, {} refits, seed {}",
+                                          ci.replicates, ci.seed));
+    }
+    for (std::size_t k = 0; k < m.levels.size(); ++k) {
+        const auto& l = m.levels[k];
+        std::vector<Cell> row{l.name, static_cast<std::int64_t>(l.units), l.variance, l.variance_share};
+        if (ci.replicates) {
+            row.emplace_back(ci.lower[k]);
+            row.emplace_back(ci.upper[k]);
+        }
+        row.emplace_back(l.holdback);
+        index.add_row(std::move(row));
+    }
     results.push_back(std::move(index));
 
     ResultTable summary;

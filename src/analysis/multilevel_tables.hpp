@@ -4,6 +4,7 @@
 // of multilevel/; this file only chooses the data (levels, groups, omitted areas) and lays out
 // the tables.
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -24,6 +25,8 @@ struct MultilevelRequest {
     std::vector<std::string> places; // MLID effect(): scenarios for these higher-level areas
     std::string map_level;           // per-area table put last (for maps); default the level above the base
     std::size_t top = 10;            // areas listed for the other levels (largest impact first)
+    std::size_t bootstrap = 0;       // parametric bootstrap replicates for the variance shares (0 = none)
+    std::uint64_t seed = 2017;       // of the bootstrap
     std::function<void(const std::string&)> progress;  // optional, e.g. "fitting 3/14 Pakistani"
 };
 
