@@ -52,6 +52,9 @@ a multilevel index of dissimilarity. Transactions of the Institute of British Ge
   `Var(u|e) = sigma^2 s/(1+sa) + k^2 Var(S|e)`, `k = sa/(1+sa)`.
 - Variance share of level l: `s_l^2 / (sigma^2 + sum_m s_m^2)` (MLID "Pvariance"): the scale of the
   segregation.
+- Intervals of the variance shares (`--bootstrap N --seed S`): parametric bootstrap, N refits of
+  data simulated from the fitted model, 2.5th-97.5th percentiles; seeded per replicate, so the
+  same for any number of threads.
 - Holdback of level l: `0.5 sum_i |e_i - r_{l,i}| / D - 1`, `r_l` that level's component (MLID).
 - Per higher-level area: effect `u` with SE `sqrt(Var(u|e))` and 95% interval `u -/+ 1.96 SE`
   (MLID's caterpillar plots use `+/- 1.386 SE`, van Belle 2011 eq. 2.18, for comparing two
