@@ -55,6 +55,9 @@ a multilevel index of dissimilarity. Transactions of the Institute of British Ge
 - Intervals of the variance shares (`--bootstrap N --seed S`): parametric bootstrap, N refits of
   data simulated from the fitted model, 2.5th-97.5th percentiles; seeded per replicate, so the
   same for any number of threads.
+- Chance level (`--expected-draws`, default 100): D expected under random allocation, simulated as
+  MLID's `id(expected = TRUE)`: `N_i ~ Bin(N, n_i/N)`, `Y_i ~ Bin(N_i, Y/N)`, `X_i ~ Bin(N_i, X/N)`,
+  mean of `0.5 sum|Y_i/sum Y - X_i/sum X|` over the draws.
 - Holdback of level l: `0.5 sum_i |e_i - r_{l,i}| / D - 1`, `r_l` that level's component (MLID).
 - Per higher-level area: effect `u` with SE `sqrt(Var(u|e))` and 95% interval `u -/+ 1.96 SE`
   (MLID's caterpillar plots use `+/- 1.386 SE`, van Belle 2011 eq. 2.18, for comparing two

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "multilevel/expected_dissimilarity.hpp"
 #include "multilevel/hierarchical_mutual.hpp"
 #include "multilevel/variance_share_bootstrap.hpp"
 
@@ -221,6 +222,18 @@ std::vector<ResultTable> multilevel_tables(const Table& table, const MultilevelR
     summary.title = "Index and model";
     summary.columns = {"measure", "value"};
     summary.add_row({std::string("D"), m.D});
+    if (request.expected_draws > 0) {
+        if (request.progress) request.progress(fmt::format("D expected under random allocation, {} draws", request.expected_draws));
+        const auto totals = sum_to_base(h, column_rows(table.unit_total(), d.rows));
+        const auto ed = expected_dissimilarity(m.y, m.x, totals, request.expected_draws, request.seed);
+        summary.add_row({std::string("D expected under random allocation"), ed.mean});
+        summary.add_row({std::string("expected D as a share of D"), ed.mean / m.D});
+        summary.notes.push_back(fmt::format(
+            "expected D: mean of {} draws (seed {}) allocating each area's people at random, as R MLID's "
+            "id(expected = TRUE); sd of a draw {:.4f}. When it is a large share of D, small numbers drive D: "
+            "aggregate to a coarser base (e.g. LSOA instead of OA)",
+            ed.draws, ed.seed, ed.sd));
+    }
     summary.add_row({std::string("base areas"), static_cast<std::int64_t>(h.size(0))});
     summary.add_row({std::string("residual sd of e_i"), m.sigma_e});
     summary.add_row({std::string("log-likelihood (ML)"), m.fit.log_likelihood});

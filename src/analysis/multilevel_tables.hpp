@@ -26,7 +26,8 @@ struct MultilevelRequest {
     std::string map_level;           // per-area table put last (for maps); default the level above the base
     std::size_t top = 10;            // areas listed for the other levels (largest impact first)
     std::size_t bootstrap = 0;       // parametric bootstrap replicates for the variance shares (0 = none)
-    std::uint64_t seed = 2017;       // of the bootstrap
+    std::uint64_t seed = 2017;       // of the bootstrap and of the expected D
+    std::size_t expected_draws = 100; // draws for D expected under random allocation (MLID's E(ID)); 0 = none
     std::function<void(const std::string&)> progress;  // optional, e.g. "fitting 3/14 Pakistani"
 };
 

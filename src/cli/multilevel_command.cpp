@@ -55,7 +55,11 @@ void add_multilevel_command(CLI::App& app) {
                         "Parametric bootstrap refits for 95% intervals of the variance shares (0 = none; 200 takes "
                         "about 30 s on the national LSOAs)")
         ->default_val(0)->group(g);
-    command->add_option("--seed", o->request.seed, "Seed of the bootstrap")->default_val(2017)->group(g);
+    command->add_option("--expected-draws", o->request.expected_draws,
+                        "Draws for D expected under random allocation (MLID's E(ID)); 0 = skip")
+        ->default_val(100)->group(g);
+    command->add_option("--seed", o->request.seed, "Seed of the bootstrap and of the expected D")
+        ->default_val(2017)->group(g);
     add_output_options(*command, o->output);
     command->add_option("--boundaries", o->boundaries,
                         "Polygons of the --map-level areas (any OGR source), to write their effects and impacts as a "

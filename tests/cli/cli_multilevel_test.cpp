@@ -84,6 +84,13 @@ void expect_impacts(const json& doc, const json& ref, const std::string& level) 
     }
 }
 
+// E(ID): two independent 100-draw simulations (MLID's and cohesion's), each with a standard error
+// of about 1e-4, so within 0.001 of the printed value rather than half a unit.
+void expect_expected(const json& doc, double printed) {
+    const auto& t = table_titled(doc, "Index and model");
+    EXPECT_NEAR(row_named(t, "measure", "D expected under random allocation")["value"].get<double>(), printed, 1e-3);
+}
+
 // MLID effect(): ID1–ID3 and R² as printed; the impact within 2 because MLID divides by D
 // rounded to 3 decimals (0.772) and cohesion by D itself.
 void expect_effect(const json& fx, const json& ref) {
@@ -101,6 +108,7 @@ TEST(CliMultilevel, ReproducesTheMlidVignetteOnLsoas) {
                               " --places \"Tower Hamlets,Newham\" --map-level MSOA --top 400");
     ASSERT_FALSE(doc.empty());
     expect_levels(doc, ref["mlid"], "vignette");
+    expect_expected(doc, ref["lsoa_expected"][1].get<double>());
     expect_impacts(doc, ref["lsoa_impacts_head3"], "LAD");
     expect_impacts(doc, ref["lsoa_impacts_head3"], "RGN");
     // confint(index): effects and van Belle intervals (±1.386 SE), scaled by σ_ε, 3 decimals.
@@ -149,6 +157,7 @@ TEST(CliMultilevel, ReproducesTheVignetteOaIndexAndImpacts) {
     ASSERT_FALSE(doc.empty());
     expect_printed(table_titled(doc, "Index and model")["rows"][0]["value"].get<double>(), ref["oa_id"].get<double>(),
                    3, "OA ID");
+    expect_expected(doc, ref["oa_expected"][1].get<double>());
     expect_impacts(doc, ref["oa_impacts_head3"], "LAD");
     expect_impacts(doc, ref["oa_impacts_head3"], "RGN");
 }
@@ -162,8 +171,8 @@ TEST(CliMultilevel, EastOfEnglandMatchesLme4) {
     EXPECT_EQ(index["rows"][0]["areas"], ref["n"]);
     const double base = ref["residual_variance"].get<double>();
     EXPECT_NEAR(index["rows"][0]["variance"].get<double>(), base, 1e-4 * base);
-    EXPECT_NEAR(table_titled(doc, "Index and model")["rows"][3]["value"].get<double>(), ref["logLik"].get<double>(),
-                1e-4);
+    EXPECT_NEAR(row_named(table_titled(doc, "Index and model"), "measure", "log-likelihood (ML)")["value"].get<double>(),
+                ref["logLik"].get<double>(), 1e-4);
     std::size_t k = 1;
     for (const auto& level : {"LSOA", "MSOA", "LAD"}) {
         const double v = ref["levels"][level]["variance"].get<double>();
