@@ -7,6 +7,7 @@
 // D* = ½ Σ |Y_i/ΣY_i − X_i/ΣX_i|. The expected value is the mean of D* over the draws. It shows
 // how much of D small groups in small areas produce by chance alone (MLID suggests aggregating
 // when it is a large share of D). Draw r uses replicate_engine(seed, r): thread-count independent.
+// Binomials with both tails' means ≥ 30 use the normal approximation (see the .cpp).
 #include <cstddef>
 #include <cstdint>
 #include <span>
