@@ -203,7 +203,9 @@ std::vector<ResultTable> multilevel_tables(const Table& table, const MultilevelR
         ci = bootstrap_variance_shares(h, m.fit, request.bootstrap, request.seed);
         index.columns.insert(index.columns.begin() + 4, {"share_lower95", "share_upper95"});
         index.notes.push_back(fmt::format("variance share intervals: 95% percentile, parametric bootstrap of the fitted "
-                                          "model, {} refits, seed {}",
+                                          "model, {} refits, seed {}; they assume the model's normal effects, and share differences are "
+                                          "heavy-tailed (a few areas with large effects), so read them as a lower bound on the "
+                                          "uncertainty",
                                           ci.replicates, ci.seed));
     }
     for (std::size_t k = 0; k < m.levels.size(); ++k) {
