@@ -29,6 +29,51 @@ std::string index_reference_markdown(const IndexRegistry& registry) {
             if (d->info.needs_weights) out += "- Needs spatial weights.\n";
         }
     }
+    out += R"(
+## multilevel index of dissimilarity and M/H across levels (`cohesion multilevel`)
+
+Not a registry index: a model of where in a hierarchy (e.g. LSOA < MSOA < local authority <
+region) two groups are separated. Source: Harris, R. (2017). Measuring the scales of segregation:
+looking at the residential separation of White British and other school children in England using
+a multilevel index of dissimilarity. Transactions of the Institute of British Geographers 42(3),
+432-444; R package MLID (profrichharris/MLID), whose vignette results cohesion reproduces
+(tests/data/mlid_reference.json).
+
+- Shares difference: `e_i = y_i/Y - x_i/X` per base area (Y the focal group, X the comparison
+  group or everyone else); `D = 0.5 sum_i |e_i|`.
+- Model: `e_i = eps_i + u_{1,a1(i)} + ... + u_{k,ak(i)}`, `u_l ~ N(0, s_l^2)`, `eps ~ N(0, sigma^2)`,
+  no fixed effects, fitted by maximum likelihood (with no fixed effects REML is ML; lme4, which
+  MLID calls, does the same). The levels must nest strictly.
+- Fit: for nested random intercepts, with `A` the children's block and `s = s_l^2/sigma^2`,
+  `1'V^-1 1 = a/(1+sa)`, `1'V^-1 e = b/(1+sa)`, `e'V^-1 e = q - s b^2/(1+sa)`,
+  `log det V = ld + log(1+sa)` (Sherman-Morrison), so the profiled likelihood is one pass up the
+  tree (O(areas)); Nelder-Mead over the relative standard deviations. BLUPs top down:
+  `u = s (b - S a)/(1+sa)` with `S` the ancestors' effects; conditional variances
+  `Var(u|e) = sigma^2 s/(1+sa) + k^2 Var(S|e)`, `k = sa/(1+sa)`.
+- Variance share of level l: `s_l^2 / (sigma^2 + sum_m s_m^2)` (MLID "Pvariance"): the scale of the
+  segregation.
+- Intervals of the variance shares (`--bootstrap N --seed S`): parametric bootstrap, N refits of
+  data simulated from the fitted model, 2.5th-97.5th percentiles; seeded per replicate, so the
+  same for any number of threads.
+- Chance level (`--expected-draws`, default 100): D expected under random allocation, simulated as
+  MLID's `id(expected = TRUE)`: `N_i ~ Bin(N, n_i/N)`, `Y_i ~ Bin(N_i, Y/N)`, `X_i ~ Bin(N_i, X/N)`,
+  mean of `0.5 sum|Y_i/sum Y - X_i/sum X|` over the draws.
+- Holdback of level l: `0.5 sum_i |e_i - r_{l,i}| / D - 1`, `r_l` that level's component (MLID).
+- Per higher-level area: effect `u` with SE `sqrt(Var(u|e))` and 95% interval `u -/+ 1.96 SE`
+  (MLID's caterpillar plots use `+/- 1.386 SE`, van Belle 2011 eq. 2.18, for comparing two
+  areas; both are given through `effect_se`); `D` with the area's effect set to zero; MLID's
+  impacts: `share_of_D = sum_{i in A}|e_i| / sum_i |e_i|`, `share_of_areas = n_A/n`,
+  `impact = share_of_D / share_of_areas x 100`, and the mean (minus the overall mean), SD, min
+  and max of `e_i` in the area divided by `sigma_e = sqrt(sum e_i^2 / n)`.
+- `--places`: MLID's effect(): D with the places' effects zeroed (ID1), `0.5 sum_{i in places}|e_i|`
+  (ID2), D recomputed inside the places (ID3), impact `(ID2/D)/(n_places/n) x 100`, and R^2 of `e`
+  on one indicator per level holding a place (no intercept).
+- M and H across every level at once: `M(base) = M(top) + sum_l W_l`,
+  `W_l = sum_{p in level l+1} (N_p/N) M_p(level-l areas in p)` (chain rule of mutual information;
+  Mora & Ruiz-Castillo 2011); each `W_l` equals the within part of `cohesion decompose --within`
+  for that level pair, and the parts add up to the total to 1e-12. H parts are M parts divided by
+  the entropy of the overall group shares.
+)";
     return out;
 }
 

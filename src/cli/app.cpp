@@ -10,6 +10,7 @@ void add_all_commands(CLI::App& app) {
     add_indices_command(app);
     add_local_command(app);
     add_decompose_command(app);
+    add_multilevel_command(app);
     add_compare_command(app);
     add_typology_command(app);
     add_weights_command(app);

@@ -9,6 +9,7 @@ void add_info_command(CLI::App& app);
 void add_indices_command(CLI::App& app);
 void add_local_command(CLI::App& app);
 void add_decompose_command(CLI::App& app);
+void add_multilevel_command(CLI::App& app);
 void add_compare_command(CLI::App& app);
 void add_docs_command(CLI::App& app);
 void add_typology_command(CLI::App& app);

@@ -13,7 +13,7 @@ using namespace cohesion::test;
 namespace fs = std::filesystem;
 
 TEST(Cli, EveryCommandHasHelp) {
-    for (const char* command : {"", "info", "indices", "local", "decompose", "compare", "typology", "weights", "spatial", "profile", "hotspots", "enclaves", "harmonise", "change", "docs"}) {
+    for (const char* command : {"", "info", "indices", "local", "decompose", "multilevel", "compare", "typology", "weights", "spatial", "profile", "hotspots", "enclaves", "harmonise", "change", "docs"}) {
         const auto run = run_cli(std::string(command) + " --help");
         EXPECT_EQ(run.exit_code, 0) << command << ": " << run.err;
         EXPECT_NE(run.out.find("Usage"), std::string::npos) << command;
