@@ -9,16 +9,22 @@ namespace cohesion {
 
 std::vector<ResultTable> enclave_tables(const SpatialData& d, const std::string& group, const HotSpotOptions& hot,
                                         const EnclaveOptions& options) {
-    const GroupEnclaves found = group_enclaves(d.table, group, d.weights, area_km2(d), hot, options);
+    return enclave_tables(d.table, d.weights, area_km2(d), d.notes, group, hot, options);
+}
+
+std::vector<ResultTable> enclave_tables(const Table& table, const Weights& weights, std::span<const double> km2,
+                                        const std::vector<std::string>& spatial_notes, const std::string& group,
+                                        const HotSpotOptions& hot, const EnclaveOptions& options) {
+    const GroupEnclaves found = group_enclaves(table, group, weights, km2, hot, options);
     ResultTable list = enclave_list_table(group, found.enclaves);
-    list.notes = d.table.history();
-    list.notes.insert(list.notes.end(), d.notes.begin(), d.notes.end());
+    list.notes = table.history();
+    list.notes.insert(list.notes.end(), spatial_notes.begin(), spatial_notes.end());
     list.notes.push_back(found.share.description);
     for (const auto& n : hot_spot_notes(hot)) list.notes.push_back(n);
     list.notes.push_back(fmt::format("enclave = at least {} neighbouring areas, each a significant {} with a {} "
                                      "share above the town's",
                                      options.min_areas, options.use_lisa ? "LISA HH cluster" : "G* hot spot", group));
-    return {list, enclave_member_table(d.table, found)};
+    return {list, enclave_member_table(table, found)};
 }
 
 }  // namespace cohesion

@@ -52,6 +52,17 @@ std::vector<std::string> hot_spot_notes(const HotSpotOptions& o) {
 
 std::vector<ResultTable> hot_spot_tables(const SpatialData& d, const std::string& group, const std::string& variable,
                                          const HotSpotOptions& options) {
+    return hot_spot_tables(d.table, d.weights, d.notes, group, variable, options);
+}
+
+std::vector<ResultTable> hot_spot_tables(const Table& table, const Weights& weights,
+                                         const std::vector<std::string>& spatial_notes, const std::string& group,
+                                         const std::string& variable, const HotSpotOptions& options) {
+    struct {
+        const Table& table;
+        const Weights& weights;
+        const std::vector<std::string>& notes;
+    } d{table, weights, spatial_notes};
     const GroupShare share = group_share(d.table, group);
     std::string description;
     const std::vector<double> y = tested_variable(variable, group, d.table, share, description);

@@ -8,33 +8,12 @@
 #include "analysis/index_tables.hpp"
 #include "core/table_operations.hpp"
 #include "geo/geojson_features.hpp"
+#include "analysis/area_table.hpp"
 #include "server/api_routes.hpp"
 
 namespace cohesion {
 
 namespace {
-
-// Per-area table: population, each group's share, then the local indices.
-ResultTable area_table(const Table& table) {
-    ResultTable local = local_table(table, {});
-    const auto total = table.group_sum();
-    std::vector<std::string> columns{"area", "population"};
-    for (const auto& g : table.group_names()) columns.push_back(g + "_share");
-    for (std::size_t c = 2; c < local.columns.size(); ++c) columns.push_back(local.columns[c]);
-    ResultTable out;
-    out.title = "Areas";
-    out.notes = local.notes;
-    out.columns = columns;
-    for (std::size_t i = 0; i < table.areas(); ++i) {
-        std::vector<Cell> row{local.rows[i][0], local.rows[i][1]};
-        for (std::size_t g = 0; g < table.groups(); ++g)
-            if (total[i] > 0) row.emplace_back(table.count(i, g) / total[i]);
-            else row.emplace_back(std::monostate{});
-        row.insert(row.end(), local.rows[i].begin() + 2, local.rows[i].end());
-        out.add_row(std::move(row));
-    }
-    return out;
-}
 
 // The level must exist before work is queued; aggregation itself runs on the worker.
 std::string checked_level(const ServedDataset& d, const ApiParameters& p) {
@@ -51,31 +30,6 @@ std::string checked_level(const ServedDataset& d, const ApiParameters& p) {
 
 Table table_at_level(const ServedDataset& d, const std::string& level) {
     return level.empty() ? d.table : aggregate(d.table, level);
-}
-
-// The per-area table of a higher level, one row per polygon of the dataset: each area
-// carries the values of the unit it belongs to (column `level_area`), so a map of output
-// areas can show LSOAs, MSOAs or districts without polygons of its own for them.
-ResultTable area_table_at_level(const ServedDataset& d, const std::string& level) {
-    if (level.empty()) return area_table(d.table);
-    const ResultTable units = area_table(aggregate(d.table, level));
-    std::unordered_map<std::string, std::size_t> row_of;
-    for (std::size_t r = 0; r < units.rows.size(); ++r) row_of.emplace(std::get<std::string>(units.rows[r][0]), r);
-    ResultTable out;
-    out.title = "Areas, with the values of their " + level;
-    out.notes = units.notes;
-    out.notes.push_back("each area shows the values of the " + level + " it belongs to");
-    out.columns = {"area", "level_area"};
-    out.columns.insert(out.columns.end(), units.columns.begin() + 1, units.columns.end());
-    const auto& labels = d.table.level(level).labels;
-    for (std::size_t i = 0; i < d.table.areas(); ++i) {
-        std::vector<Cell> row{d.table.area_codes()[i], labels[i]};
-        if (const auto it = row_of.find(labels[i]); it != row_of.end())
-            row.insert(row.end(), units.rows[it->second].begin() + 1, units.rows[it->second].end());
-        else row.resize(out.columns.size());
-        out.add_row(std::move(row));
-    }
-    return out;
 }
 
 }  // namespace
@@ -146,7 +100,7 @@ void add_dataset_routes(RouteTable& routes, const DatasetCatalog& catalog, const
                                                              "' was served without them"};
                                 const std::string format = p.text("format", "json");
                                 return PreparedWork{false, [&d, format, level](std::string& type, const std::stop_token&) {
-                                                        const ResultTable t = area_table_at_level(d, level);
+                                                        const ResultTable t = area_table_at_level(d.table, level);
                                                         return respond_layer(d.geography, format, t, {t}, type);
                                                     }};
                             }};

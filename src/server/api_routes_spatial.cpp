@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include "analysis/change_tables.hpp"
+#include "analysis/enclave_tables.hpp"
 #include "analysis/group_enclaves.hpp"
+#include "analysis/hot_spot_tables.hpp"
 #include "analysis/group_share.hpp"
 #include "autocorrelation/hot_spots.hpp"
 #include "server/api_routes.hpp"
@@ -60,17 +62,10 @@ void add_spatial_routes(RouteTable& routes, const DatasetCatalog& catalog, const
                 const ServedDataset& d = *r.dataset;
                 HotSpotOptions o = r.options;
                 o.stop = stop;
-                const auto v = group_share(d.table, r.group);
-                const HotSpots h = find_hot_spots(v.share, d.geography->weights, o);
-                ResultTable t;
-                t.title = "Hot spots of " + r.group;
-                t.notes.push_back(fmt::format("{} permutations, seed {}, FDR-adjusted labels at alpha {:g}",
-                                              o.permutations, o.seed, o.alpha));
-                t.columns = {"area", "share", "lisa_cluster", "lisa_q", "hot_spot", "getis_ord_q"};
-                for (std::size_t i = 0; i < d.table.areas(); ++i)
-                    t.add_row({d.table.area_codes()[i], v.share[i], h.cluster[i], h.lisa_q[i], h.hot_spot[i],
-                               h.getis_ord_q[i]});
-                return respond_layer(d.geography, r.format, t, {t}, type);
+                // The CLI's `hotspots` tables (global Moran, then one row per area).
+                const auto results = hot_spot_tables(d.table, d.geography->weights, d.geography->notes, r.group,
+                                                     "share", o);
+                return respond_layer(d.geography, r.format, results.back(), results, type);
             }};
         }};
     routes["/api/enclaves"] = {
@@ -80,11 +75,10 @@ void add_spatial_routes(RouteTable& routes, const DatasetCatalog& catalog, const
                 const ServedDataset& d = *r.dataset;
                 HotSpotOptions o = r.options;
                 o.stop = stop;
-                const GroupEnclaves found =
-                    group_enclaves(d.table, r.group, d.geography->weights, d.geography->area_km2, o);
-                const ResultTable list = enclave_list_table(r.group, found.enclaves);
-                const ResultTable members = enclave_member_table(d.table, found);
-                return respond_layer(d.geography, r.format, members, {list, members}, type);
+                // The CLI's `enclaves` tables (the list, then one row per member area).
+                const auto results = enclave_tables(d.table, d.geography->weights, d.geography->area_km2,
+                                                    d.geography->notes, r.group, o, {});
+                return respond_layer(d.geography, r.format, results.back(), results, type);
             }};
         }};
     routes["/api/change"] = {{"dataset", "top", "threshold", "format"}, [&catalog](const ApiParameters& p) {

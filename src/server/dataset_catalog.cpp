@@ -1,5 +1,7 @@
 #include "server/dataset_catalog.hpp"
 
+#include "analysis/spatial_data.hpp"
+
 #include "core/error.hpp"
 #include "core/table_operations.hpp"
 #include "geo/table_join.hpp"
@@ -28,13 +30,15 @@ DatasetSpec parse_spec(const std::string& spec, const std::string& option, const
 ServedGeography join_geography(Table& table, const std::string& boundaries) {
     ServedGeography g;
     g.boundaries = boundaries;
-    g.layer = load_area_layer(boundaries);
-    const TableLayerJoin join = join_table_to_layer(table, g.layer);
-    if (join.table_only > 0) table = select_areas(table, join.table_rows);
-    g.feature = join.layer_index;
-    g.weights = subset(contiguity_weights(g.layer, {Contiguity::queen, 0.0}), g.feature);
+    // The join every front end makes (analysis/spatial_data): same areas, weights and notes.
+    SpatialData joined = join_spatial(table, load_area_layer(boundaries), WeightsSpec{}, boundaries);
+    g.area_km2 = area_km2(joined);
+    table = std::move(joined.table);
+    g.layer = std::move(joined.layer);
+    g.feature = std::move(joined.feature);
+    g.weights = std::move(joined.weights);
+    g.notes = std::move(joined.notes);
     g.geojson = geojson_geometries(g.layer);
-    for (std::size_t k : g.feature) g.area_km2.push_back(g.layer.area_km2[k]);
     return g;
 }
 

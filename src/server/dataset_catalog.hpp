@@ -26,6 +26,7 @@ struct ServedGeography {
     std::vector<std::size_t> feature;
     Weights weights;
     std::vector<double> area_km2;
+    std::vector<std::string> notes;  // the join's notes (CRS, unmatched areas, repairs, islands)
     GeoJsonGeometries geojson;
 };
 

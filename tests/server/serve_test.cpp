@@ -13,44 +13,11 @@
 #include <thread>
 
 #include "cli/run_cli.hpp"
+#include "server/serve_process.hpp"
 
 using namespace cohesion::test;
 
 namespace {
-
-class Server {
-public:
-    explicit Server(const std::string& extra = "") {
-        port_ = 20000 + static_cast<int>(::getpid() % 20000);
-        const auto dir = scratch_dir();
-        const std::string data = COHESION_EXAMPLE_DATA;
-        const std::string command = std::string(COHESION_CLI) + " serve --port " + std::to_string(port_) +
-                                    " --dataset bedford=" + data + "/bedford/oa2011_ethnicity.csv@" + data +
-                                    "/bedford/oa2011.geojson " + extra + " >" + (dir / "serve.log").string() +
-                                    " 2>&1 & echo $! >" + (dir / "serve.pid").string();
-        std::system(command.c_str());
-        pid_ = std::stoi(slurp(dir / "serve.pid"));
-        httplib::Client c("127.0.0.1", port_);
-        for (int i = 0; i < 200; ++i) {
-            if (auto r = c.Get("/api/health"); r && r->status == 200) return;
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
-        ADD_FAILURE() << "server did not start: " << slurp(dir / "serve.log");
-    }
-    ~Server() {
-        ::kill(pid_, SIGTERM);
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    httplib::Client client() const {
-        httplib::Client c("127.0.0.1", port_);
-        c.set_read_timeout(30, 0);
-        return c;
-    }
-    int port() const { return port_; }
-
-private:
-    int port_ = 0, pid_ = 0;
-};
 
 nlohmann::json json_of(const httplib::Result& r) { return nlohmann::json::parse(r->body); }
 

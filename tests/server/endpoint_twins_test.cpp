@@ -1,0 +1,94 @@
+// Every computing endpoint of the API has a CLI twin computed by the same library
+// function (issue 12): the server is started on the bundled Bedford project and each
+// endpoint's JSON is compared, table by table, with its command's `--format json`
+// (columns and rows; notes differ only in that the API names files without folders).
+// The list of routes comes from the API's own OpenAPI document, so a new endpoint without
+// a twin here fails the test.
+#include <nlohmann/json.hpp>
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+#include "cli/run_cli.hpp"
+#include "server/serve_process.hpp"
+
+using namespace cohesion::test;
+
+namespace {
+
+// Tables (or a layer's feature properties) without titles and notes.
+nlohmann::json data_of(const nlohmann::json& j) {
+    if (j.is_array()) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto& t : j) out.push_back(data_of(t));
+        return out;
+    }
+    if (j.contains("features")) {
+        nlohmann::json props = nlohmann::json::array();
+        for (const auto& f : j["features"]) props.push_back(f["properties"]);
+        return props;
+    }
+    return {{"columns", j["columns"]}, {"rows", j["rows"]}};
+}
+
+}  // namespace
+
+TEST(ServeTwins, EveryEndpointEqualsItsCommand) {
+    const std::string data = COHESION_EXAMPLE_DATA;
+    Server server("--project " + data + "/bedford/bedford.toml", 7);
+    auto c = server.client();
+    const std::string table = data + "/bedford/oa2011_ethnicity.csv", oa = data + "/bedford/oa2011.geojson",
+                      census = " --census " + data + "/bedford/census2021_oa --aggregate lsoa21cd",
+                      lsoa = data + "/bedford/lsoa2021.geojson";
+    // The [change] section's harmonised table, made by `harmonise` as `run --dry-run` lists it.
+    const auto harmonised = scratch_dir() / "twins_earlier_on_later.csv";
+    ASSERT_EQ(run_cli("harmonise " + table + " --scheme " + data + "/schemes/ethnicity2011_broad5.csv --aggregate LSOA "
+                      "--lookup " + data + "/bedford/lookup_lsoa11_lsoa21.csv --from-column lsoa11_code --to-column "
+                      "lsoa21_code --change-column change_code --weights-table " + data +
+                      "/bedford/lsoa2021_ethnic5.csv -o " + harmonised.string())
+                  .exit_code,
+              0);
+    const std::string change = "change " + harmonised.string() + " " + data + "/bedford/lsoa2021_ethnic5.csv --scheme-b " +
+                               data + "/schemes/ethnicity2021_broad5.csv";
+    struct Twin {
+        std::string url, command;
+    };
+    const std::vector<Twin> twins = {
+        {"/api/indices?dataset=Bedford", "indices " + table + " --no-simulated"},
+        {"/api/indices?dataset=Bedford&group=Pakistani&bootstrap=20&seed=5",
+         "indices " + table + " --no-simulated -g Pakistani --bootstrap 20 --seed 5"},
+        {"/api/indices?dataset=Bedford&level=LSOA&index=dissimilarity",
+         "indices " + table + " --no-simulated --aggregate LSOA -i dissimilarity"},
+        {"/api/local?dataset=Bedford", "local " + table},
+        {"/api/local?dataset=Bedford&level=MSOA", "local " + table + " --aggregate MSOA"},
+        {"/api/areas?dataset=Bedford", "local " + table + " --shares"},
+        {"/api/areas?dataset=Bedford&level=LSOA", "local " + table + " --shares --level LSOA"},
+        {"/api/hotspots?dataset=Bedford&group=Pakistani&permutations=99",
+         "hotspots " + table + " -b " + oa + " -g Pakistani --permutations 99"},
+        {"/api/enclaves?dataset=Bedford&group=Pakistani&permutations=99",
+         "enclaves " + table + " -b " + oa + " -g Pakistani --permutations 99"},
+        {"/api/change?dataset=Bedford", change},
+        {"/api/target/esol?dataset=Bedford", "target esol" + census},
+        {"/api/target/licensing?dataset=Bedford", "target licensing" + census + " --boundaries " + lsoa},
+        {"/api/target/hubs?dataset=Bedford&hubs=3&distance=800",
+         "target hubs" + census + " --boundaries " + lsoa + " -p 3 --distance 800"},
+    };
+    std::set<std::string> covered;
+    for (const auto& t : twins) {
+        auto api = c.Get(t.url);
+        ASSERT_TRUE(api) << t.url;
+        ASSERT_EQ(api->status, 200) << t.url << " " << api->body;
+        const auto cli = run_cli(t.command + " --format json");
+        ASSERT_EQ(cli.exit_code, 0) << t.command << "\n" << cli.err;
+        EXPECT_EQ(data_of(nlohmann::json::parse(api->body)), data_of(nlohmann::json::parse(cli.out))) << t.url;
+        covered.insert(t.url.substr(0, t.url.find('?')));
+    }
+    // Every route of the API: computing ones are covered above; the rest describe the service.
+    const std::set<std::string> service{"/api/openapi.json", "/api/datasets", "/api/health"};
+    auto doc = c.Get("/api/openapi.json");
+    ASSERT_TRUE(doc);
+    for (const auto& [path, item] : nlohmann::json::parse(doc->body)["paths"].items())
+        EXPECT_TRUE(covered.count(path) || service.count(path)) << path << " has no CLI twin in this test";
+}
