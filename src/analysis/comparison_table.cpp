@@ -21,6 +21,7 @@ ResultTable comparison_table(const Table& table_a, const Table& table_b, const C
 
     ResultTable out;
     out.title = "Comparison of segregation indices (B - A)";
+    out.name = "comparison";
     out.notes.push_back("A: " + r.label_a);
     out.notes.push_back("B: " + r.label_b);
     out.notes.push_back(fmt::format("{} independent bootstrap replicates of each table, seed {}; interval method '{}': {}; "

@@ -287,6 +287,7 @@ GroupRankings rank_groups(const Table& table, const GroupRankingOptions& o) {
 ResultTable ranking_table(const GroupRankings& k) {
     ResultTable t;
     t.title = "Who lives most apart: groups ranked by " + k.index + " from everyone else";
+    t.name = "ranking";
     t.notes = k.notes;
     t.columns = {"rank", "group", "people", "share", k.index, "raw_value", "ci_lower", "ci_upper", "rank_lower",
                  "rank_upper"};

@@ -20,6 +20,7 @@ ResultTable index_table(const Table& table, const IndexTableRequest& r) {
 
     ResultTable out;
     out.title = "Segregation indices";
+    out.name = "indices";
     out.notes = table.history();
     std::set<std::string> descriptions;
     for (const auto& view : plan.views) {
@@ -89,6 +90,24 @@ ResultTable index_table(const Table& table, const IndexTableRequest& r) {
     return out;
 }
 
+namespace {
+
+// A local index's output as a file field name: snake_case, no colons (GeoPackage, SQL
+// and pandas users would have to quote them). The index's main value takes the index's
+// name; the rest say what they hold (local_segregation's "p" is the area's population
+// share, not a p-value).
+std::string local_column_name(const std::string& index, const std::string& part) {
+    if (index == "local_segregation" && part == "ls") return index;
+    if (index == "local_segregation" && part == "p") return "local_segregation_population_share";
+    if (index == "local_entropy" && part == "entropy") return index;
+    if (index == "local_entropy" && part == "entropy_normalized") return "local_entropy_normalized";
+    std::string name = index + "_" + part;
+    std::replace(name.begin(), name.end(), ':', '_');
+    return name;
+}
+
+}  // namespace
+
 ResultTable local_table(const Table& table, const std::vector<std::string>& indices) {
     std::vector<const IndexDefinition*> chosen;
     if (indices.empty()) chosen = IndexRegistry::instance().of_kind(IndexKind::local);
@@ -104,6 +123,7 @@ ResultTable local_table(const Table& table, const std::vector<std::string>& indi
     const IndexParams params;
     ResultTable out;
     out.title = "Local statistics per area";
+    out.name = "local";
     out.notes = table.history();
     out.notes.push_back("view: " + m.description);
     if (m.dropped_units)
@@ -113,8 +133,7 @@ ResultTable local_table(const Table& table, const std::vector<std::string>& indi
     std::vector<LocalColumns> results;
     for (const auto* d : chosen) {
         results.push_back(d->compute_local(IndexInput{m, params}));
-        for (const auto& name : results.back().names)
-            out.columns.push_back(results.back().names.size() == 1 ? d->info.name : d->info.name + ":" + name);
+        for (const auto& name : results.back().names) out.columns.push_back(local_column_name(d->info.name, name));
     }
     std::vector<std::ptrdiff_t> unit_of_row(table.areas(), -1);
     for (std::size_t k = 0; k < m.units; ++k) unit_of_row[m.unit_rows[k]] = static_cast<std::ptrdiff_t>(k);

@@ -127,7 +127,7 @@ TEST(Cli, LocalWritesOneRowPerArea) {
     const auto run = run_cli("local " + example_table() + " --index local_segregation --format csv");
     ASSERT_EQ(run.exit_code, 0) << run.err;
     EXPECT_EQ(std::count(run.out.begin(), run.out.end(), '\n'), 502);
-    EXPECT_EQ(run.out.rfind("area,population,local_segregation:ls,local_segregation:p\nE00088132,298,0.0635762514", 0), 0u);
+    EXPECT_EQ(run.out.rfind("area,population,local_segregation,local_segregation_population_share\nE00088132,298,0.0635762514", 0), 0u);
 }
 
 TEST(Cli, BootstrapAndRandomisationColumns) {

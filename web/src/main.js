@@ -19,12 +19,12 @@ const VIEWS = {
     group: true, level: true, note: (g) => `Each area coloured by the share of its residents who are ${g}.`,
   },
   lq: {
-    title: (g) => `${g}: share here ÷ share in the town`, property: (g) => `location_quotient:${g}`, kind: "ratio",
+    title: (g) => `${g}: share here ÷ share in the town`, property: (g) => `location_quotient_${g}`, kind: "ratio",
     group: true, level: true,
     note: (g) => `Location quotient: 1 means ${g} people make up the same share here as in the whole town; 2 means twice that share.`,
   },
   local_segregation: {
-    title: () => "How different each area's make-up is from the town's", property: () => "local_segregation:ls",
+    title: () => "How different each area's make-up is from the town's", property: () => "local_segregation",
     kind: "number", group: false, level: true,
     note: () => "Local segregation (Theil's local M): 0 where an area's mix of groups is the town's mix; higher where it differs more.",
   },
