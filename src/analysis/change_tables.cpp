@@ -106,7 +106,7 @@ std::vector<ResultTable> change_tables(const Table& a, const Table& b, const Cha
     town.title = "Change in the town's make-up (common areas)";
     town.name = "town";
     town.notes = notes;
-    town.columns = {"group", "count_a", "count_b", "share_a", "share_b", "change_pp", "annual_growth"};
+    town.columns = {"group_name", "count_a", "count_b", "share_a", "share_b", "change_pp", "annual_growth"};
     for (std::size_t g = 0; g < p.groups.size(); ++g)
         town.add_row({p.groups[g], p.whole.count_a[g], p.whole.count_b[g], p.whole.share_a[g], p.whole.share_b[g],
                       100.0 * (p.whole.share_b[g] - p.whole.share_a[g]),

@@ -44,7 +44,7 @@ std::vector<ResultTable> decomposition_tables(const Table& table, const std::str
     groups.title = "Contribution of each group to M";
     groups.name = "groups";
     if (within.empty()) groups.notes = notes;
-    groups.columns = {"group", "population_share", "local_segregation", "contribution_to_M", "share_of_M"};
+    groups.columns = {"group_name", "population_share", "local_segregation", "contribution_to_M", "share_of_M"};
     double M = 0.0;
     const auto contributions = decompose_by_group(m);
     for (const auto& c : contributions) M += c.contribution;

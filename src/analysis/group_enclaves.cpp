@@ -19,7 +19,7 @@ GroupEnclaves group_enclaves(const Table& table, const std::string& group, const
 
 ResultTable enclave_list_table(const std::string& group, const std::vector<Enclave>& enclaves) {
     ResultTable list;
-    list.title = fmt::format("{} enclaves of {}", enclaves.size(), group);
+    list.title = fmt::format("{} enclave{} of {}", enclaves.size(), enclaves.size() == 1 ? "" : "s", group);
     list.name = "enclaves";
     list.columns = {"enclave", "areas", "core_area", "population", "group_count", "group_share",
                     "share_of_group_in_town", "area_km2"};

@@ -53,7 +53,7 @@ TownProfile town_profile(const Table& table, const Weights* weights, const std::
     p.composition.title = "Population by group";
     p.composition.name = "composition";
     p.composition.notes = table.history();
-    p.composition.columns = {"group", "people", "share"};
+    p.composition.columns = {"group_name", "people", "share"};
     if (reference) p.composition.columns.push_back("reference_share");
     for (std::size_t g = 0; g < groups.size(); ++g) {
         std::vector<Cell> row{groups[g], totals[g], totals[g] / total};

@@ -4,6 +4,8 @@
 // src/analysis (esol_targeting, hub_siting, licensing_screen); this file is their options.
 #include <memory>
 
+#include <fmt/format.h>
+
 #include "analysis/esol_targeting.hpp"
 #include "analysis/hub_siting.hpp"
 #include "analysis/licensing_screen.hpp"
@@ -67,7 +69,16 @@ void add_target_command(CLI::App& app) {
         ->group("Output");
     esol->callback([e, esol] {
         e->esol.weights = parse_score_weights(e->weights_text);
-        const auto results = esol_targeting(CensusTopics(e->census), e->esol);
+        auto results = esol_targeting(CensusTopics(e->census), e->esol);
+        // On a terminal the ranking shows the --top areas only (the files keep every area,
+        // for maps and joins), so `--top 10` prints 10 rows.
+        if (e->output.outputs.empty() && e->output.format == "table")
+            for (auto& r : results)
+                if (r.name == "areas" && r.rows.size() > e->esol.top) {
+                    r.notes.push_back(fmt::format("showing the top {} of {} areas; --format csv or --output for all",
+                                                  e->esol.top, r.rows.size()));
+                    r.rows.resize(e->esol.top);
+                }
         emit_with_boundaries(results, e->boundaries, e->layer, e->output, *esol);
     });
 
