@@ -1,6 +1,7 @@
 #include "analysis/index_tables.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <set>
@@ -13,8 +14,42 @@
 
 namespace cohesion {
 
+namespace {
+
+// With a single group there is nothing for a multigroup index to compare (the group
+// against the rest still has two sides when the table has a total), so multigroup
+// indices are left out with a note instead of failing the whole table. Asked for by
+// name and nothing else left, it stays an error.
+SuiteRequest without_multigroup_for_one_group(const Table& table, SuiteRequest request, std::string& note) {
+    if (table.groups() >= 2) return request;
+    const auto& registry = IndexRegistry::instance();
+    std::vector<std::string> kept, skipped;
+    if (request.indices.empty()) {
+        for (const auto* d : registry.of_kind(IndexKind::two_group)) kept.push_back(d->info.name);
+        for (const auto* d : registry.of_kind(IndexKind::multigroup)) skipped.push_back(d->info.name);
+    } else {
+        for (const auto& name : request.indices)
+            (registry.get(name).info.kind == IndexKind::multigroup ? skipped : kept).push_back(name);
+    }
+    if (skipped.empty()) return request;
+    if (kept.empty())
+        throw Error(Location{"", 0, "--index"},
+                    fmt::format("{} {} multigroup and the table has one group ({}); give two or more groups, or a "
+                                "two-group index",
+                                fmt::join(skipped, ", "), skipped.size() == 1 ? "is" : "are",
+                                table.group_names().empty() ? std::string() : table.group_names()[0]));
+    note = fmt::format("multigroup indices skipped: the table has a single group ({}), compared with the rest of the "
+                       "population where a total is given",
+                       table.group_names().empty() ? std::string() : table.group_names()[0]);
+    request.indices = kept;
+    return request;
+}
+
+}  // namespace
+
 ResultTable index_table(const Table& table, const IndexTableRequest& r) {
-    const SuitePlan plan = plan_suite(table, r.suite);
+    std::string one_group_note;
+    const SuitePlan plan = plan_suite(table, without_multigroup_for_one_group(table, r.suite, one_group_note));
     if (plan.items.empty()) throw Error("no index to compute (check --index)");
     const IndexParams& params = r.suite.params;
 
@@ -22,6 +57,7 @@ ResultTable index_table(const Table& table, const IndexTableRequest& r) {
     out.title = "Segregation indices";
     out.name = "indices";
     out.notes = table.history();
+    if (!one_group_note.empty()) out.notes.push_back(one_group_note);
     std::set<std::string> descriptions;
     for (const auto& view : plan.views) {
         if (descriptions.insert(view.description).second) out.notes.push_back("view: " + view.description);

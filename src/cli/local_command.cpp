@@ -26,12 +26,7 @@ void add_local_command(CLI::App& app) {
     add_input_options(*command, o->input);
     command->add_option("--index,-i", o->indices, "Local index name(s) (default: all local indices)")->delimiter(',');
     add_output_options(*command, o->output);
-    command->add_option("--boundaries", o->boundaries,
-                        "Polygons of the areas (any OGR source), to write the per-area table as a map layer with "
-                        "--output .geojson/.gpkg")
-        ->group("Output");
-    command->add_option("--code-field", o->layer.code_field, "Area-code field of --boundaries (default: auto)")
-        ->group("Output");
+    add_map_output_options(*command, o->boundaries, o->layer);
     command->callback([o, command] {
         emit_with_boundaries({local_table(load_input(o->input), o->indices)}, o->boundaries, o->layer, o->output,
                              *command);

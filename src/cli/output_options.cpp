@@ -43,6 +43,15 @@ void add_output_options(CLI::App& command, OutputOptionValues& v) {
         ->group("Output");
 }
 
+void add_map_output_options(CLI::App& command, std::string& boundaries, AreaLayerOptions& layer) {
+    command.add_option("--boundaries", boundaries,
+                       "Polygons of the areas (any OGR source), to write the per-area table as a map layer with "
+                       "--output .geojson/.gpkg")
+        ->group("Output");
+    command.add_option("--code-field", layer.code_field, "Area-code field of --boundaries (default: auto)")
+        ->group("Output");
+}
+
 namespace {
 
 std::string render_results(const std::vector<ResultTable>& results, OutputFormat format) {

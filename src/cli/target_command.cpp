@@ -95,7 +95,7 @@ void add_target_command(CLI::App& app) {
         ->default_val("need")->group(gh);
     hubs->add_option("--model", h->hubs.model, "p-median, maximal-covering or set-covering")
         ->default_val("maximal-covering")->group(gh);
-    hubs->add_option("-p,--hubs", h->hubs.p, "Number of hubs (p-median, maximal covering)")->default_val(3)->group(gh);
+    hubs->add_option("--hubs,-p", h->hubs.p, "Number of hubs (p-median, maximal covering); -p is the same option")->default_val(3)->group(gh);
     hubs->add_option("--distance", h->hubs.distance, "Service (walking) distance in metres, straight line")
         ->default_val(800)->group(gh);
     hubs->add_option("--candidates", h->hubs.candidates,

@@ -202,3 +202,17 @@ TEST(CliOutputs, ProgressLinesWhenStderrIsNotATerminal) {
     ASSERT_EQ(quiet.exit_code, 0) << quiet.err;
     EXPECT_EQ(quiet.err, "");
 }
+
+TEST(CliOutputs, TargetReadsTheOnsBulkDownloadsAsPublished) {
+    // The same 38 output areas, once as ONS publishes them, once as the renamed tables.
+    const std::string ons = std::string(COHESION_TEST_DATA_DIR) + "/ons_bulk_census2021";
+    const auto published = run_cli("target esol --census " + ons + " --format csv");
+    ASSERT_EQ(published.exit_code, 0) << published.err;
+    const auto renamed = run_cli("target esol --census " + census_bundle() + " --where msoa21cd=E02003623 --format csv");
+    ASSERT_EQ(renamed.exit_code, 0) << renamed.err;
+    EXPECT_EQ(published.out, renamed.out);
+    EXPECT_NE(published.out.find("\nE00088161,"), std::string::npos);
+    EXPECT_EQ(std::count(published.out.begin(), published.out.end(), '\n'), renamed.out.size() ? std::count(renamed.out.begin(), renamed.out.end(), '\n') : -1);
+    const auto licensing = run_cli("target licensing --census " + ons + " --format json");
+    ASSERT_EQ(licensing.exit_code, 0) << licensing.err;
+}
