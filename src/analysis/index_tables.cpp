@@ -25,7 +25,12 @@ SuiteRequest without_multigroup_for_one_group(const Table& table, SuiteRequest r
     const auto& registry = IndexRegistry::instance();
     std::vector<std::string> kept, skipped;
     if (request.indices.empty()) {
-        for (const auto* d : registry.of_kind(IndexKind::two_group)) kept.push_back(d->info.name);
+        // The default set's two-group indices (index_suite.cpp: no simulated ones unless
+        // asked, none needing unit areas that were not given).
+        for (const auto* d : registry.of_kind(IndexKind::two_group))
+            if ((request.include_stochastic || !d->info.stochastic) &&
+                (!d->info.needs_unit_areas || !request.params.unit_areas.empty()))
+                kept.push_back(d->info.name);
         for (const auto* d : registry.of_kind(IndexKind::multigroup)) skipped.push_back(d->info.name);
     } else {
         for (const auto& name : request.indices)

@@ -212,7 +212,36 @@ TEST(CliOutputs, TargetReadsTheOnsBulkDownloadsAsPublished) {
     ASSERT_EQ(renamed.exit_code, 0) << renamed.err;
     EXPECT_EQ(published.out, renamed.out);
     EXPECT_NE(published.out.find("\nE00088161,"), std::string::npos);
-    EXPECT_EQ(std::count(published.out.begin(), published.out.end(), '\n'), renamed.out.size() ? std::count(renamed.out.begin(), renamed.out.end(), '\n') : -1);
     const auto licensing = run_cli("target licensing --census " + ons + " --format json");
     ASSERT_EQ(licensing.exit_code, 0) << licensing.err;
+}
+
+TEST(CliOutputs, NamesAndFlagsAgree) {
+    // target esol --top 10 prints exactly 10 areas on the terminal.
+    const auto esol = run_cli("target esol --census " + census_bundle() + " --top 10");
+    ASSERT_EQ(esol.exit_code, 0) << esol.err;
+    const auto ranking = esol.out.substr(esol.out.find("ESOL need and isolation risk per area"));
+    std::size_t rows = 0;
+    for (std::size_t at = ranking.find("\nE0"); at != std::string::npos; at = ranking.find("\nE0", at + 1)) ++rows;
+    EXPECT_EQ(rows, 10u) << ranking.substr(0, 2000);
+    // --hubs and its short form -p are one option.
+    const auto help = run_cli("target hubs --help");
+    EXPECT_NE(help.out.find("--hubs"), std::string::npos);
+    // compare --group is refused where no index uses it, not ignored.
+    const auto compare = run_cli("compare " + example_table() +
+                                 " --where-a MSOA=E02003620 --where-b MSOA=E02003623 --group Pakistani "
+                                 "--index mutual_information --bootstrap 5");
+    EXPECT_EQ(compare.exit_code, 1);
+    EXPECT_NE(compare.err.find("--group Pakistani applies to two-group indices"), std::string::npos) << compare.err;
+    // A single group: the two-group indices against the rest, multigroup ones skipped with a note.
+    const auto one = run_cli("indices " + example_table() + " --group-columns Pakistani --format json");
+    ASSERT_EQ(one.exit_code, 0) << one.err;
+    const auto doc = nlohmann::json::parse(one.out);
+    EXPECT_NE(doc["notes"].dump().find("multigroup indices skipped"), std::string::npos) << doc["notes"].dump();
+    for (const auto& row : doc["rows"]) EXPECT_EQ(row["kind"], "two-group") << row.dump();
+    // Output-area rows and LSOA polygons: the error says to aggregate.
+    const std::string shared_lsoas = std::string(COHESION_DEFAULT_SHARED_DATA) + "/bedford/lsoa2011.geojson";
+    const auto mismatch = run_cli("hotspots " + example_table() + " -b " + shared_lsoas + " -g Pakistani");
+    EXPECT_EQ(mismatch.exit_code, 1);
+    EXPECT_NE(mismatch.err.find("add --aggregate LSOA"), std::string::npos) << mismatch.err;
 }
