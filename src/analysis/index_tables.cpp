@@ -174,7 +174,8 @@ ResultTable local_table(const Table& table, const std::vector<std::string>& indi
     std::vector<LocalColumns> results;
     for (const auto* d : chosen) {
         results.push_back(d->compute_local(IndexInput{m, params}));
-        for (const auto& name : results.back().names) out.columns.push_back(local_column_name(d->info.name, name));
+        for (const auto& name : results.back().names)
+            out.columns.push_back(results.back().names.size() == 1 ? d->info.name : local_column_name(d->info.name, name));
     }
     std::vector<std::ptrdiff_t> unit_of_row(table.areas(), -1);
     for (std::size_t k = 0; k < m.units; ++k) unit_of_row[m.unit_rows[k]] = static_cast<std::ptrdiff_t>(k);
