@@ -77,7 +77,6 @@ ResultTable run(const HarmoniseOptions& o, const Table& table) {
 ResultTable result_table(const Table& t, std::vector<std::string> notes) {
     ResultTable out;
     out.title = "Harmonised table";
-    out.name = "harmonised";
     out.notes = std::move(notes);
     out.columns.push_back("code");
     for (const auto& level : t.levels()) out.columns.push_back(level.name);

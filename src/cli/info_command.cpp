@@ -19,7 +19,6 @@ struct InfoOptions {
 std::vector<ResultTable> describe(const Table& table) {
     ResultTable summary;
     summary.title = "Table " + table.source();
-    summary.name = "summary";
     summary.notes = table.history();
     summary.columns = {"property", "value"};
     const auto group_sum = table.group_sum();
@@ -48,8 +47,7 @@ std::vector<ResultTable> describe(const Table& table) {
 
     ResultTable groups;
     groups.title = "Groups";
-    groups.name = "groups";
-    groups.columns = {"group_name", "count", "share_of_total", "areas_present"};
+    groups.columns = {"group", "count", "share_of_total", "areas_present"};
     for (std::size_t g = 0; g < table.groups(); ++g) {
         double sum = 0.0;
         std::int64_t present = 0;
