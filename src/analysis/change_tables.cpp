@@ -1,5 +1,7 @@
 #include "analysis/change_tables.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include <unordered_map>
@@ -45,6 +47,7 @@ void add_national_comparison(ResultTable& town, const NationalChange& n, const P
 ResultTable decomposition_table(const MutualDifference& md, const std::vector<std::string>& notes) {
     ResultTable t;
     t.title = "Why segregation changed: Shapley decomposition of the change in Theil's M (Elbers 2021)";
+    t.name = "shapley";
     t.notes = {notes[0], notes[1]};
     t.notes.push_back(fmt::format("{} areas with people in A, {} in B, {} in both; groups in both: {}", md.units_a,
                                   md.units_b, md.units.size(), fmt::join(md.common_groups, ", ")));
@@ -101,8 +104,9 @@ std::vector<ResultTable> change_tables(const Table& a, const Table& b, const Cha
 
     ResultTable town;
     town.title = "Change in the town's make-up (common areas)";
+    town.name = "town";
     town.notes = notes;
-    town.columns = {"group", "count_a", "count_b", "share_a", "share_b", "change_pp", "annual_growth"};
+    town.columns = {"group_name", "count_a", "count_b", "share_a", "share_b", "change_pp", "annual_growth"};
     for (std::size_t g = 0; g < p.groups.size(); ++g)
         town.add_row({p.groups[g], p.whole.count_a[g], p.whole.count_b[g], p.whole.share_a[g], p.whole.share_b[g],
                       100.0 * (p.whole.share_b[g] - p.whole.share_a[g]),
@@ -113,6 +117,7 @@ std::vector<ResultTable> change_tables(const Table& a, const Table& b, const Cha
 
     ResultTable areas;
     areas.title = "Pace of change per area (1 = fastest)";
+    areas.name = "areas";
     areas.columns = {"area", "rank", "fast", "pace", "total_a", "total_b", "entropy_a", "entropy_b"};
     for (const auto& g : p.groups)
         for (const char* suffix : {"_share_a", "_share_b", "_change_pp"}) areas.columns.push_back(g + suffix);
@@ -129,6 +134,13 @@ std::vector<ResultTable> change_tables(const Table& a, const Table& b, const Cha
     const MutualDifference md = mutual_difference(a, b);
     ResultTable decomposition = decomposition_table(md, notes);
     add_structural_contributions(areas, md);
+    const auto fastest = std::find_if(p.areas.begin(), p.areas.end(), [](const auto& c) { return c.rank == 1; });
+    town.headline = fmt::format("{} areas compared; town-wide pace {:.1f} % of residents 'replaced'{}", p.areas.size(),
+                                100.0 * p.whole.pace,
+                                fastest == p.areas.end()
+                                    ? std::string()
+                                    : fmt::format("; fastest-changing area {} ({:.1f} %)", fastest->code,
+                                                  100.0 * fastest->pace));
     return {town, decomposition, areas};
 }
 

@@ -1,8 +1,10 @@
 #include "analysis/comparison_table.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "core/error.hpp"
+#include "indices/index.hpp"
 #include "indices/index_suite.hpp"
 #include "inference/comparison.hpp"
 
@@ -19,10 +21,26 @@ ResultTable comparison_table(const Table& table_a, const Table& table_b, const C
     if (plan_a.items.size() != plan_b.items.size())
         throw Error("the two tables do not have the same groups, so their indices cannot be paired");
 
+    // --group chooses the focal group of two-group indices; a multigroup index compares
+    // all groups at once, so a --group that reaches no row is refused, not ignored.
+    std::size_t two_group = 0, multigroup_items = 0;
+    for (const auto& item : plan_a.items) (item.index->info.kind == IndexKind::multigroup ? multigroup_items : two_group)++;
+    if (!r.focal.empty() && two_group == 0)
+        throw Error(Location{"", 0, "--group"},
+                    fmt::format("--group {} applies to two-group indices (e.g. dissimilarity, isolation), and the "
+                                "chosen indices are multigroup (all groups at once); drop --group or add a two-group "
+                                "index",
+                                fmt::join(r.focal, ",")));
+
     ResultTable out;
     out.title = "Comparison of segregation indices (B - A)";
+    out.name = "comparison";
     out.notes.push_back("A: " + r.label_a);
     out.notes.push_back("B: " + r.label_b);
+    if (!r.focal.empty() && multigroup_items > 0)
+        out.notes.push_back(fmt::format("--group {} applies to the two-group indices; the multigroup ones compare all "
+                                        "groups",
+                                        fmt::join(r.focal, ",")));
     out.notes.push_back(fmt::format("{} independent bootstrap replicates of each table, seed {}; interval method '{}': {}; "
                                     "A, B and difference are estimates of that method (raw_* = on the data as given); "
                                     "std_error and the interval are of the difference; p is two-sided",

@@ -21,6 +21,7 @@ std::vector<ResultTable> decomposition_tables(const Table& table, const std::str
         const MutualDecomposition d = decompose_within(m, parent);
         ResultTable summary;
         summary.title = "Mutual information M and H, between and within " + within;
+        summary.name = "summary";
         summary.notes = notes;
         summary.columns = {"component", "M", "H", "share_of_M"};
         summary.add_row({std::string("total"), d.total_M, d.total_H, 1.0});
@@ -30,6 +31,7 @@ std::vector<ResultTable> decomposition_tables(const Table& table, const std::str
         if (!skip_parts) {
             ResultTable parts;
             parts.title = "Within-" + within + " segregation by " + within + " (largest contribution first)";
+            parts.name = "parts";
             parts.columns = {within, "areas", "population_share", "entropy", "M", "H", "contribution_to_M"};
             for (const auto& p : d.parts)
                 parts.add_row({p.parent, static_cast<std::int64_t>(p.units), p.population_share, p.entropy, p.M, p.H,
@@ -40,8 +42,9 @@ std::vector<ResultTable> decomposition_tables(const Table& table, const std::str
 
     ResultTable groups;
     groups.title = "Contribution of each group to M";
+    groups.name = "groups";
     if (within.empty()) groups.notes = notes;
-    groups.columns = {"group", "population_share", "local_segregation", "contribution_to_M", "share_of_M"};
+    groups.columns = {"group_name", "population_share", "local_segregation", "contribution_to_M", "share_of_M"};
     double M = 0.0;
     const auto contributions = decompose_by_group(m);
     for (const auto& c : contributions) M += c.contribution;

@@ -37,6 +37,7 @@ std::vector<ResultTable> emerging_tables(const SpatialData& d, const Table& b_ta
     ResultTable list;
     list.title = fmt::format("Enclaves of {}: {} in A, {} in B, {} emerging", o.group, enclaves_a.size(),
                              enclaves_b.size(), emerging);
+    list.name = "enclaves";
     list.notes.push_back("A: " + o.label_a);
     list.notes.push_back("B: " + o.label_b);
     for (const auto& n : d.table.history()) list.notes.push_back("A: " + n);
@@ -60,6 +61,7 @@ std::vector<ResultTable> emerging_tables(const SpatialData& d, const Table& b_ta
     const auto name_b = enclave_of(enclaves_b, codes.size());
     ResultTable areas;
     areas.title = "Areas: enclave membership in each year";
+    areas.name = "areas";
     areas.columns = {"area", "status", "enclave_a", "enclave_b", "hot_spot_a", "hot_spot_b",
                      "share_a", "share_b", "change_pp"};
     for (std::size_t i = 0; i < codes.size(); ++i)

@@ -133,6 +133,7 @@ std::vector<ResultTable> esol_targeting(const CensusTopics& census, const EsolTa
 
     ResultTable areas;
     areas.title = "ESOL need and isolation risk per area (1 = highest priority)";
+    areas.name = "areas";
     areas.notes = census_provenance(census, english);
     areas.notes.push_back(fmt::format(
         "need = residents aged 3+ who cannot speak English well or at all (TS029 counts everyone aged 3+, not only "
@@ -155,6 +156,7 @@ std::vector<ResultTable> esol_targeting(const CensusTopics& census, const EsolTa
 
     ResultTable reach;
     reach.title = "People reached if the top k areas are served";
+    reach.name = "reach";
     reach.columns = {"top_k_areas", "need_reached", "share_of_need", "residents_3plus"};
     std::vector<std::size_t> ks{5, 10, 20, 50, o.top};
     std::sort(ks.begin(), ks.end());
@@ -168,6 +170,7 @@ std::vector<ResultTable> esol_targeting(const CensusTopics& census, const EsolTa
 
     ResultTable parts;
     parts.title = "Isolation-risk score components (edit with --score-weights)";
+    parts.name = "score_parts";
     parts.columns = {"component", "weight", "meaning", "source"};
     for (const auto& c : components) parts.add_row({c.name, c.weight, c.meaning, c.source});
     return {parts, reach, areas};

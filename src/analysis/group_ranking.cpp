@@ -287,8 +287,9 @@ GroupRankings rank_groups(const Table& table, const GroupRankingOptions& o) {
 ResultTable ranking_table(const GroupRankings& k) {
     ResultTable t;
     t.title = "Who lives most apart: groups ranked by " + k.index + " from everyone else";
+    t.name = "ranking";
     t.notes = k.notes;
-    t.columns = {"rank", "group", "people", "share", k.index, "raw_value", "ci_lower", "ci_upper", "rank_lower",
+    t.columns = {"rank", "group_name", "people", "share", k.index, "raw_value", "ci_lower", "ci_upper", "rank_lower",
                  "rank_upper"};
     for (const auto& name : k.also) t.columns.insert(t.columns.end(), {name, name + "_ci_lower", name + "_ci_upper"});
     if (k.randomisation > 0) t.columns.insert(t.columns.end(), {"expected_if_random", "excess_over_random", "p_value"});

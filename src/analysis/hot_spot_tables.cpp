@@ -1,5 +1,7 @@
 #include "analysis/hot_spot_tables.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "analysis/group_share.hpp"
@@ -71,6 +73,7 @@ std::vector<ResultTable> hot_spot_tables(const Table& table, const Weights& weig
 
     ResultTable global;
     global.title = "Global spatial autocorrelation (" + variable + ")";
+    global.name = "global";
     global.notes = d.table.history();
     global.notes.insert(global.notes.end(), d.notes.begin(), d.notes.end());
     global.notes.push_back(description);
@@ -83,13 +86,18 @@ std::vector<ResultTable> hot_spot_tables(const Table& table, const Weights& weig
 
     ResultTable areas;
     areas.title = "Hot spots per area (" + variable + ")";
+    areas.name = "areas";
     areas.notes = hot_spot_notes(options);
-    areas.columns = {"area", "population", "group", "share", "value", "lisa_I", "lisa_z", "lisa_p", "lisa_q", "cluster",
+    areas.columns = {"area", "population", "group_count", "share", "value", "lisa_i", "lisa_z", "lisa_p", "lisa_q", "cluster",
                      "gi_star_z", "gi_star_p", "gi_star_q", "hot_spot"};
     for (std::size_t i = 0; i < d.table.areas(); ++i)
         areas.add_row({d.table.area_codes()[i], share.total[i], share.count[i], share.share[i], y[i], h.lisa.I[i],
                        h.lisa.z_conditional[i], h.lisa.p_permutation[i], h.lisa_q[i], h.cluster[i], h.getis_ord.z[i],
                        h.getis_ord.p_permutation[i], h.getis_ord_q[i], h.hot_spot[i]});
+    const auto hot = std::count(h.hot_spot.begin(), h.hot_spot.end(), "hot");
+    const auto cold = std::count(h.hot_spot.begin(), h.hot_spot.end(), "cold");
+    areas.headline = fmt::format("{} of {} areas are hot spots and {} cold spots of {} ({}); Moran's I = {:.3f}", hot,
+                                 d.table.areas(), cold, group, variable, moran.I);
     return {global, areas};
 }
 

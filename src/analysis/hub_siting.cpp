@@ -126,10 +126,12 @@ std::vector<ResultTable> hub_siting(const CensusTopics& census, const AreaLayer&
 
     ResultTable hubs;
     hubs.title = fmt::format("{} integration hubs", s.sites.size());
+    hubs.name = "hubs";
     hubs.notes = notes;
     hubs.columns = {"hub", "site", "lon", "lat", "areas_served", "demand_served", "demand_within_distance"};
     ResultTable alloc;
     alloc.title = "Areas and their nearest hub";
+    alloc.name = "areas";
     alloc.columns = {"area", "hub", "site", "distance_m", "demand", "within_distance"};
     std::unordered_map<std::size_t, std::size_t> hub_number;
     for (std::size_t k = 0; k < s.sites.size(); ++k) hub_number[s.sites[k]] = k + 1;

@@ -1,6 +1,7 @@
 #include "analysis/index_tables.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <set>
@@ -13,14 +14,55 @@
 
 namespace cohesion {
 
+namespace {
+
+// With a single group there is nothing for a multigroup index to compare (the group
+// against the rest still has two sides when the table has a total), so multigroup
+// indices are left out with a note instead of failing the whole table. Asked for by
+// name and nothing else left, it stays an error.
+SuiteRequest without_multigroup_for_one_group(const Table& table, SuiteRequest request, std::string& note) {
+    if (table.groups() >= 2) return request;
+    const auto& registry = IndexRegistry::instance();
+    std::vector<std::string> kept, skipped;
+    if (request.indices.empty()) {
+        // The default set's two-group indices (index_suite.cpp: no simulated ones unless
+        // asked, none needing unit areas that were not given).
+        for (const auto* d : registry.of_kind(IndexKind::two_group))
+            if ((request.include_stochastic || !d->info.stochastic) &&
+                (!d->info.needs_unit_areas || !request.params.unit_areas.empty()))
+                kept.push_back(d->info.name);
+        for (const auto* d : registry.of_kind(IndexKind::multigroup)) skipped.push_back(d->info.name);
+    } else {
+        for (const auto& name : request.indices)
+            (registry.get(name).info.kind == IndexKind::multigroup ? skipped : kept).push_back(name);
+    }
+    if (skipped.empty()) return request;
+    if (kept.empty())
+        throw Error(Location{"", 0, "--index"},
+                    fmt::format("{} {} multigroup and the table has one group ({}); give two or more groups, or a "
+                                "two-group index",
+                                fmt::join(skipped, ", "), skipped.size() == 1 ? "is" : "are",
+                                table.group_names().empty() ? std::string() : table.group_names()[0]));
+    note = fmt::format("multigroup indices skipped: the table has a single group ({}), compared with the rest of the "
+                       "population where a total is given",
+                       table.group_names().empty() ? std::string() : table.group_names()[0]);
+    request.indices = kept;
+    return request;
+}
+
+}  // namespace
+
 ResultTable index_table(const Table& table, const IndexTableRequest& r) {
-    const SuitePlan plan = plan_suite(table, r.suite);
+    std::string one_group_note;
+    const SuitePlan plan = plan_suite(table, without_multigroup_for_one_group(table, r.suite, one_group_note));
     if (plan.items.empty()) throw Error("no index to compute (check --index)");
     const IndexParams& params = r.suite.params;
 
     ResultTable out;
     out.title = "Segregation indices";
+    out.name = "indices";
     out.notes = table.history();
+    if (!one_group_note.empty()) out.notes.push_back(one_group_note);
     std::set<std::string> descriptions;
     for (const auto& view : plan.views) {
         if (descriptions.insert(view.description).second) out.notes.push_back("view: " + view.description);
@@ -89,6 +131,24 @@ ResultTable index_table(const Table& table, const IndexTableRequest& r) {
     return out;
 }
 
+namespace {
+
+// A local index's output as a file field name: snake_case, no colons (GeoPackage, SQL
+// and pandas users would have to quote them). The index's main value takes the index's
+// name; the rest say what they hold (local_segregation's "p" is the area's population
+// share, not a p-value).
+std::string local_column_name(const std::string& index, const std::string& part) {
+    if (index == "local_segregation" && part == "ls") return index;
+    if (index == "local_segregation" && part == "p") return "local_segregation_population_share";
+    if (index == "local_entropy" && part == "entropy") return index;
+    if (index == "local_entropy" && part == "entropy_normalized") return "local_entropy_normalized";
+    std::string name = index + "_" + part;
+    std::replace(name.begin(), name.end(), ':', '_');
+    return name;
+}
+
+}  // namespace
+
 ResultTable local_table(const Table& table, const std::vector<std::string>& indices) {
     std::vector<const IndexDefinition*> chosen;
     if (indices.empty()) chosen = IndexRegistry::instance().of_kind(IndexKind::local);
@@ -104,6 +164,7 @@ ResultTable local_table(const Table& table, const std::vector<std::string>& indi
     const IndexParams params;
     ResultTable out;
     out.title = "Local statistics per area";
+    out.name = "local";
     out.notes = table.history();
     out.notes.push_back("view: " + m.description);
     if (m.dropped_units)
@@ -114,7 +175,7 @@ ResultTable local_table(const Table& table, const std::vector<std::string>& indi
     for (const auto* d : chosen) {
         results.push_back(d->compute_local(IndexInput{m, params}));
         for (const auto& name : results.back().names)
-            out.columns.push_back(results.back().names.size() == 1 ? d->info.name : d->info.name + ":" + name);
+            out.columns.push_back(results.back().names.size() == 1 ? d->info.name : local_column_name(d->info.name, name));
     }
     std::vector<std::ptrdiff_t> unit_of_row(table.areas(), -1);
     for (std::size_t k = 0; k < m.units; ++k) unit_of_row[m.unit_rows[k]] = static_cast<std::ptrdiff_t>(k);

@@ -50,6 +50,7 @@ std::vector<ResultTable> licensing_screen(const CensusTopics& census, const Tabl
 
     ResultTable per_area;
     per_area.title = "Selective licensing screen per area";
+    per_area.name = "areas";
     per_area.columns = {"area", "households", "private_rented", "private_rented_share", "vs_national",
                         "accession_born_share", "candidate", "zone"};
     for (std::size_t i = 0; i < n; ++i)
@@ -59,6 +60,7 @@ std::vector<ResultTable> licensing_screen(const CensusTopics& census, const Tabl
 
     ResultTable zone_table;
     zone_table.title = fmt::format("{} candidate zones", zones);
+    zone_table.name = "zones";
     zone_table.notes = census_provenance(census, tenure);
     zone_table.notes.push_back(fmt::format(
         "candidate area: private rented share >= {:.4g} (default: the England & Wales 2021 share, 20.27 %, TS054 — "

@@ -36,6 +36,7 @@ ResultTable profile_table(const SpatialData& d, const ProfileRequest& o) {
 
     ResultTable out;
     out.title = "Segregation profile across scales";
+    out.name = "profile";
     out.notes = d.table.history();
     out.notes.insert(out.notes.end(), d.notes.begin(), d.notes.end());
     out.notes.push_back(fmt::format("local environments: {} kernel on area centroids, each area counting itself fully "

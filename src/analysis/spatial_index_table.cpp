@@ -24,6 +24,7 @@ ResultTable spatial_index_table(const SpatialData& d, const SpatialIndexRequest&
 
     ResultTable out;
     out.title = "Spatial segregation indices";
+    out.name = "spatial_indices";
     out.notes = d.table.history();
     out.notes.insert(out.notes.end(), d.notes.begin(), d.notes.end());
     out.columns = {"index", "focal", "versus", "value"};

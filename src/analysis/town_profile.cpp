@@ -51,8 +51,9 @@ TownProfile town_profile(const Table& table, const Weights* weights, const std::
 
     step("composition");
     p.composition.title = "Population by group";
+    p.composition.name = "composition";
     p.composition.notes = table.history();
-    p.composition.columns = {"group", "people", "share"};
+    p.composition.columns = {"group_name", "people", "share"};
     if (reference) p.composition.columns.push_back("reference_share");
     for (std::size_t g = 0; g < groups.size(); ++g) {
         std::vector<Cell> row{groups[g], totals[g], totals[g] / total};
@@ -92,6 +93,7 @@ TownProfile town_profile(const Table& table, const Weights* weights, const std::
     const CountMatrix all = multigroup(table);
     const auto& registry = IndexRegistry::instance();
     p.multigroup.title = "Segregation of all groups at once";
+    p.multigroup.name = "multigroup";
     p.multigroup.notes = table.history();
     p.multigroup.notes.push_back("view: " + all.description);
     p.multigroup.columns = {"index", "estimate", "raw_value", "std_error", "ci_lower", "ci_upper", "bias"};
@@ -161,8 +163,10 @@ TownProfile town_profile(const Table& table, const Weights* weights, const std::
                                                p.focal, o.hot_spots.permutations, o.hot_spots.alpha));
     }
     p.enclaves.title = "Enclaves of " + p.focal;
+    p.enclaves.name = "enclaves";
 
     p.areas.title = "Areas";
+    p.areas.name = "areas";
     p.areas.columns = {"area", "population", p.focal + "_share", p.focal + "_location_quotient", "local_segregation",
                        "hot_spot", "enclave", "neighbourhood_type"};
     for (std::size_t i = 0; i < n; ++i)

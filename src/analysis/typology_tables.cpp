@@ -21,6 +21,7 @@ std::vector<ResultTable> typology_tables(const Table& table, const TypologyOptio
 
     ResultTable summary;
     summary.title = "Neighbourhood types";
+    summary.name = "types";
     summary.notes = notes;
     summary.columns = {"type", "label", "areas", "population", "share_of_population"};
     std::map<int, std::pair<std::int64_t, double>> by_type;
@@ -35,6 +36,7 @@ std::vector<ResultTable> typology_tables(const Table& table, const TypologyOptio
 
     ResultTable areas;
     areas.title = "Type of each area";
+    areas.name = "areas";
     areas.columns = {"area", "type", "label", "host_share", "largest_minority", "largest_minority_share_of_minorities"};
     for (std::size_t k = 0; k < types.size(); ++k)
         areas.add_row({table.area_codes()[m.unit_rows[k]], static_cast<std::int64_t>(types[k].type), types[k].label,

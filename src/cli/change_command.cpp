@@ -80,12 +80,7 @@ void add_change_command(CLI::App& app) {
     command->add_option("--national-scheme-b", o->national_scheme_b,
                         "Group scheme for --national-b (default: --scheme-b)")->group(n);
     add_output_options(*command, o->output);
-    command->add_option("--boundaries", o->boundaries,
-                        "Polygons of the areas (any OGR source), to write the per-area table as a map layer with "
-                        "--output .geojson/.gpkg")
-        ->group("Output");
-    command->add_option("--code-field", o->layer.code_field, "Area-code field of --boundaries (default: auto)")
-        ->group("Output");
+    add_map_output_options(*command, o->boundaries, o->layer);
     command->callback([o, command] {
         const auto results = run(*o);
         emit_with_boundaries(results, o->boundaries, o->layer, o->output, *command);

@@ -2,7 +2,10 @@
 // the difference, its bootstrap confidence interval and a p-value.
 #include <fmt/format.h>
 
+#include <optional>
+
 #include "cli/command.hpp"
+#include "cli/progress_bar.hpp"
 #include "cli/inference_options.hpp"
 #include "cli/input_options.hpp"
 #include "cli/output_options.hpp"
@@ -41,6 +44,11 @@ ResultTable run(CompareOptions& o) {
     request.label_a = a.input.path + (a.input.where.empty() ? "" : " where " + fmt::format("{}", fmt::join(a.input.where, ", ")));
     request.label_b = (o.b.path.empty() ? a.input.path : o.b.path) +
                       (o.b.where.empty() ? "" : " where " + fmt::format("{}", fmt::join(o.b.where, ", ")));
+    std::optional<ProgressBar> progress;  // made at the first report, when the number of indices is known
+    request.progress = [&progress](std::size_t, std::size_t total) {
+        if (!progress) progress.emplace("indices compared (bootstrap of both tables)", total);
+        progress->advance();
+    };
     return comparison_table(table_a, table_b, request);
 }
 

@@ -40,6 +40,7 @@ struct IndicesOptions {
 ResultTable registry_listing() {
     ResultTable out;
     out.title = "Indices (see docs/indices.md for formulas and sources)";
+    out.name = "indices";
     out.columns = {"name", "kind", "title", "library_name", "simulated"};
     for (const auto* d : IndexRegistry::instance().all())
         out.add_row({d->info.name, to_string(d->info.kind), d->info.title, d->info.library_name,
@@ -61,7 +62,7 @@ ResultTable compute(const IndicesOptions& o, const Table& table) {
     r.interval = parse_interval_method(o.interval);
     std::optional<ProgressBar> progress;  // made at the first report, when the number of indices is known
     r.progress = [&progress](std::size_t, std::size_t total) {
-        if (!progress) progress.emplace("inference", total);
+        if (!progress) progress.emplace("bootstrap and randomisation replicates", total);
         progress->advance();
     };
     return index_table(table, r);

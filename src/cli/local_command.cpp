@@ -17,6 +17,8 @@ struct LocalOptions {
     std::vector<std::string> indices;
     bool shares = false;
     std::string level;
+    std::string boundaries;
+    AreaLayerOptions layer;
 };
 
 }  // namespace
@@ -33,12 +35,14 @@ void add_local_command(CLI::App& app) {
                         "With --shares: give each area the values of the unit of this level it belongs to, e.g. LSOA "
                         "(one row per area, column level_area)");
     add_output_options(*command, o->output);
+    add_map_output_options(*command, o->boundaries, o->layer);
     command->callback([o, command] {
         const Table table = load_input(o->input);
         if (!o->level.empty() && !o->shares) throw Error(Location{"", 0, "--level"}, "goes with --shares");
         if (o->shares && !o->indices.empty())
             throw Error(Location{"", 0, "--index"}, "--shares shows every local index; leave out --index");
-        emit({o->shares ? area_table_at_level(table, o->level) : local_table(table, o->indices)}, o->output, *command);
+        emit_with_boundaries({o->shares ? area_table_at_level(table, o->level) : local_table(table, o->indices)},
+                             o->boundaries, o->layer, o->output, *command);
     });
 }
 

@@ -14,6 +14,9 @@ struct OutputOptionValues {
 };
 
 void add_output_options(CLI::App& command, OutputOptionValues& values);
+// --boundaries and --code-field for commands whose polygons only serve map output
+// (`-o x.gpkg`); see emit_with_boundaries.
+void add_map_output_options(CLI::App& command, std::string& boundaries, AreaLayerOptions& layer);
 // Renders and writes to stdout or (atomically) to each --output file. A file's format
 // follows its extension (.csv, .json, .txt) unless --format was given; another
 // extension is an error. Outputs that are inputs of the command, or the same file

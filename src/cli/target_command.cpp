@@ -4,6 +4,8 @@
 // src/analysis (esol_targeting, hub_siting, licensing_screen); this file is their options.
 #include <memory>
 
+#include <fmt/format.h>
+
 #include "analysis/esol_targeting.hpp"
 #include "analysis/hub_siting.hpp"
 #include "analysis/licensing_screen.hpp"
@@ -67,7 +69,16 @@ void add_target_command(CLI::App& app) {
         ->group("Output");
     esol->callback([e, esol] {
         e->esol.weights = parse_score_weights(e->weights_text);
-        const auto results = esol_targeting(CensusTopics(e->census), e->esol);
+        auto results = esol_targeting(CensusTopics(e->census), e->esol);
+        // On a terminal the ranking shows the --top areas only (the files keep every area,
+        // for maps and joins), so `--top 10` prints 10 rows.
+        if (e->output.outputs.empty() && e->output.format == "table")
+            for (auto& r : results)
+                if (r.name == "areas" && r.rows.size() > e->esol.top) {
+                    r.notes.push_back(fmt::format("showing the top {} of {} areas; --format csv or --output for all",
+                                                  e->esol.top, r.rows.size()));
+                    r.rows.resize(e->esol.top);
+                }
         emit_with_boundaries(results, e->boundaries, e->layer, e->output, *esol);
     });
 
@@ -84,7 +95,7 @@ void add_target_command(CLI::App& app) {
         ->default_val("need")->group(gh);
     hubs->add_option("--model", h->hubs.model, "p-median, maximal-covering or set-covering")
         ->default_val("maximal-covering")->group(gh);
-    hubs->add_option("-p,--hubs", h->hubs.p, "Number of hubs (p-median, maximal covering)")->default_val(3)->group(gh);
+    hubs->add_option("--hubs,-p", h->hubs.p, "Number of hubs (p-median, maximal covering); -p is the same option")->default_val(3)->group(gh);
     hubs->add_option("--distance", h->hubs.distance, "Service (walking) distance in metres, straight line")
         ->default_val(800)->group(gh);
     hubs->add_option("--candidates", h->hubs.candidates,

@@ -39,6 +39,7 @@ std::vector<ResultTable> run(const WeightsOptions& o) {
     }
     ResultTable summary;
     summary.title = "Spatial weights: " + w.description;
+    summary.name = "summary";
     summary.notes.push_back("boundaries: " + o.spatial.boundaries + ", code field " + layer.code_field);
     for (const auto& warning : layer.warnings) summary.notes.push_back("warning: " + warning);
     if (!o.save.empty()) summary.notes.push_back("written to " + o.save);
@@ -59,6 +60,7 @@ std::vector<ResultTable> run(const WeightsOptions& o) {
 
     ResultTable counts;
     counts.title = "Areas by number of neighbours";
+    counts.name = "neighbours";
     counts.columns = {"neighbours", "areas"};
     for (const auto& [k, n] : histogram) counts.add_row({static_cast<std::int64_t>(k), n});
     return {summary, counts};

@@ -35,11 +35,26 @@ TableLayerJoin join_table_to_layer(const Table& table, const AreaLayer& layer) {
         if (!used[i]) missing_row.push_back(layer.codes[i]);
     join.table_only = missing_polygon.size();
     join.layer_only = missing_row.size();
-    if (join.table_rows.empty())
+    if (join.table_rows.empty()) {
+        // The usual cause with national data: output-area rows and LSOA (or MSOA) polygons.
+        // A level of the table whose values are the layer's codes says what to aggregate to.
+        for (const auto& level : table.levels()) {
+            std::size_t matched = 0;
+            for (std::size_t row = 0; row < level.labels.size() && row < 2000; ++row)
+                matched += feature.contains(level.labels[row]);
+            if (matched > 0)
+                throw Error(Location{layer.source, 0, layer.code_field},
+                            "no area code of the table matches the layer: the table's areas look like '" +
+                                table.area_codes()[0] + "' and the polygons are " + level.name + "s (like '" +
+                                layer.codes[0] + "'); add --aggregate " + level.name +
+                                " to sum the table's areas to the polygons' level");
+        }
         throw Error(Location{layer.source, 0, layer.code_field},
                     "no area code of the table matches the layer (table codes look like '" +
                         (table.areas() ? table.area_codes()[0] : std::string()) + "', layer codes like '" +
-                        layer.codes[0] + "'); choose the code field with --code-field");
+                        layer.codes[0] + "'); choose the code field with --code-field, or --aggregate LEVEL where "
+                        "the polygons are of a higher level than the table's areas");
+    }
     if (!missing_polygon.empty())
         join.warnings.push_back(std::to_string(missing_polygon.size()) + " table areas have no polygon and are left out (" +
                                 examples(missing_polygon) + ")");

@@ -4,20 +4,33 @@
 
 #include "core/error.hpp"
 #include "core/table_operations.hpp"
+#include "io/ons_census_headings.hpp"
 #include "io/table_input.hpp"
 
 namespace cohesion {
 
 namespace {
 
-std::string find_file(const std::string& folder, const std::string& stem) {
+// The topic's file: the renamed table (ts029.csv) or the ONS bulk download as published
+// (census2021-ts029-oa.csv), each possibly gzipped.
+struct TopicFile {
+    std::string path;
+    bool ons_bulk = false;
+};
+
+TopicFile find_file(const std::string& folder, const std::string& stem) {
     for (const char* ext : {".csv", ".csv.gz"}) {
         const auto path = std::filesystem::path(folder) / (stem + ext);
-        if (std::filesystem::exists(path)) return path.string();
+        if (std::filesystem::exists(path)) return {path.string(), false};
+    }
+    for (const char* ext : {".csv", ".csv.gz"}) {
+        const auto path = std::filesystem::path(folder) / ("census2021-" + stem + "-oa" + ext);
+        if (std::filesystem::exists(path)) return {path.string(), true};
     }
     throw Error(Location{folder, 0, "--census"},
-                "no " + stem + ".csv or " + stem + ".csv.gz here (expected the Census 2021 OA tables ts001, ts004, "
-                "ts029, ts054 and oa2021_lookup, e.g. data/bedford/census2021_oa)");
+                "no " + stem + ".csv, " + stem + ".csv.gz or census2021-" + stem +
+                    "-oa.csv (the ONS bulk download) here (expected the Census 2021 OA tables ts001, ts004, ts029, "
+                    "ts054 and oa2021_lookup, e.g. data/bedford/census2021_oa)");
 }
 
 }  // namespace
@@ -34,10 +47,18 @@ const Table& CensusTopics::topic(const std::string& name) const {
     if (const auto it = tables_.find(name); it != tables_.end()) return it->second;
     if (output_areas_) return tables_.emplace(name, aggregate(output_areas_->topic(name), source_.aggregate)).first->second;
     TableInput input;
-    input.path = find_file(source_.folder, name);
-    input.layout = InputLayout::wide;
-    input.wide.total_column = "-";
-    input.levels_from = find_file(source_.folder, "oa2021_lookup");
+    const TopicFile file = find_file(source_.folder, name);
+    input.path = file.path;
+    if (file.ons_bulk) {
+        // ONS headings -> the short column names of the renamed tables (ons_census_headings.hpp).
+        input.layout = InputLayout::ons_bulk;
+        input.ons.level = OnsCategoryLevel::every;
+        input.ons.rename = ons_census_headings(name);
+    } else {
+        input.layout = InputLayout::wide;
+        input.wide.total_column = "-";
+    }
+    input.levels_from = find_file(source_.folder, "oa2021_lookup").path;
     input.where = source_.where;
     input.aggregate_to = source_.aggregate;
     return tables_.emplace(name, load_table(input)).first->second;

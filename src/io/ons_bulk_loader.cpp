@@ -81,7 +81,10 @@ Table parse_ons_bulk_csv(std::string_view text, const std::string& name, const O
     std::optional<std::size_t> total_column;
     std::vector<const Category*> groups;
     for (const auto& cat : categories) {
-        if (cat.total) {
+        if (options.level == OnsCategoryLevel::every) {
+            if (!cat.total || !total_column) groups.push_back(&cat);
+            if (cat.total) total_column = cat.column;  // a column like the others, not a declared total
+        } else if (cat.total) {
             if (!total_column) total_column = cat.column;
         }
         else if (options.level == OnsCategoryLevel::leaf ? !cat.has_children : cat.segments.size() == 1)
@@ -91,7 +94,7 @@ Table parse_ons_bulk_csv(std::string_view text, const std::string& name, const O
 
     std::vector<std::string> group_names;
     for (const auto* cat : groups) {
-        std::string short_name = short_category_name(cat->segments.back());
+        std::string short_name = cat->total ? std::string("total") : short_category_name(cat->segments.back());
         if (auto it = options.rename.find(cat->heading); it != options.rename.end()) short_name = it->second;
         else if (auto it2 = options.rename.find(short_name); it2 != options.rename.end()) short_name = it2->second;
         if (std::find(group_names.begin(), group_names.end(), short_name) != group_names.end())
@@ -114,7 +117,7 @@ Table parse_ons_bulk_csv(std::string_view text, const std::string& name, const O
             if (!v) throw Error(Location{name, reader.line(), header.names[groups[k]->column]}, why);
             values[k].push_back(*v);
         }
-        if (total_column) {
+        if (total_column && options.level != OnsCategoryLevel::every) {
             const auto v = parse_count(fields[*total_column], why);
             if (!v) throw Error(Location{name, reader.line(), header.names[*total_column]}, why);
             totals.push_back(*v);
@@ -126,7 +129,7 @@ Table parse_ons_bulk_csv(std::string_view text, const std::string& name, const O
     Table table(std::move(areas).codes(), std::move(group_names));
     for (std::size_t k = 0; k < groups.size(); ++k) std::copy(values[k].begin(), values[k].end(), table.column(k).begin());
     table.set_source(name);
-    if (total_column) table.set_declared_total("total", std::move(totals));
+    if (total_column && options.level != OnsCategoryLevel::every) table.set_declared_total("total", std::move(totals));
     if (geography_name) table.add_level(Level{"geography", std::move(place_names)});
     return table;
 }

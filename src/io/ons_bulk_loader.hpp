@@ -15,7 +15,10 @@
 
 namespace cohesion {
 
-enum class OnsCategoryLevel { leaf, top };
+// leaf: categories without sub-categories (nobody counted twice); top: first-level ones;
+// every: all categories and the total as plain columns, as the census topic tables are
+// read (census_topics.hpp: parents such as "Private rented" are used beside their parts).
+enum class OnsCategoryLevel { leaf, top, every };
 
 struct OnsBulkOptions {
     OnsCategoryLevel level = OnsCategoryLevel::leaf;

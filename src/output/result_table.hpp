@@ -13,6 +13,13 @@ using Cell = std::variant<std::monostate, std::string, double, std::int64_t>;  /
 
 struct ResultTable {
     std::string title;
+    // Short snake_case name of the table ("areas", "enclaves"), stable across data: a
+    // command writing several tables to CSV writes one file per table, NAME.<name>.csv
+    // (output/output_files.hpp), because pandas and R read one table per file.
+    std::string name;
+    // One plain-English sentence of what the table found ("3 enclaves of Pakistani
+    // residents, largest: E02003262"), said on stderr next to the files written.
+    std::string headline;
     std::vector<std::string> notes;  // provenance: input, filters, unit totals, seed, ...
     std::vector<std::string> columns;
     std::vector<std::vector<Cell>> rows;

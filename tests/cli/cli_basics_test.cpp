@@ -127,7 +127,7 @@ TEST(Cli, LocalWritesOneRowPerArea) {
     const auto run = run_cli("local " + example_table() + " --index local_segregation --format csv");
     ASSERT_EQ(run.exit_code, 0) << run.err;
     EXPECT_EQ(std::count(run.out.begin(), run.out.end(), '\n'), 502);
-    EXPECT_EQ(run.out.rfind("area,population,local_segregation:ls,local_segregation:p\nE00088132,298,0.0635762514", 0), 0u);
+    EXPECT_EQ(run.out.rfind("area,population,local_segregation,local_segregation_population_share\nE00088132,298,0.0635762514", 0), 0u);
 }
 
 TEST(Cli, BootstrapAndRandomisationColumns) {
@@ -197,7 +197,7 @@ TEST(Cli, IndicesIntervalMethodsAndRanking) {
     EXPECT_EQ(top["ranked"], "yes");
     EXPECT_GE(top["people"].get<double>(), 500.0);
     for (const auto& row : doc[1]["rows"])
-        if (row["group"] == "Arab") {
+        if (row["group_name"] == "Arab") {
             EXPECT_EQ(row["ranked"], "no");  // 331 people: D = 0.71 is mostly chance
             EXPECT_NE(row["reason"].get<std::string>().find("fewer than 500 people"), std::string::npos);
         }

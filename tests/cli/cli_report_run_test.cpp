@@ -164,7 +164,11 @@ TEST(CliOutput, SeveralOutputsFromOneRunOrNone) {
     ASSERT_EQ(run.exit_code, 0) << run.err;
     EXPECT_EQ(nlohmann::json::parse(slurp(json))[1]["rows"].size(),
               nlohmann::json::parse(slurp(layer))["features"].size());
-    EXPECT_EQ(slurp(csv).rfind("zone,areas,", 0), 0u) << slurp(csv).substr(0, 80);
+    // CSV: one file per table (NAME.TABLE.csv), and one notes file beside them all.
+    EXPECT_FALSE(std::filesystem::exists(csv));
+    EXPECT_EQ(slurp(dir / "lic.zones.csv").rfind("zone,areas,", 0), 0u) << slurp(dir / "lic.zones.csv").substr(0, 80);
+    EXPECT_EQ(slurp(dir / "lic.areas.csv").rfind("area,households,", 0), 0u);
+    EXPECT_NE(slurp(dir / "lic.notes.txt").find("census tables: "), std::string::npos);
     // A map layer where the command has no polygons: refused before any file is written.
     const auto a = dir / "a.csv", b = dir / "b.geojson";
     const auto bad = run_cli("indices " + example_table() + " -o " + a.string() + " -o " + b.string());

@@ -32,12 +32,13 @@ inline std::filesystem::path scratch_dir() {
     return dir;
 }
 
-inline CliRun run_cli(const std::string& arguments) {
+// `environment`: VAR=VALUE assignments put before the command (e.g. "COHESION_PROGRESS_SECONDS=0").
+inline CliRun run_cli(const std::string& arguments, const std::string& environment = "") {
     static int counter = 0;
     const auto dir = scratch_dir();
     const auto out = dir / ("out" + std::to_string(counter) + ".txt");
     const auto err = dir / ("err" + std::to_string(counter++) + ".txt");
-    const std::string command = std::string(COHESION_CLI) + " " + arguments + " >" + out.string() + " 2>" + err.string();
+    const std::string command = environment + (environment.empty() ? "" : " ") + std::string(COHESION_CLI) + " " + arguments + " >" + out.string() + " 2>" + err.string();
     const int status = std::system(command.c_str());
     CliRun run{WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), slurp(out), slurp(err)};
     std::filesystem::remove(out);

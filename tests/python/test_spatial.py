@@ -124,7 +124,7 @@ def test_local_statistics_equal_the_reference(bedford_df):
     found = cohesion.hotspots(bedford_df, str(BEDFORD_GEOJSON), id="OA", group="Pakistani", permutations=99)
     areas = found["areas"].set_index("area")
     expected = reference.loc[areas.index]
-    for column, ref in [("lisa_I", "Ii_anselin"), ("lisa_z", "Z_Ii_cond"), ("gi_star_z", "Z_Gi_star")]:
+    for column, ref in [("lisa_i", "Ii_anselin"), ("lisa_z", "Z_Ii_cond"), ("gi_star_z", "Z_Gi_star")]:
         assert np.allclose(areas[column], expected[ref], rtol=1e-9, atol=1e-12), column
     moran = json.loads((REFERENCE / "bedford2011_spatial.json").read_text())["autocorrelation"][
         "moran_global_row_standardised"]

@@ -17,7 +17,7 @@ def test_licensing_and_hubs():
     lsoas = gpd.read_file(LSOA)
     lic = cohesion.licensing_screen(CENSUS, aggregate="lsoa21cd", boundaries=lsoas)
     assert len(lic["areas"]) == len(lsoas) and lic["areas"].geometry.notna().all()
-    hubs = cohesion.hub_siting(CENSUS, lsoas, aggregate="lsoa21cd", p=3, solver="heuristic")
+    hubs = cohesion.hub_siting(CENSUS, lsoas, aggregate="lsoa21cd", hubs=3, solver="heuristic")
     assert len(hubs["hubs"]) == 3 and hubs["areas"].geometry.notna().all()
 
 

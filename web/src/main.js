@@ -19,12 +19,12 @@ const VIEWS = {
     group: true, level: true, note: (g) => `Each area coloured by the share of its residents who are ${g}.`,
   },
   lq: {
-    title: (g) => `${g}: share here ÷ share in the town`, property: (g) => `location_quotient:${g}`, kind: "ratio",
+    title: (g) => `${g}: share here ÷ share in the town`, property: (g) => `location_quotient_${g}`, kind: "ratio",
     group: true, level: true,
     note: (g) => `Location quotient: 1 means ${g} people make up the same share here as in the whole town; 2 means twice that share.`,
   },
   local_segregation: {
-    title: () => "How different each area's make-up is from the town's", property: () => "local_segregation:ls",
+    title: () => "How different each area's make-up is from the town's", property: () => "local_segregation",
     kind: "number", group: false, level: true,
     note: () => "Local segregation (Theil's local M): 0 where an area's mix of groups is the town's mix; higher where it differs more.",
   },
@@ -82,7 +82,7 @@ const LABELS = {
   zone: "zone", fast: "among the fastest tenth", pace: "pace of change", total_a: "residents, earlier census",
   total_b: "residents, later census", entropy_a: "diversity, earlier census", entropy_b: "diversity, later census",
   structural_contribution: "contribution to the change in segregation", enclave: "enclave", areas: "areas",
-  group_count: "people of the group", group_share: "share of the group", share_of_group_in_town: "of the group's people in town",
+  group_name: "group", group_count: "people of the group", group_share: "share of the group", share_of_group_in_town: "of the group's people in town",
   area_km2: "area", component: "part", value: "value", meaning: "meaning", top_k_areas: "top areas served",
   need_reached: "people reached", share_of_need: "share of all in need", lon: "longitude", lat: "latitude",
   areas_served: "areas served", demand_served: "people served", demand_within_distance: "within the service distance",

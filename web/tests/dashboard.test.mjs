@@ -27,7 +27,7 @@ const server = spawn(binary, ["serve", "--port", String(port), "--web", web, "--
   { stdio: ["ignore", "inherit", "inherit"] });
 let browser;
 // What a person must never read: API column names, raw floats, placeholders.
-const RAW = /(_share\b|location_quotient:|local_segregation:|residents_3plus|\be[+-]\d|undefined|NaN|\[object)/;
+const RAW = /(_share\b|location_quotient_|local_segregation_|residents_3plus|\be[+-]\d|undefined|NaN|\[object)/;
 
 async function ready(page, property) {
   await page.waitForFunction((p) => window.cohesionState?.ready === true && (!p || window.cohesionState.shown.property === p),
@@ -94,8 +94,8 @@ try {
 
   const views = [
     ["share", "Pakistani_share", { group: true, indices: true }],
-    ["lq", "location_quotient:Pakistani", { group: true, indices: true }],
-    ["local_segregation", "local_segregation:ls", { group: false, indices: true }],
+    ["lq", "location_quotient_Pakistani", { group: true, indices: true }],
+    ["local_segregation", "local_segregation", { group: false, indices: true }],
     ["hotspots", "hot_spot", { group: true, indices: true }],
     ["enclaves", "enclave", { group: true, indices: true, summary: true }],
     ["change", "pace", { group: false, indices: false, summary: true }],
