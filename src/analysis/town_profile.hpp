@@ -15,6 +15,7 @@
 #include "autocorrelation/hot_spots.hpp"
 #include "core/table.hpp"
 #include "inference/bootstrap_summary.hpp"
+#include "spatial/enclaves.hpp"
 #include "output/result_table.hpp"
 #include "weights/weights.hpp"
 
@@ -29,6 +30,7 @@ struct TownProfileOptions {
     RankingRule rule;              // which groups may be ranked (docs/inference.md)
     std::uint64_t seed = 20170601;
     HotSpotOptions hot_spots;
+    EnclaveOptions enclaves;       // least location quotient, place names per area
     std::function<void(const std::string&)> step;  // progress: called before each stage
 };
 
@@ -52,7 +54,9 @@ struct TownProfile {
     ResultTable enclaves;     // enclaves of the focal group (empty without weights)
     // Per-area values in table order, for maps.
     std::vector<double> focal_share, focal_lq, local_segregation;
-    std::vector<std::string> hot_spot, enclave, neighbourhood_type;
+    std::vector<std::string> hot_spot, enclave, neighbourhood_type;  // enclave: its place name ("" = none)
+    double enclave_min_lq = 0.0;        // the enclave rule's least location quotient (EnclaveOptions)
+    std::vector<Enclave> enclave_list;  // the focal group's enclaves, typed (members for outlines and zoomed maps)
     double total_population = 0.0;
 };
 

@@ -137,6 +137,7 @@ void add_serve_command(CLI::App& app) {
             for (char& ch : name)
                 if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '_' && ch != '-') ch = '-';
             catalog.add(name, input_of(p.table), p.boundaries);
+            if (!p.places.empty() && !p.boundaries.empty()) catalog.set_places(name, p.places);
             if (p.change) catalog.add_change(name, served_change(*p.change), p.change->boundaries);
             if (p.targeting) {
                 const auto& t = *p.targeting;

@@ -74,14 +74,18 @@ void add_spatial_routes(RouteTable& routes, const DatasetCatalog& catalog, const
             }};
         }};
     routes["/api/enclaves"] = {
-        {"dataset", "group", "permutations", "seed", "format"}, [&catalog, options](const ApiParameters& p) {
-            return PreparedWork{true, [r = hot_spot_request(catalog, p, options)](std::string& type,
-                                                                                 const std::stop_token& stop) {
+        {"dataset", "group", "permutations", "seed", "format", "min_lq"}, [&catalog, options](const ApiParameters& p) {
+            const double min_lq = p.real("min_lq", 1.5, 0.0, 1000.0);
+            return PreparedWork{true, [r = hot_spot_request(catalog, p, options), min_lq](std::string& type,
+                                                                                         const std::stop_token& stop) {
                 const ServedDataset& d = *r.dataset;
                 HotSpotOptions o = r.options;
                 o.stop = stop;
+                EnclaveOptions e;
+                e.min_lq = min_lq;
+                e.places = d.geography->places;  // named after the project's places (wards), if any
                 const GroupEnclaves found =
-                    group_enclaves(d.table, r.group, d.geography->weights, d.geography->area_km2, o);
+                    group_enclaves(d.table, r.group, d.geography->weights, d.geography->area_km2, o, e);
                 const ResultTable list = enclave_list_table(r.group, found.enclaves);
                 const ResultTable members = enclave_member_table(d.table, found);
                 return respond_layer(d.geography, r.format, members, {list, members}, type);
