@@ -13,7 +13,7 @@ namespace cohesion {
 namespace {
 
 
-constexpr double page_w = 595.0, page_h = 842.0, margin = 48.0, text_w = page_w - 2 * margin;
+constexpr double page_w = 595.0, page_h = 842.0, margin = 48.0;
 constexpr double body = 9.5;
 
 // Column names break after their underscores as well as at spaces (U+200B, zero width).
@@ -37,17 +37,22 @@ public:
     explicit Layout(cairo_t* cr) : cr_(cr) {}
 
     void need(double height) {
-        if (y_ + height > page_h - margin && y_ > margin) new_page();
+        if (y_ + height > h_ - margin && y_ > margin) new_page();
     }
-    void new_page() {
+    // The next page is A4 portrait, or landscape for a table too wide for portrait.
+    void new_page(bool landscape = false) {
         cairo_show_page(cr_);
+        w_ = landscape ? page_h : page_w;
+        h_ = landscape ? page_w : page_h;
+        cairo_pdf_surface_set_size(cairo_get_target(cr_), w_, h_);
         y_ = margin;
     }
+    double text_w() const { return w_ - 2 * margin; }
     double height_of(const std::string& text, double size, bool bold = false) {
-        return measure_text(cr_, text, {size, bold, text_w}).height;
+        return measure_text(cr_, text, {size, bold, text_w()}).height;
     }
     void paragraph(const std::string& text, double size, bool bold = false, double gap = 6.0) {
-        const TextStyle style{size, bold, text_w};
+        const TextStyle style{size, bold, text_w()};
         need(measure_text(cr_, text, style).height);
         ink();
         y_ += draw_text(cr_, margin, y_, text, style).height + gap;
@@ -57,14 +62,14 @@ public:
         need(height_of(text, size, true) + gap + keep);
         paragraph(text, size, true, gap);
     }
-    static double figure_height(const Figure& f) { return std::holds_alternative<MapFigure>(f) ? 380.0 : 280.0; }
+    static double figure_height(const Figure& f) { return std::holds_alternative<MapFigure>(f) ? 330.0 : 280.0; }
     double figure_block(const Figure& f) { return figure_height(f) + 4 + height_of(figure_caption(f), 8) + 10; }
     void figure(const Figure& f) {
         const double h = figure_height(f);
         need(figure_block(f));
         cairo_save(cr_);
         cairo_translate(cr_, margin, y_);
-        draw_figure(cr_, f, text_w, h);
+        draw_figure(cr_, f, text_w(), h);
         cairo_restore(cr_);
         y_ += h + 4;
         paragraph(figure_caption(f), 8, false, 10);
@@ -74,32 +79,54 @@ public:
         double size = 7.0;
         std::vector<double> widths;
     };
-    // Column widths that fit the text width: natural widths in the largest type that fits,
-    // else the widest columns share what the narrow ones leave and wrap their text.
-    TableFit fit_table(const ResultTable& t, const std::vector<std::vector<std::string>>& cells) {
+    // Column widths that fit the text width: natural widths in the largest type that fits;
+    // else numbers keep their full width (a number is never wrapped), their headers wrap,
+    // and the text columns share what is left, wrapping their text.
+    TableFit fit_table(const ResultTable& t, const std::vector<std::vector<std::string>>& cells,
+                       const std::vector<char>& numeric) {
         const std::size_t n = t.columns.size();
         TableFit fit;
-        std::vector<double> natural(n, 0.0);
+        std::vector<double> natural(n, 0.0), cell(n, 0.0);
         for (double size : {7.0, 6.5, 6.0, 5.5}) {
             fit.size = size;
             for (std::size_t c = 0; c < n; ++c) {
-                natural[c] = measure_text(cr_, t.columns[c], {size, true}).width;
+                cell[c] = 0.0;
                 for (const auto& row : cells)
-                    if (c < row.size()) natural[c] = std::max(natural[c], measure_text(cr_, row[c], {size}).width);
-                natural[c] += pad * 2;
+                    if (c < row.size()) cell[c] = std::max(cell[c], measure_text(cr_, row[c], {size}).width);
+                cell[c] += pad * 2 + 1.0;  // slack: Pango rounds widths
+                natural[c] = std::max(cell[c], measure_text(cr_, t.columns[c], {size, true}).width + pad * 2);
             }
             double total = 0.0;
             for (double w : natural) total += w;
-            if (total <= text_w) {
+            if (total <= text_w()) {
                 fit.widths = natural;
                 return fit;
             }
         }
-        // Water-filling: columns narrower than a fair share keep their width; the rest share the remainder.
         fit.widths.assign(n, 0.0);
         std::vector<char> fixed(n, 0);
-        double left = text_w;
+        double left = text_w();
         std::size_t open = n;
+        for (std::size_t c = 0; c < n; ++c)
+            if (numeric[c]) {
+                // At least the header's longest word (headers break at '_' and spaces, not inside words).
+                double word = 0.0;
+                std::size_t from = 0;
+                const std::string& h = t.columns[c];
+                for (std::size_t k = 0; k <= h.size(); ++k)
+                    if (k == h.size() || h[k] == '_' || h[k] == ' ') {
+                        word = std::max(word, measure_text(cr_, h.substr(from, k - from + (k < h.size())), {fit.size, true}).width);
+                        from = k + 1;
+                    }
+                fit.widths[c] = std::max(cell[c], word + pad * 2) + 1.5;  // slack: Pango rounds widths
+                fixed[c] = 1, left -= fit.widths[c], --open;
+            }
+        if (left < 36.0 * static_cast<double>(open)) {  // numbers alone nearly fill the page: all share
+            std::fill(fixed.begin(), fixed.end(), 0);
+            left = text_w();
+            open = n;
+        }
+        // Water-filling: columns narrower than a fair share keep their width; the rest share the remainder.
         for (bool changed = true; changed && open > 0;) {
             changed = false;
             const double fair = left / static_cast<double>(open);
@@ -110,7 +137,25 @@ public:
         }
         for (std::size_t c = 0; c < n; ++c)
             if (!fixed[c]) fit.widths[c] = left / static_cast<double>(open);
+        // Space still left widens the columns whose headers wrap.
+        double spare = text_w();
+        for (double w : fit.widths) spare -= w;
+        double want = 0.0;
+        for (std::size_t c = 0; c < n; ++c) want += std::max(0.0, natural[c] - fit.widths[c]);
+        if (spare > 0 && want > 0)
+            for (std::size_t c = 0; c < n; ++c)
+                fit.widths[c] += spare * std::max(0.0, natural[c] - fit.widths[c]) / want * std::min(1.0, want / spare);
         return fit;
+    }
+    // Whether some number in the table would be wrapped with these widths.
+    bool wraps_numbers(const ResultTable& t, const std::vector<std::vector<std::string>>& cells,
+                       const std::vector<char>& numeric, const TableFit& fit) {
+        for (std::size_t c = 0; c < t.columns.size(); ++c) {
+            if (!numeric[c]) continue;
+            for (const auto& row : cells)
+                if (c < row.size() && measure_text(cr_, row[c], {fit.size}).width > fit.widths[c] - 2 * pad) return true;
+        }
+        return false;
     }
     double row_height(const std::vector<std::string>& line, const TableFit& fit, bool bold) {
         double h = 0.0;
@@ -149,7 +194,12 @@ public:
             }
         std::vector<std::string> head;
         for (const auto& c : t.columns) head.push_back(breakable(c));
-        const TableFit fit = fit_table(t, cells);
+        TableFit fit = fit_table(t, cells, numeric);
+        if (w_ < h_ && wraps_numbers(t, cells, numeric, fit)) {
+            // Too wide for portrait even in small type: the table gets a landscape page.
+            new_page(true);
+            fit = fit_table(t, cells, numeric);
+        }
         double width = 0.0;
         for (double w : fit.widths) width += w;
         const double head_h = row_height(head, fit, true);
@@ -164,7 +214,7 @@ public:
         header();
         for (const auto& line : cells) {
             const double h = row_height(line, fit, false);
-            if (y_ + h > page_h - margin) {
+            if (y_ + h > h_ - margin) {
                 new_page();
                 header();
             }
@@ -181,12 +231,13 @@ private:
     static constexpr double pad = 2.0;
     void ink() { cairo_set_source_rgb(cr_, 0.1, 0.1, 0.1); }
     cairo_t* cr_;
-    double y_ = margin;
+    double y_ = margin, w_ = page_w, h_ = page_h;
 };
 
 // What a section heading must keep on its page: the start of the section's first block.
 double section_start(Layout& l, const ReportSection& s) {
-    if (!s.paragraphs.empty()) return std::min(l.height_of(s.paragraphs.front(), body), 3 * body * 1.3);
+    // Paragraphs are never split, so the heading keeps the whole first one.
+    if (!s.paragraphs.empty()) return l.height_of(s.paragraphs.front(), body);
     if (!s.figures.empty()) return l.figure_block(s.figures.front());
     if (!s.tables.empty()) return l.table_start(s.tables.front());
     return 0.0;
