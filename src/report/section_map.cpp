@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cctype>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -34,8 +35,13 @@ MapFigure section_map(const std::string& title, const std::string& path, const s
     layer_options.code_field = "area";
     const AreaLayer& layer = layers.emplace_back(load_area_layer(path, layer_options));
     const LayerColumn values = read_layer_column(path, "area", column);
+    // The map's own title says what it shows (the section heading above names the topic).
+    static const std::map<std::string, std::string> titles{{"pace", "Pace of change in each area"},
+                                                           {"score", "ESOL need score in each area"},
+                                                           {"site", "Integration hubs and the areas each serves"},
+                                                           {"zone", "Candidate selective-licensing zones"}};
     MapFigure m;
-    m.title = title;
+    m.title = titles.count(column) ? titles.at(column) : title + ": " + column;
     m.legend_title = column;
     std::string what = column_description(column);
     what[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(what[0])));
@@ -74,7 +80,16 @@ MapFigure section_map(const std::string& title, const std::string& path, const s
         for (auto& c : m.categories)
             if (!c.empty() && !place_of[index[c]].empty()) c += " (" + place_of[index[c]] + ")";
         m.legend_title = "served by hub";
+        std::vector<std::size_t> hubs;
+        for (const auto& l : labels) hubs.push_back(index[l]);
+        m.extent = focus_extent(layer, hubs, std::max(3000.0, 3.0 * options.hub_distance_m));
+        m.caption += " Zoomed to the hubs.";
     } else if (labels.size() <= 12) {  // zones: dissolved outlines, named
+        std::vector<std::size_t> all;
+        for (std::size_t i = 0; i < layer.size(); ++i)
+            if (labels.count(m.categories[i])) all.push_back(i);
+        m.extent = focus_extent(layer, all);
+        m.caption += " Zoomed to the zones.";
         for (const auto& l : labels) {
             std::vector<std::size_t> members;
             for (std::size_t i = 0; i < layer.size(); ++i)

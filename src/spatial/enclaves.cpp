@@ -1,5 +1,7 @@
 #include "spatial/enclaves.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <numeric>
 
@@ -7,6 +9,12 @@
 #include "spatial/place_names.hpp"
 
 namespace cohesion {
+
+std::string share_rule(const std::string& group, double min_lq) {
+    const std::string who = group.empty() ? "share" : group + " share";
+    if (min_lq <= 0) return "a " + who + " above the town's";
+    return fmt::format("a {} at least {:g} times the town's (location quotient ≥ {:g})", who, min_lq, min_lq);
+}
 
 std::vector<Enclave> find_enclaves(const std::string& group_name, std::span<const double> group,
                                    std::span<const double> total, const std::vector<std::string>& codes,

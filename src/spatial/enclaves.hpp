@@ -21,6 +21,9 @@
 
 namespace cohesion {
 
+// "a Pakistani share at least 1.5 times the town's" — the share rule in words, for notes.
+std::string share_rule(const std::string& group, double min_lq);
+
 struct EnclaveOptions {
     bool use_lisa = false;   // HH clusters instead of G* hot spots
     std::size_t min_areas = 2;

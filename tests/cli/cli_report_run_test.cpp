@@ -112,7 +112,7 @@ TEST(CliRun, BundledBedfordProjectWritesEveryOutputAndTheReport) {
     EXPECT_NE(html.find("Targeting: integration hubs"), std::string::npos);
     std::size_t figures = 0;
     for (auto at = html.find("<svg"); at != std::string::npos; at = html.find("<svg", at + 1)) ++figures;
-    EXPECT_EQ(figures, 12u);  // 2 charts, 6 town maps, maps of pace, ESOL score, hubs, licensing zones
+    EXPECT_EQ(figures, 13u);  // 2 charts, 7 town maps (one a closer view), maps of pace, ESOL score, hubs, licensing zones
     // Built in a staging folder (issue 11 item 11), but provenance names the final folder:
     // change.json read the harmonised table from the staging folder and says so in its notes.
     for (const char* f : {"change.json", "segregation_change.json", "report.html", "run.json"}) {

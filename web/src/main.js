@@ -432,7 +432,7 @@ map.on("mousemove", "fill", (e) => {
   let value = p[property];
   if (view.kind === "category") value = view.labels?.[value || "ns"] ?? (value == null || value === "" || value === "no"
     ? (property === "zone" ? "not a candidate" : "none") : property === "hub" ? `hub ${value}` : value);
-  $("hover").textContent = `${p.area}: ${show(property, value, view.kind).replace(/&amp;/g, "&")}`;
+  $("hover").textContent = `${p.area}${p.place ? ` (${p.place})` : ""}: ${show(property, value, view.kind).replace(/&amp;/g, "&")}`;
 });
 map.on("mouseleave", "fill", () => { $("hover").textContent = ""; });
 map.on("click", "fill", (e) => showArea(e.features[0].properties));
