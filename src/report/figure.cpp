@@ -230,7 +230,10 @@ void draw_map(cairo_t* cr, const MapFigure& f, double width, double height) {
         cairo_set_line_width(cr, 1.6);
         cairo_rectangle(cr, lx + 1, ly + 2, 12, 8);
         cairo_stroke(cr);
-        legend_row(f.outlines.size() == 1 ? "outlined: " + f.outlines.front().label : "outlined: named zones", 11);
+        legend_row("outlined: " + (!f.outline_legend.empty()     ? f.outline_legend
+                                   : f.outlines.size() == 1 ? f.outlines.front().label
+                                                            : std::string("named zones")),
+                   11);
     }
     if (!f.markers.empty() && ly < height - 20) {
         set_colour(cr, okabe_ito(5));

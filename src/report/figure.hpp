@@ -57,6 +57,7 @@ struct MapFigure {
     // zone outlines with labels, and point markers with service rings.
     std::vector<MapLabel> places;
     std::vector<MapOutline> outlines;
+    std::string outline_legend;  // what the outlines are, e.g. "enclaves" ("" = their names)
     std::vector<MapMarker> markers;
     std::optional<MapExtent> extent;  // zoom to this box (projected); default: every polygon
 };

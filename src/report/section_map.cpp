@@ -90,6 +90,7 @@ MapFigure section_map(const std::string& title, const std::string& path, const s
             if (labels.count(m.categories[i])) all.push_back(i);
         m.extent = focus_extent(layer, all);
         m.caption += " Zoomed to the zones.";
+        m.outline_legend = "zones";
         for (const auto& l : labels) {
             std::vector<std::size_t> members;
             for (std::size_t i = 0; i < layer.size(); ++i)

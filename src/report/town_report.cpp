@@ -282,6 +282,7 @@ ReportDocument town_report(const TownReportInput& in) {
                                       "Share of each area's residents who are " + p.focal + "." + outlined,
                                       p.focal_share, true);
         share.outlines = zones;
+        share.outline_legend = "enclaves of " + p.focal;
         where.figures.push_back(share);
         const auto focus = focus_areas(in);
         if (const auto extent = focus_extent(*in.layer, focus)) {
@@ -299,6 +300,7 @@ ReportDocument town_report(const TownReportInput& in) {
                                        p.focal + " residents than the town average." + outlined,
                                    p.focal_lq, false);
         lq.outlines = zones;
+        lq.outline_legend = share.outline_legend;
         where.figures.push_back(lq);
         where.figures.push_back(numeric_map(in, "Local segregation (contribution to Theil's M)", "local M score",
                                             "How far each area's mix of all groups differs from the town's mix "
@@ -311,6 +313,7 @@ ReportDocument town_report(const TownReportInput& in) {
                                            outlined,
                                        p.hot_spot, hot);
         spots.outlines = zones;
+        spots.outline_legend = share.outline_legend;
         where.figures.push_back(spots);
         std::set<std::string> names(p.enclave.begin(), p.enclave.end());
         names.erase("");
@@ -323,6 +326,7 @@ ReportDocument town_report(const TownReportInput& in) {
                         p.focal, p.enclave_min_lq),
             p.enclave, enc);
         enclaves.outlines = zones;
+        enclaves.outline_legend = share.outline_legend;
         if (const auto extent = focus_extent(*in.layer, focus)) enclaves.extent = extent;
         where.figures.push_back(enclaves);
         std::set<std::string> types(p.neighbourhood_type.begin(), p.neighbourhood_type.end());

@@ -30,7 +30,8 @@ std::vector<Enclave> find_enclaves(const std::string& group_name, std::span<cons
     for (std::size_t i = 0; i < n; ++i) {
         const bool significant = options.use_lisa ? h.cluster[i] == "HH" : h.hot_spot[i] == "hot";
         const double lq = total[i] > 0 && town_share > 0 ? group[i] / total[i] / town_share : 0.0;
-        const bool above = options.min_lq <= 0 || (lq >= options.min_lq && lq > 1.0);
+        // A hair of tolerance: 30 of 100 against a town share of 20 % is an LQ of exactly 1.5.
+        const bool above = options.min_lq <= 0 ? lq > 1.0 : lq >= options.min_lq * (1 - 1e-12) && lq > 1.0;
         member[i] = significant && above;
     }
 

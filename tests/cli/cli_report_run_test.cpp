@@ -88,7 +88,7 @@ TEST(CliReport, SelfContainedHtmlAndPdfWithProvenance) {
     EXPECT_GT(page_count, 3u);
     // Maps people can place: ward names on the maps, enclaves named after their wards.
     EXPECT_NE(pages.find("Queens Park"), std::string::npos);
-    EXPECT_NE(text.find("Closer view: share of residents who are Bangladeshi"), std::string::npos);
+    EXPECT_NE(text.find("The same map zoomed to the built-up area where the enclaves"), std::string::npos);
     const auto none = run_cli("report " + example_table());
     EXPECT_EQ(none.exit_code, 1);
     EXPECT_NE(none.err.find("--html"), std::string::npos) << none.err;
