@@ -11,13 +11,13 @@ COHESION_PACKAGES=(
   libfmt-dev libtbb-dev nlohmann-json3-dev libcli11-dev
   zlib1g-dev libdeflate-dev
   libgdal-dev libgeos-dev libnanoflann-dev
-  coinor-libcbc-dev libboost-dev libcairo2-dev libssl-dev libtomlplusplus-dev libcpp-httplib-dev
+  coinor-libcbc-dev libboost-dev libcairo2-dev libpango1.0-dev libssl-dev libtomlplusplus-dev libcpp-httplib-dev
   postgresql-15-postgis-3
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 # The dashboard's browser test drives Debian's chromium; the server's load and failover
 # tests use wrk, HAProxy and curl (scripts/test only).
-COHESION_TEST_PACKAGES=(chromium wrk haproxy curl python3)
+COHESION_TEST_PACKAGES=(chromium wrk haproxy curl python3 poppler-utils)
 # The Python package (src/python, python/cohesion) and its tests: Debian's python3 with
 # pybind11, the scientific stack it hands results to, pytest and nbclient (the example
 # notebook); pip/setuptools for `pip install .`.

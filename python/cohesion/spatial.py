@@ -237,13 +237,16 @@ def hotspots(data, boundaries=None, *, group: str, variable: str = "share", perm
     return out
 
 
-def enclaves(data, boundaries=None, *, group: str, lisa: bool = False, min_areas: int = 2, permutations: int = 999,
+def enclaves(data, boundaries=None, *, group: str, lisa: bool = False, min_areas: int = 2, min_lq: float = 1.5,
+             permutations: int = 999,
              alpha: float = 0.05, fdr: bool = True, seed: int = 20170601, weights: str = "queen", snap: float = 0.0,
              code_field: Optional[str] = None, crs: str = "", threads: int = 0, **table_options) -> dict:
-    """`cohesion enclaves`: {"enclaves": the list, "areas": member areas (a GeoDataFrame)}."""
+    """`cohesion enclaves`: {"enclaves": the list, "areas": member areas (a GeoDataFrame)}.
+    Member areas need a location quotient of at least `min_lq` (docs/conventions.md)."""
     d, shapes = _spatial_data(data, boundaries, weights, snap, code_field, crs, table_options)
     out = named_frames(_cohesion.enclave_tables(d, group=group, permutations=permutations, alpha=alpha, fdr=fdr,
-                                                seed=seed, use_lisa=lisa, min_areas=min_areas, threads=threads),
+                                                seed=seed, use_lisa=lisa, min_areas=min_areas, min_lq=min_lq,
+                                                threads=threads),
                        ["enclaves", "areas"])
     out["areas"] = with_geometry(out["areas"], shapes if not isinstance(shapes, str) else d.layer)
     out["areas"].attrs["kind"] = "local"
@@ -269,7 +272,8 @@ def profile(data, boundaries=None, *, group=None, distances=(250, 500, 1000, 200
     return frame
 
 
-def emerging(a, b, boundaries=None, *, group: str, lisa: bool = False, min_areas: int = 2, years: float = 10.0,
+def emerging(a, b, boundaries=None, *, group: str, lisa: bool = False, min_areas: int = 2, min_lq: float = 1.5,
+             years: float = 10.0,
              permutations: int = 999, alpha: float = 0.05, fdr: bool = True, seed: int = 20170601,
              weights: str = "queen", snap: float = 0.0, code_field: Optional[str] = None, crs: str = "",
              label_a: str = "A", label_b: str = "B", threads: int = 0, **table_options) -> dict:
@@ -281,7 +285,7 @@ def emerging(a, b, boundaries=None, *, group: str, lisa: bool = False, min_areas
     d, shapes = _spatial_data(a, boundaries, weights, snap, code_field, crs, table_options)
     out = named_frames(_cohesion.emerging_tables(d, as_table(b, **table_options), group=group,
                                                  permutations=permutations, alpha=alpha, fdr=fdr, seed=seed,
-                                                 use_lisa=lisa, min_areas=min_areas, years=years,
+                                                 use_lisa=lisa, min_areas=min_areas, min_lq=min_lq, years=years,
                                                  label_a=label_a, label_b=label_b, threads=threads),
                        ["enclaves", "areas"])
     out["areas"] = with_geometry(out["areas"], shapes if not isinstance(shapes, str) else d.layer)

@@ -45,10 +45,10 @@ std::vector<ResultTable> emerging_tables(const SpatialData& d, const Table& b_ta
     list.notes.insert(list.notes.end(), d.notes.begin(), d.notes.end());
     for (const auto& n : hot_spot_notes(o.hot_spots)) list.notes.push_back(n);
     list.notes.push_back(fmt::format(
-        "enclave = at least {} neighbouring areas, each a significant {} with a share above the town's, found in each "
+        "enclave = at least {} neighbouring areas, each a significant {} with {}, found in each "
         "year with the same weights and seed; emerging = no area was an enclave member in A; persisting = shares "
         "areas with an A enclave (measured over both years' members); dissolved = no area is a member in B",
-        o.enclaves.min_areas, o.enclaves.use_lisa ? "LISA HH cluster" : "G* hot spot"));
+        o.enclaves.min_areas, o.enclaves.use_lisa ? "LISA HH cluster" : "G* hot spot", share_rule("", o.enclaves.min_lq)));
     list.notes.push_back(fmt::format("growth = annualised change of the group's count over {:g} years", o.years));
     list.columns = {"enclave", "status", "areas_a", "areas_b", "core_area", "population_a", "population_b",
                     "group_a", "group_b", "share_a", "share_b", "annual_growth"};

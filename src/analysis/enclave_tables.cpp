@@ -21,9 +21,11 @@ std::vector<ResultTable> enclave_tables(const Table& table, const Weights& weigh
     list.notes.insert(list.notes.end(), spatial_notes.begin(), spatial_notes.end());
     list.notes.push_back(found.share.description);
     for (const auto& n : hot_spot_notes(hot)) list.notes.push_back(n);
-    list.notes.push_back(fmt::format("enclave = at least {} neighbouring areas, each a significant {} with a {} "
-                                     "share above the town's",
-                                     options.min_areas, options.use_lisa ? "LISA HH cluster" : "G* hot spot", group));
+    list.notes.push_back(fmt::format("enclave = at least {} neighbouring areas, each a significant {} with {}; named "
+                                     "after the places it covers{}",
+                                     options.min_areas, options.use_lisa ? "LISA HH cluster" : "G* hot spot",
+                                     share_rule(group, options.min_lq),
+                                     options.places.empty() ? " (no place layer: its most populous area's code)" : ""));
     return {list, enclave_member_table(table, found)};
 }
 

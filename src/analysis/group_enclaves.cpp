@@ -21,10 +21,10 @@ ResultTable enclave_list_table(const std::string& group, const std::vector<Encla
     ResultTable list;
     list.title = fmt::format("{} enclave{} of {}", enclaves.size(), enclaves.size() == 1 ? "" : "s", group);
     list.name = "enclaves";
-    list.columns = {"enclave", "areas", "core_area", "population", "group_count", "group_share",
+    list.columns = {"enclave", "name", "areas", "core_area", "population", "group_count", "group_share",
                     "share_of_group_in_town", "area_km2"};
     for (const auto& e : enclaves)
-        list.add_row({e.name, static_cast<std::int64_t>(e.members.size()), e.core_area, e.population, e.group_count,
+        list.add_row({e.name, e.place, static_cast<std::int64_t>(e.members.size()), e.core_area, e.population, e.group_count,
                       e.group_share, e.share_of_group, e.area_km2});
     list.headline = list.title;
     const auto largest = std::max_element(enclaves.begin(), enclaves.end(),
@@ -38,10 +38,10 @@ ResultTable enclave_member_table(const Table& table, const GroupEnclaves& found)
     ResultTable members;
     members.title = "Member areas";
     members.name = "areas";
-    members.columns = {"area", "enclave", "population", "group_count", "share"};
+    members.columns = {"area", "enclave", "name", "population", "group_count", "share"};
     for (const auto& e : found.enclaves)
         for (std::size_t i : e.members)
-            members.add_row({table.area_codes()[i], e.name, found.share.total[i], found.share.count[i],
+            members.add_row({table.area_codes()[i], e.name, e.place, found.share.total[i], found.share.count[i],
                              found.share.share[i]});
     return members;
 }

@@ -25,9 +25,9 @@ GroupEnclaves group_enclaves(const Table& table, const std::string& group, const
                              std::span<const double> area_km2, const HotSpotOptions& hot_spots,
                              const EnclaveOptions& options = {});
 
-// enclave, areas, core_area, population, group_count, group_share, share_of_group_in_town, area_km2
+// enclave, name (the places it covers), areas, core_area, population, group_count, group_share, share_of_group_in_town, area_km2
 ResultTable enclave_list_table(const std::string& group, const std::vector<Enclave>& enclaves);
-// area, enclave, population, group, share — one row per member area.
+// area, enclave, name, population, group, share — one row per member area.
 ResultTable enclave_member_table(const Table& table, const GroupEnclaves& found);
 
 }  // namespace cohesion

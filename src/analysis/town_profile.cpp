@@ -149,15 +149,16 @@ TownProfile town_profile(const Table& table, const Weights* weights, const std::
 
     p.hot_spot.assign(n, "");
     p.enclave.assign(n, "");
+    p.enclave_min_lq = o.enclaves.min_lq;
     p.enclaves = enclave_list_table(p.focal, {});
     if (weights) {
         step("hot spots and enclaves");
-        const GroupEnclaves found = group_enclaves(table, p.focal, *weights, area_km2, o.hot_spots);
+        const GroupEnclaves found = group_enclaves(table, p.focal, *weights, area_km2, o.hot_spots, o.enclaves);
         p.hot_spot = found.hot_spots.hot_spot;
         for (const auto& e : found.enclaves)
-            for (std::size_t i : e.members) p.enclave[i] = e.name;
+            for (std::size_t i : e.members) p.enclave[i] = e.place;
         p.enclaves = enclave_list_table(p.focal, found.enclaves);
-        p.focal_enclaves = found.enclaves;
+        p.enclave_list = found.enclaves;
         for (double c : found.share.count) p.focal_count += c;
         p.enclaves.notes.push_back(fmt::format("G* hot spots of the {} share, {} permutations, FDR-controlled at {:g}",
                                                p.focal, o.hot_spots.permutations, o.hot_spots.alpha));

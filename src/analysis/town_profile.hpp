@@ -15,6 +15,7 @@
 #include "autocorrelation/hot_spots.hpp"
 #include "core/table.hpp"
 #include "inference/bootstrap_summary.hpp"
+#include "spatial/enclaves.hpp"
 #include "output/result_table.hpp"
 #include "spatial/enclaves.hpp"
 #include "weights/weights.hpp"
@@ -30,6 +31,7 @@ struct TownProfileOptions {
     RankingRule rule;              // which groups may be ranked (docs/inference.md)
     std::uint64_t seed = 20170601;
     HotSpotOptions hot_spots;
+    EnclaveOptions enclaves;       // least location quotient, place names per area
     std::function<void(const std::string&)> step;  // progress: called before each stage
 };
 
@@ -46,7 +48,6 @@ struct TownProfile {
     GroupRankings ranking;                    // dissimilarity ranks groups; isolation alongside
     std::optional<GroupRankings> reference_ranking;  // raw values in the reference area (no bootstrap)
     std::vector<MultigroupSummary> multigroup_values;  // mutual_information (M) first
-    std::vector<Enclave> focal_enclaves;      // largest first; empty without weights
     double focal_count = 0.0;                 // the focal group's town-wide count
     ResultTable composition;  // group, count, share [, reference_share]
     ResultTable groups;       // ranking_table(ranking) [+ reference D and isolation]
@@ -55,7 +56,9 @@ struct TownProfile {
     ResultTable enclaves;     // enclaves of the focal group (empty without weights)
     // Per-area values in table order, for maps.
     std::vector<double> focal_share, focal_lq, local_segregation;
-    std::vector<std::string> hot_spot, enclave, neighbourhood_type;
+    std::vector<std::string> hot_spot, enclave, neighbourhood_type;  // enclave: its place name ("" = none)
+    double enclave_min_lq = 0.0;        // the enclave rule's least location quotient (EnclaveOptions)
+    std::vector<Enclave> enclave_list;  // the focal group's enclaves, typed (members for outlines and zoomed maps)
     double total_population = 0.0;
 };
 

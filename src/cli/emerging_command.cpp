@@ -5,6 +5,7 @@
 
 #include "analysis/emerging_tables.hpp"
 #include "cli/command.hpp"
+#include "cli/enclave_options.hpp"
 #include "cli/hot_spot_options.hpp"
 #include "cli/input_options.hpp"
 #include "cli/output_options.hpp"
@@ -18,7 +19,7 @@ struct EmergingOptions {
     SecondTableValues b;
     SpatialOptionValues spatial;
     HotSpotOptionValues hot;
-    EnclaveOptions enclave;
+    EnclaveOptionValues enclave;
     OutputOptionValues output;
     double years = 10.0;
 };
@@ -35,9 +36,7 @@ void add_emerging_command(CLI::App& app) {
     add_spatial_options(*command, o->spatial);
     add_hot_spot_options(*command, o->hot);
     auto* g = "Enclaves";
-    command->add_flag("--lisa", o->enclave.use_lisa, "Use LISA HH clusters instead of Getis-Ord G* hot spots")->group(g);
-    command->add_option("--min-areas", o->enclave.min_areas, "Smallest number of areas that makes an enclave")
-        ->default_val(2)->check(CLI::Range(1, 100000))->group(g);
+    add_enclave_options(*command, o->enclave);
     command->add_option("--years", o->years, "Years between the censuses, for annualised growth")
         ->default_val(10.0)->check(CLI::PositiveNumber)->group(g);
     add_output_options(*command, o->output);
@@ -48,7 +47,8 @@ void add_emerging_command(CLI::App& app) {
         EmergingRequest request;
         request.group = o->hot.group;
         request.hot_spots = o->hot.options;
-        request.enclaves = o->enclave;
+        apply_places(o->enclave, d);
+        request.enclaves = o->enclave.options;
         request.years = o->years;
         request.label_a = o->input.input.path;
         request.label_b = o->b.path.empty() ? o->input.input.path : o->b.path;

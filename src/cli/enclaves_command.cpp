@@ -1,6 +1,7 @@
 // `cohesion enclaves`: contiguous runs of significant hot spots of a group's share,
 // named and measured (areas, people, share, land area, share of the group in them).
 #include "cli/command.hpp"
+#include "cli/enclave_options.hpp"
 #include "cli/hot_spot_options.hpp"
 #include "cli/input_options.hpp"
 #include "cli/output_options.hpp"
@@ -14,7 +15,7 @@ struct EnclavesOptions {
     InputOptionValues input;
     SpatialOptionValues spatial;
     HotSpotOptionValues hot;
-    EnclaveOptions enclave;
+    EnclaveOptionValues enclave;
     OutputOptionValues output;
 };
 
@@ -28,14 +29,12 @@ void add_enclaves_command(CLI::App& app) {
     add_input_options(*command, o->input);
     add_spatial_options(*command, o->spatial);
     add_hot_spot_options(*command, o->hot);
-    command->add_flag("--lisa", o->enclave.use_lisa, "Use LISA HH clusters instead of Getis-Ord G* hot spots")
-        ->group("Enclaves");
-    command->add_option("--min-areas", o->enclave.min_areas, "Smallest number of areas that makes an enclave")
-        ->default_val(2)->check(CLI::Range(1, 100000))->group("Enclaves");
+    add_enclave_options(*command, o->enclave);
     add_output_options(*command, o->output);
     command->callback([o, command] {
         SpatialData d = load_spatial(o->spatial, load_input(o->input));
-        const auto results = enclave_tables(d, o->hot.group, o->hot.options, o->enclave);
+        apply_places(o->enclave, d);
+        const auto results = enclave_tables(d, o->hot.group, o->hot.options, o->enclave.options);
         emit_spatial(results, results.back(), d.layer, o->output, *command);
     });
 }

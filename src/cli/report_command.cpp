@@ -10,6 +10,7 @@
 
 #include "analysis/town_profile.hpp"
 #include "cli/command.hpp"
+#include "cli/enclave_options.hpp"
 #include "cli/input_options.hpp"
 #include "cli/invocation.hpp"
 #include "cli/output_clashes.hpp"
@@ -23,6 +24,7 @@
 #include "output/atomic_file.hpp"
 #include "report/html_report.hpp"
 #include "report/pdf_report.hpp"
+#include "report/section_map.hpp"
 #include "report/study_report.hpp"
 #include "report/town_report.hpp"
 #include "study/study.hpp"
@@ -35,43 +37,14 @@ struct ReportOptions {
     InputOptionValues input;
     SpatialOptionValues spatial;
     TownProfileOptions profile;
+    EnclaveOptionValues enclave;
     std::string reference, reference_name = "England & Wales", town, html, pdf, areas_csv;
     std::vector<std::string> sections;      // "TITLE=results.json"
     std::vector<std::string> section_maps;  // "TITLE=layer.geojson:COLUMN"
     std::string interval = "debiased";
+    double hub_distance = 0.0;
 };
 
-// A map of one column of a layer written by an earlier command (first field `area`).
-MapFigure section_map(const std::string& title, const std::string& spec, std::deque<AreaLayer>& layers) {
-    const auto colon = spec.rfind(':');
-    if (colon == std::string::npos || colon == 0 || colon + 1 == spec.size())
-        throw Error(Location{"", 0, "--section-map"}, "expected TITLE=LAYER:COLUMN, got '" + spec + "'");
-    const std::string path = spec.substr(0, colon), column = spec.substr(colon + 1);
-    AreaLayerOptions options;
-    options.code_field = "area";
-    const AreaLayer& layer = layers.emplace_back(load_area_layer(path, options));
-    const LayerColumn values = read_layer_column(path, "area", column);
-    MapFigure m;
-    m.title = title + ": " + column;
-    m.legend_title = column;
-    m.caption = "From " + std::filesystem::path(path).filename().string() + ".";
-    m.layer = &layer;
-    m.attribution = map_attribution();
-    if (values.numeric) {
-        for (const auto& code : layer.codes) {
-            const auto it = values.number.find(code);
-            m.values.push_back(it == values.number.end() ? std::numeric_limits<double>::quiet_NaN() : it->second);
-        }
-    } else {
-        std::set<std::string> labels;
-        for (const auto& code : layer.codes) {
-            const auto it = values.text.find(code);
-            m.categories.push_back(it == values.text.end() ? "" : it->second);
-            if (!m.categories.back().empty() && m.categories.back() != "no") labels.insert(m.categories.back());
-        }
-        for (const auto& l : labels) m.category_colours.emplace_back(l, okabe_ito(m.category_colours.size()));
-    }
-    return m;
 }
 
 ReportSection included_section(const std::string& spec) {
@@ -99,11 +72,14 @@ void run(ReportOptions& o) {
     spec.bootstrap = o.profile.bootstrap;
     spec.permutations = o.profile.hot_spots.permutations;
     spec.seed = o.profile.seed;
+    spec.enclave_rule = o.enclave.options;
+    spec.places = o.enclave.places;
     const Study study(spec);
     progress.advance();
 
     StudyReportRequest request;
     request.profile = o.profile;
+    request.hub_distance = o.hub_distance;
     request.command = invocation();
     request.version = COHESION_VERSION;
     request.generated = utc_timestamp();
@@ -117,8 +93,23 @@ void run(ReportOptions& o) {
         const auto eq = spec_text.find('=');
         if (eq == std::string::npos || eq == 0)
             throw Error(Location{"", 0, "--section-map"}, "expected TITLE=LAYER:COLUMN, got '" + spec_text + "'");
-        section_titled(request.extra_sections, spec_text.substr(0, eq))
-            .figures.push_back(section_map(spec_text.substr(0, eq), spec_text.substr(eq + 1), section_layers));
+        const std::string title = spec_text.substr(0, eq), rest = spec_text.substr(eq + 1);
+        const auto colon = rest.rfind(':');
+        if (colon == std::string::npos || colon == 0 || colon + 1 == rest.size())
+            throw Error(Location{"", 0, "--section-map"}, "expected TITLE=LAYER:COLUMN, got '" + spec_text + "'");
+        SectionMapOptions map_options;
+        map_options.hub_distance_m = o.hub_distance;
+        // Place names on a section map need the place layer in that map's CRS.
+        std::optional<PlaceLayer> section_places;
+        if (!o.enclave.places.empty()) {
+            AreaLayerOptions probe;
+            probe.code_field = "area";
+            section_places = load_place_layer(o.enclave.places, load_area_layer(rest.substr(0, colon), probe).crs);
+            map_options.places = &*section_places;
+        }
+        section_titled(request.extra_sections, title)
+            .figures.push_back(section_map(title, rest.substr(0, colon), rest.substr(colon + 1), section_layers,
+                                           map_options));
     }
     const StudyReport report = study_report(study, {}, {}, request);
     if (!o.html.empty()) write_file_atomically(o.html, render_html(report.document));
@@ -146,6 +137,9 @@ void add_report_command(CLI::App& app) {
     command->add_option("--section-map", o->section_maps,
                         "Add a map to a section: TITLE=LAYER:COLUMN, a layer written by an earlier command "
                         "(e.g. \"Change over time=out/change.geojson:pace\"; repeatable)")->group(g);
+    command->add_option("--hub-distance", o->hub_distance,
+                        "Service distance of the hubs in a --section-map of hub catchments, drawn as a ring (metres)")
+        ->check(CLI::Range(0.0, 1e6))->group(g);
     command->add_option("--town", o->town, "Name in the title (default: the --where value or the file name)")->group(g);
     command->add_option("--group,-g", o->profile.focal,
                         "Group for the maps (default: the group ranked as living most apart; see --min-share)")
@@ -164,6 +158,7 @@ void add_report_command(CLI::App& app) {
         ->default_val(100)->check(CLI::Range(0, 100000))->group(g);
     add_interval_option(*command, o->interval, g);
     add_ranking_rule_options(*command, o->profile.rule, g);
+    add_enclave_options(*command, o->enclave, false);
     command->add_option("--permutations", o->profile.hot_spots.permutations, "Permutations for hot spots")
         ->default_val(999)->check(CLI::Range(19, 1000000))->group(g);
     command->add_option("--seed", o->profile.seed, "Random seed")->default_val(20170601)->group(g);

@@ -78,6 +78,9 @@ std::vector<Step> plan(const Project& p) {
     }
     const std::string bootstrap = std::to_string(p.bootstrap), permutations = std::to_string(p.permutations),
                       seed = std::to_string(p.seed);
+    // The enclave rule and the place names, the same for `enclaves` and the report.
+    std::vector<std::string> enclave_rule{"--min-lq", fmt::format("{:g}", p.min_lq)};
+    if (!p.places.empty()) enclave_rule.insert(enclave_rule.end(), {"--places", p.places});
     std::vector<Step> steps;
     steps.push_back({"table summary", with_table({"info"}, {"--output", file("info.json")})});
     if (p.indices)
@@ -98,6 +101,7 @@ std::vector<Step> plan(const Project& p) {
         auto tail = bounds;
         tail.insert(tail.end(), {"--group", g, "--permutations", permutations, "--seed", seed, "--output",
                                  file("enclaves_" + g + ".geojson")});
+        tail.insert(tail.end(), enclave_rule.begin(), enclave_rule.end());
         steps.push_back({"enclaves of " + g, with_table({"enclaves"}, tail)});
     }
     if (p.change) {
@@ -173,6 +177,7 @@ std::vector<Step> plan(const Project& p) {
                                  "--seed", seed, "--areas-csv", file("areas.csv")});
         if (p.pdf) tail.insert(tail.end(), {"--pdf", file("report.pdf")});
         if (!p.name.empty()) tail.insert(tail.end(), {"--town", p.name});
+        if (!p.boundaries.empty()) tail.insert(tail.end(), enclave_rule.begin(), enclave_rule.end());
         if (!p.reference.empty()) tail.insert(tail.end(), {"--reference", p.reference, "--reference-name", p.reference_name});
         if (!p.typology_host.empty()) tail.insert(tail.end(), {"--host", p.typology_host});
         if (p.change) {
@@ -188,7 +193,8 @@ std::vector<Step> plan(const Project& p) {
             if (maps)
                 tail.insert(tail.end(), {"--section-map", esol + "=" + file("esol_need.geojson") + ":score",
                                          "--section-map", hubs + "=" + file("hubs.geojson") + ":site",
-                                         "--section-map", lic + "=" + file("licensing.gpkg") + ":zone"});
+                                         "--section-map", lic + "=" + file("licensing.gpkg") + ":zone", "--hub-distance",
+                                         fmt::format("{:g}", p.targeting->distance)});
             tail.insert(tail.end(), {"--section", esol + "=" + file("esol_need.json")});
             if (maps) tail.insert(tail.end(), {"--section", hubs + "=" + file("hubs.json")});
             tail.insert(tail.end(), {"--section", lic + "=" + file("licensing.json")});

@@ -179,6 +179,12 @@ Project load_project(const std::string& path) {
         s.text("typology_host", p.typology_host);
         s.texts("hotspots", p.hotspots);
         s.texts("enclaves", p.enclaves);
+        s.real("min_lq", p.min_lq, 0.0, 1000.0);
+        s.finish();
+    }
+    if (const auto* t = top.table("report")) {
+        Section s(*t, path, "report", p.folder);
+        s.path("places", p.places);
         s.finish();
     }
     if (const auto* t = top.table("change")) {

@@ -42,6 +42,8 @@ struct Project {
     bool indices = true, local = true, report = true, pdf = true;
     std::string typology_host;
     std::vector<std::string> hotspots, enclaves;
+    double min_lq = 1.5;               // enclave rule: least location quotient of a member area
+    std::string places;                // [report] places: named places (wards) for maps and enclave names
     std::optional<ProjectChange> change;
     std::optional<ProjectTargeting> targeting;
 };

@@ -231,16 +231,18 @@ void bind_analyses(py::module_& m) {
     m.def(
         "enclave_tables",
         [](const SpatialData& d, const std::string& group, int permutations, double alpha, bool fdr, std::uint64_t seed,
-           bool use_lisa, std::size_t min_areas, int threads) {
+           bool use_lisa, std::size_t min_areas, double min_lq, int threads) {
             ComputeScope scope(threads);
             const HotSpotOptions o = hot_spot_options(permutations, alpha, fdr, seed, scope);
             EnclaveOptions e;
             e.use_lisa = use_lisa;
             e.min_areas = min_areas;
+            e.min_lq = min_lq;
             return to_python(scope.run([&] { return enclave_tables(d, group, o, e); }));
         },
         py::arg("data"), py::arg("group"), py::arg("permutations") = 999, py::arg("alpha") = 0.05, py::arg("fdr") = true,
-        py::arg("seed") = 20170601, py::arg("use_lisa") = false, py::arg("min_areas") = 2, py::arg("threads") = 0);
+        py::arg("seed") = 20170601, py::arg("use_lisa") = false, py::arg("min_areas") = 2, py::arg("min_lq") = 1.5,
+        py::arg("threads") = 0);
     m.def(
         "profile_table",
         [](const SpatialData& d, const std::vector<double>& distances, const std::string& kernel, bool contiguity,
@@ -268,7 +270,7 @@ void bind_analyses(py::module_& m) {
     m.def(
         "emerging_tables",
         [](const SpatialData& d, const Table& b, const std::string& group, int permutations, double alpha, bool fdr,
-           std::uint64_t seed, bool use_lisa, std::size_t min_areas, double years, const std::string& label_a,
+           std::uint64_t seed, bool use_lisa, std::size_t min_areas, double min_lq, double years, const std::string& label_a,
            const std::string& label_b, int threads) {
             if (!(years > 0)) throw Error(Location{"", 0, "years"}, "years between the censuses must be positive");
             ComputeScope scope(threads);
@@ -276,6 +278,7 @@ void bind_analyses(py::module_& m) {
             EnclaveOptions e;
             e.use_lisa = use_lisa;
             e.min_areas = min_areas;
+            e.min_lq = min_lq;
             EmergingRequest r;
             r.group = group;
             r.hot_spots = o;
@@ -287,7 +290,7 @@ void bind_analyses(py::module_& m) {
         },
         py::arg("data"), py::arg("b"), py::arg("group"), py::arg("permutations") = 999, py::arg("alpha") = 0.05,
         py::arg("fdr") = true, py::arg("seed") = 20170601, py::arg("use_lisa") = false, py::arg("min_areas") = 2,
-        py::arg("years") = 10.0, py::arg("label_a") = "A", py::arg("label_b") = "B", py::arg("threads") = 0);
+        py::arg("min_lq") = 1.5, py::arg("years") = 10.0, py::arg("label_a") = "A", py::arg("label_b") = "B", py::arg("threads") = 0);
     m.def("harmonise_areal", &harmonise_areal, py::arg("table"), py::arg("source"), py::arg("target"),
           py::arg("allow_unmatched") = false);
     m.def("harmonise", &harmonise, py::arg("table"), py::arg("lookup"), py::arg("from_column"), py::arg("to_column"),

@@ -1,5 +1,9 @@
 #include "report/cairo_text.hpp"
 
+#include <pango/pangocairo.h>
+
+#include <memory>
+
 namespace cohesion {
 
 std::string valid_utf8(const std::string& s) {
@@ -27,6 +31,85 @@ std::string clip_utf8(const std::string& text, std::size_t max_bytes) {
     std::size_t end = max_bytes - 1;
     while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
     return s.substr(0, end) + "…";
+}
+
+namespace {
+
+struct LayoutDeleter {
+    void operator()(PangoLayout* l) const { g_object_unref(l); }
+};
+using Layout = std::unique_ptr<PangoLayout, LayoutDeleter>;
+
+Layout make_layout(cairo_t* cr, const std::string& text, const TextStyle& style) {
+    Layout layout(pango_cairo_create_layout(cr));
+    // Sizes are absolute in user units, so a 9-unit font is 9 points on a PDF page
+    // whatever resolution Pango assumes.
+    PangoFontDescription* font = pango_font_description_from_string("Sans");
+    pango_font_description_set_absolute_size(font, style.size * PANGO_SCALE);
+    pango_font_description_set_weight(font, style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_layout_set_font_description(layout.get(), font);
+    pango_font_description_free(font);
+    const std::string s = valid_utf8(text);
+    pango_layout_set_text(layout.get(), s.c_str(), static_cast<int>(s.size()));
+    if (style.width > 0) {
+        pango_layout_set_width(layout.get(), static_cast<int>(style.width * PANGO_SCALE));
+        pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
+        pango_layout_set_alignment(layout.get(), style.align >= 0.75 ? PANGO_ALIGN_RIGHT
+                                                 : style.align >= 0.25 ? PANGO_ALIGN_CENTER
+                                                                       : PANGO_ALIGN_LEFT);
+    }
+    if (style.line_spacing != 1.0) pango_layout_set_line_spacing(layout.get(), static_cast<float>(style.line_spacing));
+    return layout;
+}
+
+TextExtent extent_of(PangoLayout* layout) {
+    PangoRectangle logical;
+    pango_layout_get_extents(layout, nullptr, &logical);
+    TextExtent e;
+    e.width = static_cast<double>(logical.width) / PANGO_SCALE;
+    e.height = static_cast<double>(logical.height) / PANGO_SCALE;
+    e.baseline = static_cast<double>(pango_layout_get_baseline(layout)) / PANGO_SCALE;
+    e.lines = pango_layout_get_line_count(layout);
+    return e;
+}
+
+}  // namespace
+
+TextExtent measure_text(cairo_t* cr, const std::string& text, const TextStyle& style) {
+    return extent_of(make_layout(cr, text, style).get());
+}
+
+TextExtent draw_text(cairo_t* cr, double x, double top, const std::string& text, const TextStyle& style) {
+    const Layout layout = make_layout(cr, text, style);
+    cairo_move_to(cr, x, top);
+    pango_cairo_show_layout(cr, layout.get());
+    return extent_of(layout.get());
+}
+
+void draw_text_at_baseline(cairo_t* cr, double x, double baseline, const std::string& text, const TextStyle& style) {
+    TextStyle one = style;
+    one.width = -1.0;
+    const Layout layout = make_layout(cr, text, one);
+    const TextExtent e = extent_of(layout.get());
+    cairo_move_to(cr, x - style.align * e.width, baseline - e.baseline);
+    pango_cairo_show_layout(cr, layout.get());
+}
+
+void draw_halo_label(cairo_t* cr, double x, double y, const std::string& text, const TextStyle& style) {
+    const Layout layout = make_layout(cr, text, style);
+    const TextExtent e = extent_of(layout.get());
+    const double left = x - e.width / 2, top = y - e.height / 2;
+    cairo_save(cr);
+    cairo_move_to(cr, left, top);
+    pango_cairo_layout_path(cr, layout.get());
+    cairo_set_source_rgba(cr, 1, 1, 1, 0.9);
+    cairo_set_line_width(cr, style.size * 0.3);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    cairo_stroke(cr);
+    cairo_set_source_rgb(cr, 0.12, 0.12, 0.12);
+    cairo_move_to(cr, left, top);
+    pango_cairo_show_layout(cr, layout.get());
+    cairo_restore(cr);
 }
 
 }  // namespace cohesion

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include "report/palette.hpp"
+
 namespace cohesion {
 
 namespace {
@@ -71,6 +73,18 @@ std::vector<double> natural_breaks(const std::vector<double>& values, std::size_
     }
     b[0] = v.front();
     return dedupe(b);
+}
+
+MapClasses map_classes(const std::vector<double>& values, std::size_t k) {
+    MapClasses m;
+    m.breaks = natural_breaks(values, k);
+    std::vector<double> distinct = sorted_finite(values);
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    const std::size_t possible = std::min(k, distinct.size());
+    if (m.breaks.size() < possible + 1) m.breaks = natural_breaks(distinct, k);
+    const std::size_t n = m.breaks.size() > 1 ? m.breaks.size() - 1 : 1;
+    for (const auto& c : viridis(n)) m.colours.push_back(c.hex());
+    return m;
 }
 
 int class_of(double value, const std::vector<double>& breaks) {

@@ -22,14 +22,7 @@ void set_colour(cairo_t* cr, const Rgb& c) { cairo_set_source_rgb(cr, c.r, c.g, 
 
 void text(cairo_t* cr, double x, double y, const std::string& label, double size, bool bold = false,
           double align = 0.0) {
-    const std::string s = valid_utf8(label);
-    cairo_select_font_face(cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL,
-                           bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-    cairo_set_font_size(cr, size);
-    cairo_text_extents_t e;
-    cairo_text_extents(cr, s.c_str(), &e);
-    cairo_move_to(cr, x - align * e.x_advance, y);
-    cairo_show_text(cr, s.c_str());
+    draw_text_at_baseline(cr, x, y, label, {size, bold, -1.0, align});
 }
 
 std::string number(double v, bool percent) {
@@ -56,6 +49,11 @@ void add_rings(cairo_t* cr, OGRGeometryH g, double x0, double y0, double scale, 
     for (int c = 0; c < OGR_G_GetGeometryCount(g); ++c) add_rings(cr, OGR_G_GetGeometryRef(g, c), x0, y0, scale, height);
 }
 
+struct Box {
+    double x0, y0, x1, y1;
+    bool overlaps(const Box& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
+};
+
 void draw_map(cairo_t* cr, const MapFigure& f, double width, double height) {
     if (!f.layer || f.layer->size() == 0) throw Error("map figure without polygons");
     const AreaLayer& layer = *f.layer;
@@ -63,19 +61,30 @@ void draw_map(cairo_t* cr, const MapFigure& f, double width, double height) {
     if ((numeric && f.values.size() != layer.size()) || (!numeric && f.categories.size() != layer.size()))
         throw Error("map figure: one value per polygon is needed");
     OGREnvelope box, part;
-    for (std::size_t k = 0; k < layer.size(); ++k) {
-        layer.geometry[k]->getEnvelope(&part);
-        box.Merge(part);
+    if (f.extent) {
+        box.MinX = f.extent->min_x, box.MinY = f.extent->min_y, box.MaxX = f.extent->max_x, box.MaxY = f.extent->max_y;
+    } else {
+        for (std::size_t k = 0; k < layer.size(); ++k) {
+            layer.geometry[k]->getEnvelope(&part);
+            box.Merge(part);
+        }
     }
     const double legend_w = 150.0, top = 24.0, bottom = 30.0;
     const double map_w = width - legend_w - 10.0, map_h = height - top - bottom;
     const double scale = std::min(map_w / (box.MaxX - box.MinX), map_h / (box.MaxY - box.MinY));
+    // Centre the data in the map frame (the box rarely has the frame's proportions).
+    const double x0 = box.MinX - (map_w / scale - (box.MaxX - box.MinX)) / 2;
+    const double y0 = box.MinY - (map_h / scale - (box.MaxY - box.MinY)) / 2;
+    auto px = [&](double x) { return (x - x0) * scale; };
+    auto py = [&](double y) { return map_h - (y - y0) * scale; };
+    cairo_set_source_rgb(cr, 0, 0, 0);
     text(cr, 0, 16, f.title, 13, true);
 
     std::vector<Rgb> colour(layer.size(), no_data_colour);
     std::vector<std::pair<std::string, Rgb>> legend;
     if (numeric) {
-        const auto breaks = f.quantiles ? quantile_breaks(f.values, f.classes) : natural_breaks(f.values, f.classes);
+        // map_classes: the classification the API serves to the dashboard too.
+        const auto breaks = f.quantiles ? quantile_breaks(f.values, f.classes) : map_classes(f.values, f.classes).breaks;
         const auto ramp = viridis(breaks.size() > 1 ? breaks.size() - 1 : 1);
         for (std::size_t k = 0; k < layer.size(); ++k) {
             const int c = class_of(f.values[k], breaks);
@@ -95,18 +104,90 @@ void draw_map(cairo_t* cr, const MapFigure& f, double width, double height) {
 
     cairo_save(cr);
     cairo_translate(cr, 0, top);
+    cairo_rectangle(cr, 0, 0, map_w, map_h);
+    cairo_clip(cr);
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
     cairo_set_line_width(cr, 0.3);
     for (std::size_t k = 0; k < layer.size(); ++k) {
         cairo_new_path(cr);
-        add_rings(cr, OGRGeometry::ToHandle(layer.geometry[k].get()), box.MinX, box.MinY, scale, map_h);
+        add_rings(cr, OGRGeometry::ToHandle(layer.geometry[k].get()), x0, y0, scale, map_h);
         set_colour(cr, colour[k]);
         cairo_fill_preserve(cr);
         cairo_set_source_rgb(cr, 1, 1, 1);
         cairo_stroke(cr);
     }
+    // Labels already placed (zones, hubs, then places), so that none overprints another.
+    std::vector<Box> taken;
+    auto free_box = [&](double x, double y, const std::string& label, double size, bool bold) -> std::optional<Box> {
+        const TextExtent e = measure_text(cr, label, {size, bold});
+        const Box b{x - e.width / 2 - 2, y - e.height / 2 - 1, x + e.width / 2 + 2, y + e.height / 2 + 1};
+        if (b.x0 < 0 || b.y0 < 0 || b.x1 > map_w || b.y1 > map_h) return std::nullopt;
+        for (const auto& t : taken)
+            if (t.overlaps(b)) return std::nullopt;
+        return b;
+    };
+    for (const auto& o : f.outlines) {
+        if (!o.geometry) continue;
+        cairo_new_path(cr);
+        add_rings(cr, OGRGeometry::ToHandle(const_cast<OGRGeometry*>(o.geometry.get())), x0, y0, scale, map_h);
+        cairo_set_source_rgb(cr, 1, 1, 1);
+        cairo_set_line_width(cr, 3.2);
+        cairo_stroke_preserve(cr);
+        set_colour(cr, o.colour);
+        cairo_set_line_width(cr, 1.6);
+        cairo_stroke(cr);
+    }
+    for (const auto& m : f.markers) {
+        const double x = px(m.x), y = py(m.y);
+        if (m.ring_m > 0) {
+            cairo_new_path(cr);
+            cairo_arc(cr, x, y, m.ring_m * scale, 0, 2 * M_PI);
+            const double dash[] = {3.0, 2.0};
+            cairo_set_dash(cr, dash, 2, 0);
+            cairo_set_line_width(cr, 1.0);
+            cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+            cairo_stroke(cr);
+            cairo_set_dash(cr, nullptr, 0, 0);
+        }
+        cairo_new_path(cr);
+        cairo_arc(cr, x, y, 4.5, 0, 2 * M_PI);
+        cairo_set_source_rgb(cr, 1, 1, 1);
+        cairo_fill_preserve(cr);
+        set_colour(cr, okabe_ito(5));
+        cairo_set_line_width(cr, 2.0);
+        cairo_stroke(cr);
+        taken.push_back({x - 5, y - 5, x + 5, y + 5});
+    }
+    // Zone names go at the zone's centre (or the nearest free spot below or above it).
+    for (const auto& o : f.outlines) {
+        if (!o.geometry || o.label.empty()) continue;
+        OGRPoint c;
+        if (o.geometry->Centroid(&c) != OGRERR_NONE) continue;
+        for (double dy : {0.0, 12.0, -12.0, 24.0, -24.0})
+            if (const auto b = free_box(px(c.getX()), py(c.getY()) + dy, o.label, 8.5, true)) {
+                draw_halo_label(cr, px(c.getX()), py(c.getY()) + dy, o.label, {8.5, true});
+                taken.push_back(*b);
+                break;
+            }
+    }
+    for (const auto& m : f.markers) {
+        if (m.label.empty()) continue;
+        const double x = px(m.x), y = py(m.y) - 11;
+        if (const auto b = free_box(x, y, m.label, 8, true)) {
+            draw_halo_label(cr, x, y, m.label, {8, true});
+            taken.push_back(*b);
+        }
+    }
+    for (const auto& p : f.places) {
+        const double x = px(p.x), y = py(p.y);
+        if (const auto b = free_box(x, y, p.text, 7, false)) {
+            draw_halo_label(cr, x, y, p.text, {7, false});
+            taken.push_back(*b);
+        }
+    }
+    cairo_reset_clip(cr);
     // Scale bar: a round length near a fifth of the map's width.
-    const double target = (box.MaxX - box.MinX) / 5.0;
+    const double target = map_w / scale / 5.0;
     const double magnitude = std::pow(10.0, std::floor(std::log10(target)));
     double metres = magnitude;
     for (double m : {2.0, 5.0, 10.0})
@@ -127,22 +208,46 @@ void draw_map(cairo_t* cr, const MapFigure& f, double width, double height) {
     text(cr, ax, ay + 30, "N", 10, true, 0.5);
     cairo_restore(cr);
 
-    // Legend.
-    const double lx = map_w + 10;
-    double ly = top + 8;
+    // Legend: titles and labels wrap to the legend's width rather than run off the figure.
+    const double lx = map_w + 10, label_w = legend_w - 18;
+    double ly = top + 2;
     cairo_set_source_rgb(cr, 0, 0, 0);
-    text(cr, lx, ly, f.legend_title, 10, true);
-    ly += 8;
-    for (const auto& [label, c] : legend) {
-        set_colour(cr, c);
-        cairo_rectangle(cr, lx, ly, 14, 10);
-        cairo_fill(cr);
+    ly += draw_text(cr, lx, ly, f.legend_title, {10, true, legend_w}).height + 4;
+    auto legend_row = [&](const std::string& label, double h_min) {
         cairo_set_source_rgb(cr, 0, 0, 0);
-        text(cr, lx + 18, ly + 9, label, 9);
-        ly += 14;
+        const double h = std::max(h_min, draw_text(cr, lx + 18, ly, label, {8.5, false, label_w}).height);
+        ly += h + 3;
+    };
+    for (const auto& [label, c] : legend) {
+        if (ly > height - 20) break;
+        set_colour(cr, c);
+        cairo_rectangle(cr, lx, ly + 1, 14, 10);
+        cairo_fill(cr);
+        legend_row(label, 11);
+    }
+    if (!f.outlines.empty() && ly < height - 20) {
+        cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+        cairo_set_line_width(cr, 1.6);
+        cairo_rectangle(cr, lx + 1, ly + 2, 12, 8);
+        cairo_stroke(cr);
+        legend_row("outlined: " + (!f.outline_legend.empty()     ? f.outline_legend
+                                   : f.outlines.size() == 1 ? f.outlines.front().label
+                                                            : std::string("named zones")),
+                   11);
+    }
+    if (!f.markers.empty() && ly < height - 20) {
+        set_colour(cr, okabe_ito(5));
+        cairo_set_line_width(cr, 2.0);
+        cairo_new_path(cr);
+        cairo_arc(cr, lx + 7, ly + 6, 4, 0, 2 * M_PI);
+        cairo_stroke(cr);
+        legend_row(f.markers.front().ring_m > 0
+                       ? fmt::format("hub; dashed ring: {:g} m service distance", f.markers.front().ring_m)
+                       : std::string("hub"),
+                   11);
     }
     cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
-    text(cr, 0, height - 4, f.attribution, 7);
+    draw_text_at_baseline(cr, 0, height - 4, f.attribution, {6.5});
 }
 
 void draw_bars(cairo_t* cr, const BarChartFigure& f, double width, double height) {

@@ -5,6 +5,8 @@
 // only draw what they are given; the numbers come from the analyses.
 #include <cairo.h>
 
+#include <memory>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -12,7 +14,29 @@
 #include "geo/area_layer.hpp"
 #include "report/palette.hpp"
 
+class OGRGeometry;
+
 namespace cohesion {
+
+// A place name drawn on a map at (x, y), projected coordinates of the layer.
+struct MapLabel {
+    double x = 0.0, y = 0.0;
+    std::string text;
+};
+// A zone (an enclave, a licensing zone) drawn as its dissolved outline, with its name.
+struct MapOutline {
+    std::shared_ptr<const OGRGeometry> geometry;  // projected, as the layer
+    std::string label;
+    Rgb colour{0.1, 0.1, 0.1};
+};
+// A point (an integration hub) drawn as a marker, with a ring at its service distance.
+struct MapMarker {
+    double x = 0.0, y = 0.0, ring_m = 0.0;  // ring_m 0 = no ring
+    std::string label;
+};
+struct MapExtent {
+    double min_x = 0.0, min_y = 0.0, max_x = 0.0, max_y = 0.0;
+};
 
 struct MapFigure {
     std::string title, legend_title, caption;
@@ -28,6 +52,14 @@ struct MapFigure {
     std::vector<std::string> categories;
     std::vector<std::pair<std::string, Rgb>> category_colours;
     std::string attribution;
+    // Where things are: place names (drawn in the given order, most important first, with a
+    // halo; a label that would overlap one already drawn, or leave the map, is skipped),
+    // zone outlines with labels, and point markers with service rings.
+    std::vector<MapLabel> places;
+    std::vector<MapOutline> outlines;
+    std::string outline_legend;  // what the outlines are, e.g. "enclaves" ("" = their names)
+    std::vector<MapMarker> markers;
+    std::optional<MapExtent> extent;  // zoom to this box (projected); default: every polygon
 };
 
 struct BarChartFigure {

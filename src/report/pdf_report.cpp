@@ -14,100 +14,211 @@ namespace {
 
 
 constexpr double page_w = 595.0, page_h = 842.0, margin = 48.0;
+constexpr double body = 9.5;
 
+// Column names break after their underscores as well as at spaces (U+200B, zero width).
+std::string breakable(const std::string& name) {
+    std::string out;
+    for (char c : name) {
+        out += c;
+        if (c == '_') out += "\u200B";
+    }
+    return out;
+}
+
+// Pages are filled top to bottom. Three rules keep them readable: a block of text is
+// never split (it moves whole to the next page unless it is taller than a page), a
+// heading is placed only with room for the start of what follows it (keep-with-next,
+// so no heading is the last line of a page), and a table is never cut into column
+// blocks: its columns are fitted to the page (smaller type, then wrapped cell text),
+// and its header row is repeated on every page it spans.
 class Layout {
 public:
     explicit Layout(cairo_t* cr) : cr_(cr) {}
 
     void need(double height) {
-        if (y_ + height > page_h - margin) new_page();
+        if (y_ + height > h_ - margin && y_ > margin) new_page();
     }
-    void new_page() {
+    // The next page is A4 portrait, or landscape for a table too wide for portrait.
+    void new_page(bool landscape = false) {
         cairo_show_page(cr_);
+        w_ = landscape ? page_h : page_w;
+        h_ = landscape ? page_w : page_h;
+        cairo_pdf_surface_set_size(cairo_get_target(cr_), w_, h_);
         y_ = margin;
     }
-    // Wrapped text; returns nothing, moves the cursor.
-    void paragraph(const std::string& text, double size, bool bold = false, double gap = 6.0) {
-        const std::string s = valid_utf8(text);
-        font(size, bold);
-        std::string line, word;
-        auto flush = [&] {
-            need(size * 1.35);
-            cairo_move_to(cr_, margin, y_ + size);
-            cairo_show_text(cr_, line.c_str());
-            y_ += size * 1.35;
-            line.clear();
-        };
-        for (std::size_t i = 0; i <= s.size(); ++i) {
-            if (i < s.size() && s[i] != ' ') {
-                word += s[i];
-                continue;
-            }
-            const std::string trial = line.empty() ? word : line + " " + word;
-            cairo_text_extents_t e;
-            cairo_text_extents(cr_, trial.c_str(), &e);
-            if (e.x_advance > page_w - 2 * margin && !line.empty()) {
-                flush();
-                line = word;
-            } else {
-                line = trial;
-            }
-            word.clear();
-        }
-        if (!line.empty()) flush();
-        y_ += gap;
+    double text_w() const { return w_ - 2 * margin; }
+    double height_of(const std::string& text, double size, bool bold = false) {
+        return measure_text(cr_, text, {size, bold, text_w()}).height;
     }
+    void paragraph(const std::string& text, double size, bool bold = false, double gap = 6.0) {
+        const TextStyle style{size, bold, text_w()};
+        need(measure_text(cr_, text, style).height);
+        ink();
+        y_ += draw_text(cr_, margin, y_, text, style).height + gap;
+    }
+    // A heading kept on the page with at least `keep` points of what follows it.
+    void heading(const std::string& text, double size, double keep, double gap = 4.0) {
+        need(height_of(text, size, true) + gap + keep);
+        paragraph(text, size, true, gap);
+    }
+    static double figure_height(const Figure& f) { return std::holds_alternative<MapFigure>(f) ? 330.0 : 280.0; }
+    double figure_block(const Figure& f) { return figure_height(f) + 4 + height_of(figure_caption(f), 8) + 10; }
     void figure(const Figure& f) {
-        const double w = page_w - 2 * margin, h = std::holds_alternative<MapFigure>(f) ? 360.0 : 280.0;
-        need(h + 20);
+        const double h = figure_height(f);
+        need(figure_block(f));
         cairo_save(cr_);
         cairo_translate(cr_, margin, y_);
-        draw_figure(cr_, f, w, h);
+        draw_figure(cr_, f, text_w(), h);
         cairo_restore(cr_);
         y_ += h + 4;
         paragraph(figure_caption(f), 8, false, 10);
     }
-    // Wide tables are printed in blocks of columns, each repeating the first (key) column,
-    // so that no column is lost on paper.
-    void table(const ResultTable& t, std::size_t max_rows) {
-        paragraph(t.title, 10, true, 2);
-        const double size = 6.5, row_h = 9.0;
-        const std::size_t per_block = 7, rows = std::min(max_rows, t.rows.size());
-        std::vector<std::vector<std::string>> cells(rows);
-        for (std::size_t r = 0; r < rows; ++r)
-            for (const auto& c : t.rows[r]) cells[r].push_back(cell_display(c));
-        for (std::size_t first = 1; first < std::max<std::size_t>(t.columns.size(), 2); first += per_block - 1) {
-            std::vector<std::size_t> shown{0};
-            for (std::size_t c = first; c < t.columns.size() && shown.size() < per_block; ++c) shown.push_back(c);
-            const double col_w = (page_w - 2 * margin) / static_cast<double>(per_block);
-            auto row = [&](const std::vector<std::string>& line, bool bold) {
-                need(row_h);
-                font(size, bold);
-                for (std::size_t k = 0; k < shown.size(); ++k) {
-                    if (shown[k] >= line.size()) continue;
-                    const std::string s = fit(line[shown[k]], col_w - 3.0);
-                    cairo_move_to(cr_, margin + static_cast<double>(k) * col_w, y_ + size);
-                    cairo_show_text(cr_, s.c_str());
-                }
-                y_ += row_h;
-            };
-            if (first > 1) y_ += 4;
-            // Headers too wide for their column break at an underscore onto a second line.
-            std::vector<std::string> head1(t.columns.begin(), t.columns.end()), head2(t.columns.size());
-            font(size, true);
-            bool two_lines = false;
-            for (std::size_t c : shown) {
-                if (width_of(head1[c]) <= col_w - 3.0) continue;
-                const std::size_t cut = head1[c].rfind('_', head1[c].size() / 2 + 4);
-                if (cut == std::string::npos || cut == 0) continue;
-                head2[c] = head1[c].substr(cut);
-                head1[c].resize(cut);
-                two_lines = true;
+
+    struct TableFit {
+        double size = 7.0;
+        std::vector<double> widths;
+    };
+    // Column widths that fit the text width: natural widths in the largest type that fits;
+    // else numbers keep their full width (a number is never wrapped), their headers wrap,
+    // and the text columns share what is left, wrapping their text.
+    TableFit fit_table(const ResultTable& t, const std::vector<std::vector<std::string>>& cells,
+                       const std::vector<char>& numeric) {
+        const std::size_t n = t.columns.size();
+        TableFit fit;
+        std::vector<double> natural(n, 0.0), cell(n, 0.0);
+        for (double size : {7.0, 6.5, 6.0, 5.5}) {
+            fit.size = size;
+            for (std::size_t c = 0; c < n; ++c) {
+                cell[c] = 0.0;
+                for (const auto& row : cells)
+                    if (c < row.size()) cell[c] = std::max(cell[c], measure_text(cr_, row[c], {size}).width);
+                cell[c] += pad * 2 + 1.0;  // slack: Pango rounds widths
+                natural[c] = std::max(cell[c], measure_text(cr_, t.columns[c], {size, true}).width + pad * 2);
             }
-            need(3 * row_h);  // a header is never the last line of a page
-            row(head1, true);
-            if (two_lines) row(head2, true);
-            for (const auto& line : cells) row(line, false);
+            double total = 0.0;
+            for (double w : natural) total += w;
+            if (total <= text_w()) {
+                fit.widths = natural;
+                return fit;
+            }
+        }
+        fit.widths.assign(n, 0.0);
+        std::vector<char> fixed(n, 0);
+        double left = text_w();
+        std::size_t open = n;
+        for (std::size_t c = 0; c < n; ++c)
+            if (numeric[c]) {
+                // At least the header's longest word (headers break at '_' and spaces, not inside words).
+                double word = 0.0;
+                std::size_t from = 0;
+                const std::string& h = t.columns[c];
+                for (std::size_t k = 0; k <= h.size(); ++k)
+                    if (k == h.size() || h[k] == '_' || h[k] == ' ') {
+                        word = std::max(word, measure_text(cr_, h.substr(from, k - from + (k < h.size())), {fit.size, true}).width);
+                        from = k + 1;
+                    }
+                fit.widths[c] = std::max(cell[c], word + pad * 2) + 1.5;  // slack: Pango rounds widths
+                fixed[c] = 1, left -= fit.widths[c], --open;
+            }
+        if (left < 36.0 * static_cast<double>(open)) {  // numbers alone nearly fill the page: all share
+            std::fill(fixed.begin(), fixed.end(), 0);
+            left = text_w();
+            open = n;
+        }
+        // Water-filling: columns narrower than a fair share keep their width; the rest share the remainder.
+        for (bool changed = true; changed && open > 0;) {
+            changed = false;
+            const double fair = left / static_cast<double>(open);
+            for (std::size_t c = 0; c < n; ++c)
+                if (!fixed[c] && natural[c] <= fair) {
+                    fixed[c] = 1, fit.widths[c] = natural[c], left -= natural[c], --open, changed = true;
+                }
+        }
+        for (std::size_t c = 0; c < n; ++c)
+            if (!fixed[c]) fit.widths[c] = left / static_cast<double>(open);
+        // Space still left widens the columns whose headers wrap.
+        double spare = text_w();
+        for (double w : fit.widths) spare -= w;
+        double want = 0.0;
+        for (std::size_t c = 0; c < n; ++c) want += std::max(0.0, natural[c] - fit.widths[c]);
+        if (spare > 0 && want > 0)
+            for (std::size_t c = 0; c < n; ++c)
+                fit.widths[c] += spare * std::max(0.0, natural[c] - fit.widths[c]) / want * std::min(1.0, want / spare);
+        return fit;
+    }
+    // Whether some number in the table would be wrapped with these widths.
+    bool wraps_numbers(const ResultTable& t, const std::vector<std::vector<std::string>>& cells,
+                       const std::vector<char>& numeric, const TableFit& fit) {
+        for (std::size_t c = 0; c < t.columns.size(); ++c) {
+            if (!numeric[c]) continue;
+            for (const auto& row : cells)
+                if (c < row.size() && measure_text(cr_, row[c], {fit.size}).width > fit.widths[c] - 2 * pad) return true;
+        }
+        return false;
+    }
+    double row_height(const std::vector<std::string>& line, const TableFit& fit, bool bold) {
+        double h = 0.0;
+        for (std::size_t c = 0; c < line.size() && c < fit.widths.size(); ++c)
+            h = std::max(h, measure_text(cr_, line[c], {fit.size, bold, fit.widths[c] - 2 * pad}).height);
+        return h + 2.0;
+    }
+    void draw_row(const std::vector<std::string>& line, const std::vector<char>& numeric, const TableFit& fit,
+                  bool bold, double h) {
+        ink();
+        double x = margin;
+        for (std::size_t c = 0; c < line.size() && c < fit.widths.size(); ++c) {
+            const bool right = !bold && c < numeric.size() && numeric[c];
+            draw_text(cr_, x + pad, y_ + 1.0, line[c], {fit.size, bold, fit.widths[c] - 2 * pad, right ? 1.0 : 0.0});
+            x += fit.widths[c];
+        }
+        y_ += h;
+    }
+    void rule(double width) {
+        cairo_set_source_rgb(cr_, 0.6, 0.6, 0.6);
+        cairo_set_line_width(cr_, 0.4);
+        cairo_move_to(cr_, margin, y_);
+        cairo_line_to(cr_, margin + width, y_);
+        cairo_stroke(cr_);
+    }
+    // Height of the table's title, header and first rows: what a heading before it keeps.
+    double table_start(const ResultTable& t) { return height_of(t.title, 10, true) + 2 + 4 * 10.0; }
+    void table(const ResultTable& t, std::size_t max_rows) {
+        const std::size_t rows = std::min(max_rows, t.rows.size());
+        std::vector<std::vector<std::string>> cells(rows);
+        std::vector<char> numeric(t.columns.size(), 1);
+        for (std::size_t r = 0; r < rows; ++r)
+            for (std::size_t c = 0; c < t.rows[r].size(); ++c) {
+                cells[r].push_back(cell_display(t.rows[r][c]));
+                if (c < numeric.size() && std::holds_alternative<std::string>(t.rows[r][c])) numeric[c] = 0;
+            }
+        std::vector<std::string> head;
+        for (const auto& c : t.columns) head.push_back(breakable(c));
+        TableFit fit = fit_table(t, cells, numeric);
+        if (w_ < h_ && wraps_numbers(t, cells, numeric, fit)) {
+            // Too wide for portrait even in small type: the table gets a landscape page.
+            new_page(true);
+            fit = fit_table(t, cells, numeric);
+        }
+        double width = 0.0;
+        for (double w : fit.widths) width += w;
+        const double head_h = row_height(head, fit, true);
+        const double first_row = rows > 0 ? row_height(cells[0], fit, false) : 0.0;
+        // The title stays with the header and the first rows.
+        heading(t.title, 10, head_h + 3 * first_row, 2);
+        auto header = [&] {
+            draw_row(head, numeric, fit, true, head_h);
+            rule(width);
+            y_ += 1.0;
+        };
+        header();
+        for (const auto& line : cells) {
+            const double h = row_height(line, fit, false);
+            if (y_ + h > h_ - margin) {
+                new_page();
+                header();
+            }
+            draw_row(line, numeric, fit, false, h);
         }
         if (t.rows.size() > max_rows)
             paragraph(fmt::format("Shown: {} of {} rows; the full table is in the CSV outputs.", rows, t.rows.size()), 7,
@@ -115,30 +226,22 @@ public:
         y_ += 6;
     }
     void space(double h) { y_ += h; }
-    // The text shortened ("…") until it is at most `width` points wide in the current font,
-    // so that neighbouring columns never overprint.
-    double width_of(const std::string& text) {
-        cairo_text_extents_t e;
-        cairo_text_extents(cr_, valid_utf8(text).c_str(), &e);
-        return e.x_advance;
-    }
-    std::string fit(const std::string& text, double width) {
-        const std::string valid = valid_utf8(text);
-        std::string s = valid;
-        for (std::size_t bytes = valid.size(); bytes > 2 && width_of(s) > width; --bytes) s = clip_utf8(valid, bytes - 1);
-        return s;
-    }
 
 private:
-    void font(double size, bool bold) {
-        cairo_select_font_face(cr_, "sans-serif", CAIRO_FONT_SLANT_NORMAL,
-                               bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-        cairo_set_font_size(cr_, size);
-        cairo_set_source_rgb(cr_, 0.1, 0.1, 0.1);
-    }
+    static constexpr double pad = 2.0;
+    void ink() { cairo_set_source_rgb(cr_, 0.1, 0.1, 0.1); }
     cairo_t* cr_;
-    double y_ = margin;
+    double y_ = margin, w_ = page_w, h_ = page_h;
 };
+
+// What a section heading must keep on its page: the start of the section's first block.
+double section_start(Layout& l, const ReportSection& s) {
+    // Paragraphs are never split, so the heading keeps the whole first one.
+    if (!s.paragraphs.empty()) return l.height_of(s.paragraphs.front(), body);
+    if (!s.figures.empty()) return l.figure_block(s.figures.front());
+    if (!s.tables.empty()) return l.table_start(s.tables.front());
+    return 0.0;
+}
 
 }  // namespace
 
@@ -155,14 +258,12 @@ std::string render_pdf(const ReportDocument& d) {
         for (const auto& k : d.key_figures) l.paragraph(k.value + " — " + k.label, 11, false, 2);
         l.space(10);
         for (const auto& s : d.sections) {
-            l.need(120);
-            l.paragraph(s.title, 15, true, 4);
-            for (const auto& p : s.paragraphs) l.paragraph(p, 9.5);
+            l.heading(s.title, 15, section_start(l, s));
+            for (const auto& p : s.paragraphs) l.paragraph(p, body);
             for (const auto& f : s.figures) l.figure(f);
             for (const auto& t : s.tables) l.table(t, std::min<std::size_t>(s.max_rows, 30));
         }
-        l.need(200);
-        l.paragraph("Sources and provenance", 15, true, 4);
+        l.heading("Sources and provenance", 15, 40);
         for (const auto& a : d.attribution) l.paragraph(a, 8);
         for (const auto& s : d.sources) l.paragraph(fmt::format("{} ({} bytes) sha256 {}", s.path, s.bytes, s.sha256), 7);
         l.paragraph("cohesion " + d.version + ", generated " + d.generated, 7);

@@ -7,7 +7,10 @@
 #include <set>
 
 #include "core/error.hpp"
+#include <fmt/format.h>
+
 #include "report/palette.hpp"
+#include "report/section_map.hpp"
 #include "report/town_report.hpp"
 #include "study/findings.hpp"
 
@@ -16,9 +19,10 @@ namespace cohesion {
 namespace {
 
 // A map of one column of a step's per-area table (first column: area code) on the step's
-// polygons, restricted to the areas the table has.
+// polygons, restricted to the areas the table has — the same figure `report --section-map`
+// draws from the file the step wrote.
 MapFigure per_area_map(const std::string& title, const StudyOutput& output, const std::string& column,
-                       std::deque<AreaLayer>& layers) {
+                       std::deque<AreaLayer>& layers, const SectionMapOptions& options) {
     const ResultTable& t = output.tables.back();
     std::size_t c = 0;
     while (c < t.columns.size() && t.columns[c] != column) ++c;
@@ -26,38 +30,28 @@ MapFigure per_area_map(const std::string& title, const StudyOutput& output, cons
     std::map<std::string, std::size_t> feature_of;
     for (std::size_t f = 0; f < output.layer->codes.size(); ++f) feature_of.emplace(output.layer->codes[f], f);
     std::vector<std::size_t> features;
-    std::vector<const Cell*> cells;
+    LayerColumn values;
+    values.numeric = true;
     for (const auto& row : t.rows) {
         const auto* code = std::get_if<std::string>(&row.at(0));
         if (!code) continue;
         const auto it = feature_of.find(*code);
         if (it == feature_of.end()) continue;
         features.push_back(it->second);
-        cells.push_back(&row.at(c));
-    }
-    MapFigure m;
-    m.layer = &layers.emplace_back(subset_layer(*output.layer, features));
-    m.title = title;
-    m.legend_title = column;
-    m.attribution = map_attribution();
-    bool numeric = true;
-    for (const Cell* cell : cells) numeric = numeric && !std::holds_alternative<std::string>(*cell);
-    if (numeric) {
-        for (const Cell* cell : cells) {
-            if (const auto* d = std::get_if<double>(cell)) m.values.push_back(*d);
-            else if (const auto* i = std::get_if<std::int64_t>(cell)) m.values.push_back(static_cast<double>(*i));
-            else m.values.push_back(std::numeric_limits<double>::quiet_NaN());
+        const Cell& cell = row.at(c);
+        if (const auto* text = std::get_if<std::string>(&cell)) {
+            values.numeric = false;
+            values.text[*code] = *text;
+        } else if (const auto* d = std::get_if<double>(&cell)) {
+            values.number[*code] = *d;
+            values.text[*code] = fmt::format("{}", *d);
+        } else if (const auto* i = std::get_if<std::int64_t>(&cell)) {
+            values.number[*code] = static_cast<double>(*i);
+            values.text[*code] = std::to_string(*i);
         }
-    } else {
-        std::set<std::string> labels;
-        for (const Cell* cell : cells) {
-            const auto* s = std::get_if<std::string>(cell);
-            m.categories.push_back(s ? *s : "");
-            if (s && !s->empty() && *s != "no") labels.insert(*s);
-        }
-        for (const auto& l : labels) m.category_colours.emplace_back(l, okabe_ito(m.category_colours.size()));
     }
-    return m;
+    const AreaLayer& layer = layers.emplace_back(subset_layer(*output.layer, features));
+    return section_map(title, layer, values, column, options);
 }
 
 }  // namespace
@@ -71,6 +65,7 @@ StudyReport study_report(const Study& study, const std::vector<StudyStep>& steps
     options.seed = spec.seed;
     options.hot_spots.seed = spec.seed;
     if (options.host.empty()) options.host = spec.typology_host;
+    options.enclaves = study.enclave_rule();
     const Table& table = study.spatial() ? study.spatial()->table : study.table();
     std::optional<Table> reference;
     if (study.reference()) reference = *study.reference();
@@ -85,7 +80,17 @@ StudyReport study_report(const Study& study, const std::vector<StudyStep>& steps
     // the table's areas only, even with national boundaries.
     auto kept = std::make_shared<std::deque<AreaLayer>>();
     std::deque<AreaLayer>& layers = *kept;
+    // Section maps carry place names in their own CRS (the step layers may differ from the town's).
+    std::deque<PlaceLayer> section_places;
+    auto map_options = [&](const AreaLayer& layer) {
+        SectionMapOptions o;
+        o.hub_distance_m = request.hub_distance > 0 ? request.hub_distance
+                                                      : spec.targeting ? spec.targeting->distance : 0.0;
+        if (!spec.places.empty()) o.places = &section_places.emplace_back(load_place_layer(spec.places, layer.crs));
+        return o;
+    };
     if (study.spatial()) in.layer = &layers.emplace_back(subset_layer(study.spatial()->layer, study.spatial()->feature));
+    in.places = study.places();
     in.reference_name = study.reference() ? spec.reference_name : "";
     for (const auto& f : study.inputs()) in.source_files.push_back(f.path);
     in.command = request.command;
@@ -104,12 +109,12 @@ StudyReport study_report(const Study& study, const std::vector<StudyStep>& steps
                 section.tables.insert(section.tables.end(), out.tables.begin(), out.tables.end());
                 return;
             }
-            section.figures.push_back(per_area_map(title, out, column, layers));
+            section.figures.push_back(per_area_map(title, out, column, layers, map_options(*out.layer)));
         };
         if (step.command == "change") {
             auto& section = section_titled(in.extra_sections, "Change over time");
             section.tables.insert(section.tables.end(), out.tables.begin(), out.tables.end());
-            if (out.layer) section.figures.push_back(per_area_map("Change over time", out, "pace", layers));
+            if (out.layer) section.figures.push_back(per_area_map("Change over time", out, "pace", layers, map_options(*out.layer)));
         } else if (step.command == "compare") {
             add("Is segregation rising?", "");
         } else if (step.command == "target esol") {
@@ -117,11 +122,11 @@ StudyReport study_report(const Study& study, const std::vector<StudyStep>& steps
         } else if (step.command == "target hubs") {
             auto& section = section_titled(in.extra_sections, hubs);
             section.tables.insert(section.tables.end(), out.tables.begin(), out.tables.end());
-            section.figures.push_back(per_area_map(hubs, out, "site", layers));
+            section.figures.push_back(per_area_map(hubs, out, "site", layers, map_options(*out.layer)));
         } else if (step.command == "target licensing") {
             auto& section = section_titled(in.extra_sections, licensing);
             section.tables.insert(section.tables.end(), out.tables.begin(), out.tables.end());
-            if (out.layer) section.figures.push_back(per_area_map(licensing, out, "zone", layers));
+            if (out.layer) section.figures.push_back(per_area_map(licensing, out, "zone", layers, map_options(*out.layer)));
         }
     }
     for (auto& s : request.extra_sections) {

@@ -14,6 +14,7 @@ namespace cohesion {
 
 struct StudyReportRequest {
     TownProfileOptions profile;         // bootstrap, permutations and seed default to the study's
+    double hub_distance = 0.0;          // ring around hub markers (0 = the study's targeting distance)
     std::string command, version, generated;  // provenance lines
     std::vector<ReportSection> extra_sections;  // after the study's own (e.g. `report --section`)
 };

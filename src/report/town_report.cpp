@@ -5,9 +5,11 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <set>
 
 #include "core/error.hpp"
+#include "geo/dissolve.hpp"
 
 namespace cohesion {
 
@@ -22,7 +24,41 @@ MapFigure base_map(const TownReportInput& in, std::string title, std::string leg
     m.caption = std::move(caption);
     m.layer = in.layer;
     m.attribution = map_attribution();
+    if (in.places && in.layer) {
+        std::vector<double> population;
+        for (const auto& row : in.profile->areas.rows) population.push_back(cell_number(row[1]));
+        m.places = place_labels(*in.places, *in.layer, population);
+    }
     return m;
+}
+
+// The focal group's enclaves as dissolved outlines named after their places.
+std::vector<MapOutline> enclave_outlines(const TownReportInput& in) {
+    std::vector<MapOutline> out;
+    for (const auto& e : in.profile->enclave_list) {
+        MapOutline o;
+        o.geometry = dissolve(*in.layer, e.members);
+        o.label = e.place;
+        out.push_back(std::move(o));
+    }
+    return out;
+}
+
+// The areas where the findings are: the enclaves and hot spots of the focal group, else
+// the densest fifth of the areas (the built-up town rather than its rural edge).
+std::vector<std::size_t> focus_areas(const TownReportInput& in) {
+    const TownProfile& p = *in.profile;
+    std::vector<std::size_t> focus;
+    for (std::size_t i = 0; i < p.hot_spot.size(); ++i)
+        if (p.hot_spot[i] == "hot" || !p.enclave[i].empty()) focus.push_back(i);
+    if (!focus.empty()) return focus;
+    std::vector<std::pair<double, std::size_t>> density;
+    for (std::size_t i = 0; i < in.layer->size() && i < p.areas.rows.size(); ++i)
+        if (in.layer->area_km2[i] > 0) density.emplace_back(cell_number(p.areas.rows[i][1]) / in.layer->area_km2[i], i);
+    std::sort(density.rbegin(), density.rend());
+    for (std::size_t k = 0; k < density.size() && k < std::max<std::size_t>(density.size() / 5, 1); ++k)
+        focus.push_back(density[k].second);
+    return focus;
 }
 
 MapFigure numeric_map(const TownReportInput& in, std::string title, std::string legend, std::string caption,
@@ -82,6 +118,39 @@ std::string rule_sentence(const GroupRankings& k) {
 }
 
 }  // namespace
+
+std::vector<MapLabel> place_labels(const PlaceLayer& places, const AreaLayer& layer,
+                                   const std::vector<double>& population) {
+    const std::vector<std::string> covering = place_of_areas(layer, places);
+    std::map<std::string, double> people;
+    for (std::size_t i = 0; i < covering.size(); ++i)
+        if (!covering[i].empty() && i < population.size() && std::isfinite(population[i]))
+            people[covering[i]] += population[i];
+    std::vector<std::pair<double, std::size_t>> order;
+    for (std::size_t k = 0; k < places.names.size(); ++k) {
+        const auto it = people.find(places.names[k]);
+        if (it != people.end()) order.emplace_back(it->second, k);  // places without the town's areas stay unlabelled
+    }
+    std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<MapLabel> labels;
+    for (const auto& [_, k] : order)
+        labels.push_back({places.areas.centroid_x[k], places.areas.centroid_y[k], places.names[k]});
+    return labels;
+}
+
+std::optional<MapExtent> focus_extent(const AreaLayer& layer, const std::vector<std::size_t>& focus,
+                                      double min_size_m) {
+    if (focus.empty()) return std::nullopt;
+    OGREnvelope box, part;
+    for (std::size_t i : focus) {
+        layer.geometry.at(i)->getEnvelope(&part);
+        box.Merge(part);
+    }
+    const double cx = (box.MinX + box.MaxX) / 2, cy = (box.MinY + box.MaxY) / 2;
+    const double half_w = std::max((box.MaxX - box.MinX) * 0.75, min_size_m / 2);
+    const double half_h = std::max((box.MaxY - box.MinY) * 0.75, min_size_m / 2);
+    return MapExtent{cx - half_w, cy - half_h, cx + half_w, cy + half_h};
+}
 
 std::string map_attribution() {
     return "Contains National Statistics data © Crown copyright and database right; contains OS data © Crown "
@@ -212,30 +281,67 @@ ReportDocument town_report(const TownReportInput& in) {
                                   : std::string(" (the largest group: no group meets the ranking rule)")) +
             " and of segregation across all groups. "
             "Classes are natural breaks (Fisher–Jenks) on a colour-blind-safe viridis scale.");
-        where.figures.push_back(numeric_map(in, "Share of residents who are " + p.focal, p.focal + " share",
-                                            "Share of each area's residents.", p.focal_share, true));
-        where.figures.push_back(numeric_map(in, "Location quotient of " + p.focal, "LQ (1 = town average)",
-                                            "Area share divided by the town share: above 1, over-represented.",
-                                            p.focal_lq, false));
+        const std::vector<MapOutline> zones = enclave_outlines(in);
+        const std::string outlined = zones.empty() ? std::string()
+                                                   : " Outlined: the enclaves of " + p.focal + ", named after the wards or "
+                                                     "areas where most of their residents live.";
+        MapFigure share = numeric_map(in, "Share of residents who are " + p.focal, p.focal + " share",
+                                      "Share of each area's residents who are " + p.focal + "." + outlined,
+                                      p.focal_share, true);
+        share.outlines = zones;
+        share.outline_legend = "enclaves of " + p.focal;
+        where.figures.push_back(share);
+        const auto focus = focus_areas(in);
+        if (const auto extent = focus_extent(*in.layer, focus)) {
+            MapFigure closer = share;
+            closer.title = "Closer view: share of residents who are " + p.focal;
+            closer.extent = extent;
+            closer.caption = "The same map zoomed to the built-up area where " +
+                             std::string(zones.empty() ? "the densest areas are" : "the enclaves and hot spots are") +
+                             " (about " + fmt::format("{:.0f}", (extent->max_x - extent->min_x) / 1000.0) +
+                             " km across)." + outlined;
+            where.figures.push_back(closer);
+        }
+        MapFigure lq = numeric_map(in, "Location quotient of " + p.focal, "LQ (1 = town average)",
+                                   "Each area's " + p.focal + " share divided by the town's share: above 1, more " +
+                                       p.focal + " residents than the town average." + outlined,
+                                   p.focal_lq, false);
+        lq.outlines = zones;
+        lq.outline_legend = share.outline_legend;
+        where.figures.push_back(lq);
         where.figures.push_back(numeric_map(in, "Local segregation (contribution to Theil's M)", "local M score",
-                                            "How far each area's mix differs from the town's, all groups at once.",
+                                            "How far each area's mix of all groups differs from the town's mix "
+                                            "(its contribution to Theil's M).",
                                             p.local_segregation, false));
         std::vector<std::pair<std::string, Rgb>> hot{{"hot", okabe_ito(5)}, {"cold", okabe_ito(1)}};
-        where.figures.push_back(category_map(in, "Hot and cold spots of the " + p.focal + " share", "Getis-Ord G*",
-                                             "Significant clusters (permutation test, false discovery rate 5%).",
-                                             p.hot_spot, hot));
+        MapFigure spots = category_map(in, "Hot and cold spots of the " + p.focal + " share", "Getis-Ord G*",
+                                       "Clusters of areas with a high (hot) or low (cold) " + p.focal +
+                                           " share, significant in a permutation test (false discovery rate 5%)." +
+                                           outlined,
+                                       p.hot_spot, hot);
+        spots.outlines = zones;
+        spots.outline_legend = share.outline_legend;
+        where.figures.push_back(spots);
         std::set<std::string> names(p.enclave.begin(), p.enclave.end());
         names.erase("");
         std::vector<std::pair<std::string, Rgb>> enc;
         for (const auto& n : names) enc.emplace_back(n, okabe_ito(enc.size()));
-        where.figures.push_back(category_map(in, "Enclaves of " + p.focal, "enclave",
-                                             "Contiguous hot spots where the share is above the town's.", p.enclave, enc));
+        MapFigure enclaves = category_map(
+            in, "Enclaves of " + p.focal, "enclave",
+            fmt::format("Enclaves: neighbouring hot spots where the {} share is at least {:g} times the town's, named "
+                        "after the places they cover.",
+                        p.focal, p.enclave_min_lq),
+            p.enclave, enc);
+        enclaves.outlines = zones;
+        enclaves.outline_legend = share.outline_legend;
+        if (const auto extent = focus_extent(*in.layer, focus)) enclaves.extent = extent;
+        where.figures.push_back(enclaves);
         std::set<std::string> types(p.neighbourhood_type.begin(), p.neighbourhood_type.end());
         types.erase("");
         std::vector<std::pair<std::string, Rgb>> typ;
         for (const auto& t : types) typ.emplace_back(t, okabe_ito(typ.size()));
         where.figures.push_back(category_map(in, "Neighbourhood types (host group " + p.host + ")", "type",
-                                             "Poulsen, Johnston & Forrest (2001) typology.", p.neighbourhood_type, typ));
+                                             "Each area by how much of it the host group and other groups make up (Poulsen, Johnston & Forrest 2001).", p.neighbourhood_type, typ));
         where.tables.push_back(p.enclaves);
         d.sections.push_back(std::move(where));
     }

@@ -6,11 +6,14 @@
 #include <algorithm>
 #include <arpa/inet.h>
 #include <cctype>
+#include <cmath>
+#include <limits>
 #include <iostream>
 
 #include "core/cancellation.hpp"
 #include "core/error.hpp"
 #include "geo/geojson_features.hpp"
+#include "report/classification.hpp"
 #include "server/api_routes.hpp"
 #include "server/dashboard_files.hpp"
 #include "server/request_text.hpp"
@@ -47,12 +50,45 @@ void check_layer_format(const ApiParameters& p) {
         throw HttpError{400, "parameter 'format' must be json, csv or geojson"};
 }
 
+// The map classes of every numeric column (report/classification.hpp: the report's own
+// classification, so the dashboard colours the same data as the report does), as a
+// foreign member of the FeatureCollection: "classes": {column: {"breaks": [...], "colours": [...]}}.
+std::string with_classes(std::string geojson, const ResultTable& t) {
+    nlohmann::json classes = nlohmann::json::object();
+    for (std::size_t c = 1; c < t.columns.size(); ++c) {
+        std::vector<double> values;
+        bool numeric = false;
+        for (const auto& row : t.rows) {
+            const double v = c < row.size() ? cell_number(row[c]) : std::numeric_limits<double>::quiet_NaN();
+            numeric = numeric || std::isfinite(v);
+            values.push_back(v);
+        }
+        if (!numeric) continue;
+        const MapClasses m = map_classes(values);
+        classes[t.columns[c]] = {{"breaks", m.breaks}, {"colours", m.colours}};
+    }
+    std::string members = "\"classes\":" + classes.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + ",";
+    geojson.insert(1, members);
+    return geojson;
+}
+
 std::string respond_layer(const std::optional<ServedGeography>& geography, const std::string& format,
                           const ResultTable& per_area, const std::vector<ResultTable>& tables, std::string& type) {
     if (format == "geojson") {
         if (!geography) throw HttpError{400, "format=geojson needs boundaries, and these results have none"};
         type = "application/geo+json";
-        return features_geojson(per_area, geography->geojson);
+        if (geography->place_of.empty()) return with_classes(features_geojson(per_area, geography->geojson), per_area);
+        // With a place layer (a project's [report] places), each area also carries its place
+        // name, so people can find it by name.
+        ResultTable named = per_area;
+        named.columns.push_back("place");
+        for (auto& row : named.rows) {
+            const auto* code = row.empty() ? nullptr : std::get_if<std::string>(&row[0]);
+            const auto it = code ? geography->place_of.find(*code) : geography->place_of.end();
+            row.resize(named.columns.size() - 1);
+            row.push_back(it == geography->place_of.end() ? Cell{} : Cell{it->second});
+        }
+        return with_classes(features_geojson(named, geography->geojson), named);
     }
     if (format == "csv") {
         type = "text/csv";

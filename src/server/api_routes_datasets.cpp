@@ -5,6 +5,7 @@
 
 #include <unordered_map>
 
+#include "analysis/group_ranking.hpp"
 #include "analysis/index_tables.hpp"
 #include "core/table_operations.hpp"
 #include "geo/geojson_features.hpp"
@@ -61,6 +62,27 @@ void add_dataset_routes(RouteTable& routes, const DatasetCatalog& catalog, const
             return list.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         }};
     }};
+    // Who lives most apart, by the report's rule and defaults (analysis/group_ranking.hpp):
+    // the dashboard opens on the top group, the report's key-figure group.
+    routes["/api/ranking"] = {
+        {"dataset", "bootstrap", "randomisation", "seed"}, [&catalog, options](const ApiParameters& p) {
+            const ServedDataset& d = dataset_of(catalog, p);
+            GroupRankingOptions r;
+            r.bootstrap = static_cast<int>(p.integer("bootstrap", 100, 0, options.max_bootstrap));
+            r.randomisation = static_cast<int>(p.integer("randomisation", 100, 0, options.max_bootstrap));
+            if (r.randomisation == 1) throw HttpError{400, "parameter 'randomisation': expected 0 or at least 2"};
+            r.seed = p.seed("seed", 20170601);
+            return PreparedWork{true, [&d, r](std::string&, const std::stop_token& stop) mutable {
+                                    r.stop = stop;
+                                    const GroupRankings k = rank_groups(d.table, r);
+                                    nlohmann::json out = nlohmann::json::parse(render_json({ranking_table(k)}));
+                                    const GroupRanking* top = k.top();
+                                    return nlohmann::json{{"top", top ? nlohmann::json(top->group) : nlohmann::json(nullptr)},
+                                                          {"rule", describe(k.rule)},
+                                                          {"tables", out}}
+                                        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+                                }};
+        }};
     routes["/api/indices"] = {
         {"dataset", "index", "group", "versus", "level", "bootstrap", "confidence", "seed"},
         [&catalog, options](const ApiParameters& p) {

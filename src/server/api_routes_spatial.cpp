@@ -69,15 +69,19 @@ void add_spatial_routes(RouteTable& routes, const DatasetCatalog& catalog, const
             }};
         }};
     routes["/api/enclaves"] = {
-        {"dataset", "group", "permutations", "seed", "format"}, [&catalog, options](const ApiParameters& p) {
-            return PreparedWork{true, [r = hot_spot_request(catalog, p, options)](std::string& type,
-                                                                                 const std::stop_token& stop) {
+        {"dataset", "group", "permutations", "seed", "format", "min_lq"}, [&catalog, options](const ApiParameters& p) {
+            const double min_lq = p.real("min_lq", 1.5, 0.0, 1000.0);
+            return PreparedWork{true, [r = hot_spot_request(catalog, p, options), min_lq](std::string& type,
+                                                                                         const std::stop_token& stop) {
                 const ServedDataset& d = *r.dataset;
                 HotSpotOptions o = r.options;
                 o.stop = stop;
+                EnclaveOptions e;
+                e.min_lq = min_lq;
+                e.places = d.geography->places;  // named after the project's places (wards), if any
                 // The CLI's `enclaves` tables (the list, then one row per member area).
                 const auto results = enclave_tables(d.table, d.geography->weights, d.geography->area_km2,
-                                                    d.geography->notes, r.group, o, {});
+                                                    d.geography->notes, r.group, o, e);
                 return respond_layer(d.geography, r.format, results.back(), results, type);
             }};
         }};

@@ -4,6 +4,7 @@
 
 #include "core/error.hpp"
 #include "core/table_operations.hpp"
+#include "geo/place_layer.hpp"
 #include "geo/table_join.hpp"
 #include "weights/contiguity.hpp"
 
@@ -49,6 +50,17 @@ void DatasetCatalog::add(const std::string& spec) {
     TableInput input;
     input.path = s.path;
     add(s.name, input, s.boundaries);
+}
+
+void DatasetCatalog::set_places(const std::string& name, const std::string& path) {
+    const auto it = datasets_.find(name);
+    if (it == datasets_.end() || !it->second->geography)
+        throw Error(Location{path, 0, "places"}, "place names need a dataset with boundaries");
+    ServedGeography& g = *it->second->geography;
+    const AreaLayer areas = subset_layer(g.layer, g.feature);
+    g.places = place_of_areas(areas, load_place_layer(path, areas.crs));
+    for (std::size_t i = 0; i < areas.size() && i < g.places.size(); ++i)
+        if (!g.places[i].empty()) g.place_of[areas.codes[i]] = g.places[i];
 }
 
 void DatasetCatalog::add(std::string name, TableInput input, const std::string& boundaries) {

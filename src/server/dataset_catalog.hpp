@@ -28,6 +28,8 @@ struct ServedGeography {
     std::vector<double> area_km2;
     std::vector<std::string> notes;  // the join's notes (CRS, unmatched areas, repairs, islands)
     GeoJsonGeometries geojson;
+    std::map<std::string, std::string> place_of;  // area code -> place name (set_places; empty: none)
+    std::vector<std::string> places;              // place name per table area, for enclave names
 };
 
 // Census 2021 OA topic tables for the targeting endpoints, all read at start-up and kept
@@ -62,6 +64,8 @@ public:
     // "NAME=TABLE" or "NAME=TABLE@BOUNDARIES".
     void add(const std::string& spec);
     void add(std::string name, TableInput input, const std::string& boundaries);
+    // Names the areas of dataset `name` after the places (e.g. wards) of the layer at `path`.
+    void set_places(const std::string& name, const std::string& path);
     // Census tables for an added dataset: "NAME=FOLDER" or "NAME=FOLDER@BOUNDARIES"
     // (where/aggregate apply to the folder's output areas, as in `cohesion target`).
     void add_census(const std::string& spec, const std::vector<std::string>& where, const std::string& aggregate);

@@ -118,19 +118,19 @@ Finding where_enclaves(const Study& study, const TownProfile& p) {
     Finding f{"Where", "", "Where"};
     const std::string group = name_of(p.focal);
     if (!study.spatial()) return {};
-    if (p.focal_enclaves.empty()) {
+    if (p.enclave_list.empty()) {
         f.text = fmt::format("No cluster of neighbouring areas with a significantly high {} share was found.", group);
         return f;
     }
     double in_enclaves = 0.0;
-    for (const auto& e : p.focal_enclaves) in_enclaves += e.group_count;
-    const auto& big = p.focal_enclaves.front();
+    for (const auto& e : p.enclave_list) in_enclaves += e.group_count;
+    const auto& big = p.enclave_list.front();
     f.text = fmt::format(
         "{} of {}'s {} {} residents ({}) live in {} of neighbouring areas where their share is significantly high. "
         "The largest has {} areas and {} residents, {} of them {}{}.",
         count_text(in_enclaves), study.town(), count_text(p.focal_count), group,
         percent_text(p.focal_count > 0 ? in_enclaves / p.focal_count : 0.0),
-        p.focal_enclaves.size() == 1 ? std::string("one cluster") : fmt::format("{} clusters", p.focal_enclaves.size()),
+        p.enclave_list.size() == 1 ? std::string("one cluster") : fmt::format("{} clusters", p.enclave_list.size()),
         big.members.size(), count_text(big.population), percent_text(big.group_share), group,
         big.area_km2 > 0 ? fmt::format(", on {:.1f} km²", big.area_km2) : "");
     return f;

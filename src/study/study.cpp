@@ -92,6 +92,14 @@ Study::Study(StudySpec spec, const std::function<void(const std::string&)>& step
         area_km2_ = cohesion::area_km2(*spatial_);
         record("boundaries", s.boundaries);
     }
+    enclave_rule_ = s.enclave_rule;
+    if (!s.places.empty() && spatial_) {
+        tell("reading the places");
+        const AreaLayer town = subset_layer(spatial_->layer, spatial_->feature);
+        places_ = part("[report] places", [&] { return load_place_layer(s.places, town.crs); });
+        enclave_rule_.places = place_of_areas(town, *places_);
+        record("places", s.places);
+    }
     if (!s.reference.empty()) {
         tell("reading the reference area");
         TableInput r = s.table;  // same options, the whole area

@@ -19,6 +19,7 @@
 #include "change/lookup_harmonisation_job.hpp"
 #include "core/table.hpp"
 #include "geo/area_layer.hpp"
+#include "geo/place_layer.hpp"
 #include "io/census_topics.hpp"
 #include "study/study_spec.hpp"
 
@@ -64,6 +65,10 @@ public:
     const SpatialData* spatial() const { return spatial_ ? &*spatial_ : nullptr; }
     const std::vector<double>& area_km2() const { return area_km2_; }  // per spatial() area; empty without
     const Table* reference() const { return reference_ ? &*reference_ : nullptr; }
+    // The place layer (in the polygons' CRS) and the enclave rule with each spatial() area's
+    // place name filled in (empty names without a place layer).
+    const PlaceLayer* places() const { return places_ ? &*places_ : nullptr; }
+    const EnclaveOptions& enclave_rule() const { return enclave_rule_; }
     const StudyChangeInputs* change() const { return change_ ? &*change_ : nullptr; }
     const StudyTargetingInputs* targeting() const { return targeting_ ? &*targeting_ : nullptr; }
 
@@ -80,6 +85,8 @@ private:
     std::optional<SpatialData> spatial_;
     std::vector<double> area_km2_;
     std::optional<Table> reference_;
+    std::optional<PlaceLayer> places_;
+    EnclaveOptions enclave_rule_;
     std::optional<StudyChangeInputs> change_;
     std::optional<StudyTargetingInputs> targeting_;
     std::vector<StudyInputFile> inputs_;

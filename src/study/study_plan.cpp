@@ -70,7 +70,7 @@ void table_steps(const StudySpec& spec, std::vector<StudyStep>& steps) {
         steps.push_back({"enclaves of " + g, "enclaves", {"enclaves_" + g + ".geojson"},
                          [g](const Study& s, const StudyHooks& hooks) {
                              const SpatialData& d = spatial_of(s, "enclaves of " + g);
-                             return StudyOutput{enclave_tables(d, g, hot_spot_options(s.spec(), hooks), {}), &d.layer};
+                             return StudyOutput{enclave_tables(d, g, hot_spot_options(s.spec(), hooks), s.enclave_rule()), &d.layer};
                          }});
 }
 
@@ -114,6 +114,7 @@ void change_steps(const StudyChangeSpec& c, std::vector<StudyStep>& steps) {
                              r.group = g;
                              r.hot_spots = hot_spot_options(s.spec(), hooks);
                              r.years = s.spec().change->years;
+                             r.enclaves = s.spec().enclave_rule;  // LSOAs: no ward names (those are per OA)
                              r.label_a = in.label_earlier;
                              r.label_b = in.label_later;
                              return StudyOutput{emerging_tables(*in.spatial, in.later, r), &in.spatial->layer};

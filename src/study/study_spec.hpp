@@ -14,6 +14,7 @@
 #include "geo/area_layer.hpp"
 #include "io/census_topics.hpp"
 #include "io/table_input.hpp"
+#include "spatial/enclaves.hpp"
 
 namespace cohesion {
 
@@ -50,6 +51,8 @@ struct StudySpec {
     bool indices = true, local = true, report = true, pdf = true;
     std::string typology_host;        // "" = no typology
     std::vector<std::string> hotspots, enclaves;  // groups
+    EnclaveOptions enclave_rule;      // LISA or G*, smallest enclave, least location quotient (places filled by Study)
+    std::string places;               // named places (e.g. wards) for maps and enclave names ("" = none)
     std::optional<StudyChangeSpec> change;
     std::optional<StudyTargetingSpec> targeting;
 };

@@ -18,6 +18,7 @@ TEST(CliReport, SelfContainedHtmlAndPdfWithProvenance) {
     const auto pdf = scratch_dir() / "report.pdf";
     const std::string data = COHESION_EXAMPLE_DATA;
     const auto run = run_cli("report " + example_table() + " --boundaries " + data + "/bedford/oa2011.geojson --town Bedford "
+                             "--places " + data + "/bedford/wards.geojson "
                              "--bootstrap 20 --permutations 99 --html " + html.string() + " --pdf " + pdf.string());
     ASSERT_EQ(run.exit_code, 0) << run.err;
     std::ifstream in(html);
@@ -53,6 +54,42 @@ TEST(CliReport, SelfContainedHtmlAndPdfWithProvenance) {
     std::string head(5, '\0');
     p.read(head.data(), 5);
     EXPECT_EQ(head, "%PDF-");
+    // Page layout (Pango): no page of the PDF ends with a heading (a section or table title
+    // from the HTML's <h2>/<h3>), read page by page with poppler's pdftotext.
+    std::set<std::string> headings;
+    for (const char* tag : {"<h2>", "<h3>"})
+        for (auto at = text.find(tag); at != std::string::npos; at = text.find(tag, at + 1)) {
+            std::string h = text.substr(at + 4, text.find("</h", at) - at - 4);
+            for (auto amp = h.find("&amp;"); amp != std::string::npos; amp = h.find("&amp;")) h.replace(amp, 5, "&");
+            headings.insert(h);
+        }
+    ASSERT_GT(headings.size(), 5u);
+    const auto pdf_text = scratch_dir() / "report.txt";
+    ASSERT_EQ(std::system(("pdftotext -layout " + pdf.string() + " " + pdf_text.string()).c_str()), 0);
+    const std::string pages = slurp(pdf_text);
+    std::size_t page_count = 0;
+    for (std::size_t start = 0; start < pages.size();) {
+        const std::size_t end = std::min(pages.find('\f', start), pages.size());
+        std::string last;
+        std::size_t line_start = start;
+        for (std::size_t k = start; k <= end; ++k)
+            if (k == end || pages[k] == '\n') {
+                std::string line = pages.substr(line_start, k - line_start);
+                line.erase(0, line.find_first_not_of(' '));
+                line.erase(line.find_last_not_of(' ') + 1);
+                if (!line.empty()) last = line;
+                line_start = k + 1;
+            }
+        if (!last.empty()) {
+            ++page_count;
+            for (const auto& h : headings) EXPECT_NE(last, h) << "page " << page_count << " ends with a heading";
+        }
+        start = end + 1;
+    }
+    EXPECT_GT(page_count, 3u);
+    // Maps people can place: ward names on the maps, enclaves named after their wards.
+    EXPECT_NE(pages.find("Queens Park"), std::string::npos);
+    EXPECT_NE(text.find("The same map zoomed to the built-up area where the enclaves"), std::string::npos);
     const auto none = run_cli("report " + example_table());
     EXPECT_EQ(none.exit_code, 1);
     EXPECT_NE(none.err.find("--html"), std::string::npos) << none.err;
@@ -116,7 +153,7 @@ TEST(CliRun, BundledBedfordProjectWritesEveryOutputAndTheReport) {
     EXPECT_NE(html.find("Targeting: integration hubs"), std::string::npos);
     std::size_t figures = 0;
     for (auto at = html.find("<svg"); at != std::string::npos; at = html.find("<svg", at + 1)) ++figures;
-    EXPECT_EQ(figures, 12u);  // 2 charts, 6 town maps, maps of pace, ESOL score, hubs, licensing zones
+    EXPECT_EQ(figures, 13u);  // 2 charts, 7 town maps (one a closer view), maps of pace, ESOL score, hubs, licensing zones
     // Built in a staging folder (issue 11 item 11), but provenance names the final folder:
     // change.json read the harmonised table from the staging folder and says so in its notes.
     for (const char* f : {"change.json", "segregation_change.json", "report.html", "run.json"}) {

@@ -38,6 +38,21 @@ TEST(Classification, QuantilesSplitCountsEvenlyAndCollapseTies) {
     EXPECT_TRUE(natural_breaks({}, 5).empty());
 }
 
+TEST(Classification, MapClassesSurviveManyTiedZeros) {
+    // 400 areas with none of the group and a spread of shares elsewhere: the map still has
+    // five classes with distinct edges and one colour each (the report and the API share this).
+    std::vector<double> v(400, 0.0);
+    for (int i = 1; i <= 100; ++i) v.push_back(i * i / 10000.0);
+    const MapClasses m = map_classes(v, 5);
+    ASSERT_EQ(m.breaks.size(), 6u);
+    for (std::size_t k = 1; k < m.breaks.size(); ++k) EXPECT_LT(m.breaks[k - 1], m.breaks[k]);
+    EXPECT_EQ(m.breaks.front(), 0.0);
+    EXPECT_EQ(m.breaks.back(), 1.0);
+    ASSERT_EQ(m.colours.size(), 5u);
+    EXPECT_EQ(m.colours.front(), "#440154");
+    EXPECT_EQ(class_of(0.0, m.breaks), 0);
+}
+
 TEST(Report, PalettesAndEscaping) {
     const auto v = viridis(5);
     ASSERT_EQ(v.size(), 5u);

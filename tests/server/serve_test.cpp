@@ -49,6 +49,16 @@ TEST(Serve, ApiAnswersAndRejectsBadRequests) {
     EXPECT_EQ(geo->status, 200);
     EXPECT_EQ(geo->get_header_value("Content-Type"), "application/geo+json");
     EXPECT_EQ(json_of(geo)["features"].size(), 501u);
+    // The report's classification rides along (the dashboard's legend is this, not its own).
+    const auto classes = json_of(geo)["classes"]["Pakistani_share"];
+    EXPECT_EQ(classes["breaks"].size(), 6u);
+    EXPECT_EQ(classes["colours"][0], "#440154");
+
+    // The ranking's top group is the report's key-figure group (tests/cli: Bangladeshi).
+    auto ranking = c.Get("/api/ranking?dataset=bedford&bootstrap=20");
+    ASSERT_TRUE(ranking);
+    ASSERT_EQ(ranking->status, 200) << ranking->body;
+    EXPECT_EQ(json_of(ranking)["top"], "Bangladeshi");
 
     auto enclaves = c.Get("/api/enclaves?dataset=bedford&group=Pakistani&permutations=99");
     ASSERT_TRUE(enclaves);
@@ -78,7 +88,7 @@ TEST(Serve, ApiAnswersAndRejectsBadRequests) {
     const auto document = json_of(openapi);  // kept: a range-for over a temporary's member dangles
     for (const auto& [path, _] : document["paths"].items()) {
         if (path == "/api/change") continue;  // needs a project with [change]: its own test below
-        auto r = c.Get(path + (path == "/api/indices" || path == "/api/local" || path == "/api/areas" ||
+        auto r = c.Get(path + (path == "/api/indices" || path == "/api/local" || path == "/api/areas" || path == "/api/ranking" ||
                                        path.rfind("/api/target/", 0) == 0
                                    ? "?dataset=bedford"
                                    : path == "/api/hotspots" || path == "/api/enclaves"

@@ -3,6 +3,7 @@
 #include "autocorrelation/hot_spots.hpp"
 #include "core/error.hpp"
 #include "spatial/enclaves.hpp"
+#include "spatial/place_names.hpp"
 #include "spatial/typology.hpp"
 #include "support/bedford.hpp"
 #include "support/reference_weights.hpp"
@@ -73,6 +74,44 @@ TEST(Enclaves, ContiguousHotSpotsJoinAndSmallOnesAreDropped) {
     EnclaveOptions single;
     single.min_areas = 1;
     EXPECT_EQ(find_enclaves("G", group, total, codes, area, w, h, single).size(), 2u);
+}
+
+TEST(Enclaves, MembersNeedALocationQuotientOfAtLeastMinLq) {
+    // Town share 120 / 600 = 20 %. Area b (21 %, LQ 1.05) is a hot spot beside c but barely
+    // above the town's share: with the default rule (LQ >= 1.5) it is not in the enclave.
+    const Weights w = weights_from_lists({{1}, {0, 2}, {1, 3}, {2, 4}, {3, 5}, {4}}, {}, "path");
+    HotSpots h;
+    h.hot_spot = {"ns", "hot", "hot", "hot", "ns", "ns"};
+    h.cluster = {"ns", "ns", "ns", "ns", "ns", "ns"};
+    const std::vector<double> group{0, 21, 50, 40, 9, 0}, total{100, 100, 100, 100, 100, 100};
+    const std::vector<std::string> codes{"a", "b", "c", "d", "e", "f"};
+    const auto strict = find_enclaves("G", group, total, codes, {}, w, h);
+    ASSERT_EQ(strict.size(), 1u);
+    EXPECT_EQ(strict[0].members, (std::vector<std::size_t>{2, 3}));
+    EnclaveOptions loose;
+    loose.min_lq = 0.0;  // the old rule: any hot spot above the town's share
+    EXPECT_EQ(find_enclaves("G", group, total, codes, {}, w, h, loose)[0].members, (std::vector<std::size_t>{1, 2, 3}));
+    // Named after the places holding most of their residents; without places, the most
+    // populous area's code.
+    EXPECT_EQ(strict[0].place, "c");
+    EnclaveOptions named;
+    named.places = {"North", "North", "Queens Park", "Kingsbrook", "South", "South"};
+    EXPECT_EQ(find_enclaves("G", group, total, codes, {}, w, h, named)[0].place, "Kingsbrook and Queens Park");  // a tie: by name
+}
+
+TEST(PlaceNames, TheLargestPlaceNamesTheGroupAndASecondJoinsFromAThird) {
+    const std::vector<double> people{500, 400, 100, 100};
+    const std::vector<std::string> place{"Castle", "Harpur", "Castle", "Cauldwell"};
+    EXPECT_EQ(place_name({0, 1, 2, 3}, people, place, true), "Castle and Harpur");  // 600, then 400 of 1100 (>= a third)
+    EXPECT_EQ(place_name({0, 2, 3}, people, place, true), "Castle");                // 600 + 100 of 700
+    EXPECT_EQ(place_name({0, 1, 2, 3}, people, place, false), "Castle");
+    EXPECT_EQ(place_name({}, people, place, true), "");
+    std::vector<Enclave> two(2);
+    two[0].members = {0};
+    two[1].members = {2};
+    name_enclaves(two, people, place, true);
+    EXPECT_EQ(two[0].place, "Castle");
+    EXPECT_EQ(two[1].place, "Castle (2)");
 }
 
 TEST(Enclaves, BedfordPakistaniHotSpotsFormEnclavesAroundTheStrongestArea) {

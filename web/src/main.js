@@ -36,8 +36,8 @@ const VIEWS = {
     note: (g) => `Areas where ${g} shares are high (or low) together with their neighbours' (Getis–Ord G*, 999 permutations, false discovery rate 5 %).`,
   },
   enclaves: {
-    title: (g) => `Enclaves of ${g} residents`, property: () => "enclave", kind: "category", group: true, level: false,
-    note: (g) => `Contiguous clusters of areas where ${g} shares are significantly high; the table lists each enclave's people.`,
+    title: (g) => `Enclaves of ${g} residents`, property: () => "name", kind: "category", group: true, level: false,
+    note: (g) => `Contiguous clusters of areas where ${g} shares are significantly high and at least 1.5 times the town's share, named after the places they cover; the table lists each enclave's people.`,
     summary: { title: "Enclaves", table: 0 },
   },
   change: {
@@ -87,7 +87,7 @@ const LABELS = {
   need_reached: "people reached", share_of_need: "share of all in need", lon: "longitude", lat: "latitude",
   areas_served: "areas served", demand_served: "people served", demand_within_distance: "within the service distance",
   share_of_private_rented: "of the town's private renting (test: ≥ 20 %)", share_of_area: "of the town's area (test: ≤ 20 %)",
-  core_area: "core area",
+  core_area: "core area", name: "place", place: "place",
 };
 const COUNT = /^(population|residents_3plus|need|households|private_rented|demand|demand_served|demand_within_distance|need_reached|total_a|total_b|group_count|areas|areas_served|top_k_areas|rank|hub)$/;
 const PERCENT = /(_share|^share_of_|need_rate|^isolation$|_pct$)/;
@@ -200,9 +200,13 @@ function colour(collection, view, group) {
       legend.push([colourOf(l), text]);
     }
   } else {
+    // The API's classes (the report's classification, report/classification.hpp), so the
+    // same data looks the same in the dashboard and the report.
+    const served = collection.classes?.[property];
     const values = collection.features.map((f) => f.properties[property]);
-    const breaks = quantileBreaks(values, 5);
-    const classColour = (c) => VIRIDIS[Math.round((c * (VIRIDIS.length - 1)) / Math.max(1, breaks.length - 2))];
+    const breaks = served ? served.breaks : quantileBreaks(values, 5);
+    const classColour = served ? (c) => served.colours[Math.min(c, served.colours.length - 1)]
+      : (c) => VIRIDIS[Math.round((c * (VIRIDIS.length - 1)) / Math.max(1, breaks.length - 2))];
     for (const f of collection.features) {
       const x = f.properties[property];
       let c = -1;
@@ -217,6 +221,7 @@ function colour(collection, view, group) {
   $("legend").innerHTML = `<b>${escapeHtml(view.title(group))}</b>${levelNote}<br>` +
     legend.map(([c, l]) => `<i style="background:${c}"></i>${l}`).join("<br>");
   state.shown = { collection, property };
+  state.legend = legend;  // read by the browser tests
 }
 
 function circle([lon, lat], metres) {
@@ -260,6 +265,7 @@ async function drawMap() {
     const byArea = new Map(layer.features.map((f) => [f.properties.area, f.properties]));
     collection = {
       type: "FeatureCollection",
+      classes: state.areas.classes,
       features: state.areas.features.map((f) => ({ ...f, properties: { ...f.properties, ...(byArea.get(f.properties.area) ?? {}) } })),
     };
   }
@@ -286,6 +292,8 @@ async function drawMap() {
   const codes = $("area-codes");
   codes.innerHTML = "";
   for (const f of collection.features.slice(0, 5000)) option(codes, f.properties.area);
+  const places = [...new Set(collection.features.map((f) => f.properties.place).filter(Boolean))].sort();
+  for (const p of places) option(codes, p);
 }
 
 function tableHtml(table, skip = []) {
@@ -333,7 +341,7 @@ async function loadIndices() {
 function showArea(properties) {
   const view = VIEWS[state.view];
   map.setFilter("selected", ["==", ["get", "area"], properties.area ?? ""]);
-  const title = `<b>${escapeHtml(properties.area)}</b>` +
+  const title = `<b>${escapeHtml(properties.area)}</b>` + (properties.place ? ` in ${escapeHtml(properties.place)}` : "") +
     (properties.level_area ? ` (in ${escapeHtml(state.level)} ${escapeHtml(properties.level_area)})` : "");
   if (view.own) {
     const fields = view.fields.filter((k) => k in properties);
@@ -343,7 +351,7 @@ function showArea(properties) {
   }
   const groups = state.datasets.find((d) => d.name === state.dataset).groups;
   const extra = state.view === "hotspots" ? `<br>${escapeHtml(VIEWS.hotspots.labels[properties.hot_spot] ?? "")}` :
-    state.view === "enclaves" ? `<br>${properties.enclave ? `in ${escapeHtml(properties.enclave)}` : "not in an enclave"}` : "";
+    state.view === "enclaves" ? `<br>${properties.name ? `in the ${escapeHtml(properties.name)} enclave` : "not in an enclave"}` : "";
   $("area").innerHTML = `${title}, ${show("population", properties.population)} residents${extra}<br>` +
     groups.map((g) => {
       const s = properties[`${g}_share`] ?? 0;
@@ -360,9 +368,17 @@ function download(name, text, type) {
 
 const csvCell = (v) => (typeof v === "string" && /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v ?? "");
 
-// The group shown first: the largest group after the largest one (in most English towns
-// the largest minority), so the first map says something about living apart.
-function defaultGroup(d) {
+// The group shown first: the top of the API's ranking (/api/ranking: the report's rule, so
+// the dashboard opens on the report's key-figure group); without a ranked group, the
+// largest group after the largest one (in most English towns the largest minority).
+async function defaultGroup(d) {
+  try {
+    const ranking = await api(`/api/ranking?dataset=${encodeURIComponent(d.name)}`);
+    state.ranking = ranking;
+    if (ranking.top && d.groups.includes(ranking.top)) return ranking.top;
+  } catch (e) {
+    // fall through to the size rule
+  }
   const totals = d.groups.map((g) => state.areas.features.reduce((s, f) => s + (f.properties[`${g}_share`] ?? 0) * (f.properties.population ?? 0), 0));
   const order = d.groups.map((g, i) => [totals[i], g]).sort((a, b) => b[0] - a[0]);
   return (order[1] ?? order[0])[1];
@@ -394,7 +410,7 @@ async function refresh(what) {
       state.areas = await api(`/api/areas?dataset=${encodeURIComponent(d.name)}&format=geojson`);
       $("group").innerHTML = "";
       d.groups.forEach((g) => option($("group"), g));
-      $("group").value = defaultGroup(d);
+      $("group").value = await defaultGroup(d);
     } else if (what === "level") {
       state.level = $("level").value;
       state.areas = await api(`/api/areas?dataset=${encodeURIComponent(d.name)}&format=geojson` +
@@ -416,7 +432,7 @@ map.on("mousemove", "fill", (e) => {
   let value = p[property];
   if (view.kind === "category") value = view.labels?.[value || "ns"] ?? (value == null || value === "" || value === "no"
     ? (property === "zone" ? "not a candidate" : "none") : property === "hub" ? `hub ${value}` : value);
-  $("hover").textContent = `${p.area}: ${show(property, value, view.kind).replace(/&amp;/g, "&")}`;
+  $("hover").textContent = `${p.area}${p.place ? ` (${p.place})` : ""}: ${show(property, value, view.kind).replace(/&amp;/g, "&")}`;
 });
 map.on("mouseleave", "fill", () => { $("hover").textContent = ""; });
 map.on("click", "fill", (e) => showArea(e.features[0].properties));
@@ -428,8 +444,18 @@ $("search-form").addEventListener("submit", (e) => {
   e.preventDefault();
   const wanted = $("search").value.trim().toLowerCase();
   if (!wanted || !state.shown) return;
-  const f = state.shown.collection.features.find((x) => String(x.properties.area).toLowerCase() === wanted) ??
-    state.shown.collection.features.find((x) => String(x.properties.area).toLowerCase().startsWith(wanted));
+  const features = state.shown.collection.features;
+  const f = features.find((x) => String(x.properties.area).toLowerCase() === wanted) ??
+    features.find((x) => String(x.properties.area).toLowerCase().startsWith(wanted));
+  // A place name (e.g. a ward) finds all of its areas: the map shows them, the panel the first.
+  const named = f ? [] : features.filter((x) => String(x.properties.place ?? "").toLowerCase() === wanted ||
+    (wanted.length >= 3 && String(x.properties.place ?? "").toLowerCase().startsWith(wanted)));
+  if (named.length) {
+    status("");
+    map.fitBounds(bounds({ features: named }), { padding: 60, duration: 0, maxZoom: 15 });
+    showArea(named[0].properties);
+    return;
+  }
   if (!f) {
     status(`no area '${$("search").value}' on this map`);
     return;

@@ -76,7 +76,9 @@ try {
   }));
   check(first.features === 501, `map shows ${first.features} areas, expected 501`);
   check(first.rows >= 5, `index table has ${first.rows} rows`);
-  check(first.group === "OtherWhite", `default group is the largest after the majority (OtherWhite in Bedford), got ${first.group}`);
+  // The default group is the report's key-figure group: the top of the API's ranking.
+  const ranking = await (await fetch(`${base}/api/ranking?dataset=Bedford`)).json();
+  check(ranking.top && first.group === ranking.top, `default group is the ranking's top (${ranking.top}), got ${first.group}`);
   check(await page.locator("#map canvas").count(), "no map canvas");
 
   // Change the group: the map property and the table follow; the table equals the API.
@@ -97,7 +99,7 @@ try {
     ["lq", "location_quotient_Pakistani", { group: true, indices: true }],
     ["local_segregation", "local_segregation", { group: false, indices: true }],
     ["hotspots", "hot_spot", { group: true, indices: true }],
-    ["enclaves", "enclave", { group: true, indices: true, summary: true }],
+    ["enclaves", "name", { group: true, indices: true, summary: true }],
     ["change", "pace", { group: false, indices: false, summary: true }],
     ["esol", "score", { group: false, indices: false, summary: true }],
     ["hubs", "hub", { group: false, indices: false, summary: true }],
@@ -115,6 +117,17 @@ try {
       };
     }, property);
     check(seen.colours > 1, `${view}: the map has ${seen.colours} colour(s)`);
+    // One classification: a numeric map's legend is the API's classes (the report's).
+    const classes = await page.evaluate((p) => ({
+      served: window.cohesionState.shown.collection.classes?.[p] ?? null,
+      legend: window.cohesionState.legend.map(([colour]) => colour),
+    }), property);
+    if (!["hotspots", "enclaves", "hubs", "licensing"].includes(view)) {
+      check(classes.served !== null, `${view}: the API sent no classes for ${property}`);
+      check(JSON.stringify(classes.legend) === JSON.stringify(classes.served?.colours),
+        `${view}: legend colours ${classes.legend} differ from the API's ${classes.served?.colours}`);
+      check(classes.served && classes.served.breaks.length >= 4, `${view}: only ${classes.served?.breaks.length} class edges (tied values collapsed the classes?)`);
+    }
     const legend = await page.locator("#legend").innerText();
     check(legend.length > 10 && !RAW.test(legend), `${view}: legend reads '${legend.slice(0, 120)}'`);
     check((await page.locator("#group-control").isVisible()) === expect.group, `${view}: group selector visible = ${!expect.group}`);
@@ -166,6 +179,12 @@ try {
   await page.press("#search", "Enter");
   await page.waitForTimeout(300);
   check((await page.locator("#area").innerText()).includes("E00088132"), "search did not show the area");
+
+  // Search by ward name (the project's [report] places): the panel shows an area in it.
+  await page.fill("#search", "Queens Park");
+  await page.press("#search", "Enter");
+  await page.waitForTimeout(300);
+  check((await page.locator("#area").innerText()).includes("Queens Park"), "search by ward name did not show an area in it");
 
   // Download the map data as CSV and check it.
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-csv")]);

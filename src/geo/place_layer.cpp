@@ -1,0 +1,66 @@
+#include "geo/place_layer.hpp"
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <map>
+
+#include "core/error.hpp"
+#include "geo/area_overlaps.hpp"
+
+namespace cohesion {
+
+namespace {
+
+bool ends_with(const std::string& s, const std::string& tail) {
+    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+}  // namespace
+
+PlaceLayer load_place_layer(const std::string& source, const std::string& target_crs,
+                            const std::string& wanted_name_field) {
+    PlaceLayer places;
+    AreaLayerOptions options;
+    options.target_crs = target_crs;
+    places.areas = load_area_layer(source, options);
+    GDALAllRegister();
+    GDALDatasetUniquePtr ds(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    if (!ds || ds->GetLayerCount() == 0) throw Error(Location{source, 0, ""}, "cannot open this vector layer");
+    OGRLayer* layer = ds->GetLayer(0);
+    OGRFeatureDefn* defn = layer->GetLayerDefn();
+    int field = -1;
+    std::string fields;
+    for (int i = 0; i < defn->GetFieldCount(); ++i) {
+        const std::string name = defn->GetFieldDefn(i)->GetNameRef();
+        fields += (fields.empty() ? "" : ", ") + name;
+        if (!wanted_name_field.empty()) {
+            if (name == wanted_name_field) field = i;
+        } else if (field < 0 && (ends_with(name, "NM") || name == "name" || name == "NAME" || name == "Name")) {
+            field = i;
+        }
+    }
+    if (field < 0)
+        throw Error(Location{source, 0, wanted_name_field},
+                    "no place-name field (expected one ending in NM, e.g. WD13NM, or 'name'); fields: " + fields);
+    places.name_field = defn->GetFieldDefn(field)->GetNameRef();
+    const int code = defn->GetFieldIndex(places.areas.code_field.c_str());
+    std::map<std::string, std::string> by_code;
+    for (auto& f : *layer) by_code[f->GetFieldAsString(code)] = f->GetFieldAsString(field);
+    for (const auto& c : places.areas.codes) places.names.push_back(by_code[c]);
+    return places;
+}
+
+std::vector<std::string> place_of_areas(const AreaLayer& areas, const PlaceLayer& places) {
+    const AreaOverlaps overlaps = area_overlaps(areas, places.areas);
+    std::vector<std::string> out(areas.size());
+    std::vector<double> best(areas.size(), 0.0);
+    for (const auto& o : overlaps.pairs)
+        if (o.area_m2 > best[o.source]) {
+            best[o.source] = o.area_m2;
+            out[o.source] = places.names[o.target];
+        }
+    return out;
+}
+
+}  // namespace cohesion

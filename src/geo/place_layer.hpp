@@ -1,0 +1,29 @@
+#pragma once
+// PlaceLayer — named places (wards, towns, neighbourhoods) as polygons, so that maps can
+// be labelled and findings named by place ("Queens Park") rather than by area code. Any
+// vector layer with a name field works: ONS ward boundaries (WD13NM ...), a council's
+// neighbourhood layer.
+#include <string>
+#include <vector>
+
+#include "geo/area_layer.hpp"
+
+namespace cohesion {
+
+struct PlaceLayer {
+    AreaLayer areas;                 // polygons, projected to the CRS asked for
+    std::vector<std::string> names;  // one per polygon, in layer order
+    std::string name_field;
+};
+
+// The name field: `wanted` if given, else the first field ending in "NM" (ONS layers:
+// WD13NM, LAD21NM; not the Welsh ...NMW), else one called name/NAME. Throws Error naming
+// the fields when there is none. `target_crs` is the CRS of the layer the places label.
+PlaceLayer load_place_layer(const std::string& source, const std::string& target_crs,
+                            const std::string& wanted_name_field = "");
+
+// For each area of `areas`, the name of the place covering most of its surface ("" when
+// none overlaps): polygon overlaps (geo/area_overlaps.hpp), both layers in one CRS.
+std::vector<std::string> place_of_areas(const AreaLayer& areas, const PlaceLayer& places);
+
+}  // namespace cohesion
