@@ -45,8 +45,6 @@ struct ReportOptions {
     double hub_distance = 0.0;
 };
 
-}
-
 ReportSection included_section(const std::string& spec) {
     const auto eq = spec.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size())

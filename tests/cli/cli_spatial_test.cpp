@@ -59,7 +59,7 @@ TEST(CliSpatial, EnclavesOfPakistaniInBedford) {
     EXPECT_EQ(doc[0]["rows"][0]["enclave"], "Pakistani enclave 1");
     EXPECT_GT(doc[0]["rows"][0]["share_of_group_in_town"].get<double>(), 0.5);
     // Named after the ward holding most of its residents (--places), and without the areas
-    // whose share is hardly above the town's (--min-lq, default 1.5: 20 areas; 23 with 0).
+    // whose share is hardly above the town's (--min-lq, default 1.5: 20 areas; 22 with 0).
     const std::string data = COHESION_EXAMPLE_DATA;
     const auto named = run_cli("enclaves " + example_table() + " -b " + bedford_boundaries() +
                                " -g Pakistani --format json --places " + data + "/bedford/wards.geojson");
@@ -73,7 +73,7 @@ TEST(CliSpatial, EnclavesOfPakistaniInBedford) {
     ASSERT_EQ(loose.exit_code, 0) << loose.err;
     const auto l = nlohmann::json::parse(loose.out);
     EXPECT_EQ(doc[0]["rows"][0]["areas"].get<int>(), 20);
-    EXPECT_EQ(l[0]["rows"][0]["areas"].get<int>(), 23);
+    EXPECT_EQ(l[0]["rows"][0]["areas"].get<int>(), 22);
 }
 
 TEST(CliSpatial, MismatchedBoundariesAreExplained) {
