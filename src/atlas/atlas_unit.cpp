@@ -10,6 +10,7 @@
 #include "core/table_operations.hpp"
 #include "indices/decomposition/mutual_decomposition.hpp"
 #include "indices/index_suite.hpp"
+#include "indices/registry.hpp"
 #include "inference/bootstrap.hpp"
 #include "inference/randomisation.hpp"
 #include "inference/suite_replicates.hpp"
@@ -78,6 +79,11 @@ AtlasUnit compute_atlas_unit(const Table& table, const std::string& name, const 
     if (wants(o, "isolation")) request.indices.push_back("isolation");
     if (wants(o, "mutual_information")) request.indices.insert(request.indices.end(), {"mutual_information", "information_theory"});
     request.include_stochastic = false;
+    // A group with nobody in the LAD (e.g. Bangladeshi on the Isles of Scilly) has no
+    // two-group index: it gets an undefined row, not an error for the whole atlas.
+    std::vector<std::string> absent;
+    for (std::size_t g = 0; g < u.groups.size(); ++g)
+        (u.group_people[g] > 0.0 ? request.focal : absent).push_back(u.groups[g]);
     request.params.seed = u.seed;
     if (!request.indices.empty()) {
         const SuitePlan plan = plan_suite(table, request);
@@ -106,6 +112,20 @@ AtlasUnit compute_atlas_unit(const Table& table, const std::string& name, const 
                 v.chance = ChanceSummary{r.expected, values[k] - r.expected, r.p_value};
             }
             u.values.push_back(std::move(v));
+        }
+        for (const auto& index : request.indices) {
+            if (IndexRegistry::instance().get(index).info.kind != IndexKind::two_group) continue;
+            for (const auto& g : absent) {
+                AtlasValue v;
+                v.index = index;
+                v.group = g;
+                v.value.method = o.interval;
+                v.value.confidence = o.confidence;
+                v.value.raw_value = v.value.estimate = v.value.standard_error = v.value.ci_lower = v.value.ci_upper =
+                    v.value.bias = v.value.replicate_mean = nan;
+                if (o.bootstrap > 0) v.rank_replicates.assign(static_cast<std::size_t>(o.bootstrap), nan);
+                u.values.push_back(std::move(v));
+            }
         }
     }
 

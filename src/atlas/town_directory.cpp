@@ -33,6 +33,7 @@ std::string_view trimmed(std::string_view text) {
 struct Authority2022 {
     std::string name;
     std::set<std::string> lads2011;  // the 2011 LADs whose LSOAs it holds
+    bool all_in_table = true;        // false when some of its LSOAs are not in the table (filtered)
 };
 
 }  // namespace
@@ -66,9 +67,12 @@ TownDirectory make_town_directory(const Table& table, const std::string& lookup_
     while (reader.next_row(f)) {
         require_field_count(reader, f, header.names.size());
         const auto lad = lad_of_lsoa.find(std::string(f[c_lsoa]));
-        if (lad == lad_of_lsoa.end()) continue;  // an LSOA not in this table (e.g. a filtered one)
         auto& a = authorities[std::string(f[c_code])];
         a.name = std::string(f[c_name]);
+        if (lad == lad_of_lsoa.end()) {  // an LSOA not in this table (e.g. --where left it out)
+            a.all_in_table = false;
+            continue;
+        }
         a.lads2011.insert(lad->second);
         codes_of_lad[lad->second].insert(std::string(f[c_code]));
     }
@@ -77,7 +81,9 @@ TownDirectory make_town_directory(const Table& table, const std::string& lookup_
         if (codes == codes_of_lad.end() || codes->second.size() != 1) continue;  // split: no single successor
         const auto& code = *codes->second.begin();
         const auto& a = authorities.at(code);
-        if (a.lads2011.size() == 1)
+        // Only when the whole 2022 authority is this LAD: a filtered table cannot tell Forest
+        // Heath from the West Suffolk it became.
+        if (a.lads2011.size() == 1 && a.all_in_table)
             town.code = code;
         else
             town.became = fmt::format("{} ({})", a.name, code);
