@@ -22,8 +22,9 @@ namespace {
 
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
-// M of the units of `table` between and within the parents at `parent_level`.
-MutualDecomposition decompose_at(const Table& table, const std::string& parent_level) {
+}  // namespace
+
+MutualDecomposition decompose_within_level(const Table& table, const std::string& parent_level) {
     const CountMatrix m = multigroup(table);
     const Level& parents = table.level(parent_level);
     std::vector<std::string> parent_of_unit;
@@ -31,8 +32,6 @@ MutualDecomposition decompose_at(const Table& table, const std::string& parent_l
     for (std::size_t row : m.unit_rows) parent_of_unit.push_back(parents.labels[row]);
     return decompose_within(m, parent_of_unit);
 }
-
-}  // namespace
 
 bool wants(const AtlasOptions& o, std::string_view measure) {
     return o.measures.empty() || std::find(o.measures.begin(), o.measures.end(), measure) != o.measures.end();
@@ -132,8 +131,8 @@ AtlasUnit compute_atlas_unit(const Table& table, const std::string& name, const 
     if (wants(o, "decomposition") && o.hierarchy.size() == 2) {
         // Chain rule of M over nested levels: M(OA) = [M(OA) − M(LSOA)] + [M(LSOA) − M(MSOA)] + M(MSOA),
         // each bracket the within part of decompose_within one level up.
-        const MutualDecomposition fine = decompose_at(table, o.hierarchy[0]);
-        const MutualDecomposition coarse = decompose_at(aggregate(table, o.hierarchy[0]), o.hierarchy[1]);
+        const MutualDecomposition fine = decompose_within_level(table, o.hierarchy[0]);
+        const MutualDecomposition coarse = decompose_within_level(aggregate(table, o.hierarchy[0]), o.hierarchy[1]);
         const double e = fine.entropy;
         auto h = [e](double m) { return e > 0.0 ? m / e : nan; };
         u.hierarchy.push_back({"areas within " + o.hierarchy[0], fine.within_M, h(fine.within_M)});

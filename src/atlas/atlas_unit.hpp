@@ -31,6 +31,7 @@
 
 #include "analysis/group_ranking.hpp"
 #include "core/table.hpp"
+#include "indices/decomposition/mutual_decomposition.hpp"
 #include "inference/bootstrap_summary.hpp"
 
 namespace cohesion {
@@ -56,6 +57,10 @@ struct AtlasOptions {
 // Throws Error naming the option when a measure is unknown or a count is out of range.
 void check_atlas_options(const AtlasOptions& options);
 bool wants(const AtlasOptions& options, std::string_view measure);
+
+// M of the areas of `table` between and within the parents named by its `parent_level`
+// (decompose_within on the multigroup view; zero-population areas left out).
+MutualDecomposition decompose_within_level(const Table& table, const std::string& parent_level);
 
 // splitmix64 of the atlas seed mixed with an FNV-1a hash of the unit's key (LAD name).
 std::uint64_t unit_seed(std::uint64_t atlas_seed, std::string_view key);

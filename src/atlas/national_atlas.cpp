@@ -15,6 +15,7 @@
 #include "core/error.hpp"
 #include "core/table_operations.hpp"
 #include "indices/decomposition/mutual_decomposition.hpp"
+#include "indices/index_suite.hpp"
 
 namespace cohesion {
 
@@ -56,14 +57,6 @@ std::vector<std::vector<AtlasPeer>> nearest(const std::vector<std::vector<double
     return out;
 }
 
-MutualDecomposition decompose_at(const Table& table, const std::string& parent_level) {
-    const CountMatrix m = multigroup(table);
-    const Level& parents = table.level(parent_level);
-    std::vector<std::string> parent_of_unit;
-    parent_of_unit.reserve(m.units);
-    for (std::size_t row : m.unit_rows) parent_of_unit.push_back(parents.labels[row]);
-    return decompose_within(m, parent_of_unit);
-}
 
 }  // namespace
 
@@ -171,16 +164,40 @@ NationalAtlas assemble_atlas(std::vector<AtlasUnit> units, const AtlasOptions& o
     atlas.composition_peers = nearest(composition, o.peers);
     atlas.segregation_peers = nearest(profile, o.peers);
 
+    if (national) {
+        // The same indices on the whole table: the "England & Wales" comparison.
+        SuiteRequest request;
+        for (const auto* index : {"dissimilarity", "isolation"})
+            if (wants(o, index)) request.indices.push_back(index);
+        if (wants(o, "mutual_information"))
+            request.indices.insert(request.indices.end(), {"mutual_information", "information_theory"});
+        request.include_stochastic = false;
+        for (std::size_t g = 0; g < national->groups(); ++g) {
+            const auto c = national->column(g);
+            if (std::accumulate(c.begin(), c.end(), 0.0) > 0.0) request.focal.push_back(national->group_names()[g]);
+        }
+        if (!request.indices.empty()) {
+            const SuitePlan plan = plan_suite(*national, request);
+            const std::vector<double> values = run_suite(plan, request.params);
+            for (std::size_t k = 0; k < plan.items.size(); ++k) {
+                AtlasValue v;
+                v.index = plan.items[k].index->info.name;
+                v.group = plan.items[k].focal;
+                v.value.raw_value = v.value.estimate = values[k];
+                atlas.national_values.push_back(std::move(v));
+            }
+        }
+    }
     if (national && o.hierarchy.size() == 2 && national->find_level(o.region_level)) {
         // Chain rule over OA ⊂ LSOA ⊂ MSOA ⊂ LAD ⊂ region for the whole table.
         const auto& h = o.hierarchy;
-        const MutualDecomposition a = decompose_at(*national, h[0]);
+        const MutualDecomposition a = decompose_within_level(*national, h[0]);
         const Table t1 = aggregate(*national, h[0]);
-        const MutualDecomposition b = decompose_at(t1, h[1]);
+        const MutualDecomposition b = decompose_within_level(t1, h[1]);
         const Table t2 = aggregate(t1, h[1]);
-        const MutualDecomposition c = decompose_at(t2, o.unit_level);
+        const MutualDecomposition c = decompose_within_level(t2, o.unit_level);
         const Table t3 = aggregate(t2, o.unit_level);
-        const MutualDecomposition d = decompose_at(t3, o.region_level);
+        const MutualDecomposition d = decompose_within_level(t3, o.region_level);
         const double e = a.entropy;
         auto hh = [e](double m) { return e > 0.0 ? m / e : NAN; };
         atlas.national_hierarchy = {{"areas within " + h[0], a.within_M, hh(a.within_M)},

@@ -52,10 +52,12 @@ struct NationalAtlas {
     std::vector<std::vector<AtlasPeer>> composition_peers;  // per unit, nearest first
     std::vector<std::vector<AtlasPeer>> segregation_peers;
     std::vector<AtlasLevelPart> national_hierarchy;         // areas … between regions, for the whole table
+    std::vector<AtlasValue> national_values;                // each index on the whole table (raw_value only)
     std::vector<std::string> notes;
 };
 
-// Ranks, rank intervals and peers; `national` (may be null) gives the national hierarchy.
+// Ranks, rank intervals and peers; `national` (may be null) gives the national hierarchy
+// and national values.
 NationalAtlas assemble_atlas(std::vector<AtlasUnit> units, const AtlasOptions& options, const Table* national);
 
 // Where unit `unit`'s value of (index, group) stands among itself and its composition

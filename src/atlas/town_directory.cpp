@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
-#include <set>
 #include <unordered_map>
 
 #include "core/error.hpp"
@@ -32,8 +31,8 @@ std::string_view trimmed(std::string_view text) {
 
 struct Authority2022 {
     std::string name;
-    std::set<std::string> lads2011;  // the 2011 LADs whose LSOAs it holds
-    bool all_in_table = true;        // false when some of its LSOAs are not in the table (filtered)
+    std::map<std::string, std::size_t> lads2011;  // lookup rows per 2011 LAD of the table
+    std::size_t rows = 0;                         // all its lookup rows, in the table or not
 };
 
 }  // namespace
@@ -62,31 +61,34 @@ TownDirectory make_town_directory(const Table& table, const std::string& lookup_
     const std::size_t c_name = header.require("ltla22_name", "2022 local authority name");
     const std::size_t c_code = header.require("ltla22_code", "2022 local authority code");
     std::map<std::string, Authority2022> authorities;          // 2022 code → name, 2011 LADs
-    std::map<std::string, std::set<std::string>> codes_of_lad;  // 2011 LAD → 2022 codes
+    std::map<std::string, std::map<std::string, std::size_t>> codes_of_lad;  // 2011 LAD → 2022 codes → rows
     std::vector<std::string_view> f;
     while (reader.next_row(f)) {
         require_field_count(reader, f, header.names.size());
         const auto lad = lad_of_lsoa.find(std::string(f[c_lsoa]));
         auto& a = authorities[std::string(f[c_code])];
         a.name = std::string(f[c_name]);
-        if (lad == lad_of_lsoa.end()) {  // an LSOA not in this table (e.g. --where left it out)
-            a.all_in_table = false;
-            continue;
-        }
-        a.lads2011.insert(lad->second);
-        codes_of_lad[lad->second].insert(std::string(f[c_code]));
+        ++a.rows;
+        if (lad == lad_of_lsoa.end()) continue;  // an LSOA not in this table (e.g. --where left it out)
+        ++a.lads2011[lad->second];
+        ++codes_of_lad[lad->second][std::string(f[c_code])];
     }
     for (auto& town : out.towns) {
         const auto codes = codes_of_lad.find(town.name);
-        if (codes == codes_of_lad.end() || codes->second.size() != 1) continue;  // split: no single successor
-        const auto& code = *codes->second.begin();
-        const auto& a = authorities.at(code);
-        // Only when the whole 2022 authority is this LAD: a filtered table cannot tell Forest
-        // Heath from the West Suffolk it became.
-        if (a.lads2011.size() == 1 && a.all_in_table)
-            town.code = code;
+        if (codes == codes_of_lad.end()) continue;
+        // The 2022 authority holding most of the LAD's LSOAs is its successor. It carries the
+        // LAD's own code when at least 95% of it is this LAD: minor boundary changes since
+        // 2011 (Gateshead/Northumberland 2013; East Hertfordshire/Welwyn Hatfield 2019, new
+        // codes) move a few LSOAs, a merger (Forest Heath + St Edmundsbury) moves half. A
+        // filtered table cannot tell a LAD from the authority it became, so rows outside the
+        // table count against it.
+        const auto best = std::max_element(codes->second.begin(), codes->second.end(),
+                                           [](const auto& a, const auto& b) { return a.second < b.second; });
+        const Authority2022& a = authorities.at(best->first);
+        if (static_cast<double>(a.lads2011.at(town.name)) >= 0.95 * static_cast<double>(a.rows))
+            town.code = best->first;
         else
-            town.became = fmt::format("{} ({})", a.name, code);
+            town.became = fmt::format("{} ({})", a.name, best->first);
     }
     return out;
 }

@@ -5,8 +5,9 @@
 // Why a directory: the 2011 OA table names its 348 local authorities (LAD column) but has no
 // codes, and the boundaries and 2021 tables use codes. The directory pairs each LAD name of a
 // table with its ONS code through the LSOA 2011 → 2021 lookup (ltla22_code, equal to the
-// 2021 LTLA codes of ew_boundaries/ltla2021.gpkg): a 2011 LAD gets a code when all its LSOAs
-// lie in one 2022 authority made of that LAD alone. Authorities merged between 2011 and 2021
+// 2021 LTLA codes of ew_boundaries/ltla2021.gpkg): a 2011 LAD gets the code of the 2022
+// authority holding most of its LSOAs when at least 95% of that authority is this LAD
+// (so minor boundary changes keep a code; mergers do not). Authorities merged between 2011 and 2021
 // (e.g. Forest Heath + St Edmundsbury → West Suffolk) keep their 2011 name and no code; the
 // directory records which 2021 authority they became (`became`), so maps can say so.
 //
@@ -24,7 +25,7 @@ namespace cohesion {
 
 struct TownEntry {
     std::string name;    // as in the table's LAD level, e.g. "Bedford"
-    std::string code;    // ONS code (2021 LTLA) when the 2011 LAD survives unchanged; else ""
+    std::string code;    // ONS code (2021 LTLA) when the 2011 LAD survives (near enough) unchanged; else ""
     std::string became;  // "West Suffolk (E07000245)" for a 2011 LAD merged by 2021; else ""
     std::string region;  // as in the table's region level, when it has one
 };

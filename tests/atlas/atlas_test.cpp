@@ -7,6 +7,7 @@
 
 #include "analysis/index_tables.hpp"
 #include "atlas/national_atlas.hpp"
+#include "atlas/town_comparison.hpp"
 #include "atlas/town_directory.hpp"
 #include "core/error.hpp"
 #include "core/table_operations.hpp"
@@ -126,7 +127,7 @@ TEST(AtlasUnit, EqualsTheSingleTownIndexTable) {
 TEST(NationalAtlas, UnitsDoNotDependOnTheSplitAndRanksArePeersAreSane) {
     AtlasOptions o;
     o.bootstrap = 6;
-    o.randomisation = 4;
+    o.randomisation = 0;  // 4 replicates could never give p < 0.05, so nothing would be ranked
     o.peers = 2;
     const Table four = filter_areas(national(), "LAD=Bedford,Luton,Watford,Oxford");
     const AtlasWorkList work = plan_atlas_units(four, o);
@@ -168,6 +169,32 @@ TEST(NationalAtlas, UnitsDoNotDependOnTheSplitAndRanksArePeersAreSane) {
     IndexTableRequest r;
     r.suite.indices = {"mutual_information"};
     EXPECT_NEAR(sum, cell_number(index_table(four, r).rows.at(0).at(4)), 1e-12);
+}
+
+}  // namespace
+}  // namespace cohesion
+
+namespace cohesion {
+namespace {
+
+TEST(TownComparison, PeersNationalValueAndSentence) {
+    AtlasOptions o;
+    o.randomisation = 0;
+    o.peers = 2;
+    const Table four = filter_areas(national(), "LAD=Bedford,Luton,Watford,Oxford");
+    const AtlasWorkList work = plan_atlas_units(four, o);
+    const NationalAtlas atlas = assemble_atlas(compute_atlas_units(four, work, o), o, &four);
+    const TownComparison c = compare_town(atlas, "Bedford");
+    ASSERT_EQ(c.peers.size(), 2u);
+    const auto row = std::find_if(c.rows.begin(), c.rows.end(),
+                                  [](auto& r) { return r.index == "dissimilarity" && r.group == "Pakistani"; });
+    ASSERT_NE(row, c.rows.end());
+    EXPECT_NEAR(row->town, 0.6710167203677652, 1e-12);  // `cohesion indices --where LAD=Bedford`
+    EXPECT_TRUE(std::isfinite(row->national));
+    EXPECT_EQ(row->among_peers.of, 3);
+    EXPECT_NE(row->sentence.find("Bedford's Pakistani D is 0.67"), std::string::npos) << row->sentence;
+    EXPECT_NE(row->sentence.find("most similar towns"), std::string::npos) << row->sentence;
+    EXPECT_THROW(compare_town(atlas, "Nowhere"), Error);
 }
 
 }  // namespace
