@@ -148,8 +148,11 @@ void add_atlas_command(CLI::App& app) {
         if (!run.writes) return;
         const NationalAtlas atlas = assemble_atlas(std::move(run.units), o->atlas, &national);
         write_outputs(atlas, directory, *o);
-        std::cerr << fmt::format("atlas: {} local authorities written to {} ({} process{})\n", atlas.units.size(),
-                                 o->folder, run.ranks, run.ranks == 1 ? "" : "es");
+        std::string balance;
+        for (std::size_t r = 0; r < run.units_per_rank.size(); ++r)
+            balance += fmt::format("{}{}", r ? ", " : "; local authorities computed per rank: ", run.units_per_rank[r]);
+        std::cerr << fmt::format("atlas: {} local authorities written to {} ({} process{}{})\n", atlas.units.size(),
+                                 o->folder, run.ranks, run.ranks == 1 ? "" : "es", balance);
     });
 }
 

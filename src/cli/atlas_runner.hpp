@@ -14,6 +14,7 @@ struct AtlasRun {
     std::vector<AtlasUnit> units;  // in work-list order; filled on the writing process only
     bool writes = true;            // false on MPI ranks other than 0: they compute, rank 0 writes
     int ranks = 1;
+    std::vector<std::size_t> units_per_rank;  // MPI: how many units each rank computed (load balance)
 };
 
 AtlasRun run_atlas_units(const Table& national, const AtlasWorkList& work, const AtlasOptions& options,

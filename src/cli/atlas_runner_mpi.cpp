@@ -99,8 +99,10 @@ AtlasRun run_atlas_units(const Table& national, const AtlasWorkList& work, const
     std::vector<AtlasUnit> units(work.names.size());
     std::mutex report;
     std::size_t done = 0;
-    auto finished = [&](std::size_t k, AtlasUnit u) {
+    std::vector<std::size_t> per_rank(static_cast<std::size_t>(size), 0);
+    auto finished = [&](std::size_t k, AtlasUnit u, int from) {
         std::lock_guard lock(report);
+        ++per_rank[static_cast<std::size_t>(from)];
         units[k] = std::move(u);
         ++done;
         if (progress) progress(done, units.size());
@@ -110,7 +112,7 @@ AtlasRun run_atlas_units(const Table& national, const AtlasWorkList& work, const
         try {
             for (std::size_t i; (i = next++) < order.size();) {
                 const std::size_t k = order[i];
-                finished(k, compute_atlas_unit(unit_table(national, work, k), work.names[k], options));
+                finished(k, compute_atlas_unit(unit_table(national, work, k), work.names[k], options), 0);
             }
         } catch (...) {
             local_error = std::current_exception();
@@ -130,7 +132,7 @@ AtlasRun run_atlas_units(const Table& national, const AtlasWorkList& work, const
               "MPI_Recv");
         if (status.MPI_TAG == result) {
             const auto newline = buffer.find('\n');
-            finished(std::stoul(buffer.substr(0, newline)), decode_unit(buffer.substr(newline + 1)));
+            finished(std::stoul(buffer.substr(0, newline)), decode_unit(buffer.substr(newline + 1)), status.MPI_SOURCE);
         }
         const std::size_t i = next++;
         long unit = i < order.size() ? static_cast<long>(order[i]) : stop_unit;
@@ -139,7 +141,7 @@ AtlasRun run_atlas_units(const Table& national, const AtlasWorkList& work, const
     }
     local.join();
     if (local_error) std::rethrow_exception(local_error);
-    return {std::move(units), true, size};
+    return {std::move(units), true, size, std::move(per_rank)};
 }
 
 }  // namespace cohesion::cli
