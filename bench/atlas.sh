@@ -35,11 +35,13 @@ t200=$(seconds "$cli" atlas "$table" --where "$subset" --bootstrap 200 --boundar
 echo "   ${t200} s; national extrapolated by OAs: $(echo "$t200 * 181408 / $subset_oas" | bc) s"
 
 if command -v mpirun >/dev/null; then
-  echo "3. MPI, subset, 50 bootstrap replicates:"
-  t1=$(seconds mpirun --oversubscribe -n 1 "$cli" atlas "$table" --where "$subset" --bootstrap 50 --boundaries none --out "$out/m1")
-  t2=$(seconds mpirun --oversubscribe -n 2 "$cli" atlas "$table" --where "$subset" --bootstrap 50 --boundaries none --out "$out/m2")
+  echo "3. MPI, subset, 50 bootstrap replicates, 1 thread per rank (strong scaling):"
+  t1=$(seconds mpirun --oversubscribe -n 1 "$cli" atlas "$table" --where "$subset" --bootstrap 50 --threads 1 --boundaries none --out "$out/m1")
+  t2=$(seconds mpirun --oversubscribe -n 2 "$cli" atlas "$table" --where "$subset" --bootstrap 50 --threads 1 --boundaries none --out "$out/m2")
   echo "   1 rank ${t1} s, 2 ranks ${t2} s, efficiency $(echo "scale=2; $t1 / (2 * $t2)" | bc)"
+  t2t=$(seconds mpirun --oversubscribe -n 2 "$cli" atlas "$table" --where "$subset" --bootstrap 50 --boundaries none --out "$out/m2t")
+  echo "   for comparison: threads only (2 threads) $(seconds "$cli" atlas "$table" --where "$subset" --bootstrap 50 --boundaries none --out "$out/m0") s; 2 ranks x 2 threads ${t2t} s"
   cmp -s "$out/m1/dissimilarity.csv" "$out/m2/dissimilarity.csv" && echo "   outputs identical"
 fi
-echo "4. output sizes (the gather volume is about the CSVs' size):"
+echo "4. per-unit cost: see 2 (seconds / LADs); output sizes (the gathered units are larger: they carry the replicates):"
 du -b "$out/b200"/*.csv | sed 's/^/   /'

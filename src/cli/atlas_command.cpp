@@ -3,6 +3,7 @@
 // per measure plus a GeoPackage of LAD polygons, into an output folder swapped in whole on
 // success. The work is src/atlas; this file reads options, runs units and writes files.
 #include <fmt/format.h>
+#include <tbb/global_control.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -40,6 +41,7 @@ struct AtlasCommandOptions {
     std::string folder;
     std::string lookup, boundaries;
     std::string town;
+    int threads = 0;
 };
 
 void write_outputs(const NationalAtlas& atlas, const TownDirectory& directory, const AtlasCommandOptions& o) {
@@ -115,8 +117,14 @@ void add_atlas_command(CLI::App& app) {
     add_ranking_rule_options(*command, o->atlas.rule, inf);
     command->add_option("--seed", o->atlas.seed, "Atlas seed (each LAD's seed is derived from it and the LAD's name)")
         ->default_val(20170601)->group(inf);
+    command->add_option("--threads", o->threads,
+                        "Threads per process (0 = every core); under mpirun, e.g. 1 thread per rank")
+        ->default_val(0)->check(CLI::Range(0, 4096))->group(a);
     add_output_options(*command, o->output);
     command->callback([o, command] {
+        std::optional<tbb::global_control> limit;
+        if (o->threads > 0)
+            limit.emplace(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(o->threads));
         const std::string data = shared_data();
         if (o->input.input.path.empty()) o->input.input.path = data + "/ew2011_oa_ethnicity.csv.gz";
         if (o->lookup.empty()) o->lookup = data + "/lookups/lookup_lsoa11_lsoa21_ltla22.csv.gz";
@@ -151,6 +159,7 @@ void add_atlas_command(CLI::App& app) {
         std::string balance;
         for (std::size_t r = 0; r < run.units_per_rank.size(); ++r)
             balance += fmt::format("{}{}", r ? ", " : "; local authorities computed per rank: ", run.units_per_rank[r]);
+        if (run.ranks > 1) balance += fmt::format("; {} bytes of results gathered", run.gathered_bytes);
         std::cerr << fmt::format("atlas: {} local authorities written to {} ({} process{}{})\n", atlas.units.size(),
                                  o->folder, run.ranks, run.ranks == 1 ? "" : "es", balance);
     });

@@ -15,6 +15,7 @@ struct AtlasRun {
     bool writes = true;            // false on MPI ranks other than 0: they compute, rank 0 writes
     int ranks = 1;
     std::vector<std::size_t> units_per_rank;  // MPI: how many units each rank computed (load balance)
+    std::size_t gathered_bytes = 0;           // MPI: bytes of encoded units rank 0 received
 };
 
 AtlasRun run_atlas_units(const Table& national, const AtlasWorkList& work, const AtlasOptions& options,

@@ -16,6 +16,7 @@
 #include <mpi.h>
 
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <cstdlib>
 #include <mutex>
@@ -120,10 +121,17 @@ AtlasRun run_atlas_units(const Table& national, const AtlasWorkList& work, const
         }
     });
     int stopped = 0;
+    std::size_t gathered = 0;
     std::string buffer;
     while (stopped < size - 1) {
+        // Poll rather than block: Open MPI's blocking probe spins a core, which on a small
+        // machine is the core rank 0's own compute thread needs.
         MPI_Status status;
-        check(MPI_Probe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &status), "MPI_Probe");
+        for (int flag = 0;;) {
+            check(MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &status), "MPI_Iprobe");
+            if (flag) break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
         int count = 0;
         MPI_Get_count(&status, MPI_CHAR, &count);
         buffer.resize(static_cast<std::size_t>(count));
@@ -131,6 +139,7 @@ AtlasRun run_atlas_units(const Table& national, const AtlasWorkList& work, const
                        MPI_STATUS_IGNORE),
               "MPI_Recv");
         if (status.MPI_TAG == result) {
+            gathered += buffer.size();
             const auto newline = buffer.find('\n');
             finished(std::stoul(buffer.substr(0, newline)), decode_unit(buffer.substr(newline + 1)), status.MPI_SOURCE);
         }
@@ -141,7 +150,7 @@ AtlasRun run_atlas_units(const Table& national, const AtlasWorkList& work, const
     }
     local.join();
     if (local_error) std::rethrow_exception(local_error);
-    return {std::move(units), true, size, std::move(per_rank)};
+    return {std::move(units), true, size, std::move(per_rank), gathered};
 }
 
 }  // namespace cohesion::cli
