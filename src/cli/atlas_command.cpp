@@ -28,7 +28,13 @@ namespace cohesion::cli {
 
 namespace {
 
-std::string shared_data() {
+// Where the lookup and boundaries are found by default: beside the given table when it sits
+// in a shared-data folder (one with lookups/), else $COHESION_SHARED_DATA, else ../shared/data.
+std::string shared_data(const std::string& table) {
+    if (!table.empty()) {
+        const auto folder = std::filesystem::path(table).parent_path();
+        if (std::filesystem::is_directory(folder / "lookups")) return folder.string();
+    }
     if (const char* env = std::getenv("COHESION_SHARED_DATA"); env && *env) return env;
     return "../shared/data";
 }
@@ -90,7 +96,8 @@ void add_atlas_command(CLI::App& app) {
     add_input_options(*command, o->input, "FILE", false);
     command->add_option("FILE", o->input.input.path,
                         "National OA table with LSOA, MSOA, LAD and RGN columns (default: "
-                        "$COHESION_SHARED_DATA or ../shared/data, ew2011_oa_ethnicity.csv.gz)");
+                        "ew2011_oa_ethnicity.csv.gz in $COHESION_SHARED_DATA or ../shared/data; the lookup and "
+                        "boundaries are looked for beside the table first)");
     const std::string a = "Atlas";
     command->add_option("--out", o->folder, "Output folder (written whole on success, untouched on failure)")->group(a);
     command->add_option("--measures", o->atlas.measures,
@@ -125,7 +132,7 @@ void add_atlas_command(CLI::App& app) {
         std::optional<tbb::global_control> limit;
         if (o->threads > 0)
             limit.emplace(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(o->threads));
-        const std::string data = shared_data();
+        const std::string data = shared_data(o->input.input.path);
         if (o->input.input.path.empty()) o->input.input.path = data + "/ew2011_oa_ethnicity.csv.gz";
         if (o->lookup.empty()) o->lookup = data + "/lookups/lookup_lsoa11_lsoa21_ltla22.csv.gz";
         if (o->boundaries.empty()) o->boundaries = data + "/ew_boundaries/ltla2021.gpkg";
