@@ -9,6 +9,7 @@ export COHESION_ROOT
 COHESION_PACKAGES=(
   build-essential cmake ninja-build pkg-config git
   libfmt-dev libtbb-dev nlohmann-json3-dev libcli11-dev
+  libopenmpi-dev openmpi-bin
   zlib1g-dev libdeflate-dev
   libgdal-dev libgeos-dev libnanoflann-dev
   coinor-libcbc-dev libboost-dev libcairo2-dev libpango1.0-dev libssl-dev libtomlplusplus-dev libcpp-httplib-dev

@@ -93,6 +93,44 @@ const GroupRanking* GroupRankings::find(const std::string& group) const {
     return nullptr;
 }
 
+std::string ranking_exclusion(double estimate, double people, double share, const std::optional<ChanceSummary>& chance,
+                              const RankingRule& rule) {
+    // The rule, in the order a reader would check it: size first, then chance.
+    if (!std::isfinite(estimate)) return "index undefined";
+    if (people < rule.min_people) return fmt::format("fewer than {:g} people", rule.min_people);
+    if (share < rule.min_share) return fmt::format("under {:g}% of residents", 100.0 * rule.min_share);
+    if (chance && !(chance->p_value < rule.alpha))
+        return fmt::format("not distinguishable from random allocation (p = {:.2g})", chance->p_value);
+    return {};
+}
+
+std::vector<RankInterval> rank_intervals(const std::vector<std::vector<double>>& values, double confidence) {
+    const std::size_t n = values.size();
+    std::vector<RankInterval> out(n);
+    if (n == 0) return out;
+    const std::size_t replicates = values[0].size();
+    const double tail = (1.0 - confidence) / 2.0;
+    for (std::size_t e = 0; e < n; ++e) {
+        std::vector<double> ranks(replicates);
+        for (std::size_t r = 0; r < replicates; ++r) {
+            const double v = values[e][r];
+            int rank = 1;
+            for (std::size_t f = 0; f < n; ++f) {
+                if (f == e) continue;
+                const double w = values[f][r];
+                // An undefined value ranks last.
+                if (std::isnan(v) ? !std::isnan(w) || f < e : (!std::isnan(w) && (w > v || (w == v && f < e))))
+                    ++rank;
+            }
+            ranks[r] = rank;
+        }
+        std::sort(ranks.begin(), ranks.end());
+        out[e].lower = static_cast<int>(std::floor(percentile_of_sorted(ranks, tail)));
+        out[e].upper = static_cast<int>(std::ceil(percentile_of_sorted(ranks, 1.0 - tail)));
+    }
+    return out;
+}
+
 GroupRankings rank_groups(const Table& table, const GroupRankingOptions& o) {
     if (table.groups() < 2) throw Error("ranking groups needs at least two groups");
     if (o.bootstrap == 1) throw Error(Location{"", 0, "--bootstrap"}, "expected 0 or at least 2 bootstrap replicates");
@@ -208,15 +246,7 @@ GroupRankings rank_groups(const Table& table, const GroupRankingOptions& o) {
             c.p_value = (1.0 + static_cast<double>(at_least)) / (1.0 + static_cast<double>(used));
             row.chance = c;
         }
-        // The rule, in the order a reader would check it: size first, then chance.
-        if (!std::isfinite(row.value.estimate))
-            row.reason = "index undefined";
-        else if (row.people < o.rule.min_people)
-            row.reason = fmt::format("fewer than {:g} people", o.rule.min_people);
-        else if (row.share < o.rule.min_share)
-            row.reason = fmt::format("under {:g}% of residents", 100.0 * o.rule.min_share);
-        else if (row.chance && !(row.chance->p_value < o.rule.alpha))
-            row.reason = fmt::format("not distinguishable from random allocation (p = {:.2g})", row.chance->p_value);
+        row.reason = ranking_exclusion(row.value.estimate, row.people, row.share, row.chance, o.rule);
         row.eligible = row.reason.empty();
     }
 
@@ -242,25 +272,10 @@ GroupRankings rank_groups(const Table& table, const GroupRankingOptions& o) {
         std::vector<std::vector<double>> values;  // per eligible group, per replicate
         for (std::size_t g : eligible)
             values.push_back(interval_replicates(observed[g * n_indices], replicates_of(g, 0), o.interval));
-        const double tail = (1.0 - o.confidence) / 2.0;
+        const std::vector<RankInterval> intervals = rank_intervals(values, o.confidence);
         for (std::size_t e = 0; e < eligible.size(); ++e) {
-            std::vector<double> ranks(static_cast<std::size_t>(o.bootstrap));
-            for (std::size_t r = 0; r < ranks.size(); ++r) {
-                const double v = values[e][r];
-                int rank = 1;
-                for (std::size_t f = 0; f < eligible.size(); ++f) {
-                    if (f == e) continue;
-                    const double w = values[f][r];
-                    // An undefined value ranks last.
-                    if (std::isnan(v) ? !std::isnan(w) || f < e : (!std::isnan(w) && (w > v || (w == v && f < e))))
-                        ++rank;
-                }
-                ranks[r] = rank;
-            }
-            std::sort(ranks.begin(), ranks.end());
-            GroupRanking& row = rows[eligible[e]];
-            row.rank_lower = static_cast<int>(std::floor(percentile_of_sorted(ranks, tail)));
-            row.rank_upper = static_cast<int>(std::ceil(percentile_of_sorted(ranks, 1.0 - tail)));
+            rows[eligible[e]].rank_lower = intervals[e].lower;
+            rows[eligible[e]].rank_upper = intervals[e].upper;
         }
     }
     for (std::size_t g : order) out.groups.push_back(std::move(rows[g]));

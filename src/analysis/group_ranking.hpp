@@ -90,6 +90,20 @@ struct GroupRankings {
 
 GroupRankings rank_groups(const Table& table, const GroupRankingOptions& options);
 
+// Why a candidate (a group in a town, a town for a group in the atlas) is not ranked under
+// `rule`, or "" when it is: the rule above, in the order a reader checks it.
+std::string ranking_exclusion(double estimate, double people, double share, const std::optional<ChanceSummary>& chance,
+                              const RankingRule& rule);
+
+// Bootstrap rank intervals: values[c][r] is candidate c's value on replicate r (all the
+// same length, higher = rank 1, undefined ranks last, ties by candidate order); each
+// candidate's interval is the percentile interval of its ranks at `confidence`, lower
+// bound rounded down and upper bound up (Goldstein & Spiegelhalter 1996).
+struct RankInterval {
+    int lower = 0, upper = 0;
+};
+std::vector<RankInterval> rank_intervals(const std::vector<std::vector<double>>& values, double confidence);
+
 // rank, group, people, share, <index>, raw_value, ci_lower, ci_upper, rank_lower,
 // rank_upper [, <also>, <also>_ci_lower, <also>_ci_upper ...] [, expected_if_random,
 // excess_over_random, p_value], ranked, reason.

@@ -26,6 +26,7 @@ void add_all_commands(CLI::App& app) {
     add_docs_command(app);
     add_run_command(app);
     add_serve_command(app);
+    add_atlas_command(app);
 }
 
 }  // namespace cohesion::cli

@@ -6,6 +6,7 @@
 // characters (escape sequences, carriage returns, newlines) can garble a terminal
 // or forge extra log lines. Numbers come from the same places: 1e308 printed with
 // std::to_string is 309 digits.
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -21,5 +22,9 @@ std::string quoted(std::string_view value, std::size_t max_length = 80);
 
 // The shortest text that reads back as the same double: 0.25, 1e+308, 12345.5.
 std::string number_text(double value);
+
+// Levenshtein distance ignoring ASCII case, for suggesting the value a typo meant
+// (--where values, --town names).
+std::size_t edit_distance(std::string_view a, std::string_view b);
 
 }  // namespace cohesion

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "core/error.hpp"
+#include "core/message_text.hpp"
 
 namespace cohesion {
 
@@ -69,22 +70,6 @@ bool equal_ignoring_case(std::string_view a, std::string_view b) {
     for (std::size_t i = 0; i < a.size(); ++i)
         if (lower_char(a[i]) != lower_char(b[i])) return false;
     return true;
-}
-
-// Levenshtein distance ignoring case, for suggesting the value a typo meant.
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (lower_char(a[i - 1]) != lower_char(b[j - 1]))});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
 }
 
 // Rows labelled `value` exactly or, when none is, ignoring case ("bedford" finds "Bedford").

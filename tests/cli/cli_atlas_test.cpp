@@ -1,0 +1,118 @@
+// `cohesion atlas` on a few LADs (--where keeps it fast): its values equal `cohesion indices`
+// for each LAD, its files are identical for the threads-only run, `mpirun -n 1` and
+// `mpirun -n 2`, and a rank killed mid-run leaves no atlas folder.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "run_cli.hpp"
+
+namespace cohesion::test {
+namespace {
+
+std::string national() {
+    const char* env = std::getenv("COHESION_SHARED_DATA");
+    return std::string(env && *env ? env : COHESION_DEFAULT_SHARED_DATA) + "/ew2011_oa_ethnicity.csv.gz";
+}
+
+const std::string few = " --where 'LAD=Bedford,Luton,Watford,City of London' --bootstrap 4 --randomisation 3 --peers 2 ";
+
+std::vector<std::string> csv_lines(const std::string& text) {
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    for (std::size_t end; (end = text.find('\n', start)) != std::string::npos; start = end + 1)
+        lines.push_back(text.substr(start, end - start));
+    return lines;
+}
+
+std::string field(const std::string& line, std::size_t k) {  // no quoted commas in these rows
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < k; ++i) start = line.find(',', start) + 1;
+    return line.substr(start, line.find(',', start) - start);
+}
+
+TEST(CliAtlas, ValuesEqualTheSingleTownCommandAndFilesAreComplete) {
+    const auto out = scratch_dir() / "atlas_a";
+    const CliRun run = run_cli("atlas " + national() + few + "--out " + out.string());
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    for (const char* f : {"dissimilarity.csv", "isolation.csv", "mutual_information.csv", "decomposition.csv",
+                          "peers.csv", "towns.csv", "notes.txt", "atlas.gpkg"})
+        EXPECT_TRUE(std::filesystem::exists(out / f)) << f;
+    const auto lines = csv_lines(slurp(out / "dissimilarity.csv"));
+    ASSERT_EQ(lines.size(), 1u + 4u * 14u);
+    // Bedford's Pakistani row: estimate (col 7), ci (9, 10), seed (21) → `indices` with that seed.
+    for (const auto& line : lines) {
+        if (line.rfind("Bedford,", 0) != 0 || field(line, 4) != "Pakistani") continue;
+        const std::string seed = field(line, 21);
+        const CliRun single = run_cli("indices " + national() +
+                                      " --where LAD=Bedford -i dissimilarity,isolation,mutual_information,"
+                                      "information_theory --no-simulated --bootstrap 4 --randomisation 3 --format csv "
+                                      "--seed " + seed);
+        ASSERT_EQ(single.exit_code, 0) << single.err;
+        for (const auto& s : csv_lines(single.out)) {
+            if (s.rfind("dissimilarity,two-group,Pakistani,", 0) != 0) continue;
+            EXPECT_DOUBLE_EQ(std::stod(field(s, 4)), std::stod(field(line, 7)));  // estimate
+            EXPECT_DOUBLE_EQ(std::stod(field(s, 7)), std::stod(field(line, 9)));  // ci_lower
+            EXPECT_DOUBLE_EQ(std::stod(field(s, 8)), std::stod(field(line, 10)));  // ci_upper
+            EXPECT_DOUBLE_EQ(std::stod(field(s, 10)), std::stod(field(line, 11)));  // expected_if_random
+            return;
+        }
+        FAIL() << "no Pakistani row in\n" << single.out;
+    }
+    FAIL() << "no Bedford Pakistani row";
+}
+
+TEST(CliAtlas, TownResolutionAndErrors) {
+    CliRun run = run_cli("atlas " + national() + " --town 'kingston upon hull, city of' --format csv");
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_NE(run.out.find("\"LAD=Kingston upon Hull, City of\""), std::string::npos) << run.out;
+    run = run_cli("atlas " + national() + " --town Bedfrod");
+    EXPECT_NE(run.exit_code, 0);
+    EXPECT_NE(run.err.find("nearest: Bedford"), std::string::npos) << run.err;
+    run = run_cli("atlas " + national() + " --measures dissimilarty --out x");
+    EXPECT_NE(run.exit_code, 0);
+    EXPECT_NE(run.err.find("unknown measure"), std::string::npos) << run.err;
+}
+
+#ifdef COHESION_TEST_MPIRUN
+std::string mpirun(int ranks) {
+    return std::string("OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 ") + COHESION_TEST_MPIRUN +
+           " --oversubscribe -n " + std::to_string(ranks) + " ";
+}
+
+CliRun run_under_mpirun(int ranks, const std::string& arguments, const std::string& env = "") {
+    const auto dir = scratch_dir();
+    const std::string command = env + " " + mpirun(ranks) + COHESION_CLI + " " + arguments + " >" +
+                                (dir / "mpi_out.txt").string() + " 2>" + (dir / "mpi_err.txt").string();
+    const int status = std::system(command.c_str());
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), slurp(dir / "mpi_out.txt"),
+            slurp(dir / "mpi_err.txt")};
+}
+
+TEST(CliAtlas, IdenticalForThreadsAndOneAndTwoMpiRanks) {
+    const auto base = scratch_dir();
+    const CliRun threads = run_cli("atlas " + national() + few + "--boundaries none --out " + (base / "t").string());
+    ASSERT_EQ(threads.exit_code, 0) << threads.err;
+    for (int n : {1, 2}) {
+        const auto out = base / ("mpi" + std::to_string(n));
+        const CliRun run = run_under_mpirun(n, "atlas " + national() + few + "--boundaries none --out " + out.string());
+        ASSERT_EQ(run.exit_code, 0) << run.err;
+        EXPECT_NE(run.err.find(std::to_string(n) + " process"), std::string::npos) << run.err;
+        for (const char* f : {"dissimilarity.csv", "isolation.csv", "mutual_information.csv", "decomposition.csv",
+                              "peers.csv", "towns.csv"})
+            EXPECT_EQ(slurp(out / f), slurp(base / "t" / f)) << f << " differs with " << n << " ranks";
+    }
+}
+
+TEST(CliAtlas, AKilledRankLeavesNoAtlas) {
+    const auto out = scratch_dir() / "killed";
+    const CliRun run = run_under_mpirun(2, "atlas " + national() + few + "--boundaries none --out " + out.string(),
+                                        "COHESION_ATLAS_KILL_RANK=1");
+    EXPECT_NE(run.exit_code, 0);
+    EXPECT_FALSE(std::filesystem::exists(out));
+    EXPECT_NE((run.err + run.out).find("signal 9"), std::string::npos) << run.err << run.out;
+}
+#endif
+
+}  // namespace
+}  // namespace cohesion::test
