@@ -112,7 +112,7 @@ CalibrationResult calibrate(const SimulationSetup& setup, const std::vector<doub
     for (int pass = 0; pass < 2; ++pass)
         for (std::size_t p = 0; p < P; ++p) search(p, grid_of(p));
     // Finer steps round each optimum: a quarter and a half of the local grid spacing.
-    for (std::size_t p = 0; p < P; ++p) {
+    for (std::size_t p = 0; p < P && o.refine; ++p) {
         const auto& g = grid_of(p);
         const auto it = std::lower_bound(g.begin(), g.end(), best[p]);
         double step = 1.0;

@@ -29,6 +29,7 @@ struct CalibrationOptions {
     std::size_t replicates = 6;
     std::uint64_t seed = 20110327;  // Census day 2011
     std::size_t bootstrap = 400;
+    bool refine = true;  // the finer grid round the optimum (4 more points per parameter)
     double level = 0.90;
     std::vector<double> share_grid{-4, -2, 0, 1, 2, 3, 4, 6, 8, 12};
     std::vector<double> private_grid{-3, -2, -1, -0.5, 0, 0.5, 1, 2, 3};

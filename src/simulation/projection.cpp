@@ -105,12 +105,23 @@ Projection project(const Town& town, ProjectionMethod method, const ProjectionOp
             reps[r] = scale_shares(trend_shares(share_trend(a, b, span), b, ahead), totals, k);
             if (o.progress) o.progress(r + 1, o.replicates);
         }
+        // Bias-corrected percentile band: the redraws' spread, centred on the estimate (Poisson
+        // redraws add noise on top of the observed counts, which shifts their own centre).
+        std::vector<double> centre(n * k, 0.0);
+        for (const auto& r : reps)
+            for (std::size_t c = 0; c < n * k; ++c) centre[c] += r[c] / static_cast<double>(reps.size());
+        for (auto& r : reps)
+            for (std::size_t c = 0; c < n * k; ++c) r[c] += p.people[c] - centre[c];
         bands(reps, o.level, p.low, p.high);
+        for (std::size_t c = 0; c < n * k; ++c) {
+            p.low[c] = std::clamp(p.low[c], 0.0, p.people[c]);
+            p.high[c] = std::max(p.high[c], p.people[c]);
+        }
         double mean_weight = 0;
         for (double w : trend.weight) mean_weight += w / trend.weight.size();
         p.notes.push_back(fmt::format("share trend: log-linear per area and group, shrunk towards the town's trend by "
                                       "empirical Bayes (mean weight on the area's own trend {:.2f}); {:.0f}% intervals "
-                                      "from {} Poisson redraws of both censuses",
+                                      "from {} Poisson redraws of both censuses (their spread, centred on the estimate)",
                                       mean_weight, 100 * o.level, o.replicates));
     } else {
         SimulationSetup setup = make_setup(town, true, ahead);

@@ -8,7 +8,7 @@
 // observed 2011 → 2021 town growth (or a chosen yearly rate), so town totals follow the chosen
 // growth and area totals are consistent across methods; the method decides the composition.
 // Intervals: share trend — parametric bootstrap (both censuses' counts redrawn as Poisson,
-// the trend re-estimated); model — percentiles over seeded replicate runs (simulation noise
+// the trend re-estimated, the spread centred on the estimate); model — percentiles over seeded replicate runs (simulation noise
 // for the given parameters, not their uncertainty); constant shares — none (an assumption).
 #include <cstdint>
 #include <functional>

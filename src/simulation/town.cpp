@@ -48,6 +48,10 @@ TownSources bedford_sources(const std::string& repo) {
     return s;
 }
 
+namespace {
+double total(const std::vector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0); }
+}  // namespace
+
 Town load_town(const TownSources& src) {
     Town town;
     town.name = src.name;
@@ -120,9 +124,7 @@ Town load_town(const TownSources& src) {
     town.notes.push_back(fmt::format("{}: {} areas (2021 LSOAs), {} groups; 2011 people {:.0f}, 2021 people {:.0f}, "
                                      "2021 households {:.0f}",
                                      town.name, n, town.groups.size(),
-                                     std::accumulate(town.earlier.group_sum().begin(), town.earlier.group_sum().end(), 0.0),
-                                     std::accumulate(town.later.group_sum().begin(), town.later.group_sum().end(), 0.0),
-                                     std::accumulate(town.households.begin(), town.households.end(), 0.0)));
+                                     total(town.earlier.group_sum()), total(town.later.group_sum()), total(town.households)));
     return town;
 }
 
