@@ -83,7 +83,8 @@ void remove_at_random(std::int64_t* cells, std::size_t count, std::int64_t remov
 
 struct Mover {
     std::uint32_t group;
-    std::uint32_t origin;  // == areas for an arrival
+    std::uint32_t origin;  // == areas for an arrival from outside the town
+    bool arrival;          // a new household (not leaving a dwelling in the town)
 };
 
 }  // namespace
@@ -155,9 +156,21 @@ RunResult simulate_run(const SimulationSetup& s, const ModelParameters& p, std::
             if (goal < current) {
                 remove_at_random(counts.data() + g * n, n, current - goal, rng);
                 out.departures += current - goal;
-            } else {
-                for (std::int64_t a = 0; a < goal - current; ++a)
-                    movers.push_back({static_cast<std::uint32_t>(g), static_cast<std::uint32_t>(n)});
+            } else if (goal > current) {
+                // New households: some form where their group lives (origin drawn by its counts).
+                std::vector<double> where(n);
+                double acc = 0;
+                for (std::size_t i = 0; i < n; ++i) where[i] = (acc += static_cast<double>(counts[g * n + i]));
+                std::uniform_real_distribution<double> u(0.0, 1.0);
+                for (std::int64_t a = 0; a < goal - current; ++a) {
+                    std::uint32_t origin = static_cast<std::uint32_t>(n);
+                    if (acc > 0 && u(rng) < s.arrivals_near_group) {
+                        const double x = u(rng) * acc;
+                        origin = static_cast<std::uint32_t>(
+                            std::min<std::size_t>(n - 1, std::upper_bound(where.begin(), where.end(), x) - where.begin()));
+                    }
+                    movers.push_back({static_cast<std::uint32_t>(g), origin, true});
+                }
             }
         }
 
@@ -203,7 +216,7 @@ RunResult simulate_run(const SimulationSetup& s, const ModelParameters& p, std::
         for (std::size_t g = 0; g < k; ++g)
             for (std::size_t i = 0; i < n; ++i)
                 for (std::int64_t m = 0; m < movers_from[g * n + i]; ++m)
-                    movers.push_back({static_cast<std::uint32_t>(g), static_cast<std::uint32_t>(i)});
+                    movers.push_back({static_cast<std::uint32_t>(g), static_cast<std::uint32_t>(i), false});
         std::shuffle(movers.begin(), movers.end(), rng);
 
         // 4. Attraction a_gj = v_j exp(β_g s_gj + β_pr pr_j); vacancies fixed for the weights.
@@ -227,7 +240,7 @@ RunResult simulate_run(const SimulationSetup& s, const ModelParameters& p, std::
         }
         // Arrivals only take dwellings left over once every mover from a home can be housed.
         std::int64_t local_movers = 0;
-        for (const Mover& m : movers) local_movers += m.origin < n;
+        for (const Mover& m : movers) local_movers += !m.arrival;
         std::int64_t arrivals_allowed = std::max<std::int64_t>(0, total_vacant - local_movers);
         for (std::size_t g = 0; g < k; ++g)
             for (std::size_t j = 0; j < n; ++j) {
@@ -260,7 +273,7 @@ RunResult simulate_run(const SimulationSetup& s, const ModelParameters& p, std::
         };
         std::uniform_real_distribution<double> unit(0.0, 1.0);
         for (const Mover& m : movers) {
-            if (m.origin == n) {
+            if (m.arrival) {
                 if (arrivals_allowed == 0) {  // the town is full: this arrival is not housed
                     ++out.unhoused;
                     target[m.group] -= 1.0;
@@ -293,7 +306,7 @@ RunResult simulate_run(const SimulationSetup& s, const ModelParameters& p, std::
             --vacancies[j];
             --total_vacant;
             ++counts[m.group * n + j];
-            if (m.origin == n) ++out.arrivals;
+            if (m.arrival) ++out.arrivals;
             else ++out.moves;
         }
         if (keep_every_year || t + 1 == s.years) out.counts.push_back(counts);

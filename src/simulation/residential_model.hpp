@@ -17,7 +17,8 @@
 //      McFadden's sampling-of-alternatives logit with coefficient 1: each vacant dwelling is
 //      one alternative), s_gj the group's share in j's neighbourhood (row-standardised queen
 //      weights including j itself), pr_j the private-rented share of j's dwellings, d_oj the
-//      distance in km between centroids (0 for arrivals). A full destination is redrawn (up to
+//      distance in km between centroids (arrivals from outside: no distance term; new
+//      households formed in the town: from an area drawn where their group lives). A full destination is redrawn (up to
 //      64 times, then the next area with a vacancy), so capacity is never exceeded.
 // Households are conserved exactly: start + arrivals − departures = end (tests check it).
 // Replicate r draws only from replicate_engine(seed, r), so results never depend on threads.
@@ -86,6 +87,11 @@ struct SimulationSetup {
     int years = 10;
     int first_year = 2011;
     MovingRates rates;
+    // Share of each group's new households (births, family formation, chain migration) that
+    // form near the group's existing households: their "previous home" is an area drawn in
+    // proportion to the group's households there, so the distance term applies; the rest
+    // arrive from outside the town with no distance term. An assumption (docs/simulation.md).
+    double arrivals_near_group = 0.5;
     Levers levers;
     std::size_t areas() const { return area_codes.size(); }
     std::size_t groups() const { return group_names.size(); }
