@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "simulation/scenario.hpp"
+
 namespace cohesion {
 
 struct ProjectTable {
@@ -44,6 +46,7 @@ struct Project {
     std::vector<std::string> hotspots, enclaves;
     std::optional<ProjectChange> change;
     std::optional<ProjectTargeting> targeting;
+    std::vector<ScenarioSpec> scenarios;  // [[scenario]] blocks (cohesion simulate)
 };
 
 Project load_project(const std::string& path);
