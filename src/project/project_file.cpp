@@ -46,14 +46,7 @@ ProjectTable table_section(Section& parent, const char* key, bool required) {
 }  // namespace
 
 Project load_project(const std::string& path) {
-    if (!fs::exists(path)) throw Error(Location{path, 0, ""}, "no such project file");
-    toml::table root;
-    try {
-        root = toml::parse_file(path);
-    } catch (const toml::parse_error& e) {
-        throw Error(Location{path, static_cast<std::size_t>(e.source().begin.line), ""},
-                    std::string("not valid TOML: ") + std::string(e.description()));
-    }
+    const toml::table root = parse_toml_file(path, "project file");
     Project p;
     p.file = path;
     p.folder = fs::absolute(path).parent_path().string();

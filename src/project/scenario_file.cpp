@@ -80,14 +80,7 @@ std::vector<ScenarioSpec> read_scenarios(TomlSection& root) {
 }
 
 std::vector<ScenarioSpec> load_scenarios(const std::string& path) {
-    if (!std::filesystem::exists(path)) throw Error(Location{path, 0, ""}, "no such scenario file");
-    toml::table root;
-    try {
-        root = toml::parse_file(path);
-    } catch (const toml::parse_error& e) {
-        throw Error(Location{path, static_cast<std::size_t>(e.source().begin.line), ""},
-                    std::string("not valid TOML: ") + std::string(e.description()));
-    }
+    const toml::table root = parse_toml_file(path, "scenario file");
     TomlSection top(root, path, "", std::filesystem::absolute(path).parent_path().string());
     auto scenarios = read_scenarios(top);
     if (scenarios.empty()) throw Error(Location{path, 0, "scenario"}, "no [[scenario]] blocks");

@@ -127,4 +127,15 @@ private:
     std::set<std::string> used_;
 };
 
+// The whole file parsed; a missing file or a syntax error is an Error naming the file and line.
+inline toml::table parse_toml_file(const std::string& path, const std::string& what) {
+    if (!std::filesystem::exists(path)) throw Error(Location{path, 0, ""}, "no such " + what);
+    try {
+        return toml::parse_file(path);
+    } catch (const toml::parse_error& e) {
+        throw Error(Location{path, static_cast<std::size_t>(e.source().begin.line), ""},
+                    std::string("not valid TOML: ") + std::string(e.description()));
+    }
+}
+
 }  // namespace cohesion

@@ -173,6 +173,7 @@ CalibrationResult calibrate(const SimulationSetup& setup, const std::vector<doub
         e.at_grid_edge = e.low <= vs.front() || e.high >= vs.back();
         result.estimates.push_back(e);
     }
+    if (o.progress) o.progress(planned, planned);  // the plan is an upper bound (cached sets are free)
     result.parameters = from_theta(best);
     result.loss = best_loss;
 

@@ -142,6 +142,8 @@ RunResult simulate_run(const SimulationSetup& s, const ModelParameters& p, std::
     std::vector<std::int64_t> vacancies(n);
     std::vector<Mover> movers;
     std::vector<double> area_total(n), neighbourhood_total(n);
+    std::vector<std::vector<double>> cache(k * (n + 1));
+    std::vector<char> cache_valid(k * (n + 1), 0);
 
     for (int t = 0; t < s.years; ++t) {
         const YearStock stock = stock_for_year(s, t + 1);
@@ -255,10 +257,12 @@ RunResult simulate_run(const SimulationSetup& s, const ModelParameters& p, std::
 
         // Movers sorted by (group, origin) would share cumulative sums; shuffled order matters
         // for who gets the last vacancies, so cache the sums per (group, origin) instead.
-        std::vector<std::vector<double>> cache(k * (n + 1));
+        // The buffers live across years (re-allocating ~n² doubles a year costs page faults).
+        std::fill(cache_valid.begin(), cache_valid.end(), 0);
         const auto sums = [&](std::uint32_t g, std::uint32_t o) -> const std::vector<double>& {
             auto& c = cache[g * (n + 1) + o];
-            if (c.empty()) {
+            if (!cache_valid[g * (n + 1) + o]) {
+                cache_valid[g * (n + 1) + o] = 1;
                 c.resize(n);
                 double acc = 0;
                 const double* a = attraction.data() + g * n;
