@@ -1,7 +1,7 @@
 // Scale of the residential model (issue 16): one run of about 1 million households × 10
 // years (a 48 × 48 grid of 2,304 LSOA-sized areas, 434 households each), and a town of about
 // 70,000 households (168 areas) × 10 years × 100 replicates over TBB. Five groups, the
-// calibrated kind of preferences (β share 4, β private −2, β distance −0.1/km).
+// calibrated kind of preferences (β log quotient 1.5, β private −2, β distance −0.1/km).
 // Run: build/release/bench/bench_simulation --benchmark_min_time=0  (results in BENCHMARKS.md)
 #include <benchmark/benchmark.h>
 
@@ -16,7 +16,7 @@ namespace {
 
 ModelParameters preferences() {
     ModelParameters p;
-    p.share.assign(5, 4.0);
+    p.share.assign(5, 1.5);
     p.private_rented = -2.0;
     p.distance_per_km = -0.1;
     return p;

@@ -90,7 +90,7 @@ void add_simulate_command(CLI::App& app) {
     auto o = std::make_shared<SimulateOptions>();
     auto* command = app.add_subcommand(
         "simulate", "Residential-mobility model on a town's real areas: households move each year into vacancies chosen "
-                    "by a logit on neighbourhood group share, tenure and distance; compare [[scenario]] levers with the "
+                    "by a logit on the group's neighbourhood location quotient, tenure and distance; compare [[scenario]] levers with the "
                     "baseline, --calibrate on the 2011 -> 2021 backcast, or --validate against naive baselines "
                     "(docs/simulation.md says what it must not be used for)");
     add_town_options(*command, o->town);

@@ -160,7 +160,7 @@ CalibrationResult calibrate(const SimulationSetup& setup, const std::vector<doub
         }
         std::sort(minimisers.begin(), minimisers.end());
         ParameterEstimate e;
-        e.name = p < k ? "own-group share: " + setup.group_names[p] : (p == k ? "private-rented share" : "distance per km");
+        e.name = p < k ? "own-group location quotient (log): " + setup.group_names[p] : (p == k ? "private-rented share" : "distance per km");
         e.value = best[p];
         if (!minimisers.empty()) {
             e.low = minimisers[static_cast<std::size_t>(std::floor(tail * (minimisers.size() - 1)))];

@@ -31,7 +31,7 @@ struct CalibrationOptions {
     std::size_t bootstrap = 400;
     bool refine = true;  // the finer grid round the optimum (4 more points per parameter)
     double level = 0.90;
-    std::vector<double> share_grid{-4, -2, 0, 1, 2, 3, 4, 6, 8, 12};
+    std::vector<double> share_grid{-1, 0, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3};
     std::vector<double> private_grid{-3, -2, -1, -0.5, 0, 0.5, 1, 2, 3};
     std::vector<double> distance_grid{-1.0, -0.6, -0.4, -0.25, -0.15, -0.1, -0.05, 0.0};
     std::function<void(std::size_t done, std::size_t total)> progress;  // optional

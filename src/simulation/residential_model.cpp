@@ -15,6 +15,8 @@ namespace cohesion {
 namespace {
 
 constexpr int max_redraws = 64;
+// Added to shares before the log quotient, so a group absent from a neighbourhood has a finite term.
+constexpr double share_floor = 0.005;
 
 // Capacity and tenure of year t (0-based: the stock during year t's moves).
 struct YearStock {
@@ -244,16 +246,23 @@ RunResult simulate_run(const SimulationSetup& s, const ModelParameters& p, std::
         std::int64_t local_movers = 0;
         for (const Mover& m : movers) local_movers += !m.arrival;
         std::int64_t arrivals_allowed = std::max<std::int64_t>(0, total_vacant - local_movers);
-        for (std::size_t g = 0; g < k; ++g)
+        double everyone = 0;
+        for (std::size_t i = 0; i < n; ++i) everyone += area_total[i];
+        for (std::size_t g = 0; g < k; ++g) {
+            double group = 0;
+            for (std::size_t i = 0; i < n; ++i) group += static_cast<double>(counts[g * n + i] + movers_from[g * n + i]);
+            const double town_share = everyone > 0 ? group / everyone : 0.0;
             for (std::size_t j = 0; j < n; ++j) {
                 double own = 0;
                 const auto nb = s.neighbourhood.neighbours_of(j);
                 const auto w = s.neighbourhood.weights_of(j);
                 for (std::size_t q = 0; q < nb.size(); ++q) own += w[q] * static_cast<double>(counts[g * n + nb[q]] + movers_from[g * n + nb[q]]);
                 const double share = neighbourhood_total[j] > 0 ? own / neighbourhood_total[j] : 0.0;
+                const double lq = std::log((share + share_floor) / (town_share + share_floor));
                 attraction[g * n + j] =
-                    static_cast<double>(vacancies[j]) * std::exp(p.share[g] * share + p.private_rented * stock.private_share[j]);
+                    static_cast<double>(vacancies[j]) * std::exp(p.share[g] * lq + p.private_rented * stock.private_share[j]);
             }
+        }
 
         // Movers sorted by (group, origin) would share cumulative sums; shuffled order matters
         // for who gets the last vacancies, so cache the sums per (group, origin) instead.

@@ -12,11 +12,13 @@
 //      rate (owner / social / private rented, English Housing Survey order of magnitude),
 //      plus everyone who no longer fits when capacity falls;
 //   4. each mover (in a seeded random order) picks destination j with probability
-//        P(j | g, o) ∝ v_j · exp(β_g · s_gj + β_pr · pr_j + β_d · d_oj)
+//        P(j | g, o) ∝ v_j · exp(β_g · ln((s_gj + ε)/(S_g + ε)) + β_pr · pr_j + β_d · d_oj)
 //      where v_j are the vacancies at the start of the allocation (the log-vacancy term of
 //      McFadden's sampling-of-alternatives logit with coefficient 1: each vacant dwelling is
 //      one alternative), s_gj the group's share in j's neighbourhood (row-standardised queen
-//      weights including j itself), pr_j the private-rented share of j's dwellings, d_oj the
+//      weights including j itself) and S_g its share of the town, so the term is the log
+//      location quotient (ε = 0.005): β_g = 0 ignores where the group lives, β_g = 1 follows
+//      the group's current pattern, β_g > 1 concentrates it, whatever the group's size; pr_j the private-rented share of j's dwellings, d_oj the
 //      distance in km between centroids (arrivals from outside: no distance term; new
 //      households formed in the town: from an area drawn where their group lives). A full destination is redrawn (up to
 //      64 times, then the next area with a vacancy), so capacity is never exceeded.
@@ -42,7 +44,7 @@ struct MovingRates {
 
 // Preference parameters of the destination logit.
 struct ModelParameters {
-    std::vector<double> share;     // β_g per group: utility per unit (0..1) of own-group neighbourhood share
+    std::vector<double> share;     // β_g per group: on the log location quotient of the group in the neighbourhood
     double private_rented = 0.0;   // β_pr: utility per unit private-rented share of the destination
     double distance_per_km = -0.1; // β_d: utility per km from the previous home (arrivals: none)
 };

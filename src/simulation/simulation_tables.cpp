@@ -49,7 +49,7 @@ std::vector<ResultTable> calibration_tables(const CalibrationResult& r, const st
     ResultTable params;
     params.title = fmt::format("{}: calibrated preferences of the residential model (backcast 2011 → 2021)", town);
     params.notes = r.notes;
-    params.notes.push_back("utility of a destination = β × (own group's share of its neighbourhood, 0-1) + β × "
+    params.notes.push_back("utility of a destination = β × ln(own group's neighbourhood share / its town share) + β × "
                            "(private-rented share, 0-1) + β × km from the previous home, with one alternative per vacancy");
     params.columns = {"parameter", "estimate", "low", "high", "note"};
     for (const auto& e : r.estimates)

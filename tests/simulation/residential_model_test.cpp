@@ -31,7 +31,7 @@ ModelParameters params(double share) {
 
 TEST(ResidentialModel, ConservesHouseholdsAndRespectsCapacity) {
     const auto s = test::grid_town(6, 6, 400);
-    const RunResult r = simulate_run(s, params(4.0), 7, 0);
+    const RunResult r = simulate_run(s, params(1.0), 7, 0);
     ASSERT_EQ(r.counts.size(), 11u);
     EXPECT_EQ(total(r.counts.back()), total(s.start) + r.arrivals - r.departures);
     EXPECT_GT(r.arrivals, 0);
@@ -61,15 +61,15 @@ TEST(ResidentialModel, SeededRunsIdenticalOnAnyNumberOfThreads) {
     std::vector<RunResult> one, many;
     {
         tbb::global_control c(tbb::global_control::max_allowed_parallelism, 1);
-        one = simulate_replicates(s, params(3.0), 42, 6);
+        one = simulate_replicates(s, params(1.0), 42, 6);
     }
     {
         tbb::global_control c(tbb::global_control::max_allowed_parallelism, 4);
-        many = simulate_replicates(s, params(3.0), 42, 6);
+        many = simulate_replicates(s, params(1.0), 42, 6);
     }
     for (std::size_t r = 0; r < 6; ++r) EXPECT_EQ(one[r].counts, many[r].counts) << "replicate " << r;
     // A replicate computed alone (e.g. one work unit of a sweep) equals the same one in a batch.
-    EXPECT_EQ(simulate_run(s, params(3.0), 42, 4).counts, one[4].counts);
+    EXPECT_EQ(simulate_run(s, params(1.0), 42, 4).counts, one[4].counts);
     EXPECT_NE(one[0].counts.back(), one[1].counts.back());
 }
 
@@ -83,7 +83,7 @@ TEST(ResidentialModel, SharePreferenceRaisesSegregation) {
         return d;
     };
     const double start = index_values(to_double(s.start), s.areas(), 2).dissimilarity[1];
-    const double neutral = d_end(0.0), preferring = d_end(8.0);
+    const double neutral = d_end(0.0), preferring = d_end(2.0);
     EXPECT_LT(neutral, start);        // random moves mix the town
     EXPECT_GT(preferring, neutral + 0.05);
 }

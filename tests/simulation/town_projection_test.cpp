@@ -86,7 +86,7 @@ TEST(SimulationTown, SmallCalibrationImprovesOnNoPreferences) {
     o.replicates = 2;
     o.bootstrap = 50;
     o.refine = false;
-    o.share_grid = {0, 6};
+    o.share_grid = {0, 1};
     o.private_grid = {0};
     o.distance_grid = {-0.1};
     const CalibrationResult r = calibrate(s, observed, o);
