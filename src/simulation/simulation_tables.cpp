@@ -162,7 +162,7 @@ std::vector<ResultTable> scenario_tables(const ScenarioComparison& c, const std:
                     gm = g;
             }
             most.add_row({o.name, c.codes[i], c.groups[gm], 100 * base.end_shares[gm * n + i], 100 * o.end_shares[gm * n + i],
-                          100 * (o.end_shares[gm * n + i] - base.end_shares[gm * n + i]), std::round(10 * (hs - hb)) / 10});
+                          100 * (o.end_shares[gm * n + i] - base.end_shares[gm * n + i]), std::round(10 * (hs - hb)) / 10 + 0.0});
         }
     }
     return {traj, end, most};
