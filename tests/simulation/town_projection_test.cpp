@@ -78,13 +78,14 @@ TEST(SimulationTown, ProjectionsKeepTotalsAndStayPositive) {
 
 TEST(SimulationTown, SmallCalibrationImprovesOnNoPreferences) {
     const Town& t = bedford();
-    const SimulationSetup s = make_setup(t, false, 10);
+    // Four years instead of ten keeps the test fast under the sanitizers; the checks do not depend on it.
+    const SimulationSetup s = make_setup(t, false, 4);
     std::vector<double> observed(t.areas() * 5);
     for (std::size_t g = 0; g < 5; ++g)
         for (std::size_t i = 0; i < t.areas(); ++i) observed[g * t.areas() + i] = t.later.count(i, g);
     CalibrationOptions o;
     o.replicates = 2;
-    o.bootstrap = 50;
+    o.bootstrap = 30;
     o.refine = false;
     o.share_grid = {0, 1};
     o.private_grid = {0};
