@@ -22,6 +22,8 @@ void add_all_commands(CLI::App& app) {
     add_enclaves_command(app);
     add_emerging_command(app);
     add_target_command(app);
+    add_project_command(app);
+    add_simulate_command(app);
     add_report_command(app);
     add_docs_command(app);
     add_run_command(app);

@@ -22,6 +22,8 @@ void add_hotspots_command(CLI::App& app);
 void add_enclaves_command(CLI::App& app);
 void add_emerging_command(CLI::App& app);
 void add_target_command(CLI::App& app);
+void add_project_command(CLI::App& app);
+void add_simulate_command(CLI::App& app);
 void add_report_command(CLI::App& app);
 void add_run_command(CLI::App& app);
 void add_serve_command(CLI::App& app);

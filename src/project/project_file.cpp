@@ -7,6 +7,8 @@
 #include <toml++/toml.h>
 
 #include "core/error.hpp"
+#include "project/scenario_file.hpp"
+#include "project/toml_section.hpp"
 
 namespace cohesion {
 
@@ -14,95 +16,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Reads one TOML table's keys, remembering which were used so the rest can be reported
-// as unknown, and checking types with the key's line in every message.
-class Section {
-public:
-    Section(const toml::table& t, std::string file, std::string name, std::string folder)
-        : t_(t), file_(std::move(file)), name_(std::move(name)), folder_(std::move(folder)) {}
-
-    void text(const char* key, std::string& out) {
-        if (const auto* n = node(key)) {
-            if (!n->is_string()) fail(*n, key, "expected a string in quotes");
-            out = n->as_string()->get();
-        }
-    }
-    void path(const char* key, std::string& out, bool must_exist = true) {
-        const toml::node* n = node(key);
-        if (!n) return;
-        if (!n->is_string()) fail(*n, key, "expected a file path in quotes");
-        std::string p = n->as_string()->get();
-        if (p.empty() || p.rfind("PG:", 0) == 0) {
-            out = p;
-            return;
-        }
-        fs::path full = fs::path(p).is_absolute() ? fs::path(p) : fs::path(folder_) / p;
-        if (must_exist && !fs::exists(full)) fail(*n, key, "no such file or folder: " + full.string());
-        out = full.lexically_normal().string();
-    }
-    void texts(const char* key, std::vector<std::string>& out) {
-        const toml::node* n = node(key);
-        if (!n) return;
-        if (n->is_string()) {
-            out = {n->as_string()->get()};
-            return;
-        }
-        if (!n->is_array()) fail(*n, key, "expected a string or an array of strings");
-        out.clear();
-        for (const auto& e : *n->as_array()) {
-            if (!e.is_string()) fail(e, key, "expected every element to be a string");
-            out.push_back(e.as_string()->get());
-        }
-    }
-    void flag(const char* key, bool& out) {
-        if (const auto* n = node(key)) {
-            if (!n->is_boolean()) fail(*n, key, "expected true or false");
-            out = n->as_boolean()->get();
-        }
-    }
-    void integer(const char* key, std::int64_t& out, std::int64_t lo, std::int64_t hi) {
-        if (const auto* n = node(key)) {
-            if (!n->is_integer()) fail(*n, key, "expected a whole number");
-            out = n->as_integer()->get();
-            if (out < lo || out > hi) fail(*n, key, fmt::format("expected a number from {} to {}", lo, hi));
-        }
-    }
-    void real(const char* key, double& out, double lo, double hi) {
-        if (const auto* n = node(key)) {
-            if (!n->is_number()) fail(*n, key, "expected a number");
-            out = n->is_integer() ? static_cast<double>(n->as_integer()->get()) : n->as_floating_point()->get();
-            if (!(out >= lo && out <= hi)) fail(*n, key, fmt::format("expected a number from {} to {}", lo, hi));
-        }
-    }
-    const toml::table* table(const char* key) {
-        const toml::node* n = node(key);
-        if (!n) return nullptr;
-        if (!n->is_table()) fail(*n, key, "expected a [table] section");
-        return n->as_table();
-    }
-    // Every key of the section must have been read: a typo is an error, not ignored.
-    void finish() const {
-        for (const auto& [k, v] : t_)
-            if (!used_.count(std::string(k.str())))
-                fail(v, std::string(k.str()), "unknown key" + (name_.empty() ? std::string() : " in [" + name_ + "]") +
-                                                  "; see docs/project.md for the keys");
-    }
-    const std::string& folder() const { return folder_; }
-    const std::string& file() const { return file_; }
-
-private:
-    const toml::node* node(const char* key) {
-        used_.insert(key);
-        return t_.get(key);
-    }
-    [[noreturn]] void fail(const toml::node& n, const std::string& key, const std::string& what) const {
-        const std::string full = name_.empty() ? key : name_ + "." + key;
-        throw Error(Location{file_, static_cast<std::size_t>(n.source().begin.line), full}, what);
-    }
-    const toml::table& t_;
-    std::string file_, name_, folder_;
-    std::set<std::string> used_;
-};
+using Section = TomlSection;
 
 void read_table(Section& s, ProjectTable& t) {
     s.path("path", t.path);
@@ -132,14 +46,7 @@ ProjectTable table_section(Section& parent, const char* key, bool required) {
 }  // namespace
 
 Project load_project(const std::string& path) {
-    if (!fs::exists(path)) throw Error(Location{path, 0, ""}, "no such project file");
-    toml::table root;
-    try {
-        root = toml::parse_file(path);
-    } catch (const toml::parse_error& e) {
-        throw Error(Location{path, static_cast<std::size_t>(e.source().begin.line), ""},
-                    std::string("not valid TOML: ") + std::string(e.description()));
-    }
+    const toml::table root = parse_toml_file(path, "project file");
     Project p;
     p.file = path;
     p.folder = fs::absolute(path).parent_path().string();
@@ -222,6 +129,7 @@ Project load_project(const std::string& path) {
         if (g.census.empty()) throw Error(Location{path, 0, "targeting.census"}, "the census tables folder is required");
         p.targeting = g;
     }
+    p.scenarios = read_scenarios(top);
     top.finish();
     return p;
 }

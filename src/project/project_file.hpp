@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "simulation/scenario.hpp"
+
 namespace cohesion {
 
 struct ProjectTable {
@@ -46,6 +48,7 @@ struct Project {
     std::string places;                // [report] places: named places (wards) for maps and enclave names
     std::optional<ProjectChange> change;
     std::optional<ProjectTargeting> targeting;
+    std::vector<ScenarioSpec> scenarios;  // [[scenario]] blocks (cohesion simulate)
 };
 
 Project load_project(const std::string& path);

@@ -1,0 +1,131 @@
+// `cohesion simulate`: the residential-mobility model on a town's real areas — scenario runs
+// against the baseline (default), calibration on the 2011 -> 2021 backcast, or validation
+// against the naive baselines.
+#include <fstream>
+
+#include "cli/command.hpp"
+#include "cli/output_options.hpp"
+#include "cli/town_options.hpp"
+#include "core/error.hpp"
+#include "output/atomic_file.hpp"
+#include "project/scenario_file.hpp"
+#include "simulation/calibration.hpp"
+#include "simulation/parameters_json.hpp"
+#include "simulation/simulation_tables.hpp"
+
+namespace cohesion::cli {
+
+namespace {
+
+struct SimulateOptions {
+    TownOptionValues town;
+    OutputOptionValues output;
+    int years = 10;
+    int from = 2021;
+    std::size_t replicates = 100;
+    std::uint64_t seed = 20210321;
+    std::string scenarios;
+    bool calibrate = false, validate = false;
+    std::string save_parameters;
+    std::size_t calibration_replicates = 6;
+    std::size_t top = 10;
+    MovingRates rates;
+    double arrivals_near_group = 0.5;
+};
+
+SimulationSetup setup_for(const SimulateOptions& o, const Town& town, bool from_later, int years) {
+    SimulationSetup s = make_setup(town, from_later, years);
+    s.rates = o.rates;
+    s.arrivals_near_group = o.arrivals_near_group;
+    return s;
+}
+
+std::vector<double> later_counts(const Town& town) {
+    std::vector<double> c(town.areas() * town.groups.size());
+    for (std::size_t g = 0; g < town.groups.size(); ++g)
+        for (std::size_t i = 0; i < town.areas(); ++i) c[g * town.areas() + i] = town.later.count(i, g);
+    return c;
+}
+
+std::vector<ResultTable> run(const SimulateOptions& o) {
+    const Town town = load_town_from(o.town);
+    if (o.calibrate) {
+        CalibrationOptions options;
+        options.replicates = o.calibration_replicates;
+        options.seed = o.seed;
+        options.progress = progress_reporter("calibrating");
+        const CalibrationResult r = calibrate(setup_for(o, town, false, town.later_year - town.earlier_year),
+                                              later_counts(town), options);
+        if (!o.save_parameters.empty())
+            write_file_atomically(o.save_parameters, calibration_json(r, town.groups, town.name));
+        auto tables = calibration_tables(r, town.name);
+        tables.front().notes.insert(tables.front().notes.end(), town.notes.begin(), town.notes.end());
+        return tables;
+    }
+    std::vector<std::string> notes;
+    const ModelParameters params = parameters_for(o.town, town, notes);
+    if (o.validate) {
+        ResultTable t = validation_table(validate_town(town, params, o.replicates, o.seed, town.name == "Bedford"));
+        t.notes.insert(t.notes.end(), notes.begin(), notes.end());
+        return {t};
+    }
+    std::vector<ScenarioSpec> scenarios;
+    if (!o.scenarios.empty()) scenarios = load_scenarios(o.scenarios);
+    const bool from_later = o.from == town.later_year;
+    if (!from_later && o.from != town.earlier_year)
+        throw Error(fmt::format("--from must be {} or {} (a census year)", town.earlier_year, town.later_year));
+    const auto c = compare_scenarios(setup_for(o, town, from_later, o.years), params, scenarios, o.replicates, o.seed,
+                                     0.90, progress_reporter("simulating scenarios"));
+    auto tables = scenario_tables(c, town.name, o.top);
+    tables.front().notes.insert(tables.front().notes.end(), notes.begin(), notes.end());
+    tables.front().notes.push_back(fmt::format("moving rates a year: owner {:.0f}%, social {:.0f}%, private rented {:.0f}% "
+                                               "(assumptions; --rate-owner/--rate-social/--rate-private)",
+                                               100 * o.rates.owner, 100 * o.rates.social, 100 * o.rates.private_rented));
+    return tables;
+}
+
+}  // namespace
+
+void add_simulate_command(CLI::App& app) {
+    auto o = std::make_shared<SimulateOptions>();
+    auto* command = app.add_subcommand(
+        "simulate", "Residential-mobility model on a town's real areas: households move each year into vacancies chosen "
+                    "by a logit on the group's neighbourhood location quotient, tenure and distance; compare [[scenario]] levers with the "
+                    "baseline, --calibrate on the 2011 -> 2021 backcast, or --validate against naive baselines "
+                    "(docs/simulation.md says what it must not be used for)");
+    add_town_options(*command, o->town);
+    const auto* g = "Simulation";
+    command->add_option("--years", o->years, "Years to simulate")->check(CLI::Range(1, 50))->capture_default_str()->group(g);
+    command->add_option("--from", o->from, "Census to start from: 2021 (projection) or 2011 (backcast)")
+        ->capture_default_str()->group(g);
+    command->add_option("--replicates", o->replicates, "Seeded replicate runs per scenario")
+        ->check(CLI::Range(1, 100000))->capture_default_str()->group(g);
+    command->add_option("--seed", o->seed, "Random seed (replicate r uses (seed, r) only)")->capture_default_str()->group(g);
+    command->add_option("--scenarios", o->scenarios, "TOML file with [[scenario]] blocks (e.g. the project file)")
+        ->check(CLI::ExistingFile)->group(g);
+    command->add_option("--top", o->top, "Areas listed per scenario among those that change most")
+        ->capture_default_str()->group(g);
+    command->add_option("--rate-owner", o->rates.owner, "Yearly moving probability, owner occupiers")
+        ->check(CLI::Range(0.0, 1.0))->capture_default_str()->group(g);
+    command->add_option("--rate-social", o->rates.social, "Yearly moving probability, social renters")
+        ->check(CLI::Range(0.0, 1.0))->capture_default_str()->group(g);
+    command->add_option("--rate-private", o->rates.private_rented, "Yearly moving probability, private renters")
+        ->check(CLI::Range(0.0, 1.0))->capture_default_str()->group(g);
+    command->add_option("--arrivals-near-group", o->arrivals_near_group,
+                        "Share of new households that form near their group's existing households")
+        ->check(CLI::Range(0.0, 1.0))->capture_default_str()->group(g);
+    const auto* m = "Mode";
+    auto* cal = command->add_flag("--calibrate", o->calibrate,
+                                  "Fit the preferences to the town's 2011 -> 2021 change (simulated method of moments)")
+                    ->group(m);
+    command->add_option("--save-parameters", o->save_parameters, "With --calibrate: write the parameters as JSON")
+        ->needs(cal)->group(m);
+    command->add_option("--calibration-replicates", o->calibration_replicates, "With --calibrate: runs per parameter set")
+        ->check(CLI::Range(1, 1000))->capture_default_str()->group(m);
+    command->add_flag("--validate", o->validate,
+                      "Backcast 2011 -> 2021 and compare with the census and the naive baselines")->excludes(cal)->group(m);
+    add_output_options(*command, o->output);
+    command->callback([o, command] { emit(run(*o), o->output, *command); });
+}
+
+}  // namespace cohesion::cli

@@ -1,0 +1,17 @@
+#pragma once
+// Calibrated parameters as a small JSON file, so a calibration (minutes) is done once and
+// `cohesion simulate` / `cohesion project --method model` reuse it:
+//   {"groups": [...], "share": [...], "private_rented": x, "distance_per_km": x,
+//    "estimates": [{"name","value","low","high","at_grid_edge"}], "fit": {...}, "notes": [...]}
+#include <string>
+
+#include "simulation/calibration.hpp"
+
+namespace cohesion {
+
+std::string calibration_json(const CalibrationResult& result, const std::vector<std::string>& groups,
+                             const std::string& town);
+// Throws Error naming the file and field; the groups must match `groups` in order.
+ModelParameters load_parameters(const std::string& path, const std::vector<std::string>& groups);
+
+}  // namespace cohesion

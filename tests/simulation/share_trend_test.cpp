@@ -1,0 +1,34 @@
+// Share trend: shrinkage pulls small areas to the town trend and leaves large ones close to
+// their own; projected shares stay positive and sum to one.
+#include "simulation/share_trend.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+using namespace cohesion;
+
+TEST(ShareTrend, ShrinksSmallAreasTowardsTheTownTrend) {
+    // Areas 0-3 large, 4 tiny; group B grows everywhere, fastest in area 0.
+    Table a({"L0", "L1", "L2", "L3", "S"}, {"A", "B"}), b = a;
+    const double a_a[] = {9000, 9000, 9000, 9000, 18}, a_b[] = {1000, 1000, 1000, 1000, 2};
+    const double b_a[] = {8000, 8800, 8700, 8600, 18}, b_b[] = {2000, 1200, 1300, 1400, 2 + 6};
+    for (int i = 0; i < 5; ++i) {
+        a.column(0)[i] = a_a[i];
+        a.column(1)[i] = a_b[i];
+        b.column(0)[i] = b_a[i];
+        b.column(1)[i] = b_b[i];
+    }
+    const ShareTrend t = share_trend(a, b, 10);
+    EXPECT_GT(t.town_rate[1], 0);
+    EXPECT_GT(t.weight[1 * 5 + 0], 0.8);  // a large area keeps its own trend
+    EXPECT_LT(t.weight[1 * 5 + 4], 0.3);  // the tiny area is pulled to the town's
+    EXPECT_LT(std::abs(t.rate[5 + 4] - t.town_rate[1]), std::abs(t.raw_rate[5 + 4] - t.town_rate[1]));
+    const auto s = trend_shares(t, b, 10);
+    for (int i = 0; i < 5; ++i) {
+        EXPECT_GT(s[i], 0);
+        EXPECT_GT(s[5 + i], 0);
+        EXPECT_NEAR(s[i] + s[5 + i], 1.0, 1e-12);
+    }
+    EXPECT_GT(s[5 + 0], b_b[0] / 10000);  // the trend continues
+}
