@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -20,6 +21,7 @@
 #include "cli/staged_output_folder.hpp"
 #include "core/error.hpp"
 #include "project/project_file.hpp"
+#include "project/national_town.hpp"
 #include "project/study_from_project.hpp"
 #include "report/html_report.hpp"
 #include "report/pdf_report.hpp"
@@ -270,7 +272,16 @@ void add_run_command(CLI::App& app) {
     auto* command = app.add_subcommand(
         "run", "Run a whole study from a project file (TOML; see docs/project.md): every analysis, its CSV/JSON/"
                "GeoPackage outputs and the HTML/PDF report, into the project's output folder");
-    command->add_option("PROJECT", *path, "Project file, e.g. data/bedford/bedford.toml")->required();
+    auto town = std::make_shared<std::string>();
+    auto data = std::make_shared<std::string>();
+    auto schemes = std::make_shared<std::string>("data/schemes");
+    command->add_option("PROJECT", *path, "Project file, e.g. data/bedford/bedford.toml (or give --town)");
+    command->add_option("--town", *town,
+                        "Study any local authority of England and Wales from the national tables instead of a project "
+                        "file: its name or code, any case (e.g. --town luton); outputs in out/NAME unless --output");
+    command->add_option("--data", *data,
+                        "With --town: the shared data folder (default: $COHESION_SHARED_DATA, else ../shared/data)");
+    command->add_option("--schemes", *schemes, "With --town: the folder of group schemes")->default_val("data/schemes");
     command->add_flag("--dry-run", *dry,
                       "Check the project (tables parse, groups exist, boundaries read, model names) and list the "
                       "steps as cohesion commands, without running them");
@@ -280,8 +291,15 @@ void add_run_command(CLI::App& app) {
     command->add_flag("--quiet,-q", *quiet,
                       "Do not repeat each step's notes (inputs, unit totals, warnings) on standard error; they are "
                       "in the outputs");
-    command->callback([path, dry, output, quiet] {
-        Project p = load_project(*path);
+    command->callback([path, dry, output, quiet, town, data, schemes] {
+        if (path->empty() == town->empty())
+            throw Error(Location{"", 0, "PROJECT"}, "give a project file or --town NAME (one of them)");
+        std::string shared = *data;
+        if (shared.empty()) {
+            const char* env = std::getenv("COHESION_SHARED_DATA");
+            shared = env && *env ? env : "../shared/data";
+        }
+        Project p = town->empty() ? load_project(*path) : national_town_project(shared, *schemes, *town);
         if (!output->empty()) p.output = *output;
         check_output_folder(p);
         const auto commands = plan(p);
@@ -302,7 +320,7 @@ void add_run_command(CLI::App& app) {
         const auto steps = study_plan(spec);
         StagedOutputFolder staged(p.output);
         ResultTable log;
-        log.title = "cohesion run " + *path;
+        log.title = "cohesion run " + (town->empty() ? *path : "--town " + p.name);
         log.columns = {"step", "seconds", "files", "command"};
         const double read_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         log.add_row({std::string("read the inputs"), read_seconds, std::string(""), std::string("")});

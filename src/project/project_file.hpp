@@ -25,6 +25,7 @@ struct ProjectChange {
     std::string boundaries;            // later geography's polygons (maps, emerging enclaves)
     std::vector<std::string> emerging; // groups for emerging enclaves
     double years = 10.0;
+    bool later_areas_of_earlier = false;  // keep only the later table's areas the harmonised earlier has
 };
 
 struct ProjectTargeting {

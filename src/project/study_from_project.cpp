@@ -50,6 +50,7 @@ StudySpec study_spec(const Project& p) {
         sc.boundaries = c.boundaries;
         sc.emerging = c.emerging;
         sc.years = c.years;
+        sc.later_areas_of_earlier = c.later_areas_of_earlier;
         s.change = std::move(sc);
     }
     if (p.targeting) {

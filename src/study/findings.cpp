@@ -127,11 +127,12 @@ Finding where_enclaves(const Study& study, const TownProfile& p) {
     const auto& big = p.enclave_list.front();
     f.text = fmt::format(
         "{} of {}'s {} {} residents ({}) live in {} of neighbouring areas where their share is significantly high. "
-        "The largest has {} areas and {} residents, {} of them {}{}.",
+        "The largest{} has {} areas and {} residents, {} of them {}{}.",
         count_text(in_enclaves), study.town(), count_text(p.focal_count), group,
         percent_text(p.focal_count > 0 ? in_enclaves / p.focal_count : 0.0),
         p.enclave_list.size() == 1 ? std::string("one cluster") : fmt::format("{} clusters", p.enclave_list.size()),
-        big.members.size(), count_text(big.population), percent_text(big.group_share), group,
+        study.places() && !big.place.empty() ? ", in " + big.place + "," : "", big.members.size(),
+        count_text(big.population), percent_text(big.group_share), group,
         big.area_km2 > 0 ? fmt::format(", on {:.1f} km²", big.area_km2) : "");
     return f;
 }

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/error.hpp"
+#include "core/table_operations.hpp"
 #include "io/file_checksum.hpp"
 #include "io/table_input.hpp"
 #include "targeting/facility_location.hpp"
@@ -48,6 +49,7 @@ StudyChangeInputs load_study_change(const StudyChangeSpec& c, bool polygons) {
     TableInput later = c.later;
     if (later.groups.empty()) later.groups = in.earlier.table.group_names();
     in.later = part("[change.later] " + c.later.path, [&] { return load_table(later); });
+    if (c.later_areas_of_earlier) in.later = select_area_codes(in.later, in.earlier.table.area_codes());
     part("[change] emerging", [&] { require_groups(in.later, c.emerging); return 0; });
     in.label_earlier = c.earlier.path + " (harmonised through " + c.lookup.lookup + ")";
     in.label_later = c.later.path;

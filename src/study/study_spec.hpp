@@ -25,6 +25,9 @@ struct StudyChangeSpec {
     std::string boundaries;           // the later geography's polygons (change map, emerging enclaves)
     std::vector<std::string> emerging;  // groups whose emerging enclaves are mapped
     double years = 10.0;
+    // Keep only the later table's areas that the harmonised earlier table has (a national
+    // later table for one town).
+    bool later_areas_of_earlier = false;
 };
 
 // Census 2021 output-area tables for ESOL need, hubs and the licensing screen.

@@ -214,3 +214,20 @@ TEST(CliOutput, SeveralOutputsFromOneRunOrNone) {
     EXPECT_FALSE(std::filesystem::exists(a));
     EXPECT_FALSE(std::filesystem::exists(b));
 }
+
+// Any council's study is one command (issue 15): the national tables give Luton's report,
+// whose findings name its own most separated group and the change between the censuses.
+TEST(CliRun, AnyTownFromTheNationalTables) {
+    const auto out = scratch_dir() / "luton";
+    const auto run = run_cli("run --town LUTON --quiet --output " + out.string() + " --data " +
+                             shared_data() + " --schemes " + COHESION_EXAMPLE_DATA +
+                             "/schemes");
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const std::string html = slurp(out / "report.html");
+    EXPECT_NE(html.find("Pakistani residents (29,353) live the most apart from everyone else in Luton"),
+              std::string::npos);
+    EXPECT_NE(html.find("segregation across the 5 broad groups fell in Luton"), std::string::npos);
+    const auto typo = run_cli("run --town lutom --dry-run --data " + shared_data());
+    EXPECT_EQ(typo.exit_code, 1);
+    EXPECT_NE(typo.err.find("nearest: Luton"), std::string::npos) << typo.err;
+}

@@ -47,10 +47,11 @@ inline CliRun run_cli(const std::string& arguments, const std::string& environme
 }
 
 inline std::string example_table() { return std::string(COHESION_EXAMPLE_DATA) + "/bedford/oa2011_ethnicity.csv"; }
-inline std::string bedford_boundaries() {
+inline std::string shared_data() {
     const char* env = std::getenv("COHESION_SHARED_DATA");
-    return std::string(env && *env ? env : COHESION_DEFAULT_SHARED_DATA) + "/bedford/oa2011.geojson";
+    return env && *env ? env : COHESION_DEFAULT_SHARED_DATA;
 }
+inline std::string bedford_boundaries() { return shared_data() + "/bedford/oa2011.geojson"; }
 // The bundled Census 2021 topic tables and 2021 LSOA polygons of Bedford (data/bedford).
 inline std::string census_bundle() { return std::string(COHESION_EXAMPLE_DATA) + "/bedford/census2021_oa"; }
 inline std::string lsoa2021() { return std::string(COHESION_EXAMPLE_DATA) + "/bedford/lsoa2021.geojson"; }
