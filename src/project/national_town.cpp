@@ -27,6 +27,8 @@ Project national_town_project(const std::string& data, const std::string& scheme
     p.boundaries = at("ew_boundaries/lsoa2011.gpkg");
     p.reference = oa2011;
     p.typology_host = "WhiteBrit";
+    p.national_table = oa2011;
+    p.national_town = t.name;
     ProjectChange c;
     c.earlier = p.table;
     c.earlier.scheme = (fs::path(schemes) / "ethnicity2011_broad5.csv").string();

@@ -47,6 +47,7 @@ struct Project {
     std::vector<std::string> hotspots, enclaves;
     double min_lq = 1.5;               // enclave rule: least location quotient of a member area
     std::string places;                // [report] places: named places (wards) for maps and enclave names
+    std::string national_table, national_town;  // `run --town`: compare with every local authority
     std::optional<ProjectChange> change;
     std::optional<ProjectTargeting> targeting;
     std::vector<ScenarioSpec> scenarios;  // [[scenario]] blocks (cohesion simulate)

@@ -35,6 +35,8 @@ StudySpec study_spec(const Project& p) {
     s.typology_host = p.typology_host;
     s.hotspots = p.hotspots;
     s.enclaves = p.enclaves;
+    s.national_table = p.national_table;
+    s.national_town = p.national_town;
     s.enclave_rule.min_lq = p.min_lq;
     s.places = p.places;
     if (p.change) {

@@ -111,7 +111,11 @@ StudyReport study_report(const Study& study, const std::vector<StudyStep>& steps
             }
             section.figures.push_back(per_area_map(title, out, column, layers, map_options(*out.layer)));
         };
-        if (step.command == "change") {
+        if (step.command == "atlas") {
+            auto& section = section_titled(in.extra_sections, "Compared with similar towns and England & Wales");
+            section.paragraphs.insert(section.paragraphs.end(), out.sentences.begin(), out.sentences.end());
+            section.tables.insert(section.tables.end(), out.tables.begin(), out.tables.end());
+        } else if (step.command == "change") {
             auto& section = section_titled(in.extra_sections, "Change over time");
             section.tables.insert(section.tables.end(), out.tables.begin(), out.tables.end());
             if (out.layer) section.figures.push_back(per_area_map("Change over time", out, "pace", layers, map_options(*out.layer)));

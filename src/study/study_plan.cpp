@@ -14,7 +14,10 @@
 #include "analysis/table_result.hpp"
 #include "analysis/table_summary.hpp"
 #include "analysis/typology_tables.hpp"
+#include "atlas/national_atlas.hpp"
+#include "atlas/town_comparison.hpp"
 #include "core/error.hpp"
+#include "io/table_input.hpp"
 
 namespace cohesion {
 
@@ -159,9 +162,51 @@ void targeting_steps(const StudyTargetingSpec& t, std::vector<StudyStep>& steps)
 
 }  // namespace
 
+// The town among every local authority: the atlas without bootstrap or randomisation
+// (seconds nationally), then the town's row of each measure beside its peers' median and
+// England & Wales, in sentences.
+void comparison_step(std::vector<StudyStep>& steps) {
+    steps.push_back({"compared with similar towns and England & Wales", "atlas", {"compared.csv"},
+                     [](const Study& s, const StudyHooks& hooks) {
+                         TableInput in;
+                         in.path = s.spec().national_table;
+                         const Table national = load_table(in);
+                         AtlasOptions options;
+                         options.randomisation = 0;
+                         options.measures = {"dissimilarity", "mutual_information"};
+                         const AtlasWorkList work = plan_atlas_units(national, options);
+                         const NationalAtlas atlas = assemble_atlas(
+                             compute_atlas_units(national, work, options, hooks.progress, hooks.stop), options,
+                             &national);
+                         const TownComparison c = compare_town(atlas, s.spec().national_town);
+                         ResultTable t;
+                         t.title = "How " + c.town + " compares with its most similar towns and England & Wales";
+                         t.name = "compared";
+                         t.notes = atlas.notes;
+                         std::string peers;
+                         for (std::size_t k = 0; k < c.peers.size(); ++k) peers += (k ? ", " : "") + c.peers[k];
+                         t.notes.push_back("most similar towns by the make-up of their residents: " + peers);
+                         t.columns = {"index", "group_name", "town", "peer_median", "england_and_wales", "rank",
+                                      "rank_lower", "rank_upper", "ranked_among", "rank_among_peers", "peers_compared"};
+                         StudyOutput out;
+                         for (const auto& r : c.rows) {
+                             t.add_row({r.index, r.group, r.town, r.peer_median, r.national,
+                                        static_cast<std::int64_t>(r.rank), static_cast<std::int64_t>(r.rank_lower),
+                                        static_cast<std::int64_t>(r.rank_upper), static_cast<std::int64_t>(r.ranked_among),
+                                        static_cast<std::int64_t>(r.among_peers.rank),
+                                        static_cast<std::int64_t>(r.among_peers.of)});
+                             if (r.ranked && !r.sentence.empty()) out.sentences.push_back(r.sentence);
+                         }
+                         out.sentences.insert(out.sentences.begin(), "Most similar towns by the make-up of their residents: " + peers + ".");
+                         out.tables = {t};
+                         return out;
+                     }});
+}
+
 std::vector<StudyStep> study_plan(const StudySpec& spec) {
     std::vector<StudyStep> steps;
     table_steps(spec, steps);
+    if (!spec.national_table.empty()) comparison_step(steps);
     if (spec.change) change_steps(*spec.change, steps);
     if (spec.targeting) targeting_steps(*spec.targeting, steps);
     return steps;

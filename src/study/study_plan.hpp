@@ -22,6 +22,7 @@ struct StudyOutput {
     // Polygons for map files (.geojson/.gpkg): the last table is the per-area table joined
     // to them by area code. Null: the step has no map.
     const AreaLayer* layer = nullptr;
+    std::vector<std::string> sentences;  // what the step found, in words (the report's paragraphs)
 };
 
 // What a step's library calls may use besides the study: cancellation and a progress

@@ -56,6 +56,9 @@ struct StudySpec {
     std::vector<std::string> hotspots, enclaves;  // groups
     EnclaveOptions enclave_rule;      // LISA or G*, smallest enclave, least location quotient (places filled by Study)
     std::string places;               // named places (e.g. wards) for maps and enclave names ("" = none)
+    // The national OA table (e.g. ew2011_oa_ethnicity.csv.gz) and the town's LAD name in it:
+    // the study compares the town with its most similar towns and England & Wales (atlas).
+    std::string national_table, national_town;
     std::optional<StudyChangeSpec> change;
     std::optional<StudyTargetingSpec> targeting;
 };
