@@ -16,7 +16,16 @@ namespace {
 constexpr double largest_tabulated_mean = 4096.0;
 // Cells per block of the surplus-removal index (MultinomialSampler::Scratch::blocks).
 constexpr std::size_t block = 64;
-constexpr std::uint64_t always_keep = std::numeric_limits<std::uint64_t>::max();
+// An alias entry in one 64-bit word: the keep threshold's top 48 bits (P(keep column) · 2^64,
+// rounded down to a multiple of 2^16: an error below 2^-48 per outcome, under the pmf's own
+// rounding) and the alias in the low 16 bits. Half the memory of a pair, so the tables of a
+// national table's distinct means stay in cache. Tables have at most ~1,200 entries (mean ≤ 4096).
+constexpr std::uint64_t alias_bits = 0xFFFF;
+constexpr std::uint64_t always_keep = ~alias_bits;
+std::uint64_t pack(std::uint64_t threshold, std::uint32_t alias) {
+    if (alias > alias_bits) throw Error("internal: alias table too large to pack");
+    return threshold == std::numeric_limits<std::uint64_t>::max() ? always_keep : ((threshold & ~alias_bits) | alias);
+}
 
 }  // namespace
 
@@ -25,7 +34,7 @@ MultinomialSampler::MultinomialSampler(std::span<const double> weights, std::int
     if (weights.size() > UINT32_MAX) throw Error("table too large to resample");
     // Parameter 0 is the point mass at 0, for zero weights.
     parameters_.push_back(Parameter{0, 1, 0, 0.0});
-    entries_.push_back(Entry{always_keep, 0});
+    entries_.push_back(always_keep);
     parameter_of_.assign(weights.size(), 0);
     long double total = 0.0L;
     for (double w : weights)
@@ -34,11 +43,16 @@ MultinomialSampler::MultinomialSampler(std::span<const double> weights, std::int
         n_ = 0;
         return;
     }
+    // The Poisson total's mean λ may be anything: given S the cells are Multinomial(S, p) for
+    // every λ, so the correction makes the table exactly Multinomial(n, p) whatever λ is. λ =
+    // n − 2√n makes S < n nearly always (S > n has probability ~2%), and adding a person (one
+    // alias draw) is far cheaper than removing one (a sorted sample of positions and a scan).
+    const long double lambda = std::max(0.0L, static_cast<long double>(n) - 2.0L * std::sqrt(static_cast<long double>(n)));
     std::unordered_map<double, std::uint32_t> slot;
     exact_null::LatticePmf cell_pmf;
     for (std::size_t c = 0; c < weights.size(); ++c) {
         if (!(weights[c] > 0.0)) continue;
-        const double mean = static_cast<double>(weights[c] / total * static_cast<long double>(n));
+        const double mean = static_cast<double>(weights[c] / total * lambda);
         auto [it, inserted] = slot.try_emplace(mean, static_cast<std::uint32_t>(parameters_.size()));
         if (inserted) {
             Parameter p{static_cast<std::uint32_t>(entries_.size()), 0, 0, mean};
@@ -46,7 +60,7 @@ MultinomialSampler::MultinomialSampler(std::span<const double> weights, std::int
                 const LatticeAlias table(exact_null::poisson_pmf(mean));
                 p.size = static_cast<std::uint32_t>(table.size());
                 p.lo = table.lo();
-                for (std::size_t k = 0; k < table.size(); ++k) entries_.push_back(Entry{table.threshold(k), table.alias(k)});
+                for (std::size_t k = 0; k < table.size(); ++k) entries_.push_back(pack(table.threshold(k), table.alias(k)));
             }
             parameters_.push_back(p);
         }
@@ -64,9 +78,10 @@ inline std::int64_t MultinomialSampler::draw_one(const Parameter& p, FastRandom&
     __extension__ using u128 = unsigned __int128;
     const u128 product = static_cast<u128>(random()) * p.size;
     const auto column = static_cast<std::uint32_t>(product >> 64);
-    const Entry& e = entries_[p.offset + column];
-    const bool keep = static_cast<std::uint64_t>(product) < e.threshold || e.threshold == always_keep;
-    return p.lo + static_cast<std::int64_t>(keep ? column : e.alias);
+    const std::uint64_t e = entries_[p.offset + column];
+    const std::uint64_t threshold = e & ~alias_bits;
+    const bool keep = static_cast<std::uint64_t>(product) < threshold || threshold == always_keep;
+    return p.lo + static_cast<std::int64_t>(keep ? column : (e & alias_bits));
 }
 
 void MultinomialSampler::draw(std::mt19937_64& engine, std::span<double> out, Scratch& scratch) const {

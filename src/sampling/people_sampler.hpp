@@ -7,7 +7,7 @@
 //   S > n: remove S − n of the drawn people uniformly at random (thinning keeps it
 //          multinomial), or
 //   S < n: add n − S people drawn i.i.d. from p (alias method),
-// which yields exactly Multinomial(n, p). |S − n| is about √n, so the correction is cheap.
+// which yields exactly Multinomial(n, p). |S − n| is a few √n, so the correction is cheap.
 // The Poisson parameters n p_c do not change between replicates, and census counts take
 // few distinct values, so each distinct parameter's distribution is tabulated once as an
 // alias table (one random number per cell; lattice_alias.hpp).
@@ -26,8 +26,8 @@ namespace cohesion {
 
 // Multinomial(n, w / Σw) over a fixed weight vector, drawn many times.
 //
-// Speed (a bootstrap draws ~2.5 M cells per national replicate): one flat array of alias entries
-// for all distinct Poisson means (one cache line per draw), a parameter slot per weight (zero
+// Speed (a bootstrap draws ~2.5 M cells per national replicate): one flat array of 8-byte alias
+// entries for all distinct Poisson means (one cache line per draw), a parameter slot per weight (zero
 // weights draw from the point mass at 0, so the loop has no branch), xoshiro256++ seeded from
 // the caller's engine, removal of surplus people by a sorted sample of distinct positions and
 // a scan of only the blocks of cells that hold one (no tree), and no allocation once the scratch has grown.
@@ -49,10 +49,6 @@ public:
     std::int64_t trials() const noexcept { return n_; }
 
 private:
-    struct Entry {
-        std::uint64_t threshold;  // P(keep column) · 2^64; max = always keep
-        std::uint64_t alias;
-    };
     struct Parameter {
         std::uint32_t offset = 0, size = 0;  // entries_[offset, offset + size); size 0: mean too large
         std::int64_t lo = 0;
@@ -68,7 +64,7 @@ private:
     std::vector<std::uint32_t> index_;             // positive weights, in order
     std::vector<std::uint32_t> parameter_of_;      // per weight: index into parameters_ (0: weight 0)
     std::vector<Parameter> parameters_;            // per distinct Poisson mean n p
-    std::vector<Entry> entries_;                   // alias tables of all parameters, back to back
+    std::vector<std::uint64_t> entries_;           // alias tables of all parameters, back to back (packed)
     LatticeAlias cell_;                            // over positive weights, for adding people
 };
 
