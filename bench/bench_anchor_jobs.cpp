@@ -128,7 +128,7 @@ int main(int argc, char** argv) try {
         for (const auto& row : t.rows) {
             const std::string name = std::get<std::string>(row[0]);
             v[name == "mutual_information" ? "M" : "H"] = {{"est", std::get<double>(row[4])},
-                                                            {"se", std::get<double>(row[5])}};
+                                                            {"se", std::get<double>(row[6])}};
         }
         return v;
     });

@@ -29,6 +29,8 @@ CountMatrix resample_people(const CountMatrix& m, Engine& engine);
 
 // A table with the unit sizes and group sizes of `m` (rounded to whole people) but people
 // allocated to units at random: the composition expected with no segregation at all.
+// Exactly the permutation distribution (both margins fixed), drawn unit by unit as sequential
+// multivariate hypergeometric draws: one random number per person (docs/inference.md §2).
 CountMatrix allocate_at_random(const CountMatrix& m, Engine& engine);
 
 }  // namespace cohesion

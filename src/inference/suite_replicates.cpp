@@ -2,6 +2,7 @@
 
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
 
 #include <algorithm>
 #include <atomic>
@@ -93,25 +94,40 @@ std::vector<Base> plan_bases(const Table& table, const SuitePlan& plan) {
     return bases;
 }
 
-CountMatrix derive(const Derived& d, const CountMatrix& base, const std::vector<double>& cells) {
-    const std::size_t units = base.units;
+// The view `d` of a replicate of its base, into `into` (buffers reused across replicates). The
+// replicate has no empty unit (PeopleSampler::draw_into and make_count_matrix drop them), and
+// neither has any view summing all its columns, so totals carry over without a rebuild; counts
+// are whole numbers, so t − x equals the sum of the other columns exactly.
+void derive(const Derived& d, const CountMatrix& replicate, CountMatrix& into) {
+    const std::size_t units = replicate.units;
     switch (d.how) {
         case Derived::How::identity:
-            return make_count_matrix(cells, units, base.group_names, base.description);
-        case Derived::How::leading_columns: {
-            std::vector<double> sub(cells.begin(), cells.begin() + static_cast<std::ptrdiff_t>(d.columns * units));
-            std::vector<std::string> names(base.group_names.begin(),
-                                           base.group_names.begin() + static_cast<std::ptrdiff_t>(d.columns));
-            return make_count_matrix(std::move(sub), units, std::move(names), base.description);
-        }
+            break;  // the replicate itself (see the caller)
+        case Derived::How::leading_columns:
+            into = make_count_matrix(
+                std::vector<double>(replicate.cells.begin(), replicate.cells.begin() + static_cast<std::ptrdiff_t>(d.columns * units)),
+                units,
+                std::vector<std::string>(replicate.group_names.begin(),
+                                         replicate.group_names.begin() + static_cast<std::ptrdiff_t>(d.columns)),
+                replicate.description);
+            return;
         case Derived::How::vs_rest: {
-            std::vector<double> two(2 * units, 0.0);
-            for (std::size_t g = 0; g < base.groups; ++g) {
-                const double* col = cells.data() + g * units;
-                double* into = two.data() + (g == d.column ? 0 : units);
-                for (std::size_t i = 0; i < units; ++i) into[i] += col[i];
+            into.units = units;
+            into.groups = 2;
+            into.cells.resize(2 * units);
+            const double* x = replicate.cells.data() + d.column * units;
+            for (std::size_t i = 0; i < units; ++i) {
+                into.cells[i] = x[i];
+                into.cells[units + i] = replicate.unit_totals[i] - x[i];
             }
-            return make_count_matrix(std::move(two), units, {base.group_names[d.column], "rest"}, base.description);
+            into.unit_totals = replicate.unit_totals;
+            into.group_totals = {replicate.group_totals[d.column], replicate.grand_total - replicate.group_totals[d.column]};
+            into.grand_total = replicate.grand_total;
+            into.group_names = {replicate.group_names[d.column], "rest"};
+            into.description = replicate.description;
+            into.unit_rows = replicate.unit_rows;
+            into.dropped_units = replicate.dropped_units;
+            return;
         }
     }
     throw Error("internal: unknown view derivation");
@@ -138,7 +154,7 @@ std::vector<std::vector<double>> suite_replicates(const Table& table, const Suit
     const auto R = static_cast<std::size_t>(options.replicates);
     std::vector<std::vector<double>> values(plan.items.size(), std::vector<double>(R));
     struct Scratch {
-        std::vector<double> cells;
+        CountMatrix replicate, view;
         MultinomialSampler::Scratch work;
     };
     tbb::enumerable_thread_specific<Scratch> scratch;
@@ -152,29 +168,29 @@ std::vector<std::vector<double>> suite_replicates(const Table& table, const Suit
         // Base 0 uses the seed's own stream, so a one-view suite repeats bootstrap()'s draws.
         const std::uint64_t base_seed = b == 0 ? seed : splitmix64(seed + b);
         auto engine = replicate_engine(base_seed, r);
-        Scratch& s = scratch.local();
-        if (bootstrap) {
-            samplers[b]->draw_cells(engine, s.cells, s.work);
-        } else {
-            s.cells = allocate_at_random(base.counts, engine).cells;
-        }
         IndexParams replicate_params = params;
         // Simulation-based indices get their own stream per replicate too (as bootstrap()).
         if (bootstrap) replicate_params.seed = splitmix64(options.seed ^ static_cast<std::uint64_t>(r));
-        for (const Derived& d : base.views) {
-            // A base that is its view lends the replicate's cells to the view and takes them
-            // back (when no unit was dropped, make_count_matrix keeps the vector): no copy and
-            // no fresh 20 MB to fault in per replicate.
-            const bool lend = d.how == Derived::How::identity;
-            CountMatrix view = lend ? make_count_matrix(std::move(s.cells), base.counts.units, base.counts.group_names,
-                                                        base.counts.description)
-                                    : derive(d, base.counts, s.cells);
-            for (std::size_t k : items_of_view[d.view]) {
-                throw_if_stopped(options.stop);
-                values[k][r] = plan.items[k].index->compute(IndexInput{view, replicate_params});
+        // Isolated: an index running parallel loops must not let this thread start another
+        // replicate (and redraw the thread's tables) while it waits.
+        tbb::this_task_arena::isolate([&] {
+            Scratch& s = scratch.local();
+            if (bootstrap)
+                samplers[b]->draw_into(engine, s.replicate, s.work);
+            else
+                s.replicate = allocate_at_random(base.counts, engine);
+            for (const Derived& d : base.views) {
+                // The multigroup view of a base without a residual column is the base itself.
+                const bool same = d.how == Derived::How::identity ||
+                                  (d.how == Derived::How::leading_columns && d.columns == s.replicate.groups);
+                if (!same) derive(d, s.replicate, s.view);
+                const CountMatrix& view = same ? s.replicate : s.view;
+                for (std::size_t k : items_of_view[d.view]) {
+                    throw_if_stopped(options.stop);
+                    values[k][r] = plan.items[k].index->compute(IndexInput{view, replicate_params});
+                }
             }
-            if (lend) s.cells = std::move(view.cells);
-        }
+        });
         const std::size_t finished = ++done;
         if (options.progress) {
             std::lock_guard lock(progress_mutex);

@@ -61,6 +61,10 @@ public:
     }
 
     std::size_t size() const { return threshold_.size(); }
+    // The table itself, for samplers that lay many tables out back to back.
+    std::int64_t lo() const { return lo_; }
+    std::uint64_t threshold(std::size_t k) const { return threshold_[k]; }
+    std::uint32_t alias(std::size_t k) const { return alias_[k]; }
 
 private:
     std::int64_t lo_ = 0;

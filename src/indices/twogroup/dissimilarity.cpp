@@ -16,7 +16,7 @@ namespace {
 
 double dissimilarity(const IndexInput& in) {
     const TwoGroupColumns c(in.counts);
-    return twogroup_kernels::dissimilarity({c.x, c.units}, {c.y, c.units});
+    return twogroup_kernels::dissimilarity({c.x, c.units}, {c.y, c.units}, c.X, c.Y);
 }
 
 const IndexRegistration registration{IndexDefinition{

@@ -24,6 +24,7 @@
 #include "indices/index.hpp"
 #include "sampling/exact_null.hpp"
 #include "sampling/lattice_alias.hpp"
+#include "sampling/random.hpp"
 
 namespace cohesion::twogroup_simulation {
 
@@ -68,7 +69,11 @@ public:
                                                        distinct.begin()));
     }
 
-    std::int64_t draw(Engine& engine, std::size_t unit) const { return tables_[slot_[unit]].draw(engine()); }
+    // `random`: any 64-bit generator (the replicate's FastRandom in the simulation loops).
+    template <class Random>
+    std::int64_t draw(Random& random, std::size_t unit) const {
+        return tables_[slot_[unit]].draw(random());
+    }
 
 private:
     std::vector<LatticeAlias> tables_;
