@@ -1,5 +1,7 @@
 #include "atlas/town_comparison.hpp"
 
+#include "analysis/group_labels.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -62,7 +64,7 @@ TownComparison compare_town(const NationalAtlas& atlas, std::string_view town) {
         row.rank_upper = v.rank_upper;
         row.ranked_among = v.ranked_among;
         row.among_peers = peer_standing(atlas, k, v.index, v.group);
-        const std::string who = v.group == "all groups" ? out.town + "'s" : out.town + "'s " + v.group;
+        const std::string who = v.group == "all groups" ? out.town + "'s" : out.town + "'s " + group_label(v.group).short_name;
         if (!std::isfinite(row.town)) {
             row.sentence = fmt::format("{} {} is undefined ({}).", who, measure_name(v.index), v.reason);
         } else {

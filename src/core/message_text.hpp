@@ -27,4 +27,8 @@ std::string number_text(double value);
 // (--where values, --town names).
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
+// Text safe inside XML or HTML elements and attribute values (& < > " ' escaped): the
+// report's HTML and the GeoPackages' QGIS styles.
+std::string xml_escape(const std::string& text);
+
 }  // namespace cohesion

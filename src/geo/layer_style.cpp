@@ -1,5 +1,7 @@
 #include "geo/layer_style.hpp"
 
+#include "core/message_text.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -20,20 +22,6 @@ const char* const kQualitative[] = {"213,94,0",   "0,114,178",  "0,158,115", "20
 const char* const kQualitativeHex[] = {"#d55e00", "#0072b2", "#009e73", "#cc79a7",
                                        "#e69f00", "#56b4e9", "#f0e442", "#000000"};
 
-std::string xml_escape(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&apos;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
 
 std::string fill_symbol(std::size_t id, const std::string& rgb) {
     return fmt::format(

@@ -1,23 +1,12 @@
 #include "report/html_report.hpp"
 
+#include "core/message_text.hpp"
+
 #include <fmt/format.h>
 
 namespace cohesion {
 
-std::string html_escape(const std::string& s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
+std::string html_escape(const std::string& s) { return xml_escape(s); }
 
 namespace {
 

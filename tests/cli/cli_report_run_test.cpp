@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "cli/json_data.hpp"
 #include "cli/run_cli.hpp"
 
 using namespace cohesion::test;
@@ -96,22 +97,6 @@ TEST(CliReport, SelfContainedHtmlAndPdfWithProvenance) {
 }
 
 namespace {
-
-// Tables of a JSON output without their notes and titles (which name the files each
-// path read: the run's in-memory harmonised table, the commands' CSV of it).
-nlohmann::json data_of(const nlohmann::json& j) {
-    if (j.is_array()) {
-        nlohmann::json out = nlohmann::json::array();
-        for (const auto& t : j) out.push_back(data_of(t));
-        return out;
-    }
-    if (j.contains("features")) {
-        nlohmann::json props = nlohmann::json::array();
-        for (const auto& f : j["features"]) props.push_back(f["properties"]);
-        return props;
-    }
-    return {{"columns", j["columns"]}, {"rows", j["rows"]}};
-}
 
 // Every CSV, JSON and GeoJSON output of `a` has the same data in `b` (GeoPackages and the
 // report, which carry timestamps, are compared through their CSV/JSON twins).

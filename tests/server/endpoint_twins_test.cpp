@@ -11,29 +11,11 @@
 #include <map>
 #include <set>
 
+#include "cli/json_data.hpp"
 #include "cli/run_cli.hpp"
 #include "server/serve_process.hpp"
 
 using namespace cohesion::test;
-
-namespace {
-
-// Tables (or a layer's feature properties) without titles and notes.
-nlohmann::json data_of(const nlohmann::json& j) {
-    if (j.is_array()) {
-        nlohmann::json out = nlohmann::json::array();
-        for (const auto& t : j) out.push_back(data_of(t));
-        return out;
-    }
-    if (j.contains("features")) {
-        nlohmann::json props = nlohmann::json::array();
-        for (const auto& f : j["features"]) props.push_back(f["properties"]);
-        return props;
-    }
-    return {{"columns", j["columns"]}, {"rows", j["rows"]}};
-}
-
-}  // namespace
 
 TEST(ServeTwins, EveryEndpointEqualsItsCommand) {
     const std::string data = COHESION_EXAMPLE_DATA;
