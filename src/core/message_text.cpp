@@ -51,7 +51,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     return row[b.size()];
 }
 
-std::string xml_escape(const std::string& text) {
+std::string xml_escape(const std::string& text, bool apostrophe) {
     std::string out;
     out.reserve(text.size());
     for (char c : text) {
@@ -60,7 +60,7 @@ std::string xml_escape(const std::string& text) {
             case '<': out += "&lt;"; break;
             case '>': out += "&gt;"; break;
             case '"': out += "&quot;"; break;
-            case '\'': out += "&apos;"; break;
+            case '\'': out += apostrophe ? "&apos;" : "'"; break;
             default: out += c;
         }
     }

@@ -27,8 +27,9 @@ std::string number_text(double value);
 // (--where values, --town names).
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
-// Text safe inside XML or HTML elements and attribute values (& < > " ' escaped): the
+// Text safe inside XML or HTML elements and double-quoted attribute values (& < > "
+// escaped, and ' unless `apostrophe` is false, which keeps HTML prose readable): the
 // report's HTML and the GeoPackages' QGIS styles.
-std::string xml_escape(const std::string& text);
+std::string xml_escape(const std::string& text, bool apostrophe = true);
 
 }  // namespace cohesion

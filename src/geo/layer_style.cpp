@@ -49,7 +49,7 @@ std::string sld_rule(const std::string& name, const std::string& filter, const s
         xml_escape(name), filter, hex);
 }
 
-std::string number_text(double v) { return fmt::format("{:.6g}", v); }
+std::string break_text(double v) { return fmt::format("{:.6g}", v); }
 
 }  // namespace
 
@@ -106,7 +106,7 @@ LayerStyle default_layer_style(const ResultTable& table, const std::string& colu
         const std::size_t classes = breaks.size() > 1 ? breaks.size() - 1 : 0;
         for (std::size_t k = 0; k < classes; ++k) {
             const std::size_t colour = classes == 1 ? 2 : k * 4 / (classes - 1);
-            const std::string label = number_text(breaks[k]) + " – " + number_text(breaks[k + 1]);
+            const std::string label = break_text(breaks[k]) + " – " + break_text(breaks[k + 1]);
             items += fmt::format(R"(<range lower="{}" upper="{}" symbol="{}" label="{}" render="true"/>)",
                                  fmt::format("{}", breaks[k]), fmt::format("{}", breaks[k + 1]), k, xml_escape(label));
             symbols += fill_symbol(k, kViridis[colour]);

@@ -6,7 +6,7 @@
 
 namespace cohesion {
 
-std::string html_escape(const std::string& s) { return xml_escape(s); }
+std::string html_escape(const std::string& s) { return xml_escape(s, false); }
 
 namespace {
 
