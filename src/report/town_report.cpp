@@ -1,5 +1,7 @@
 #include "report/town_report.hpp"
 
+#include "output/people_text.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -185,7 +187,7 @@ ReportDocument town_report(const TownReportInput& in) {
     const BootstrapSummary& m = p.multigroup_values.at(0).value;
     // Key figures: the value box holds the headline, the label its interval, raw value and
     // rank interval (docs/inference.md), so the reader sees the uncertainty beside it.
-    d.key_figures = {{"residents", fmt::format("{:.0f}", p.total_population)},
+    d.key_figures = {{"residents", count_text(p.total_population)},
                      {"areas", std::to_string(p.areas.rows.size())},
                      {"groups", std::to_string(p.composition.rows.size())},
                      {"segregation of all groups (Theil's M, nats" + interval_note(m, 4) + ")",

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "analysis/town_profile.hpp"
+#include "output/people_text.hpp"
 #include "study/study.hpp"
 
 namespace cohesion {
@@ -23,9 +24,5 @@ struct Finding {
 // come from the study's inputs when it has them.
 std::vector<Finding> study_findings(const Study& study, const TownProfile& profile);
 
-// A share as people read it: "60 %", "0.4 %", "less than 0.1 %".
-std::string percent_text(double share);
-// A count with thousands separators: "8,474".
-std::string count_text(double count);
 
 }  // namespace cohesion
