@@ -82,6 +82,7 @@ void run(ReportOptions& o) {
     request.version = COHESION_VERSION;
     request.generated = utc_timestamp();
     std::deque<AreaLayer> section_layers;  // alive until the document is rendered
+    PlaceLayers places(o.enclave.places);
     for (const auto& spec_text : o.sections) {
         ReportSection s = included_section(spec_text);
         auto& target = section_titled(request.extra_sections, s.title);
@@ -95,19 +96,16 @@ void run(ReportOptions& o) {
         const auto colon = rest.rfind(':');
         if (colon == std::string::npos || colon == 0 || colon + 1 == rest.size())
             throw Error(Location{"", 0, "--section-map"}, "expected TITLE=LAYER:COLUMN, got '" + spec_text + "'");
+        // The layer is read once: its CRS picks the places' projection, then it is mapped.
+        AreaLayerOptions layer_options;
+        layer_options.code_field = "area";
+        const std::string path = rest.substr(0, colon), column = rest.substr(colon + 1);
+        const AreaLayer& layer = section_layers.emplace_back(load_area_layer(path, layer_options));
         SectionMapOptions map_options;
         map_options.hub_distance_m = o.hub_distance;
-        // Place names on a section map need the place layer in that map's CRS.
-        std::optional<PlaceLayer> section_places;
-        if (!o.enclave.places.empty()) {
-            AreaLayerOptions probe;
-            probe.code_field = "area";
-            section_places = load_place_layer(o.enclave.places, load_area_layer(rest.substr(0, colon), probe).crs);
-            map_options.places = &*section_places;
-        }
+        map_options.places = places.in_crs(layer.crs);
         section_titled(request.extra_sections, title)
-            .figures.push_back(section_map(title, rest.substr(0, colon), rest.substr(colon + 1), section_layers,
-                                           map_options));
+            .figures.push_back(section_map(title, layer, read_layer_column(path, "area", column), column, map_options));
     }
     const StudyReport report = study_report(study, {}, {}, request);
     if (!o.html.empty()) write_file_atomically(o.html, render_html(report.document));

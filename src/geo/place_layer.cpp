@@ -63,4 +63,10 @@ std::vector<std::string> place_of_areas(const AreaLayer& areas, const PlaceLayer
     return out;
 }
 
+const PlaceLayer* PlaceLayers::in_crs(const std::string& crs) {
+    if (source_.empty()) return nullptr;
+    if (auto it = by_crs_.find(crs); it != by_crs_.end()) return &it->second;
+    return &by_crs_.emplace(crs, load_place_layer(source_, crs)).first->second;
+}
+
 }  // namespace cohesion

@@ -3,6 +3,7 @@
 // be labelled and findings named by place ("Queens Park") rather than by area code. Any
 // vector layer with a name field works: ONS ward boundaries (WD13NM ...), a council's
 // neighbourhood layer.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -25,5 +26,17 @@ PlaceLayer load_place_layer(const std::string& source, const std::string& target
 // For each area of `areas`, the name of the place covering most of its surface ("" when
 // none overlaps): polygon overlaps (geo/area_overlaps.hpp), both layers in one CRS.
 std::vector<std::string> place_of_areas(const AreaLayer& areas, const PlaceLayer& places);
+
+// One place file for several maps: read and projected once per CRS the maps use (a report's
+// town map and its LSOA section maps), not once per map. Empty `source`: no places (null).
+class PlaceLayers {
+public:
+    explicit PlaceLayers(std::string source) : source_(std::move(source)) {}
+    const PlaceLayer* in_crs(const std::string& crs);
+
+private:
+    std::string source_;
+    std::map<std::string, PlaceLayer> by_crs_;  // std::map: pointers survive later loads
+};
 
 }  // namespace cohesion

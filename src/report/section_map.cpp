@@ -29,14 +29,6 @@ std::string column_description(const std::string& column) {
     return it == known.end() ? column + " in each area" : it->second;
 }
 
-MapFigure section_map(const std::string& title, const std::string& path, const std::string& column,
-                      std::deque<AreaLayer>& layers, const SectionMapOptions& options) {
-    AreaLayerOptions layer_options;
-    layer_options.code_field = "area";
-    const AreaLayer& layer = layers.emplace_back(load_area_layer(path, layer_options));
-    return section_map(title, layer, read_layer_column(path, "area", column), column, options);
-}
-
 MapFigure section_map(const std::string& title, const AreaLayer& layer, const LayerColumn& values,
                       const std::string& column, const SectionMapOptions& options) {
     // The map's own title says what it shows (the section heading above names the topic).

@@ -1,11 +1,10 @@
 #pragma once
-// A map of one column of a layer written by an earlier command (first field `area`), for
-// the report's extra sections: the pace of change, ESOL need, hub catchments, licensing
+// A map of one column of per-area results (a study step's, or a layer an earlier command
+// wrote, first field `area`), for the report's extra sections: the pace of change, ESOL need, hub catchments, licensing
 // zones. People should be able to place what they see, so the map carries place names
 // (when a place layer is given), zones outlined and named (a text column with few
 // values: licensing zones), and hubs as markers with their service distance as a ring (a
 // text column whose values are the layer's own area codes: the hub sites).
-#include <deque>
 #include <string>
 
 #include "geo/area_layer.hpp"
@@ -20,12 +19,8 @@ struct SectionMapOptions {
     double hub_distance_m = 0.0;         // ring around hub markers (0 = none)
 };
 
-// `layers` keeps the loaded layers alive while the figure refers to them.
-MapFigure section_map(const std::string& title, const std::string& path, const std::string& column,
-                      std::deque<AreaLayer>& layers, const SectionMapOptions& options = {});
-
-// The same for a layer in memory (e.g. a study step's areas) and the column's values by
-// area code; `layer` must outlive the figure.
+// A map of one column (values by area code) on `layer`: a study step's areas, or a layer an
+// earlier command wrote (`report --section-map`); `layer` must outlive the figure.
 MapFigure section_map(const std::string& title, const AreaLayer& layer, const LayerColumn& values,
                       const std::string& column, const SectionMapOptions& options = {});
 

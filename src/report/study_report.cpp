@@ -80,13 +80,15 @@ StudyReport study_report(const Study& study, const std::vector<StudyStep>& steps
     // the table's areas only, even with national boundaries.
     auto kept = std::make_shared<std::deque<AreaLayer>>();
     std::deque<AreaLayer>& layers = *kept;
-    // Section maps carry place names in their own CRS (the step layers may differ from the town's).
-    std::deque<PlaceLayer> section_places;
+    // Section maps carry place names in their own CRS (the step layers may differ from the
+    // town's); each projection of the place file is made once.
+    PlaceLayers section_places(spec.places);
     auto map_options = [&](const AreaLayer& layer) {
         SectionMapOptions o;
         o.hub_distance_m = request.hub_distance > 0 ? request.hub_distance
                                                       : spec.targeting ? spec.targeting->distance : 0.0;
-        if (!spec.places.empty()) o.places = &section_places.emplace_back(load_place_layer(spec.places, layer.crs));
+        o.places = study.places() && study.places()->areas.crs == layer.crs ? study.places()
+                                                                             : section_places.in_crs(layer.crs);
         return o;
     };
     if (study.spatial()) in.layer = &layers.emplace_back(subset_layer(study.spatial()->layer, study.spatial()->feature));
