@@ -158,6 +158,8 @@ void add_report_command(CLI::App& app) {
     command->add_option("--permutations", o->profile.hot_spots.permutations, "Permutations for hot spots")
         ->default_val(999)->check(CLI::Range(19, 1000000))->group(g);
     command->add_option("--seed", o->profile.seed, "Random seed")->default_val(20170601)->group(g);
+    command->add_flag_callback("--quiet,-q", [] { set_progress_quiet(true); }, "Do not print progress on stderr")
+        ->group(g);
     command->callback([o, command] {
         o->profile.hot_spots.seed = o->profile.seed;
         o->profile.interval = parse_interval_method(o->interval);

@@ -11,33 +11,79 @@ namespace {
 
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
-// From the mode outwards with ratio(k) = pmf(k+1)/pmf(k), on the support [a, b]. Unimodal
-// distributions only: once a term is below `cut` of the mode every further one is smaller.
+// From the mode outwards with ratio(k) = pmf(k+1)/pmf(k), on the support [a, b], into `out`
+// (replaced); returns the first value of the support. Unimodal distributions only: once a term
+// is below `cut` of the mode every further one is smaller.
+// Why into a caller's buffer: inside bootstrap replicates the exact indices tabulate hundreds of
+// distributions per call, and a fresh vector for each was a fifth of their time.
 template <class Ratio>
-LatticePmf tabulate(std::int64_t a, std::int64_t b, std::int64_t mode, Ratio ratio) {
+std::int64_t tabulate_into(std::vector<double>& out, std::int64_t a, std::int64_t b, std::int64_t mode, Ratio ratio) {
     constexpr double cut = 1e-18;
     mode = std::clamp(mode, a, b);
-    std::vector<double> up{1.0}, down;
+    thread_local std::vector<double> down;
+    down.clear();
     double v = 1.0;
-    for (std::int64_t k = mode; k < b; ++k) {
-        v *= ratio(k);
-        if (v < cut) break;
-        up.push_back(v);
-    }
-    v = 1.0;
     for (std::int64_t k = mode; k > a; --k) {
-        v /= ratio(k - 1);
+        // Multiply by the reciprocal: a division of v itself would chain each term's latency.
+        v *= 1.0 / ratio(k - 1);
         if (v < cut) break;
         down.push_back(v);
     }
+    out.assign(down.rbegin(), down.rend());
+    out.push_back(1.0);
+    v = 1.0;
+    for (std::int64_t k = mode; k < b; ++k) {
+        v *= ratio(k);
+        if (v < cut) break;
+        out.push_back(v);
+    }
+    // Double sums in two lanes (terms are positive and few: relative error ~ terms × 1e-16), and
+    // one multiplication per term: long-double sums and divisions were a third of the tabulation.
+    double total_even = 0.0, total_odd = 0.0;
+    std::size_t j = 0;
+    for (; j + 1 < out.size(); j += 2) {
+        total_even += out[j];
+        total_odd += out[j + 1];
+    }
+    if (j < out.size()) total_even += out[j];
+    const double inverse_total = 1.0 / (total_even + total_odd);
+    for (double& q : out) q *= inverse_total;
+    return mode - static_cast<std::int64_t>(down.size());
+}
+
+template <class Ratio>
+LatticePmf tabulate(std::int64_t a, std::int64_t b, std::int64_t mode, Ratio ratio) {
     LatticePmf out;
-    out.lo = mode - static_cast<std::int64_t>(down.size());
-    out.p.assign(down.rbegin(), down.rend());
-    out.p.insert(out.p.end(), up.begin(), up.end());
-    long double total = 0.0L;
-    for (double q : out.p) total += q;
-    for (double& q : out.p) q = static_cast<double>(q / total);
+    out.lo = tabulate_into(out.p, a, b, mode, ratio);
     return out;
+}
+
+// Binomial(n, probability) into `out`; returns the support's first value.
+std::int64_t binomial_into(std::vector<double>& out, std::int64_t n, double probability) {
+    if (n <= 0 || !(probability > 0.0)) {
+        out.assign(1, 1.0);
+        return 0;
+    }
+    if (probability >= 1.0) {
+        out.assign(1, 1.0);
+        return n;
+    }
+    const double odds = probability / (1.0 - probability);
+    const auto mode = static_cast<std::int64_t>(std::floor(static_cast<double>(n + 1) * probability));
+    return tabulate_into(out, 0, n, mode, [&](std::int64_t k) {
+        return static_cast<double>(n - k) / static_cast<double>(k + 1) * odds;
+    });
+}
+
+// Focal count among n drawn without replacement from N people of whom K are focal, into `out`.
+std::int64_t hypergeometric_into(std::vector<double>& out, std::int64_t N, std::int64_t K, std::int64_t n) {
+    const std::int64_t a = std::max<std::int64_t>(0, n - (N - K)), b = std::min(n, K);
+    const auto mode = static_cast<std::int64_t>(
+        std::floor(static_cast<double>(n + 1) * static_cast<double>(K + 1) / static_cast<double>(N + 2)));
+    return tabulate_into(out, a, b, mode, [&](std::int64_t k) {
+        return static_cast<double>(K - k) * static_cast<double>(n - k) /
+               (static_cast<double>(k + 1) * static_cast<double>(N - K - n + k + 1));
+    });
 }
 
 // (size, number of units of that size) for the units' sizes rounded to whole people.
@@ -72,42 +118,79 @@ std::vector<std::pair<std::int64_t, std::int64_t>> size_counts(std::span<const d
 
 // E|k − k'| for k, k' independent draws from `d`: with the support in order,
 // Σ_a Σ_b p_a p_b |a − b| = 2 Σ_b p_b (b F_<b − S_<b), F and S running sums of p and p·k.
-long double mean_difference(const LatticePmf& d) {
+long double mean_difference(std::int64_t lo, const std::vector<double>& p) {
     long double F = 0.0L, S = 0.0L, sum = 0.0L;
-    for (std::size_t j = 0; j < d.p.size(); ++j) {
-        const long double k = static_cast<long double>(d.lo + static_cast<std::int64_t>(j));
-        sum += d.p[j] * (k * F - S);
-        F += d.p[j];
-        S += d.p[j] * k;
+    for (std::size_t j = 0; j < p.size(); ++j) {
+        const long double k = static_cast<long double>(lo + static_cast<std::int64_t>(j));
+        sum += p[j] * (k * F - S);
+        F += p[j];
+        S += p[j] * k;
     }
     return 2.0L * sum;
 }
 
-// A binomial count scaled by 1/n_total, with suffix sums so that E[(V − c)+] is O(1).
+// Binomial counts scaled by 1/n_total, with suffix sums so that E[(V − c)+] is O(1). All of a
+// call's distributions live in one arena (three flat arrays), not a vector each.
 struct ScaledCount {
-    LatticePmf d;
-    std::vector<double> tail_p, tail_m;  // Σ_{j' ≥ j} p, Σ_{j' ≥ j} p·k
-    double mean = 0.0;                   // E[count]
-
-    explicit ScaledCount(LatticePmf pmf) : d(std::move(pmf)) {
-        tail_p.assign(d.p.size() + 1, 0.0);
-        tail_m.assign(d.p.size() + 1, 0.0);
-        long double P = 0.0L, M = 0.0L;
-        for (std::size_t j = d.p.size(); j-- > 0;) {
-            P += d.p[j];
-            M += d.p[j] * static_cast<long double>(d.lo + static_cast<std::int64_t>(j));
-            tail_p[j] = static_cast<double>(P);
-            tail_m[j] = static_cast<double>(M);
-        }
-        mean = tail_m[0];
-    }
+    std::int64_t lo = 0;
+    std::size_t size = 0;
+    const double* p = nullptr;       // pmf on lo … lo+size−1
+    const double* tail_p = nullptr;  // Σ_{j' ≥ j} p, size+1 entries
+    const double* tail_m = nullptr;  // Σ_{j' ≥ j} p·k
+    double mean = 0.0;               // E[count]
+    std::int64_t hi() const { return lo + static_cast<std::int64_t>(size) - 1; }
     // E[(V − c)+] for V = count / scale, where `first` is the first count with count/scale > c:
     // Σ_{k ≥ first} p_k (k/scale − c).
     double excess_from(std::int64_t first, double c, double inv_scale) const {
-        if (first > d.hi()) return 0.0;
-        const std::size_t j = first <= d.lo ? 0 : static_cast<std::size_t>(first - d.lo);
+        if (first > hi()) return 0.0;
+        const std::size_t j = first <= lo ? 0 : static_cast<std::size_t>(first - lo);
         return tail_m[j] * inv_scale - c * tail_p[j];
     }
+};
+
+class ScaledCountArena {
+public:
+    void clear() {
+        entries_.clear();
+        p_.clear();
+        tails_.clear();
+    }
+    // Adds Binomial(n, probability); returns its index.
+    std::uint32_t add_binomial(std::int64_t n, double probability) {
+        thread_local std::vector<double> pmf;
+        const std::int64_t lo = binomial_into(pmf, n, probability);
+        Entry e{lo, p_.size(), tails_.size(), pmf.size(), 0.0};
+        p_.insert(p_.end(), pmf.begin(), pmf.end());
+        tails_.resize(tails_.size() + 2 * (pmf.size() + 1), 0.0);
+        double* tail_p = tails_.data() + e.tails;
+        double* tail_m = tail_p + pmf.size() + 1;
+        // Summed from the far tail inwards, small terms first, in double (relative error ~ support × 1e-16).
+        double P = 0.0, M = 0.0;
+        for (std::size_t j = pmf.size(); j-- > 0;) {
+            P += pmf[j];
+            M += pmf[j] * static_cast<double>(lo + static_cast<std::int64_t>(j));
+            tail_p[j] = P;
+            tail_m[j] = M;
+        }
+        e.mean = tail_m[0];
+        entries_.push_back(e);
+        return static_cast<std::uint32_t>(entries_.size() - 1);
+    }
+    // Valid until the next add (the arrays may move).
+    ScaledCount operator[](std::uint32_t i) const {
+        const Entry& e = entries_[i];
+        const double* tails = tails_.data() + e.tails;
+        return ScaledCount{e.lo, e.size, p_.data() + e.p, tails, tails + e.size + 1, e.mean};
+    }
+
+private:
+    struct Entry {
+        std::int64_t lo;
+        std::size_t p, tails, size;
+        double mean;
+    };
+    std::vector<Entry> entries_;
+    std::vector<double> p_, tails_;
 };
 
 // E[(V − U)+] for U = outer/n_outer and V = inner/n_inner independent: Σ_k P(outer = k)
@@ -117,12 +200,12 @@ struct ScaledCount {
 double expected_excess(const ScaledCount& outer, std::int64_t n_outer, const ScaledCount& inner, std::int64_t n_inner) {
     const double inv_outer = 1.0 / static_cast<double>(n_outer), inv_inner = 1.0 / static_cast<double>(n_inner);
     const std::int64_t step_q = n_inner / n_outer, step_r = n_inner % n_outer;
-    std::int64_t k = outer.d.lo;
+    std::int64_t k = outer.lo;
     // k ≤ n_outer, so k·n_inner ≤ n_outer·n_inner: fits in 64 bits for any real population.
     std::int64_t q = k * n_inner / n_outer, r = k * n_inner % n_outer;
     double excess = 0.0;
-    for (std::size_t j = 0; j < outer.d.p.size(); ++j, ++k) {
-        excess += outer.d.p[j] * inner.excess_from(q + 1, static_cast<double>(k) * inv_outer, inv_inner);
+    for (std::size_t j = 0; j < outer.size; ++j, ++k) {
+        excess += outer.p[j] * inner.excess_from(q + 1, static_cast<double>(k) * inv_outer, inv_inner);
         q += step_q;
         r += step_r;
         if (r >= n_outer) {
@@ -133,16 +216,59 @@ double expected_excess(const ScaledCount& outer, std::int64_t n_outer, const Sca
     return excess;
 }
 
+// Puts `points` in ascending order of share: a counting pass into as many equal-width buckets as
+// points, then insertion sort within each (shares of binomial supports spread smoothly, so
+// buckets hold a few points). Exact order, O(points) — a comparison sort of every call's tens of
+// thousands of points was most of modified Gini's time inside bootstrap replicates.
+template <class Point>
+void sort_by_share(std::vector<Point>& points, std::vector<Point>& scratch) {
+    const std::size_t n = points.size();
+    if (n < 64) {
+        std::sort(points.begin(), points.end(), [](const Point& a, const Point& b) { return a.share < b.share; });
+        return;
+    }
+    double lo = points[0].share, hi = lo;
+    for (const Point& q : points) {
+        lo = std::min(lo, q.share);
+        hi = std::max(hi, q.share);
+    }
+    if (!(hi > lo)) return;  // all equal: any order
+    // (share − lo)·scale is non-decreasing in share (rounded operations are monotone), so bucket
+    // order agrees with share order.
+    const double scale = static_cast<double>(n) / (hi - lo);
+    auto bucket = [&](double share) { return std::min(n - 1, static_cast<std::size_t>((share - lo) * scale)); };
+    thread_local std::vector<std::uint32_t> start;
+    start.assign(n + 1, 0u);
+    for (const Point& q : points) ++start[bucket(q.share) + 1];
+    for (std::size_t b = 0; b < n; ++b) start[b + 1] += start[b];
+    scratch.resize(n);
+    {
+        thread_local std::vector<std::uint32_t> next;
+        next.assign(start.begin(), start.end() - 1);
+        for (const Point& q : points) scratch[next[bucket(q.share)]++] = q;
+    }
+    for (std::size_t b = 0; b < n; ++b) {
+        const auto first = scratch.begin() + start[b], last = scratch.begin() + start[b + 1];
+        if (last - first > 32) {
+            std::sort(first, last, [](const Point& a, const Point& c) { return a.share < c.share; });
+            continue;
+        }
+        for (auto i = first + 1; i < last; ++i) {
+            const Point v = *i;
+            auto j = i;
+            for (; j > first && (j - 1)->share > v.share; --j) *j = *(j - 1);
+            *j = v;
+        }
+    }
+    points.swap(scratch);
+}
+
 }  // namespace
 
 LatticePmf binomial_pmf(std::int64_t n, double probability) {
-    if (n <= 0 || !(probability > 0.0)) return LatticePmf{0, {1.0}};
-    if (probability >= 1.0) return LatticePmf{n, {1.0}};
-    const double odds = probability / (1.0 - probability);
-    const auto mode = static_cast<std::int64_t>(std::floor(static_cast<double>(n + 1) * probability));
-    return tabulate(0, n, mode, [&](std::int64_t k) {
-        return static_cast<double>(n - k) / static_cast<double>(k + 1) * odds;
-    });
+    LatticePmf out;
+    out.lo = binomial_into(out.p, n, probability);
+    return out;
 }
 
 LatticePmf poisson_pmf(double mean) {
@@ -153,13 +279,9 @@ LatticePmf poisson_pmf(double mean) {
 }
 
 LatticePmf hypergeometric_pmf(std::int64_t N, std::int64_t K, std::int64_t n) {
-    const std::int64_t a = std::max<std::int64_t>(0, n - (N - K)), b = std::min(n, K);
-    const auto mode = static_cast<std::int64_t>(
-        std::floor(static_cast<double>(n + 1) * static_cast<double>(K + 1) / static_cast<double>(N + 2)));
-    return tabulate(a, b, mode, [&](std::int64_t k) {
-        return static_cast<double>(K - k) * static_cast<double>(n - k) /
-               (static_cast<double>(k + 1) * static_cast<double>(N - K - n + k + 1));
-    });
+    LatticePmf out;
+    out.lo = hypergeometric_into(out.p, N, K, n);
+    return out;
 }
 
 double dissimilarity_null_mean(std::span<const double> t, double P) {
@@ -172,11 +294,12 @@ double dissimilarity_null_mean(std::span<const double> t, double P) {
     // Units of one size have one count distribution, so E|x/X − (n − x)/Y| once per size.
     long double sum = 0.0L;
     for (const auto& [n, count] : sizes) {
-        const LatticePmf h = hypergeometric_pmf(N, K, n);
+        thread_local std::vector<double> h;
+        const std::int64_t lo = hypergeometric_into(h, N, K, n);
         long double e = 0.0L;
-        for (std::size_t j = 0; j < h.p.size(); ++j) {
-            const double x = static_cast<double>(h.lo + static_cast<std::int64_t>(j));
-            e += h.p[j] * std::abs(x / X - (static_cast<double>(n) - x) / Y);
+        for (std::size_t j = 0; j < h.size(); ++j) {
+            const double x = static_cast<double>(lo + static_cast<std::int64_t>(j));
+            e += h[j] * std::abs(x / X - (static_cast<double>(n) - x) / Y);
         }
         sum += static_cast<long double>(count) * e;
     }
@@ -190,21 +313,23 @@ double gini_null_mean(std::span<const double> t, double P) {
         double share;
         double weight;
     };
-    std::vector<Point> points;
+    thread_local std::vector<Point> points, scratch;
+    thread_local std::vector<double> b;
+    points.clear();
     long double T = 0.0L, self = 0.0L;
     for (const auto& [n, count] : sizes) {
-        const LatticePmf b = binomial_pmf(n, P);
+        const std::int64_t lo = binomial_into(b, n, P);
         const double unit_weight = static_cast<double>(count) * static_cast<double>(n);
-        for (std::size_t j = 0; j < b.p.size(); ++j)
-            points.push_back({static_cast<double>(b.lo + static_cast<std::int64_t>(j)) / static_cast<double>(n),
-                              unit_weight * b.p[j]});
+        for (std::size_t j = 0; j < b.size(); ++j)
+            points.push_back({static_cast<double>(lo + static_cast<std::int64_t>(j)) / static_cast<double>(n),
+                              unit_weight * b[j]});
         T += unit_weight;
         // i = j: t_i² E|p_i − p_i'| = n E|k − k'|, included by the all-pairs sum below but 0
         // in every real table.
-        self += static_cast<long double>(unit_weight) * mean_difference(b);
+        self += static_cast<long double>(unit_weight) * mean_difference(lo, b);
     }
     if (!(T > 0.0L)) return nan;
-    std::sort(points.begin(), points.end(), [](const Point& a, const Point& b) { return a.share < b.share; });
+    sort_by_share(points, scratch);
     long double W = 0.0L, S = 0.0L, half = 0.0L;
     for (const Point& q : points) {
         half += q.weight * (q.share * W - S);
@@ -226,21 +351,22 @@ double bootstrap_dissimilarity_mean(std::span<const double> x, std::span<const d
     if (X <= 0 || Y <= 0) return nan;
     // Census counts take few distinct values: one table per value, shared by its units.
     // Whole-people counts index an array directly; fractional ones go through a hash map.
-    auto tables_for = [](std::span<const double> v, std::int64_t n, long double total) {
-        std::vector<ScaledCount> tables;
-        std::vector<std::uint32_t> of_unit(v.size());
+    thread_local ScaledCountArena ax, by;
+    thread_local std::vector<std::uint32_t> unit_x, unit_y;
+    auto tables_for = [](ScaledCountArena& tables, std::vector<std::uint32_t>& of_unit, std::span<const double> v,
+                         std::int64_t n, long double total) {
+        tables.clear();
+        of_unit.resize(v.size());
         double largest = 0.0;
         bool whole = true;
         for (double e : v) {
             largest = std::max(largest, e);
             whole = whole && e >= 0.0 && e == std::floor(e);
         }
-        auto table_of = [&](double value) {
-            tables.emplace_back(binomial_pmf(n, static_cast<double>(value / total)));
-            return static_cast<std::uint32_t>(tables.size() - 1);
-        };
+        auto table_of = [&](double value) { return tables.add_binomial(n, static_cast<double>(value / total)); };
         if (whole && largest <= static_cast<double>(std::int64_t{1} << 22)) {
-            std::vector<std::uint32_t> slot(static_cast<std::size_t>(largest) + 1, UINT32_MAX);
+            thread_local std::vector<std::uint32_t> slot;
+            slot.assign(static_cast<std::size_t>(largest) + 1, UINT32_MAX);
             for (std::size_t i = 0; i < v.size(); ++i) {
                 std::uint32_t& s = slot[static_cast<std::size_t>(v[i])];
                 if (s == UINT32_MAX) s = table_of(v[i]);
@@ -254,19 +380,18 @@ double bootstrap_dissimilarity_mean(std::span<const double> x, std::span<const d
                 of_unit[i] = it->second;
             }
         }
-        return std::pair{std::move(tables), std::move(of_unit)};
     };
-    const auto [ax, unit_x] = tables_for(x, X, sx);
-    const auto [by, unit_y] = tables_for(y, Y, sy);
+    tables_for(ax, unit_x, x, X, sx);
+    tables_for(by, unit_y, y, Y, sy);
     const double Xd = static_cast<double>(X), Yd = static_cast<double>(Y);
     long double sum = 0.0L;
     for (std::size_t i = 0; i < x.size(); ++i) {
-        const ScaledCount& A = ax[unit_x[i]];
-        const ScaledCount& B = by[unit_y[i]];
+        const ScaledCount A = ax[unit_x[i]];
+        const ScaledCount B = by[unit_y[i]];
         // |U − V| = (U − V) + 2 (V − U)+ with U = A/X, V = B/Y; sum over the shorter support,
         // finding where the other variable passes each point by integer arithmetic.
         double e;
-        if (A.d.p.size() <= B.d.p.size())
+        if (A.size <= B.size)
             e = A.mean / Xd - B.mean / Yd + 2.0 * expected_excess(A, X, B, Y);
         else
             e = B.mean / Yd - A.mean / Xd + 2.0 * expected_excess(B, Y, A, X);
