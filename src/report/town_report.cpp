@@ -17,20 +17,30 @@ namespace cohesion {
 
 namespace {
 
+// The town's maps: the input plus what every map of it shares, computed once (which place
+// covers each area takes polygon overlays, too slow to repeat for each of the six maps).
+struct TownMaps {
+    const TownReportInput& in;
+    std::vector<MapLabel> places;
+
+    explicit TownMaps(const TownReportInput& input) : in(input) {
+        if (!in.places || !in.layer) return;
+        std::vector<double> population;
+        for (const auto& row : in.profile->areas.rows) population.push_back(cell_number(row[1]));
+        places = place_labels(*in.places, *in.layer, population);
+    }
+};
+
 // Map values come one per table area, and the layer holds exactly those areas in table
 // order (draw_map checks the sizes).
-MapFigure base_map(const TownReportInput& in, std::string title, std::string legend, std::string caption) {
+MapFigure base_map(const TownMaps& maps, std::string title, std::string legend, std::string caption) {
     MapFigure m;
     m.title = std::move(title);
     m.legend_title = std::move(legend);
     m.caption = std::move(caption);
-    m.layer = in.layer;
+    m.layer = maps.in.layer;
     m.attribution = map_attribution();
-    if (in.places && in.layer) {
-        std::vector<double> population;
-        for (const auto& row : in.profile->areas.rows) population.push_back(cell_number(row[1]));
-        m.places = place_labels(*in.places, *in.layer, population);
-    }
+    m.places = maps.places;
     return m;
 }
 
@@ -63,17 +73,17 @@ std::vector<std::size_t> focus_areas(const TownReportInput& in) {
     return focus;
 }
 
-MapFigure numeric_map(const TownReportInput& in, std::string title, std::string legend, std::string caption,
+MapFigure numeric_map(const TownMaps& maps, std::string title, std::string legend, std::string caption,
                       const std::vector<double>& values, bool percent) {
-    MapFigure m = base_map(in, std::move(title), std::move(legend), std::move(caption));
+    MapFigure m = base_map(maps, std::move(title), std::move(legend), std::move(caption));
     m.values = values;
     m.percent = percent;
     return m;
 }
 
-MapFigure category_map(const TownReportInput& in, std::string title, std::string legend, std::string caption,
+MapFigure category_map(const TownMaps& maps, std::string title, std::string legend, std::string caption,
                        const std::vector<std::string>& labels, std::vector<std::pair<std::string, Rgb>> colours) {
-    MapFigure m = base_map(in, std::move(title), std::move(legend), std::move(caption));
+    MapFigure m = base_map(maps, std::move(title), std::move(legend), std::move(caption));
     m.categories = labels;
     m.category_colours = std::move(colours);
     return m;
@@ -283,11 +293,12 @@ ReportDocument town_report(const TownReportInput& in) {
                                   : std::string(" (the largest group: no group meets the ranking rule)")) +
             " and of segregation across all groups. "
             "Classes are natural breaks (Fisher–Jenks) on a colour-blind-safe viridis scale.");
+        const TownMaps maps(in);
         const std::vector<MapOutline> zones = enclave_outlines(in);
         const std::string outlined = zones.empty() ? std::string()
                                                    : " Outlined: the enclaves of " + p.focal + ", named after the wards or "
                                                      "areas where most of their residents live.";
-        MapFigure share = numeric_map(in, "Share of residents who are " + p.focal, p.focal + " share",
+        MapFigure share = numeric_map(maps, "Share of residents who are " + p.focal, p.focal + " share",
                                       "Share of each area's residents who are " + p.focal + "." + outlined,
                                       p.focal_share, true);
         share.outlines = zones;
@@ -304,19 +315,19 @@ ReportDocument town_report(const TownReportInput& in) {
                              " km across)." + outlined;
             where.figures.push_back(closer);
         }
-        MapFigure lq = numeric_map(in, "Location quotient of " + p.focal, "LQ (1 = town average)",
+        MapFigure lq = numeric_map(maps, "Location quotient of " + p.focal, "LQ (1 = town average)",
                                    "Each area's " + p.focal + " share divided by the town's share: above 1, more " +
                                        p.focal + " residents than the town average." + outlined,
                                    p.focal_lq, false);
         lq.outlines = zones;
         lq.outline_legend = share.outline_legend;
         where.figures.push_back(lq);
-        where.figures.push_back(numeric_map(in, "Local segregation (contribution to Theil's M)", "local M score",
+        where.figures.push_back(numeric_map(maps, "Local segregation (contribution to Theil's M)", "local M score",
                                             "How far each area's mix of all groups differs from the town's mix "
                                             "(its contribution to Theil's M).",
                                             p.local_segregation, false));
         std::vector<std::pair<std::string, Rgb>> hot{{"hot", okabe_ito(5)}, {"cold", okabe_ito(1)}};
-        MapFigure spots = category_map(in, "Hot and cold spots of the " + p.focal + " share", "Getis-Ord G*",
+        MapFigure spots = category_map(maps, "Hot and cold spots of the " + p.focal + " share", "Getis-Ord G*",
                                        "Clusters of areas with a high (hot) or low (cold) " + p.focal +
                                            " share, significant in a permutation test (false discovery rate 5%)." +
                                            outlined,
@@ -328,8 +339,7 @@ ReportDocument town_report(const TownReportInput& in) {
         names.erase("");
         std::vector<std::pair<std::string, Rgb>> enc;
         for (const auto& n : names) enc.emplace_back(n, okabe_ito(enc.size()));
-        MapFigure enclaves = category_map(
-            in, "Enclaves of " + p.focal, "enclave",
+        MapFigure enclaves = category_map(maps, "Enclaves of " + p.focal, "enclave",
             fmt::format("Enclaves: neighbouring hot spots where the {} share is at least {:g} times the town's, named "
                         "after the places they cover.",
                         p.focal, p.enclave_min_lq),
@@ -342,7 +352,7 @@ ReportDocument town_report(const TownReportInput& in) {
         types.erase("");
         std::vector<std::pair<std::string, Rgb>> typ;
         for (const auto& t : types) typ.emplace_back(t, okabe_ito(typ.size()));
-        where.figures.push_back(category_map(in, "Neighbourhood types (host group " + p.host + ")", "type",
+        where.figures.push_back(category_map(maps, "Neighbourhood types (host group " + p.host + ")", "type",
                                              "Each area by how much of it the host group and other groups make up (Poulsen, Johnston & Forrest 2001).", p.neighbourhood_type, typ));
         where.tables.push_back(p.enclaves);
         d.sections.push_back(std::move(where));
