@@ -133,6 +133,7 @@ std::vector<ResultTable> hub_siting(const CensusTopics& census, const AreaLayer&
     alloc.title = "Areas and their nearest hub";
     alloc.name = "areas";
     alloc.columns = {"area", "hub", "site", "distance_m", "demand", "within_distance"};
+    alloc.show_on_map("site");
     std::unordered_map<std::size_t, std::size_t> hub_number;
     for (std::size_t k = 0; k < s.sites.size(); ++k) hub_number[s.sites[k]] = k + 1;
     std::vector<double> served_demand(s.sites.size(), 0.0), within(s.sites.size(), 0.0);

@@ -53,6 +53,7 @@ std::vector<ResultTable> licensing_screen(const CensusTopics& census, const Tabl
     per_area.name = "areas";
     per_area.columns = {"area", "households", "private_rented", "private_rented_share", "vs_national",
                         "accession_born_share", "candidate", "zone"};
+    per_area.show_on_map("zone");
     for (std::size_t i = 0; i < n; ++i)
         per_area.add_row({codes[i], households[i], prs[i], prs_share[i], prs_share[i] / national2021::private_rented_share,
                           accession[i], std::string(candidate[i] ? "yes" : "no"),

@@ -289,8 +289,9 @@ void add_run_command(CLI::App& app) {
                         "Output folder (default: the project's project.output); built beside it as "
                         "FOLDER.staging-PID and swapped in whole when every step succeeded");
     command->add_flag("--quiet,-q", *quiet,
-                      "Do not repeat each step's notes (inputs, unit totals, warnings) on standard error; they are "
-                      "in the outputs");
+                      "Do not print progress or repeat each step's notes (inputs, unit totals, warnings) on standard "
+                      "error; the notes are in the outputs")
+        ->each([](const std::string&) { set_progress_quiet(true); });
     command->callback([path, dry, output, quiet, town, data, schemes] {
         if (path->empty() == town->empty())
             throw Error(Location{"", 0, "PROJECT"}, "give a project file or --town NAME (one of them)");
@@ -299,7 +300,8 @@ void add_run_command(CLI::App& app) {
             const char* env = std::getenv("COHESION_SHARED_DATA");
             shared = env && *env ? env : "../shared/data";
         }
-        Project p = town->empty() ? load_project(*path) : national_town_project(shared, *schemes, *town);
+        StudyFiles files;  // `--town` parses the national table once, to find the town and for the study
+        Project p = town->empty() ? load_project(*path) : national_town_project(shared, *schemes, *town, &files.tables);
         if (!output->empty()) p.output = *output;
         check_output_folder(p);
         const auto commands = plan(p);
@@ -309,7 +311,7 @@ void add_run_command(CLI::App& app) {
         const auto started = std::chrono::steady_clock::now();
         std::optional<Study> study;
         try {
-            study.emplace(spec, [](const std::string& what) { std::cerr << "==> " << what << "\n"; });
+            study.emplace(spec, [](const std::string& what) { std::cerr << "==> " << what << "\n"; }, &files);
         } catch (const Error& e) {
             project_error(p, e);
         }

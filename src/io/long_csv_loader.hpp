@@ -12,6 +12,7 @@ struct LongCsvOptions {
     std::string area_column;   // empty = a column named area/code/geography code/unit (any case), else the 1st
     std::string group_column;  // empty = a column named group/category (any case), else the 2nd
     std::string count_column;  // empty = a column named count/value/n (any case), else the 3rd
+    bool operator==(const LongCsvOptions&) const = default;
 };
 
 Table load_long_csv(const std::string& path, const LongCsvOptions& options = {});

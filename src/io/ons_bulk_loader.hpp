@@ -24,6 +24,7 @@ struct OnsBulkOptions {
     OnsCategoryLevel level = OnsCategoryLevel::leaf;
     // Long category heading (without "; measures: Value") or its short name -> name to use.
     std::map<std::string, std::string> rename;
+    bool operator==(const OnsBulkOptions&) const = default;
 };
 
 Table load_ons_bulk_csv(const std::string& path, const OnsBulkOptions& options = {});

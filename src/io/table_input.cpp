@@ -50,7 +50,9 @@ std::atomic<std::uint64_t> table_loads{0};
 
 std::uint64_t tables_loaded() { return table_loads.load(); }
 
-Table load_table(const TableInput& input) {
+Table load_table(const TableInput& input) { return prepare_table(read_table_file(input), input); }
+
+Table read_table_file(const TableInput& input) {
     if (input.path.empty()) throw Error("no input file given");
     ++table_loads;
     const std::string text = read_text_file(input.path);
@@ -68,6 +70,10 @@ Table load_table(const TableInput& input) {
     }
     table.note("loaded " + input.path + " (" + to_string(layout) + " layout, " + std::to_string(table.areas()) +
                " areas, " + std::to_string(table.groups()) + " groups)");
+    return table;
+}
+
+Table prepare_table(Table table, const TableInput& input) {
     if (!input.percent_of.empty()) {
         WideCsvOptions totals;
         totals.total_column = "-";  // every numeric column a plain column, so a lone `total` loads too

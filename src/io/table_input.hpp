@@ -37,9 +37,13 @@ struct TableInput {
 };
 
 Table load_table(const TableInput& input);
+// load_table in its two parts: the file as parsed (layout and column options) ...
+Table read_table_file(const TableInput& input);
+// ... and the rest of the pipeline (--percent-of onwards) on a parsed file.
+Table prepare_table(Table parsed, const TableInput& input);
 
-// How many tables this process has loaded (load_table calls): `cohesion run` records it to
-// show each input is read once.
+// How many table files this process has parsed (read_table_file calls, also through
+// load_table): `cohesion run` records it to show each input is read once.
 std::uint64_t tables_loaded();
 
 // What layout a header suggests: ONS bulk if it has "geography code", long if it

@@ -14,6 +14,7 @@ struct WideCsvOptions {
     std::vector<std::string> level_columns;   // empty = every non-numeric column except id
     std::string total_column;                 // empty = auto: a column named total/persons (any case), if any;
                                               // "-" = none
+    bool operator==(const WideCsvOptions&) const = default;
 };
 
 Table load_wide_csv(const std::string& path, const WideCsvOptions& options = {});

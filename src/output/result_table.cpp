@@ -1,5 +1,7 @@
 #include "output/result_table.hpp"
 
+#include <stdexcept>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -10,6 +12,15 @@
 #include "core/error.hpp"
 
 namespace cohesion {
+
+void ResultTable::show_on_map(std::string_view column) {
+    for (std::size_t c = 0; c < columns.size(); ++c)
+        if (columns[c] == column) {
+            map_column = static_cast<int>(c);
+            return;
+        }
+    throw std::logic_error("internal: table '" + name + "' has no column " + std::string(column) + " to map");
+}
 
 namespace {
 

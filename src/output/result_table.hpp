@@ -4,6 +4,7 @@
 // never compute. One shape for every command keeps --format uniform.
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -23,8 +24,13 @@ struct ResultTable {
     std::vector<std::string> notes;  // provenance: input, filters, unit totals, seed, ...
     std::vector<std::string> columns;
     std::vector<std::vector<Cell>> rows;
+    // The column a map of this per-area table shows (first column: area code), chosen by the
+    // analysis that built it, so a report draws it without knowing column names; -1 = none.
+    int map_column = -1;
 
     void add_row(std::vector<Cell> row) { rows.push_back(std::move(row)); }
+    // Sets map_column to `column`, which must be one of `columns` (set them first).
+    void show_on_map(std::string_view column);
 };
 
 enum class OutputFormat { table, csv, json };

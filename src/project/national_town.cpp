@@ -3,18 +3,21 @@
 #include <filesystem>
 
 #include "atlas/town_directory.hpp"
+#include "io/table_files.hpp"
 #include "io/table_input.hpp"
 
 namespace cohesion {
 
-Project national_town_project(const std::string& data, const std::string& schemes, const std::string& town) {
+Project national_town_project(const std::string& data, const std::string& schemes, const std::string& town,
+                              TableFiles* files) {
     namespace fs = std::filesystem;
     auto at = [&data](const std::string& name) { return (fs::path(data) / name).string(); };
     const std::string oa2011 = at("ew2011_oa_ethnicity.csv.gz"), lookup = at("lookups/lookup_lsoa11_lsoa21_ltla22.csv.gz"),
                       lsoa2021 = at("ew2021_lsoa/ts021_ethnic5_lsoa.csv.gz");
     TableInput national;
     national.path = oa2011;
-    const TownSelection t = resolve_town(make_town_directory(load_table(national), lookup), town);
+    const TownSelection t =
+        resolve_town(make_town_directory(files ? files->load(national) : load_table(national), lookup), town);
 
     Project p;
     p.file = "--town " + town;

@@ -8,6 +8,7 @@
 // targeting on the town's output areas, mapped on LSOAs.
 #include <string>
 
+#include "io/table_files.hpp"
 #include "project/project_file.hpp"
 
 namespace cohesion {
@@ -16,6 +17,8 @@ namespace cohesion {
 // ew_boundaries/, lookups/); `schemes` holds the broad-group schemes (data/schemes). The
 // town is any LAD name or code, any case (atlas/town_directory); an unknown name is an
 // error listing the nearest names.
-Project national_town_project(const std::string& data, const std::string& schemes, const std::string& town);
+// `files` (may be null) keeps the national table parsed for the study that follows.
+Project national_town_project(const std::string& data, const std::string& schemes, const std::string& town,
+                              TableFiles* files = nullptr);
 
 }  // namespace cohesion

@@ -21,12 +21,12 @@ namespace {
 // A map of one column of a step's per-area table (first column: area code) on the step's
 // polygons, restricted to the areas the table has — the same figure `report --section-map`
 // draws from the file the step wrote.
-MapFigure per_area_map(const std::string& title, const StudyOutput& output, const std::string& column,
-                       std::deque<AreaLayer>& layers, const SectionMapOptions& options) {
+MapFigure per_area_map(const std::string& title, const StudyOutput& output, std::deque<AreaLayer>& layers,
+                       const SectionMapOptions& options) {
     const ResultTable& t = output.tables.back();
-    std::size_t c = 0;
-    while (c < t.columns.size() && t.columns[c] != column) ++c;
-    if (c == t.columns.size()) throw Error("report: the per-area table '" + t.title + "' has no column " + column);
+    if (t.map_column < 0) throw Error("internal: the per-area table '" + t.title + "' names no column to map");
+    const auto c = static_cast<std::size_t>(t.map_column);
+    const std::string& column = t.columns[c];
     std::map<std::string, std::size_t> feature_of;
     for (std::size_t f = 0; f < output.layer->codes.size(); ++f) feature_of.emplace(output.layer->codes[f], f);
     std::vector<std::size_t> features;
@@ -105,13 +105,13 @@ StudyReport study_report(const Study& study, const std::vector<StudyStep>& steps
     for (std::size_t k = 0; k < steps.size() && k < outputs.size(); ++k) {
         const auto& step = steps[k];
         const auto& out = outputs[k];
-        auto add = [&](const std::string& title, const char* column) {
+        auto add = [&](const std::string& title) {
             auto& section = section_titled(in.extra_sections, title);
             if (!out.layer) {
                 section.tables.insert(section.tables.end(), out.tables.begin(), out.tables.end());
                 return;
             }
-            section.figures.push_back(per_area_map(title, out, column, layers, map_options(*out.layer)));
+            section.figures.push_back(per_area_map(title, out, layers, map_options(*out.layer)));
         };
         if (step.command == "atlas") {
             auto& section = section_titled(in.extra_sections, "Compared with similar towns and England & Wales");
@@ -120,19 +120,19 @@ StudyReport study_report(const Study& study, const std::vector<StudyStep>& steps
         } else if (step.command == "change") {
             auto& section = section_titled(in.extra_sections, "Change over time");
             section.tables.insert(section.tables.end(), out.tables.begin(), out.tables.end());
-            if (out.layer) section.figures.push_back(per_area_map("Change over time", out, "pace", layers, map_options(*out.layer)));
+            if (out.layer) section.figures.push_back(per_area_map("Change over time", out, layers, map_options(*out.layer)));
         } else if (step.command == "compare") {
-            add("Is segregation rising?", "");
+            add("Is segregation rising?");
         } else if (step.command == "target esol") {
-            add(esol, "score");
+            add(esol);
         } else if (step.command == "target hubs") {
             auto& section = section_titled(in.extra_sections, hubs);
             section.tables.insert(section.tables.end(), out.tables.begin(), out.tables.end());
-            section.figures.push_back(per_area_map(hubs, out, "site", layers, map_options(*out.layer)));
+            section.figures.push_back(per_area_map(hubs, out, layers, map_options(*out.layer)));
         } else if (step.command == "target licensing") {
             auto& section = section_titled(in.extra_sections, licensing);
             section.tables.insert(section.tables.end(), out.tables.begin(), out.tables.end());
-            if (out.layer) section.figures.push_back(per_area_map(licensing, out, "zone", layers, map_options(*out.layer)));
+            if (out.layer) section.figures.push_back(per_area_map(licensing, out, layers, map_options(*out.layer)));
         }
     }
     for (auto& s : request.extra_sections) {

@@ -1,6 +1,8 @@
 #include "study/study.hpp"
 
 #include <filesystem>
+#include <map>
+#include <numeric>
 #include <set>
 
 #include "core/error.hpp"
@@ -33,6 +35,7 @@ AreaLayer boundaries(const std::string& path, const AreaLayerOptions& options = 
     return load_area_layer(path, options);
 }
 
+
 }  // namespace
 
 std::string study_town_name(const StudySpec& spec) {
@@ -42,20 +45,30 @@ std::string study_town_name(const StudySpec& spec) {
     return std::filesystem::path(spec.table.path).stem().string();
 }
 
-StudyChangeInputs load_study_change(const StudyChangeSpec& c, bool polygons) {
+AreaLayer StudyFiles::layer(const std::string& path) {
+    auto it = layers_.find(path);
+    if (it == layers_.end()) it = layers_.emplace(path, load_area_layer(path)).first;
+    std::vector<std::size_t> every(it->second.size());
+    std::iota(every.begin(), every.end(), std::size_t{0});
+    return subset_layer(it->second, every);
+}
+
+StudyChangeInputs load_study_change(const StudyChangeSpec& c, bool polygons, StudyFiles* files) {
+    StudyFiles own;
+    StudyFiles& f = files ? *files : own;
     StudyChangeInputs in;
-    const Table earlier = part("[change.earlier] " + c.earlier.path, [&] { return load_table(c.earlier); });
+    const Table earlier = part("[change.earlier] " + c.earlier.path, [&] { return f.tables.load(c.earlier); });
     in.earlier = part("[change] lookup", [&] { return harmonise_with_lookup(earlier, c.lookup); });
     TableInput later = c.later;
     if (later.groups.empty()) later.groups = in.earlier.table.group_names();
-    in.later = part("[change.later] " + c.later.path, [&] { return load_table(later); });
+    in.later = part("[change.later] " + c.later.path, [&] { return f.tables.load(later); });
     if (c.later_areas_of_earlier) in.later = select_area_codes(in.later, in.earlier.table.area_codes());
     part("[change] emerging", [&] { require_groups(in.later, c.emerging); return 0; });
     in.label_earlier = c.earlier.path + " (harmonised through " + c.lookup.lookup + ")";
     in.label_later = c.later.path;
     if (polygons && !c.boundaries.empty())
         in.spatial = part("[change] boundaries", [&] {
-            return join_spatial(in.earlier.table, boundaries(c.boundaries), WeightsSpec{}, c.boundaries);
+            return join_spatial(in.earlier.table, f.layer(c.boundaries), WeightsSpec{}, c.boundaries);
         });
     return in;
 }
@@ -69,16 +82,19 @@ void Study::record(const std::string& role, const std::string& path) {
     inputs_.push_back({role, path, sha256_of_file(path)});
 }
 
-Study::Study(StudySpec spec, const std::function<void(const std::string&)>& step) : spec_(std::move(spec)) {
+Study::Study(StudySpec spec, const std::function<void(const std::string&)>& step, StudyFiles* files)
+    : spec_(std::move(spec)) {
     const auto tables_before = tables_loaded();
     const auto layers_before = area_layers_loaded();
     auto tell = [&step](const std::string& what) {
         if (step) step(what);
     };
     const auto& s = spec_;
+    StudyFiles own;
+    StudyFiles& f = files ? *files : own;
 
     tell("reading the table");
-    table_ = part("[table] " + s.table.path, [&] { return load_table(s.table); });
+    table_ = part("[table] " + s.table.path, [&] { return f.tables.load(s.table); });
     for (const auto& [role, path] : {std::pair{"table", s.table.path}, {"table scheme", s.table.scheme_path},
                                      {"table totals", s.table.percent_of}, {"table levels", s.table.levels_from}})
         record(role, path);
@@ -107,13 +123,20 @@ Study::Study(StudySpec spec, const std::function<void(const std::string&)>& step
         TableInput r = s.table;  // same options, the whole area
         r.path = s.reference;
         r.where.clear();
-        reference_ = part("[reference] path", [&] { return load_table(r); });
+        reference_ = part("[reference] path", [&] { return f.tables.load(r); });
         record("reference", s.reference);
+    }
+    if (!s.national_table.empty()) {
+        tell("reading the national table");
+        TableInput n;
+        n.path = s.national_table;
+        national_ = part("[national] table", [&] { return f.tables.load(n); });
+        record("national table", s.national_table);
     }
     if (s.change) {
         const auto& c = *s.change;
         tell("harmonising the earlier census onto the later areas");
-        StudyChangeInputs in = load_study_change(c);
+        StudyChangeInputs in = load_study_change(c, true, &f);
         for (const auto& [role, path] :
              {std::pair{"change.earlier", c.earlier.path}, {"change.earlier scheme", c.earlier.scheme_path},
               {"change.later", c.later.path}, {"change.later scheme", c.later.scheme_path},
@@ -138,7 +161,7 @@ Study::Study(StudySpec spec, const std::function<void(const std::string&)>& step
                                             : std::make_shared<CensusTopics>(in.output_areas, t.aggregate);
         if (!t.boundaries.empty()) {
             in.tenure = part("[targeting] boundaries", [&] {
-                return join_spatial(in.aggregated->topic("ts054"), boundaries(t.boundaries), WeightsSpec{},
+                return join_spatial(in.aggregated->topic("ts054"), f.layer(t.boundaries), WeightsSpec{},
                                     t.boundaries);
             });
             record("targeting boundaries", t.boundaries);

@@ -10,6 +10,7 @@
 // before any analysis runs.
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,6 +22,7 @@
 #include "geo/area_layer.hpp"
 #include "geo/place_layer.hpp"
 #include "io/census_topics.hpp"
+#include "io/table_files.hpp"
 #include "study/study_spec.hpp"
 
 namespace cohesion {
@@ -48,15 +50,32 @@ struct StudyTargetingInputs {
     const AreaLayer* layer() const { return tenure ? &tenure->layer : nullptr; }
 };
 
+// The files a study reads, each parsed once however many roles name it (Bedford's change and
+// targeting steps share the 2021 LSOA polygons; `run --town` names the national table as the
+// town's table, its reference, its earlier census and its peers' table).
+struct StudyFiles {
+    TableFiles tables;
+    // A copy of the layer read from `path` (default options), read the first time it is named:
+    // each user gets its own, since a join keeps its layer.
+    AreaLayer layer(const std::string& path);
+
+private:
+    std::map<std::string, AreaLayer> layers_;
+};
+
 // The two censuses of a change study on one geography (what Study reads for `change`;
 // `cohesion serve --project` serves the same).
-// `polygons`: also join the earlier table to the later geography's polygons.
-StudyChangeInputs load_study_change(const StudyChangeSpec& change, bool polygons = true);
+// `polygons`: also join the earlier table to the later geography's polygons. `files` (may be
+// null) shares parsed files with the caller's other reads.
+StudyChangeInputs load_study_change(const StudyChangeSpec& change, bool polygons = true, StudyFiles* files = nullptr);
 
 class Study {
 public:
-    // Reads every input; `step` (may be empty) is told what is being read.
-    explicit Study(StudySpec spec, const std::function<void(const std::string&)>& step = {});
+    // Reads every input; `step` (may be empty) is told what is being read. `files` (may be
+    // null) holds files the caller has parsed already (e.g. the national table `run --town`
+    // read to find the town).
+    explicit Study(StudySpec spec, const std::function<void(const std::string&)>& step = {},
+                   StudyFiles* files = nullptr);
 
     const StudySpec& spec() const { return spec_; }
     std::string town() const { return study_town_name(spec_); }
@@ -65,6 +84,8 @@ public:
     const SpatialData* spatial() const { return spatial_ ? &*spatial_ : nullptr; }
     const std::vector<double>& area_km2() const { return area_km2_; }  // per spatial() area; empty without
     const Table* reference() const { return reference_ ? &*reference_ : nullptr; }
+    // The whole national table of spec().national_table (the atlas comparison), or null.
+    const Table* national() const { return national_ ? &*national_ : nullptr; }
     // The place layer (in the polygons' CRS) and the enclave rule with each spatial() area's
     // place name filled in (empty names without a place layer).
     const PlaceLayer* places() const { return places_ ? &*places_ : nullptr; }
@@ -85,6 +106,7 @@ private:
     std::optional<SpatialData> spatial_;
     std::vector<double> area_km2_;
     std::optional<Table> reference_;
+    std::optional<Table> national_;
     std::optional<PlaceLayer> places_;
     EnclaveOptions enclave_rule_;
     std::optional<StudyChangeInputs> change_;

@@ -168,9 +168,7 @@ void targeting_steps(const StudyTargetingSpec& t, std::vector<StudyStep>& steps)
 void comparison_step(std::vector<StudyStep>& steps) {
     steps.push_back({"compared with similar towns and England & Wales", "atlas", {"compared.csv"},
                      [](const Study& s, const StudyHooks& hooks) {
-                         TableInput in;
-                         in.path = s.spec().national_table;
-                         const Table national = load_table(in);
+                         const Table& national = *s.national();
                          AtlasOptions options;
                          options.randomisation = 0;
                          options.measures = {"dissimilarity", "mutual_information"};

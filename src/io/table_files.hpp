@@ -1,0 +1,29 @@
+#pragma once
+// TableFiles — input files parsed once however often they are named. A study names one file
+// in several roles (a town's table, its reference area, the earlier census of its change
+// study, the national table its peers come from): parsing a national CSV is most of reading
+// it, so each file is parsed once and every role applies its own filters, aggregation and
+// group scheme to a copy (io/table_input.hpp's pipeline).
+#include <string>
+#include <vector>
+
+#include "core/table.hpp"
+#include "io/table_input.hpp"
+
+namespace cohesion {
+
+class TableFiles {
+public:
+    // Same result as load_table(input); the file is parsed only the first time it is named
+    // with these parsing options (layout and column choices).
+    Table load(const TableInput& input);
+
+private:
+    struct Parsed {
+        TableInput parsing;  // path, layout and column options (the rest of the pipeline cleared)
+        Table table;
+    };
+    std::vector<Parsed> parsed_;
+};
+
+}  // namespace cohesion
