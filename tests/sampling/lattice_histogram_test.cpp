@@ -4,6 +4,7 @@
 // small n, conditional binomials for large n).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <random>
@@ -45,20 +46,23 @@ TEST(LatticeHistogram, MultinomialMomentsForSmallAndLargeN) {
     const exact_null::LatticePmf pmf = exact_null::binomial_pmf(300, 0.02);
     const LatticeHistogram histogram(pmf);
     ASSERT_EQ(histogram.lo(), pmf.lo);
+    ASSERT_GT(5000u, 32 * histogram.size());  // n = 5000 takes the conditional binomials
     std::mt19937_64 seeder(11);
     FastRandom random(seeder);
-    for (std::int64_t n : {std::int64_t{9}, std::int64_t{1300}}) {
+    for (std::int64_t n : {std::int64_t{9}, std::int64_t{5000}}) {
         const int replicates = 4000;
-        std::vector<std::int64_t> counts(histogram.size());
+        std::vector<std::int64_t> counts(histogram.size(), 0);
         std::vector<double> sum(histogram.size(), 0.0);
         for (int r = 0; r < replicates; ++r) {
-            histogram.draw(random, n, counts);
+            const LatticeHistogram::Range range = histogram.draw(random, n, counts);
             std::int64_t total = 0;
             for (std::size_t k = 0; k < counts.size(); ++k) {
+                if (k < range.first || k >= range.last) ASSERT_EQ(counts[k], 0) << "outside the drawn range";
                 sum[k] += static_cast<double>(counts[k]);
                 total += counts[k];
             }
             ASSERT_EQ(total, n);
+            std::fill(counts.begin(), counts.end(), 0);
         }
         // E h_k = n p_k; its mean over the replicates has s.e. √(n p_k (1 − p_k) / replicates).
         for (std::size_t k = 0; k < counts.size(); ++k) {

@@ -67,9 +67,14 @@ double null_dissimilarity_mean(const TwoGroupColumns& c, const IndexParams& para
         T += static_cast<double>(sizes[i]) * static_cast<double>(j - i);
         i = j;
     }
+    struct Scratch {
+        std::vector<std::int64_t> counts;               // every size's histogram, back to back
+        std::vector<LatticeHistogram::Range> drawn;  // per size, the slots that may be non-zero
+    };
     const std::vector<double> values = sim::run_replicates(
-        simulations, params.seed, [&] { return std::vector<std::int64_t>(slots); },
-        [&](sim::Engine& engine, std::vector<std::int64_t>& counts) {
+        simulations, params.seed,
+        [&] { return Scratch{std::vector<std::int64_t>(slots, 0), std::vector<LatticeHistogram::Range>(distinct.size())}; },
+        [&](sim::Engine& engine, Scratch& scratch) {
             FastRandom random(engine);
             // A null table with nobody (or everybody) in the focal group has no index; redraw
             // from the same engine, which keeps the replicate reproducible.
@@ -78,25 +83,26 @@ double null_dissimilarity_mean(const TwoGroupColumns& c, const IndexParams& para
                 double X = 0.0;
                 for (std::size_t s = 0; s < distinct.size(); ++s) {
                     const LatticeHistogram& h = histograms[s];
-                    std::span<std::int64_t> cell{counts.data() + distinct[s].offset, h.size()};
-                    h.draw(random, distinct[s].units, cell);
-                    for (std::size_t k = 0; k < cell.size(); ++k)
+                    std::int64_t* cell = scratch.counts.data() + distinct[s].offset;
+                    const LatticeHistogram::Range r = scratch.drawn[s] = h.draw(random, distinct[s].units, {cell, h.size()});
+                    for (std::size_t k = r.first; k < r.last; ++k)
                         X += static_cast<double>(cell[k]) * static_cast<double>(h.lo() + static_cast<std::int64_t>(k));
                 }
-                if (!(X > 0.0 && X < T)) continue;
                 const double Y = T - X;
                 double sum = 0.0;
+                // Sums the D terms and resets the drawn slots to 0 for the next table.
                 for (std::size_t s = 0; s < distinct.size(); ++s) {
                     const LatticeHistogram& h = histograms[s];
                     const auto t = static_cast<double>(distinct[s].people);
-                    const std::int64_t* cell = counts.data() + distinct[s].offset;
-                    for (std::size_t k = 0; k < h.size(); ++k) {
-                        if (cell[k] == 0) continue;
+                    std::int64_t* cell = scratch.counts.data() + distinct[s].offset;
+                    const LatticeHistogram::Range r = scratch.drawn[s];
+                    for (std::size_t k = r.first; k < r.last; ++k) {
                         const auto x = static_cast<double>(h.lo() + static_cast<std::int64_t>(k));
                         sum += static_cast<double>(cell[k]) * std::abs(x / X - (t - x) / Y);
+                        cell[k] = 0;
                     }
                 }
-                return 0.5 * sum;
+                if (X > 0.0 && X < T) return 0.5 * sum;
             }
             throw Error("modified_dissimilarity_simulated: every simulated table put nobody (or everybody) in the "
                         "focal group; the population is too small for this index");
