@@ -47,6 +47,21 @@ double mutual_information_column(const double* c, const double* log_t, double lo
     return sum;
 }
 
+// ln c_i for n counts: the table for whole counts below 65,536 in one branch-free pass, then
+// log_count for the others (none in a census table or a replicate).
+COHESION_CLONES
+void log_counts(const double* c, double* out, std::size_t n) {
+    const double* table = log_table();
+    unsigned bad = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::int32_t k = table_index(c[i]);
+        bad |= static_cast<double>(k) == c[i] ? 0u : 1u;
+        out[i] = table[k];
+    }
+    if (bad)
+        for (std::size_t i = 0; i < n; ++i) out[i] = log_count(c[i]);
+}
+
 COHESION_CLONES
 double unit_entropy_sum(const double* x, const double* t, std::size_t n, bool& whole) {
     const double* table = log_table();
@@ -147,7 +162,7 @@ double mutual_information_sum(const CountMatrix& m) {
     const std::vector<double> slots =
         sum_over_blocks(m.units, 2 * m.groups, [&](std::size_t start, std::size_t length, double* partial) {
             std::array<double, block_units> log_t;
-            for (std::size_t i = 0; i < length; ++i) log_t[i] = log_count(m.unit_totals[start + i]);
+            log_counts(m.unit_totals.data() + start, log_t.data(), length);
             for (std::size_t g = 0; g < m.groups; ++g) {
                 if (!(m.group_totals[g] > 0.0)) continue;
                 bool whole = true;

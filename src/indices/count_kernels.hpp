@@ -35,6 +35,9 @@ inline double log_count(double c) {
     return std::log(c);
 }
 
+// out_i = ln c_i for n counts (log_count, with the table looked up without branches).
+void log_counts(const double* c, double* out, std::size_t n);
+
 // Σ_i c_i ((ln c_i − log_t_i) − log_share) over a column of n cells (the mutual-information
 // terms of one group). `whole` is set false, and the sum is meaningless, unless every c_i is a
 // whole number in 0 … 65,535; empty cells add c · (…) = +0.
