@@ -18,11 +18,7 @@ double multi_dissimilarity(const IndexInput& in) {
     const CountMatrix& m = in.counts;
     using namespace multigroup_terms;
     const auto pi = overall_shares(m);
-    double sum = 0.0;
-    for (std::size_t g = 0; g < m.groups; ++g) {
-        const double* col = m.cells.data() + g * m.units;
-        for (std::size_t i = 0; i < m.units; ++i) sum += std::abs(col[i] - m.unit_totals[i] * pi[g]);
-    }
+    const double sum = count_kernels::absolute_deviations(m, pi);
     return sum / (2.0 * m.grand_total * interaction(pi));
 }
 

@@ -11,6 +11,7 @@
 // Matches pysal `segregation` Entropy exactly (to rounding).
 #include <cmath>
 
+#include "indices/count_kernels.hpp"
 #include "indices/registry.hpp"
 #include "indices/twogroup/two_group_columns.hpp"
 
@@ -26,6 +27,12 @@ double binary_entropy(double p) {
 double entropy(const IndexInput& in) {
     const TwoGroupColumns c(in.counts);
     const double E = binary_entropy(c.P);
+    // Whole counts (every census table): t_i E_i = t_i ln t_i − x_i ln x_i − y_i ln y_i with the
+    // logarithms from a table (count_kernels.hpp), so H = 1 − Σ_i t_i E_i / (E T) needs no log()
+    // per unit. Σ_i t_i = T, so this is the formula below rearranged.
+    bool whole = true;
+    const double within = count_kernels::unit_entropy_sum(in.counts, whole);
+    if (whole) return (E * c.T - within) / (E * c.T);
     double sum = 0.0;
     for (std::size_t i = 0; i < c.units; ++i) sum += c.t[i] * (E - binary_entropy(c.x[i] / c.t[i]));
     return sum / (E * c.T);

@@ -66,6 +66,29 @@ TEST(TwoGroupEntropy, ToyTable) {
     EXPECT_NEAR(index_value("entropy", toy()), 0.5550674465870374, 1e-14);
 }
 
+TEST(TwoGroupEntropy, WholeCountTableAndGeneralPathAgree) {
+    // Whole counts take the log-table path (count_kernels.hpp), halved counts (some not whole)
+    // the per-unit logarithms; H and A depend on shares only, so both must give the same value.
+    std::mt19937 rng(21);
+    std::vector<double> x, y, half_x, half_y;
+    bool fractional = false;
+    for (int i = 0; i < 500; ++i) {
+        const double t = 1 + rng() % 700, xi = std::floor(t * (rng() % 1000) / 1000.0 * (i % 3 ? 0.1 : 0.9));
+        x.push_back(xi);
+        y.push_back(t - xi);
+        half_x.push_back(xi / 2);
+        half_y.push_back((t - xi) / 2);
+        fractional = fractional || std::floor(xi / 2) != xi / 2;
+    }
+    ASSERT_TRUE(fractional);
+    const CountMatrix whole = two_group_matrix(x, y), general = two_group_matrix(half_x, half_y);
+    for (const char* name : {"entropy", "atkinson"}) {
+        const double h = index_value(name, whole);
+        EXPECT_GT(h, 0.0) << name;
+        EXPECT_NEAR(h, index_value(name, general), 1e-12) << name;
+    }
+}
+
 TEST(TwoGroupAtkinson, ToyTableB05) {
     // Σ (1−p)^½ p^½ t / (P T) = (√(0.2·0.8)·10 + √(0.8·0.2)·10 + 0) / 10 = 0.8
     // A = 1 − (¼/¾) · 0.8² = 1 − 0.64/3 = 59/75
