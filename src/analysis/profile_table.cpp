@@ -29,7 +29,7 @@ ResultTable profile_table(const SpatialData& d, const ProfileRequest& o) {
     std::vector<const IndexDefinition*> two, multi;
     for (const auto& name : o.indices) {
         const auto& index = IndexRegistry::instance().get(name);
-        (index.info.kind == IndexKind::multigroup ? multi : two).push_back(&index);
+        (index.info.groups == IndexGroups::multigroup ? multi : two).push_back(&index);
     }
     LocalEnvironmentOptions environment;
     environment.round_to_integers = o.round;
