@@ -89,7 +89,7 @@ int main(int argc, char** argv) try {
                              "SimpsonsConcentration", "SimpsonsInteraction", "MultiDivergence"}) {
         const IndexDefinition* d = IndexRegistry::instance().find(name);
         if (!d || !d->compute) continue;
-        const CountMatrix& m = d->info.kind == IndexKind::two_group ? two : all;
+        const CountMatrix& m = d->info.groups == IndexGroups::two_group ? two : all;
         run(std::string("pysal.") + name, [&] { return d->compute(IndexInput{m, params}); });
     }
     for (const char* name : {"modified_dissimilarity_simulated", "bias_corrected_dissimilarity_simulated",

@@ -26,10 +26,10 @@ const CountMatrix& all_groups() {
 
 void register_index_benchmarks() {
     for (const IndexDefinition* d : IndexRegistry::instance().all()) {
-        if (d->info.needs_unit_areas || d->info.needs_weights || d->info.needs_geometry) continue;
+        if (d->info.needs.any()) continue;
         const std::string name = std::string(d->info.stochastic ? "Simulated/" : "Index/") + d->info.name;
         auto* b = benchmark::RegisterBenchmark(name.c_str(), [d](benchmark::State& state) {
-            const CountMatrix& m = d->info.kind == IndexKind::two_group ? two_group() : all_groups();
+            const CountMatrix& m = d->info.groups == IndexGroups::two_group ? two_group() : all_groups();
             IndexParams params;
             for (auto _ : state) {
                 if (d->compute) benchmark::DoNotOptimize(d->compute(IndexInput{m, params}));

@@ -24,7 +24,7 @@ ResultTable comparison_table(const Table& table_a, const Table& table_b, const C
     // --group chooses the focal group of two-group indices; a multigroup index compares
     // all groups at once, so a --group that reaches no row is refused, not ignored.
     std::size_t two_group = 0, multigroup_items = 0;
-    for (const auto& item : plan_a.items) (item.index->info.kind == IndexKind::multigroup ? multigroup_items : two_group)++;
+    for (const auto& item : plan_a.items) (item.index->info.groups == IndexGroups::multigroup ? multigroup_items : two_group)++;
     if (!r.focal.empty() && two_group == 0)
         throw Error(Location{"", 0, "--group"},
                     fmt::format("--group {} applies to two-group indices (e.g. dissimilarity, isolation), and the "

@@ -24,7 +24,8 @@ constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
 const IndexDefinition& two_group_index(const std::string& name) {
     const auto& d = IndexRegistry::instance().get(name);
-    if (d.info.kind != IndexKind::two_group || !d.compute)
+    // One value per group vs the rest, from the counts alone (the ranking resamples only counts).
+    if (d.info.groups != IndexGroups::two_group || d.info.output != IndexOutput::one_value || d.info.needs.any())
         throw Error(Location{"", 0, "--index"}, "'" + name + "' is not a two-group index; groups are ranked by one");
     return d;
 }

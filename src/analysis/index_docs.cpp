@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <span>
+
 namespace cohesion {
 
 std::string index_reference_markdown(const IndexRegistry& registry) {
@@ -11,22 +13,29 @@ std::string index_reference_markdown(const IndexRegistry& registry) {
         "(a test fails when this file and the registry disagree).\n\n"
         "Conventions (zero-population areas, totals, logarithms, estimated counts) are in "
         "[conventions.md](conventions.md).\n";
-    for (IndexKind kind : {IndexKind::two_group, IndexKind::multigroup, IndexKind::local, IndexKind::spatial}) {
-        const auto list = registry.of_kind(kind);
-        if (list.empty()) continue;
-        out += fmt::format("\n## {} indices\n\n", to_string(kind));
+    // One section per kind_label, in registry (kind_order) order: a new combination of axes
+    // gets its own section without an edit here.
+    const auto all = registry.all();
+    for (std::size_t first = 0; first < all.size();) {
+        const std::string kind = kind_label(all[first]->info);
+        std::size_t end = first;
+        while (end < all.size() && kind_label(all[end]->info) == kind) ++end;
+        const std::span<const IndexDefinition* const> list(all.data() + first, end - first);
+        first = end;
+        out += fmt::format("\n## {} indices\n\n", kind);
         out += "| name | title | library name | range | simulated |\n|---|---|---|---|---|\n";
         for (const auto* d : list)
             out += fmt::format("| `{}` | {} | {} | {} | {} |\n", d->info.name, d->info.title,
                                d->info.library_name.empty() ? "-" : "`" + d->info.library_name + "`",
-                               kind == IndexKind::local ? std::string("per area")
-                                                        : fmt::format("[{:g}, {:g}]", d->info.min_value, d->info.max_value),
+                               d->info.output == IndexOutput::per_area
+                                   ? std::string("per area")
+                                   : fmt::format("[{:g}, {:g}]", d->info.min_value, d->info.max_value),
                                d->info.stochastic ? "yes (seeded)" : "no");
         for (const auto* d : list) {
             out += fmt::format("\n### `{}` — {}\n\n{}\n\n", d->info.name, d->info.title, d->info.description);
             out += fmt::format("- Formula: `{}`\n- Source: {}\n", d->info.formula, d->info.reference);
-            if (d->info.needs_unit_areas || d->info.needs_geometry) out += "- Needs the boundaries of the units.\n";
-            if (d->info.needs_weights) out += "- Needs spatial weights.\n";
+            if (d->info.needs.unit_areas || d->info.needs.geometry) out += "- Needs the boundaries of the units.\n";
+            if (d->info.needs.weights) out += "- Needs spatial weights.\n";
         }
     }
     out += R"(

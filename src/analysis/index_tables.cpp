@@ -20,22 +20,13 @@ namespace {
 // against the rest still has two sides when the table has a total), so multigroup
 // indices are left out with a note instead of failing the whole table. Asked for by
 // name and nothing else left, it stays an error.
-SuiteRequest without_multigroup_for_one_group(const Table& table, SuiteRequest request, std::string& note) {
+SuiteRequest without_multigroup_for_one_group(const Table& table, SuiteRequest request,
+                                             std::vector<std::string>& notes) {
     if (table.groups() >= 2) return request;
-    const auto& registry = IndexRegistry::instance();
     std::vector<std::string> kept, skipped;
-    if (request.indices.empty()) {
-        // The default set's two-group indices (index_suite.cpp: no simulated ones unless
-        // asked, none needing unit areas that were not given).
-        for (const auto* d : registry.of_kind(IndexKind::two_group))
-            if ((request.include_stochastic || !d->info.stochastic) &&
-                (!d->info.needs_unit_areas || !request.params.unit_areas.empty()))
-                kept.push_back(d->info.name);
-        for (const auto* d : registry.of_kind(IndexKind::multigroup)) skipped.push_back(d->info.name);
-    } else {
-        for (const auto& name : request.indices)
-            (registry.get(name).info.kind == IndexKind::multigroup ? skipped : kept).push_back(name);
-    }
+    const IndexChoice choice = choose_indices(request);
+    for (const auto* d : choice.indices)
+        (d->info.groups == IndexGroups::multigroup ? skipped : kept).push_back(d->info.name);
     if (skipped.empty()) return request;
     if (kept.empty())
         throw Error(Location{"", 0, "--index"},
@@ -43,9 +34,11 @@ SuiteRequest without_multigroup_for_one_group(const Table& table, SuiteRequest r
                                 "two-group index",
                                 fmt::join(skipped, ", "), skipped.size() == 1 ? "is" : "are",
                                 table.group_names().empty() ? std::string() : table.group_names()[0]));
-    note = fmt::format("multigroup indices skipped: the table has a single group ({}), compared with the rest of the "
+    // The kept ones become a named list: keep the default set's notes on what it left out.
+    notes = choice.notes;
+    notes.push_back(fmt::format("multigroup indices skipped: the table has a single group ({}), compared with the rest of the "
                        "population where a total is given",
-                       table.group_names().empty() ? std::string() : table.group_names()[0]);
+                       table.group_names().empty() ? std::string() : table.group_names()[0]));
     request.indices = kept;
     return request;
 }
@@ -53,8 +46,8 @@ SuiteRequest without_multigroup_for_one_group(const Table& table, SuiteRequest r
 }  // namespace
 
 ResultTable index_table(const Table& table, const IndexTableRequest& r) {
-    std::string one_group_note;
-    const SuitePlan plan = plan_suite(table, without_multigroup_for_one_group(table, r.suite, one_group_note));
+    std::vector<std::string> one_group_notes;
+    const SuitePlan plan = plan_suite(table, without_multigroup_for_one_group(table, r.suite, one_group_notes));
     if (plan.items.empty()) throw Error("no index to compute (check --index)");
     const IndexParams& params = r.suite.params;
 
@@ -62,7 +55,8 @@ ResultTable index_table(const Table& table, const IndexTableRequest& r) {
     out.title = "Segregation indices";
     out.name = "indices";
     out.notes = table.history();
-    if (!one_group_note.empty()) out.notes.push_back(one_group_note);
+    out.notes.insert(out.notes.end(), plan.notes.begin(), plan.notes.end());
+    out.notes.insert(out.notes.end(), one_group_notes.begin(), one_group_notes.end());
     std::set<std::string> descriptions;
     for (const auto& view : plan.views) {
         if (descriptions.insert(view.description).second) out.notes.push_back("view: " + view.description);
@@ -114,7 +108,7 @@ ResultTable index_table(const Table& table, const IndexTableRequest& r) {
                                 {ResampleScheme::randomisation, r.randomisation, params.seed, progress, r.stop});
     for (std::size_t k = 0; k < plan.items.size(); ++k) {
         const auto& item = plan.items[k];
-        std::vector<Cell> row{item.index->info.name, to_string(item.index->info.kind), item.focal, item.comparison};
+        std::vector<Cell> row{item.index->info.name, kind_label(item.index->info), item.focal, item.comparison};
         if (r.bootstrap > 0) {
             const BootstrapSummary s = summarise_bootstrap(values[k], boot[k], r.confidence, r.interval);
             row.insert(row.end(), {s.estimate, s.raw_value, s.standard_error, s.ci_lower, s.ci_upper, s.bias});
@@ -150,46 +144,56 @@ std::string local_column_name(const std::string& index, const std::string& part)
 }  // namespace
 
 ResultTable local_table(const Table& table, const std::vector<std::string>& indices) {
-    std::vector<const IndexDefinition*> chosen;
-    if (indices.empty()) chosen = IndexRegistry::instance().of_kind(IndexKind::local);
-    for (const auto& name : indices) {
-        const auto& d = IndexRegistry::instance().get(name);
-        if (d.info.kind != IndexKind::local)
-            throw Error(Location{"", 0, "--index"}, "'" + name + "' is not a local index; use `cohesion indices`");
-        chosen.push_back(&d);
-    }
-    if (chosen.empty()) throw Error("no local index is registered");
+    SuiteRequest request;
+    request.indices = indices;
+    request.output = IndexOutput::per_area;
+    const SuitePlan plan = plan_suite(table, request);
+    if (plan.items.empty()) throw Error("no local index to compute");
+    const std::vector<LocalColumns> results = run_local_suite(plan, request.params);
 
-    const CountMatrix m = multigroup(table);
-    const IndexParams params;
     ResultTable out;
     out.title = "Local statistics per area";
     out.name = "local";
     out.notes = table.history();
-    out.notes.push_back("view: " + m.description);
-    if (m.dropped_units)
-        out.notes.push_back(std::to_string(m.dropped_units) +
-                            " zero-population areas have empty values (see docs/conventions.md)");
-    out.columns = {"area", "population"};
-    std::vector<LocalColumns> results;
-    for (const auto* d : chosen) {
-        results.push_back(d->compute_local(IndexInput{m, params}));
-        for (const auto& name : results.back().names)
-            out.columns.push_back(results.back().names.size() == 1 ? d->info.name : local_column_name(d->info.name, name));
+    out.notes.insert(out.notes.end(), plan.notes.begin(), plan.notes.end());
+    for (const auto& view : plan.views) {
+        out.notes.push_back("view: " + view.description);
+        if (view.dropped_units)
+            out.notes.push_back(std::to_string(view.dropped_units) +
+                                " zero-population areas have empty values (see docs/conventions.md)");
     }
-    std::vector<std::ptrdiff_t> unit_of_row(table.areas(), -1);
-    for (std::size_t k = 0; k < m.units; ++k) unit_of_row[m.unit_rows[k]] = static_cast<std::ptrdiff_t>(k);
+    // Each view's unit of every table area (-1: the view dropped it, the cell stays empty).
+    std::vector<std::vector<std::ptrdiff_t>> unit_of_row;
+    for (const auto& view : plan.views) {
+        auto& units = unit_of_row.emplace_back(table.areas(), -1);
+        for (std::size_t k = 0; k < view.units; ++k) units[view.unit_rows[k]] = static_cast<std::ptrdiff_t>(k);
+    }
+    out.columns = {"area", "population"};
+    struct Column {
+        std::size_t view;
+        const std::vector<double>* values;
+    };
+    std::vector<Column> columns;
+    for (std::size_t k = 0; k < plan.items.size(); ++k) {
+        const auto& item = plan.items[k];
+        const auto& name = item.index->info.name;
+        // A two-group per-area index runs once per focal group: its columns carry the group.
+        const std::string suffix = item.index->info.groups == IndexGroups::two_group ? "_" + item.focal : "";
+        for (std::size_t c = 0; c < results[k].values.size(); ++c) {
+            const auto& part = results[k].names[c];
+            out.columns.push_back((results[k].names.size() == 1 ? name : local_column_name(name, part)) + suffix);
+            columns.push_back({item.view, &results[k].values[c]});
+        }
+    }
+    const std::size_t population_view = plan.items.front().view;
     for (std::size_t i = 0; i < table.areas(); ++i) {
         std::vector<Cell> row{table.area_codes()[i]};
-        const auto k = unit_of_row[i];
-        if (k < 0) {  // zero population: empty cells
-            row.emplace_back(0.0);
-            row.resize(out.columns.size());
-        } else {
-            const auto unit = static_cast<std::size_t>(k);
-            row.emplace_back(m.unit_totals[unit]);
-            for (const auto& res : results)
-                for (const auto& column : res.values) row.emplace_back(column[unit]);
+        const auto unit = unit_of_row[population_view][i];
+        row.emplace_back(unit < 0 ? 0.0 : plan.views[population_view].unit_totals[static_cast<std::size_t>(unit)]);
+        for (const auto& column : columns) {
+            const auto k = unit_of_row[column.view][i];
+            if (k < 0) row.emplace_back();
+            else row.emplace_back((*column.values)[static_cast<std::size_t>(k)]);
         }
         out.add_row(std::move(row));
     }

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "indices/registry.hpp"
+#include "indices/index_suite.hpp"
 #include "spatial/segregation_profile.hpp"
 #include "weights/distance_weights.hpp"
 
@@ -26,11 +26,14 @@ ResultTable profile_table(const SpatialData& d, const ProfileRequest& o) {
     }
     if (o.contiguity) scales.push_back({o.weights_rule + " neighbours", with_self(d.weights)});
 
+    // Local environments are smoothed counts: one-value indices of counts alone (the suite
+    // refuses per-area ones and those needing boundaries, by name).
     std::vector<const IndexDefinition*> two, multi;
-    for (const auto& name : o.indices) {
-        const auto& index = IndexRegistry::instance().get(name);
-        (index.info.kind == IndexKind::multigroup ? multi : two).push_back(&index);
-    }
+    SuiteRequest named;
+    named.indices = o.indices;
+    if (!o.indices.empty())
+        for (const auto* index : choose_indices(named).indices)
+            (index->info.groups == IndexGroups::multigroup ? multi : two).push_back(index);
     LocalEnvironmentOptions environment;
     environment.round_to_integers = o.round;
 

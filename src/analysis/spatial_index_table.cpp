@@ -1,23 +1,19 @@
 #include "analysis/spatial_index_table.hpp"
 
-#include "core/count_matrix.hpp"
-#include "core/error.hpp"
+#include "indices/index_suite.hpp"
 #include "weights/unit_geometry_builder.hpp"
-#include "indices/registry.hpp"
 
 namespace cohesion {
 
 ResultTable spatial_index_table(const SpatialData& d, const SpatialIndexRequest& r) {
-    std::vector<const IndexDefinition*> chosen;
-    if (r.indices.empty()) {
-        chosen = IndexRegistry::instance().of_kind(IndexKind::spatial);
-        for (const auto* two : IndexRegistry::instance().of_kind(IndexKind::two_group))
-            if (two->info.needs_unit_areas) chosen.push_back(two);
-    } else {
-        for (const auto& name : r.indices) chosen.push_back(&IndexRegistry::instance().get(name));
-    }
-    std::vector<std::string> focal = r.focal;
-    if (focal.empty()) focal = d.table.group_names();
+    // The boundaries give every input an index can need, so the default set is every index
+    // that reads them (any group axis); named indices may be any one-value index.
+    SuiteRequest request;
+    request.indices = r.indices;
+    request.focal = r.focal;
+    request.supplied = IndexNeeds{.unit_areas = true, .weights = true, .geometry = true};
+    request.needing_boundaries_only = true;
+    const SuitePlan plan = plan_suite(d.table, request);
 
     // Land per table row, so indices can count the land of unpopulated areas too.
     const std::vector<double> row_area = area_km2(d);
@@ -29,30 +25,28 @@ ResultTable spatial_index_table(const SpatialData& d, const SpatialIndexRequest&
     out.notes.insert(out.notes.end(), d.notes.begin(), d.notes.end());
     out.columns = {"index", "focal", "versus", "value"};
     // Weights and geometry follow the populated units of each view.
-    auto evaluate = [&](const CountMatrix& m, const std::vector<const IndexDefinition*>& indices, const std::string& focal_name,
-                        const std::string& versus) {
-        if (indices.empty()) return;
+    std::vector<Weights> weights;
+    std::vector<UnitGeometry> geometry;
+    weights.reserve(plan.views.size());
+    geometry.reserve(plan.views.size());
+    std::vector<IndexParams> params(plan.views.size());
+    for (std::size_t v = 0; v < plan.views.size(); ++v) {
+        const CountMatrix& m = plan.views[v];
         out.notes.push_back("view: " + m.description);
-        const Weights w = subset(d.weights, m.unit_rows);
+        weights.push_back(subset(d.weights, m.unit_rows));
         std::vector<std::size_t> features;
         for (std::size_t row : m.unit_rows) features.push_back(d.feature[row]);
-        const UnitGeometry geometry = build_unit_geometry(d.layer, features, w);
-        IndexParams params;
-        params.weights = &w;
-        params.geometry = &geometry;
-        params.unit_areas = row_area;
-        params.proximity_unit_m = r.proximity_unit_m;
-        for (const auto* index : indices)
-            out.add_row({index->info.name, focal_name, versus, index->compute(IndexInput{m, params})});
-    };
-    std::vector<const IndexDefinition*> two, multi;
-    for (const auto* index : chosen) {
-        if (!index->compute) throw Error(Location{"", 0, "--index"}, "'" + index->info.name + "' is a local index");
-        (index->info.multigroup_input || index->info.kind == IndexKind::multigroup ? multi : two).push_back(index);
+        geometry.push_back(build_unit_geometry(d.layer, features, weights.back()));
+        params[v].weights = &weights.back();
+        params[v].geometry = &geometry.back();
+        params[v].unit_areas = row_area;
+        params[v].proximity_unit_m = r.proximity_unit_m;
     }
-    evaluate(multigroup(d.table), multi, "all groups", "");
-    if (!two.empty())
-        for (const auto& group : focal) evaluate(two_group_vs_rest(d.table, group), two, group, "rest");
+    const std::vector<double> values = run_suite(plan, params);
+    for (std::size_t k = 0; k < plan.items.size(); ++k) {
+        const auto& item = plan.items[k];
+        out.add_row({item.index->info.name, item.focal, item.comparison, values[k]});
+    }
     return out;
 }
 

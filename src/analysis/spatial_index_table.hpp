@@ -11,7 +11,7 @@
 namespace cohesion {
 
 struct SpatialIndexRequest {
-    std::vector<std::string> indices;  // empty = every spatial index and every two-group index needing land areas
+    std::vector<std::string> indices;  // empty = every index that reads the boundaries (IndexNeeds::any), any groups
     std::vector<std::string> focal;    // empty = every group
     double proximity_unit_m = 1000.0;  // exp(-d) distance unit: 1000 = km (Massey & Denton), 1 = m (pysal 2.5)
 };

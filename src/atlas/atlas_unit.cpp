@@ -113,7 +113,7 @@ AtlasUnit compute_atlas_unit(const Table& table, const std::string& name, const 
             u.values.push_back(std::move(v));
         }
         for (const auto& index : request.indices) {
-            if (IndexRegistry::instance().get(index).info.kind != IndexKind::two_group) continue;
+            if (IndexRegistry::instance().get(index).info.groups != IndexGroups::two_group) continue;
             for (const auto& g : absent) {
                 AtlasValue v;
                 v.index = index;

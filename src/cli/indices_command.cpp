@@ -43,7 +43,7 @@ ResultTable registry_listing() {
     out.name = "indices";
     out.columns = {"name", "kind", "title", "library_name", "simulated"};
     for (const auto* d : IndexRegistry::instance().all())
-        out.add_row({d->info.name, to_string(d->info.kind), d->info.title, d->info.library_name,
+        out.add_row({d->info.name, kind_label(d->info), d->info.title, d->info.library_name,
                      std::string(d->info.stochastic ? "yes" : "no")});
     return out;
 }

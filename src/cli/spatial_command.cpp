@@ -1,6 +1,7 @@
-// `cohesion spatial`: the spatial segregation indices of a group (vs the rest of the
-// population) on a boundary layer: Morrill's and Wong's spatial dissimilarities,
-// Massey & Denton's concentration and centralisation, Hoover's delta.
+// `cohesion spatial`: every index that reads the boundaries (IndexNeeds in index.hpp), the
+// two-group ones for each group vs the rest, the multigroup ones on all groups: Morrill's and
+// Wong's spatial dissimilarities, Massey & Denton's concentration, centralisation and clustering,
+// Hoover's delta, global distortion. The selection is the index suite's, from the index axes.
 #include "cli/command.hpp"
 #include "cli/input_options.hpp"
 #include "cli/output_options.hpp"
@@ -29,12 +30,13 @@ ResultTable run(const SpatialCommandOptions& o, const SpatialData& d) {
 void add_spatial_command(CLI::App& app) {
     auto o = std::make_shared<SpatialCommandOptions>();
     auto* command = app.add_subcommand(
-        "spatial", "Spatial segregation indices of each group vs the rest: spatial dissimilarity (Morrill, Wong), "
-                   "concentration, centralisation, delta");
+        "spatial", "Spatial segregation indices (every index that needs the boundaries): each group vs the rest "
+                   "(spatial dissimilarity, concentration, centralisation, clustering, delta) and all groups at once "
+                   "(global distortion)");
     add_input_options(*command, o->input);
     add_spatial_options(*command, o->spatial);
     command->add_option("--group,-g", o->focal, "Focal group(s) (default: every group)")->delimiter(',')->group("Indices");
-    command->add_option("--index,-i", o->indices, "Index name(s) (default: every spatial index)")->delimiter(',')->group("Indices");
+    command->add_option("--index,-i", o->indices, "Index name(s) (default: every index that needs the boundaries; see `cohesion indices --list`)")->delimiter(',')->group("Indices");
     command->add_option("--proximity-unit", o->proximity_unit,
                         "Distance unit of the exp(-d) proximity in clustering/proximity indices: km (Massey & Denton) "
                         "or m (pysal 2.5)")

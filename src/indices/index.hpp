@@ -18,14 +18,38 @@ namespace cohesion {
 struct UnitGeometry;
 struct Weights;
 
-enum class IndexKind {
-    two_group,   // reads column 0 (focal group x) and column 1 (the rest y) of the CountMatrix
-    multigroup,  // reads all K columns
-    local,       // one value per unit (and possibly per group)
-    spatial,     // two-group or multigroup, reads IndexParams::weights and/or ::geometry
+// Each index is described on three independent axes; every front end derives what it does
+// with an index from these (which view it gets, which command shows it, what it is called),
+// so a new combination — e.g. the first multigroup spatial index — needs no edit elsewhere.
+
+// Groups: which CountMatrix view the index reads.
+enum class IndexGroups {
+    two_group,   // column 0 (focal group x) and column 1 (the rest, or one other group, y)
+    multigroup,  // all K columns at once
 };
 
-std::string to_string(IndexKind kind);
+// Output: one number for the whole area, or one row of values per area.
+enum class IndexOutput {
+    one_value,  // IndexDefinition::compute
+    per_area,   // IndexDefinition::compute_local
+};
+
+// Inputs beyond the counts that the index reads from IndexParams. An index whose needs
+// are not supplied is left out of a default set with a note, and refused when named.
+struct IndexNeeds {
+    bool unit_areas = false;  // IndexParams::unit_areas (land per area, from the boundaries)
+    bool weights = false;     // IndexParams::weights (neighbours)
+    bool geometry = false;    // IndexParams::geometry (areas, perimeters, centroids, borders)
+
+    bool any() const { return unit_areas || weights || geometry; }
+    // Reads where areas are, not only their sizes: a "spatial" index.
+    bool spatial() const { return weights || geometry; }
+    // Every need of *this is among `supplied`.
+    bool met_by(const IndexNeeds& supplied) const {
+        return (!unit_areas || supplied.unit_areas) && (!weights || supplied.weights) &&
+               (!geometry || supplied.geometry);
+    }
+};
 
 struct IndexParams {
     std::uint64_t seed = 20170601;  // simulation-based indices draw from (seed, replicate)
@@ -50,12 +74,10 @@ struct IndexInfo {
     std::string formula;      // plain-text formula
     std::string reference;    // source paper
     std::string library_name; // name in pysal `segregation` / R `segregation`, for cross-checks
-    IndexKind kind = IndexKind::two_group;
+    IndexGroups groups = IndexGroups::two_group;
+    IndexOutput output = IndexOutput::one_value;
+    IndexNeeds needs = {};
     bool stochastic = false;       // depends on simulation (seeded)
-    bool needs_unit_areas = false; // requires IndexParams::unit_areas
-    bool needs_weights = false;    // requires IndexParams::weights
-    bool needs_geometry = false;   // requires IndexParams::geometry
-    bool multigroup_input = false; // spatial kind only: reads all K groups (else columns 0/1 as two-group)
     double min_value = 0.0;        // documented range
     double max_value = 1.0;
 };
@@ -68,8 +90,16 @@ struct LocalColumns {
 
 struct IndexDefinition {
     IndexInfo info;
-    std::function<double(const IndexInput&)> compute;               // two-group and multigroup
-    std::function<LocalColumns(const IndexInput&)> compute_local;   // local
+    std::function<double(const IndexInput&)> compute;               // IndexOutput::one_value
+    std::function<LocalColumns(const IndexInput&)> compute_local;   // IndexOutput::per_area
 };
+
+// The readable name of an index's axes, shown as the `kind` column of listings and tables
+// and as the sections of docs/indices.md: "two-group", "multigroup", "local" (per area),
+// "spatial" (one value, reads weights or geometry), "spatial multigroup", "local two-group".
+std::string kind_label(const IndexInfo& info);
+// Listing order of kind_label (two-group, multigroup, local, spatial...), so listings group
+// indices as the docs do.
+int kind_order(const IndexInfo& info);
 
 }  // namespace cohesion

@@ -1,8 +1,11 @@
 #pragma once
-// IndexSuite — computing a chosen set of registry indices on a Table: every
-// multigroup index on all groups, every two-group index for each focal group
-// (vs the rest, or vs one named group). This is the one place that turns a
-// table + a request into CountMatrix views, so the CLI, server and report agree.
+// IndexSuite — which registry indices a request runs, and on which CountMatrix views. The one
+// place that reads the index axes (index.hpp): a two-group index runs on one view per focal
+// group (vs the rest, or vs one named group), a multigroup index on the all-groups view; the
+// request's output axis picks one-value or per-area indices; indices needing inputs the caller
+// does not supply (land areas, weights, geometry from boundaries) are left out of the default
+// set with a note, and refused when named. The CLI commands, the server, the report and the
+// Python package plan through here, so a new index appears in each without an edit there.
 #include <string>
 #include <vector>
 
@@ -13,12 +16,32 @@
 namespace cohesion {
 
 struct SuiteRequest {
-    std::vector<std::string> indices;  // registry names; empty = every two-group and multigroup index
+    std::vector<std::string> indices;  // registry names; empty = the default set (below)
     std::vector<std::string> focal;    // focal groups for two-group indices; empty = every group
     std::string versus;                // empty = "rest of the population"; else a group name
-    bool include_stochastic = true;    // simulation-based indices cost ~simulations × an index
+    bool include_stochastic = true;    // default set: simulation-based indices cost ~simulations × an index
+    IndexOutput output = IndexOutput::one_value;  // one value per index and view, or per-area columns
+    // Inputs the caller gives the indices, besides those already in `params` (e.g. weights and
+    // geometry it builds per view); the default set is every index of `output` whose needs
+    // these meet.
+    IndexNeeds supplied;
+    // Default set only: just the indices that read the boundaries (IndexNeeds::any), as
+    // `cohesion spatial` shows them.
+    bool needing_boundaries_only = false;
     IndexParams params;
 };
+
+// What `params` supplies by itself (non-empty unit_areas, non-null weights and geometry).
+IndexNeeds supplied_by(const IndexParams& params);
+
+// The indices a request runs, in registry order (or the order named), with a note for each
+// kind of index the default set left out and why.
+struct IndexChoice {
+    std::vector<const IndexDefinition*> indices;
+    std::vector<std::string> notes;
+};
+// Throws Error naming the index when a named one has the wrong output or unmet needs.
+IndexChoice choose_indices(const SuiteRequest& request);
 
 // One computation to run: an index on one CountMatrix view.
 struct SuiteItem {
@@ -36,12 +59,18 @@ struct ViewSource {
 };
 
 struct SuitePlan {
-    std::vector<CountMatrix> views;
+    std::vector<CountMatrix> views;   // the all-groups view first (when used), then one per focal group
     std::vector<ViewSource> sources;  // parallel to views
-    std::vector<SuiteItem> items;
+    std::vector<SuiteItem> items;     // per view, in the order of choose_indices
+    std::vector<std::string> notes;   // IndexChoice::notes
 };
 
 SuitePlan plan_suite(const Table& table, const SuiteRequest& request);
+// One-value items (IndexOutput::one_value), in plan order; the same params for every view.
 std::vector<double> run_suite(const SuitePlan& plan, const IndexParams& params);
+// As above with each view's own params (weights and geometry follow a view's populated units).
+std::vector<double> run_suite(const SuitePlan& plan, const std::vector<IndexParams>& params_of_view);
+// Per-area items (IndexOutput::per_area), in plan order.
+std::vector<LocalColumns> run_local_suite(const SuitePlan& plan, const IndexParams& params);
 
 }  // namespace cohesion

@@ -1,19 +1,27 @@
 #include "indices/registry.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 #include "core/error.hpp"
 
 namespace cohesion {
 
-std::string to_string(IndexKind kind) {
-    switch (kind) {
-        case IndexKind::two_group: return "two-group";
-        case IndexKind::multigroup: return "multigroup";
-        case IndexKind::local: return "local";
-        case IndexKind::spatial: return "spatial";
+std::string kind_label(const IndexInfo& info) {
+    const bool two = info.groups == IndexGroups::two_group;
+    if (info.output == IndexOutput::per_area) {
+        // Local indices read all groups unless they say otherwise; "local" alone stays that case.
+        const std::string local = info.needs.spatial() ? "local spatial" : "local";
+        return two ? local + " two-group" : local;
     }
-    return "unknown";
+    const std::string groups = two ? "two-group" : "multigroup";
+    return info.needs.spatial() ? "spatial " + groups : groups;
+}
+
+int kind_order(const IndexInfo& info) {
+    const int family = info.output == IndexOutput::per_area ? 1 : info.needs.spatial() ? 2 : 0;
+    const int per_area_spatial = info.output == IndexOutput::per_area && info.needs.spatial() ? 1 : 0;
+    return 4 * family + 2 * per_area_spatial + (info.groups == IndexGroups::multigroup ? 1 : 0);
 }
 
 IndexRegistry& IndexRegistry::instance() {
@@ -22,8 +30,17 @@ IndexRegistry& IndexRegistry::instance() {
 }
 
 void IndexRegistry::add(IndexDefinition definition) {
-    if (find(definition.info.name)) throw Error("internal: index '" + definition.info.name + "' registered twice");
+    const auto& info = definition.info;
+    if (find(info.name)) throw Error("internal: index '" + info.name + "' registered twice");
+    // The axes say which function is called; a definition without it would fail far from here.
+    if (info.output == IndexOutput::one_value ? !definition.compute : !definition.compute_local)
+        throw Error("internal: index '" + info.name + "' is " + kind_label(info) + " but has no " +
+                    (info.output == IndexOutput::one_value ? "compute" : "compute_local") + " function");
     definitions_.push_back(std::move(definition));
+}
+
+void IndexRegistry::remove(std::string_view name) {
+    definitions_.remove_if([&](const IndexDefinition& d) { return d.info.name == name; });
 }
 
 const IndexDefinition* IndexRegistry::find(std::string_view name) const {
@@ -46,16 +63,16 @@ std::vector<const IndexDefinition*> IndexRegistry::all() const {
     for (const auto& d : definitions_) out.push_back(&d);
     // Registration order depends on link order; sort so every listing is stable.
     std::stable_sort(out.begin(), out.end(), [](const IndexDefinition* a, const IndexDefinition* b) {
-        if (a->info.kind != b->info.kind) return a->info.kind < b->info.kind;
-        return a->info.name < b->info.name;
+        return std::forward_as_tuple(kind_order(a->info), a->info.name) <
+               std::forward_as_tuple(kind_order(b->info), b->info.name);
     });
     return out;
 }
 
-std::vector<const IndexDefinition*> IndexRegistry::of_kind(IndexKind kind) const {
+std::vector<const IndexDefinition*> IndexRegistry::where(const std::function<bool(const IndexInfo&)>& keep) const {
     std::vector<const IndexDefinition*> out;
     for (const auto* d : all())
-        if (d->info.kind == kind) out.push_back(d);
+        if (keep(d->info)) out.push_back(d);
     return out;
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 // IndexRegistry — the single list of indices. Index files add themselves with a
 // namespace-scope `const IndexRegistration`, so adding an index is adding a file.
+#include <functional>
+#include <list>
 #include <string_view>
 #include <vector>
 
@@ -13,15 +15,20 @@ public:
     static IndexRegistry& instance();
 
     void add(IndexDefinition definition);
+    // For a test that registers a throw-away index for its own duration
+    // (tests/analysis/index_axes_test.cpp); the other definitions stay where they are.
+    void remove(std::string_view name);
     // Throws Error listing close names when unknown.
     const IndexDefinition& get(std::string_view name) const;
     const IndexDefinition* find(std::string_view name) const;
-    // Sorted by kind, then in the order of the kind's canonical list by name.
+    // Sorted by kind_order (two-group, multigroup, local, spatial), then by name.
     std::vector<const IndexDefinition*> all() const;
-    std::vector<const IndexDefinition*> of_kind(IndexKind kind) const;
+    // The indices whose axes pass `keep`, in all() order.
+    std::vector<const IndexDefinition*> where(const std::function<bool(const IndexInfo&)>& keep) const;
 
 private:
-    std::vector<IndexDefinition> definitions_;
+    // A list, so pointers handed out stay valid when a test adds or removes an index.
+    std::list<IndexDefinition> definitions_;
 };
 
 struct IndexRegistration {

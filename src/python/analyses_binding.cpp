@@ -46,13 +46,15 @@ py::list list_indices() {
     for (const auto* d : IndexRegistry::instance().all()) {
         py::dict row;
         row["name"] = d->info.name;
-        row["kind"] = to_string(d->info.kind);
+        row["kind"] = kind_label(d->info);
+        row["groups"] = d->info.groups == IndexGroups::two_group ? "two-group" : "multigroup";
+        row["per_area"] = d->info.output == IndexOutput::per_area;
         row["title"] = d->info.title;
         row["library_name"] = d->info.library_name;
         row["simulated"] = d->info.stochastic;
-        row["needs_areas"] = d->info.needs_unit_areas;
-        row["needs_weights"] = d->info.needs_weights;
-        row["needs_geometry"] = d->info.needs_geometry;
+        row["needs_areas"] = d->info.needs.unit_areas;
+        row["needs_weights"] = d->info.needs.weights;
+        row["needs_geometry"] = d->info.needs.geometry;
         row["min_value"] = d->info.min_value;
         row["max_value"] = d->info.max_value;
         row["description"] = d->info.description;

@@ -36,7 +36,8 @@ const IndexRegistration registration{IndexDefinition{
               .formula = "E_i = -sum_m pi_im ln pi_im; E_i / ln K",
               .reference = "Theil, H. (1972). Statistical Decomposition Analysis. North-Holland.",
               .library_name = "",
-              .kind = IndexKind::local},
+              .groups = IndexGroups::multigroup,
+              .output = IndexOutput::per_area},
     {},
     local_entropy}};
 

@@ -37,7 +37,8 @@ const IndexRegistration segregation_registration{IndexDefinition{
               .reference = "Mora, R. & Ruiz-Castillo, J. (2011). Entropy-based segregation indices. Sociological "
                            "Methodology 41(1), 159-194.",
               .library_name = "mutual_local",
-              .kind = IndexKind::local},
+              .groups = IndexGroups::multigroup,
+              .output = IndexOutput::per_area},
     {},
     local_segregation}};
 
@@ -50,7 +51,8 @@ const IndexRegistration divergence_registration{IndexDefinition{
               .reference = "Roberto, E. (2016). The Divergence Index: A Decomposable Measure of Segregation and "
                            "Inequality. arXiv:1508.01167.",
               .library_name = "",
-              .kind = IndexKind::local},
+              .groups = IndexGroups::multigroup,
+              .output = IndexOutput::per_area},
     {},
     local_divergence}};
 

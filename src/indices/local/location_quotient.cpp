@@ -31,7 +31,8 @@ const IndexRegistration registration{IndexDefinition{
               .formula = "LQ_im = (c_im / t_i) / (T_m / T)",
               .reference = "Isard, W. (1960). Methods of Regional Analysis. MIT Press.",
               .library_name = "",
-              .kind = IndexKind::local},
+              .groups = IndexGroups::multigroup,
+              .output = IndexOutput::per_area},
     {},
     location_quotient}};
 

@@ -28,7 +28,7 @@ const IndexRegistration registration{IndexDefinition{
               .formula = "D = sum_i (t_i/T) sum_m pi_im ln(pi_im / pi_m)",
               .reference = "Roberto, E. (2016). The Divergence Index: A Decomposable Measure of Segregation and Inequality. arXiv:1508.01167.",
               .library_name = "MultiDivergence",
-              .kind = IndexKind::multigroup,
+              .groups = IndexGroups::multigroup,
               .min_value = 0.0,
               .max_value = std::numeric_limits<double>::infinity()},
     divergence,

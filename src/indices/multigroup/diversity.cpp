@@ -27,7 +27,7 @@ const IndexRegistration registration{IndexDefinition{
               .formula = "E = -sum_m pi_m ln pi_m",
               .reference = "Theil, H. (1972). Statistical Decomposition Analysis. North-Holland; Reardon, S. F. & Firebaugh, G. (2002). Measures of multigroup segregation. Sociological Methodology 32, 33-67.",
               .library_name = "MultiDiversity",
-              .kind = IndexKind::multigroup,
+              .groups = IndexGroups::multigroup,
               .min_value = 0.0,
               .max_value = std::numeric_limits<double>::infinity()},
     diversity,

@@ -26,7 +26,7 @@ const IndexRegistration registration{IndexDefinition{
               .formula = "E / ln K",
               .reference = "Theil, H. (1972). Statistical Decomposition Analysis. North-Holland; Reardon, S. F. & Firebaugh, G. (2002). Measures of multigroup segregation. Sociological Methodology 32, 33-67.",
               .library_name = "MultiDiversity(normalized)",
-              .kind = IndexKind::multigroup,
+              .groups = IndexGroups::multigroup,
               .min_value = 0.0,
               .max_value = 1.0},
     diversity_normalized,

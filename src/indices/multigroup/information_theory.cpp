@@ -25,7 +25,7 @@ const IndexRegistration registration{IndexDefinition{
               .formula = "H = M / E, E = -sum_m pi_m ln pi_m",
               .reference = "Theil, H. & Finizza, A. J. (1971). A note on the measurement of racial integration of schools by means of informational concepts. Journal of Mathematical Sociology 1, 187-194; Reardon, S. F. & Firebaugh, G. (2002). Measures of multigroup segregation. Sociological Methodology 32, 33-67.",
               .library_name = "MultiInfoTheory",
-              .kind = IndexKind::multigroup,
+              .groups = IndexGroups::multigroup,
               .min_value = 0.0,
               .max_value = 1.0},
     information_theory,

@@ -29,7 +29,7 @@ const IndexRegistration registration{IndexDefinition{
               .formula = "D = sum_m sum_i t_i |pi_im - pi_m| / (2 T I), I = sum_m pi_m (1 - pi_m)",
               .reference = "Sakoda, J. M. (1981). A generalized index of dissimilarity. Demography 18(2), 245-250; Reardon, S. F. & Firebaugh, G. (2002). Measures of multigroup segregation. Sociological Methodology 32, 33-67.",
               .library_name = "MultiDissim",
-              .kind = IndexKind::multigroup,
+              .groups = IndexGroups::multigroup,
               .min_value = 0.0,
               .max_value = 1.0},
     multi_dissimilarity,

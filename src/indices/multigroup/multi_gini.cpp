@@ -67,7 +67,7 @@ const IndexRegistration registration{IndexDefinition{
               .formula = "G = sum_m sum_i sum_j t_i t_j |pi_im - pi_jm| / (2 T^2 I)",
               .reference = "Reardon, S. F. & Firebaugh, G. (2002). Measures of multigroup segregation. Sociological Methodology 32, 33-67.",
               .library_name = "MultiGini",
-              .kind = IndexKind::multigroup,
+              .groups = IndexGroups::multigroup,
               .min_value = 0.0,
               .max_value = 1.0},
     multi_gini,

@@ -28,7 +28,7 @@ const IndexRegistration registration{IndexDefinition{
               .formula = "M = sum_i sum_m p_im ln(p_im / (p_i p_m))",
               .reference = "Theil, H. & Finizza, A. J. (1971), J. Math. Sociology 1, 187-194; Mora, R. & Ruiz-Castillo, J. (2011). Entropy-based segregation indices. Sociological Methodology 41(1), 159-194.",
               .library_name = "M",
-              .kind = IndexKind::multigroup,
+              .groups = IndexGroups::multigroup,
               .min_value = 0.0,
               .max_value = std::numeric_limits<double>::infinity()},
     mutual_information_index,

@@ -29,7 +29,7 @@ const IndexRegistration registration{IndexDefinition{
               .formula = "P = sum_m sum_i t_i (pi_im - pi_m)^2 / (T (1 - pi_m))",
               .reference = "James, F. J. (1986). A new generalized 'exposure-based' segregation index. Sociological Methods & Research 14(3), 301-316; Reardon, S. F. & Firebaugh, G. (2002). Measures of multigroup segregation. Sociological Methodology 32, 33-67.",
               .library_name = "MultiNormExposure",
-              .kind = IndexKind::multigroup,
+              .groups = IndexGroups::multigroup,
               .min_value = 0.0,
               .max_value = 1.0},
     normalized_exposure,

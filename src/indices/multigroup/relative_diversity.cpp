@@ -28,7 +28,7 @@ const IndexRegistration registration{IndexDefinition{
               .formula = "R = sum_m sum_i t_i (pi_im - pi_m)^2 / (T I)",
               .reference = "Carlson, S. M. (1992). Trends in race/sex occupational inequality. Social Problems 39(3), 268-290; Reardon, S. F. & Firebaugh, G. (2002). Measures of multigroup segregation. Sociological Methodology 32, 33-67.",
               .library_name = "MultiRelativeDiversity",
-              .kind = IndexKind::multigroup,
+              .groups = IndexGroups::multigroup,
               .min_value = 0.0,
               .max_value = 1.0},
     relative_diversity,

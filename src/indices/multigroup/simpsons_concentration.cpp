@@ -26,7 +26,7 @@ const IndexRegistration registration{IndexDefinition{
               .formula = "lambda = sum_m pi_m^2",
               .reference = "Simpson, E. H. (1949). Measurement of diversity. Nature 163, 688.",
               .library_name = "SimpsonsConcentration",
-              .kind = IndexKind::multigroup,
+              .groups = IndexGroups::multigroup,
               .min_value = 0.0,
               .max_value = 1.0},
     simpsons_concentration,

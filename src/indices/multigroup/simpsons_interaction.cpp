@@ -24,7 +24,7 @@ const IndexRegistration registration{IndexDefinition{
               .formula = "I = sum_m pi_m (1 - pi_m)",
               .reference = "Simpson, E. H. (1949). Measurement of diversity. Nature 163, 688.",
               .library_name = "SimpsonsInteraction",
-              .kind = IndexKind::multigroup,
+              .groups = IndexGroups::multigroup,
               .min_value = 0.0,
               .max_value = 1.0},
     simpsons_interaction,

@@ -30,7 +30,7 @@ const IndexRegistration registration{IndexDefinition{
               .formula = "C = sum_m sum_i t_i (pi_im - pi_m)^2 / ((K - 1) T pi_m)",
               .reference = "Reardon, S. F. & Firebaugh, G. (2002). Measures of multigroup segregation. Sociological Methodology 32, 33-67.",
               .library_name = "MultiSquaredCoefVar",
-              .kind = IndexKind::multigroup,
+              .groups = IndexGroups::multigroup,
               .min_value = 0.0,
               .max_value = 1.0},
     squared_coefficient_of_variation,

@@ -72,9 +72,8 @@ const IndexRegistration registration{IndexDefinition{
               .reference = "Olteanu, M., Randon-Furling, J. & Clark, W. A. V. (2019). Segregation through the "
                            "multiscalar lens. PNAS 116(25), 12250-12254.",
               .library_name = "GlobalDistortion",
-              .kind = IndexKind::spatial,
-              .needs_geometry = true,
-              .multigroup_input = true,
+              .groups = IndexGroups::multigroup,
+              .needs = {.geometry = true},
               .min_value = 0.0,
               .max_value = std::numeric_limits<double>::infinity()},
     global_distortion,

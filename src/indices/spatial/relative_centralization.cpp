@@ -31,8 +31,8 @@ const IndexRegistration registration{IndexDefinition{
               .reference = "Massey, D. S. & Denton, N. A. (1988). The dimensions of residential segregation. Social "
                            "Forces 67(2), 281-315.",
               .library_name = "RelativeCentralization",
-              .kind = IndexKind::spatial,
-              .needs_geometry = true,
+              .groups = IndexGroups::two_group,
+              .needs = {.geometry = true},
               .min_value = -1.0,
               .max_value = 1.0},
     relative_centralization,

@@ -97,8 +97,8 @@ const IndexRegistration registration{IndexDefinition{
               .reference = "Hong, S.-Y. & Sadahiro, Y. (2014). Measuring geographic segregation: a graph-based "
                            "approach. Journal of Geographical Systems 16(2), 211-231.",
               .library_name = "SpatialProxProf",
-              .kind = IndexKind::spatial,
-              .needs_weights = true,
+              .groups = IndexGroups::two_group,
+              .needs = {.weights = true},
               .min_value = -1.0,
               .max_value = 1.0},
     spatial_proximity_profile,

@@ -50,7 +50,7 @@ IndexDefinition atkinson_definition(std::string name, std::string b_text, double
                                "2(3), 244-263; Massey, D. S. & Denton, N. A. (1988). The dimensions of residential "
                                "segregation. Social Forces 67(2), 281-315.",
                   .library_name = std::move(library_name),
-                  .kind = IndexKind::two_group},
+                  .groups = IndexGroups::two_group},
         [b](const IndexInput& in) { return atkinson(in, b); },
         {}};
 }

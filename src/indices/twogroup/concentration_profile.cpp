@@ -65,7 +65,7 @@ const IndexRegistration registration{IndexDefinition{
               .reference = "Hong, S.-Y. & Sadahiro, Y. (2014). Measuring geographic segregation: a graph-based "
                            "approach. Journal of Geographical Systems 16(2), 211-231.",
               .library_name = "ConProf",
-              .kind = IndexKind::two_group},
+              .groups = IndexGroups::two_group},
     concentration_profile,
     {}}};
 

@@ -31,7 +31,7 @@ const IndexRegistration registration{IndexDefinition{
               .reference = "White, M. J. (1986). Segregation and diversity measures in population distribution. "
                            "Population Index 52(2), 198-221.",
               .library_name = "CorrelationR",
-              .kind = IndexKind::two_group},
+              .groups = IndexGroups::two_group},
     correlation_ratio,
     {}}};
 

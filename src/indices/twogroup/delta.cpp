@@ -65,8 +65,8 @@ const IndexRegistration registration{IndexDefinition{
                            "Economic History 1(2), 199-205; Massey, D. S. & Denton, N. A. (1988). The dimensions "
                            "of residential segregation. Social Forces 67(2), 281-315.",
               .library_name = "Delta",
-              .kind = IndexKind::two_group,
-              .needs_unit_areas = true},
+              .groups = IndexGroups::two_group,
+              .needs = {.unit_areas = true}},
     delta,
     {}}};
 

@@ -71,7 +71,7 @@ const IndexRegistration registration{IndexDefinition{
               .reference = "Allen, R., Burgess, S., Davidson, R. & Windmeijer, F. (2015). More reliable inference for "
                            "the dissimilarity index of segregation. The Econometrics Journal 18(1), 40-66.",
               .library_name = "DensityCorrectedDissim",
-              .kind = IndexKind::two_group},
+              .groups = IndexGroups::two_group},
     density_corrected_dissimilarity,
     {}}};
 

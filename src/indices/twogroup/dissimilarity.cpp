@@ -28,7 +28,7 @@ const IndexRegistration registration{IndexDefinition{
               .reference = "Duncan, O. D. & Duncan, B. (1955). A methodological analysis of segregation indexes. "
                            "American Sociological Review 20(2), 210-217.",
               .library_name = "Dissim",
-              .kind = IndexKind::two_group},
+              .groups = IndexGroups::two_group},
     dissimilarity,
     {}}};
 

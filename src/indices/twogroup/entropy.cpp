@@ -48,7 +48,7 @@ const IndexRegistration registration{IndexDefinition{
                            "schools by means of informational concepts. Journal of Mathematical Sociology 1(2), "
                            "187-193.",
               .library_name = "Entropy",
-              .kind = IndexKind::two_group},
+              .groups = IndexGroups::two_group},
     entropy,
     {}}};
 

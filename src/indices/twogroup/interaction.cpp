@@ -29,7 +29,7 @@ const IndexRegistration registration{IndexDefinition{
               .reference = "Bell, W. (1954). A probability model for the measurement of ecological segregation. "
                            "Social Forces 32(4), 357-364.",
               .library_name = "Interaction",
-              .kind = IndexKind::two_group},
+              .groups = IndexGroups::two_group},
     interaction,
     {}}};
 

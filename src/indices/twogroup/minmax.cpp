@@ -36,7 +36,7 @@ const IndexRegistration registration{IndexDefinition{
               .reference = "O'Sullivan, D. & Wong, D. W. S. (2007). A surface-based approach to measuring spatial "
                            "segregation. Geographical Analysis 39(2), 147-168.",
               .library_name = "MinMax",
-              .kind = IndexKind::two_group},
+              .groups = IndexGroups::two_group},
     minmax,
     {}}};
 

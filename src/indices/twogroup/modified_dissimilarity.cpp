@@ -39,7 +39,7 @@ const IndexRegistration registration{IndexDefinition{
               .reference = "Carrington, W. J. & Troske, K. R. (1997). On measuring segregation in samples with small "
                            "units. Journal of Business & Economic Statistics 15(4), 402-409.",
               .library_name = "ModifiedDissim",
-              .kind = IndexKind::two_group,
+              .groups = IndexGroups::two_group,
               .min_value = -1.0},
     modified_dissimilarity,
     {}}};

@@ -126,7 +126,7 @@ const IndexRegistration registration{IndexDefinition{
               .reference = "Carrington, W. J. & Troske, K. R. (1997). On measuring segregation in samples with small "
                            "units. Journal of Business & Economic Statistics 15(4), 402-409.",
               .library_name = "",
-              .kind = IndexKind::two_group,
+              .groups = IndexGroups::two_group,
               .stochastic = true,
               .min_value = -1.0},
     modified_dissimilarity_simulated,

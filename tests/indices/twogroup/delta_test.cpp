@@ -16,7 +16,7 @@ double delta_with(const CountMatrix& m, const std::vector<double>& areas) {
 }
 
 TEST(TwoGroupDelta, DeclaresItNeedsAreas) {
-    EXPECT_TRUE(IndexRegistry::instance().get("delta").info.needs_unit_areas);
+    EXPECT_TRUE(IndexRegistry::instance().get("delta").info.needs.unit_areas);
     EXPECT_EQ(IndexRegistry::instance().get("Delta").info.name, "delta");
 }
 
