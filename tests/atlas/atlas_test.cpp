@@ -4,14 +4,17 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 
 #include "analysis/index_tables.hpp"
+#include "atlas/atlas_change.hpp"
 #include "atlas/national_atlas.hpp"
 #include "atlas/town_comparison.hpp"
 #include "atlas/town_directory.hpp"
 #include "core/error.hpp"
 #include "core/table_operations.hpp"
 #include "io/table_input.hpp"
+#include "study/study.hpp"
 #include "support/shared_data.hpp"
 
 namespace cohesion {
@@ -195,6 +198,53 @@ TEST(TownComparison, PeersNationalValueAndSentence) {
     EXPECT_NE(row->sentence.find("Bedford's Pakistani D is 0.67"), std::string::npos) << row->sentence;
     EXPECT_NE(row->sentence.find("most similar towns"), std::string::npos) << row->sentence;
     EXPECT_THROW(compare_town(atlas, "Nowhere"), Error);
+}
+
+// The change table's row of a LAD is what `run --town NAME`'s change step computes for it:
+// the study's own loading (study/study.cpp load_study_change) with the inputs
+// project/national_town.cpp gives it, then the Shapley decomposition.
+TEST(AtlasChange, EqualsTheTownStudysChangeAndPartsAddUp) {
+    const std::string data = test::shared_data_dir().string(), schemes = std::string(COHESION_EXAMPLE_DATA) + "/schemes";
+    AtlasChangeSources sources = atlas_change_sources(data, schemes);
+    sources.earlier_where = {"LAD=Bedford,Forest Heath"};  // read only these LADs (fast)
+    const AtlasChangeInputs inputs = load_atlas_change_inputs(sources);
+    const auto rows = compute_atlas_change(inputs, {"Bedford", "Forest Heath", "Nowhere"});
+    ASSERT_EQ(rows.size(), 3u);
+    for (const auto& r : {rows[0], rows[1]}) {
+        const MutualDifference& d = r.difference;
+        EXPECT_TRUE(r.reason.empty()) << r.name;
+        EXPECT_GT(r.areas, 50u) << r.name;
+        EXPECT_NEAR(d.group_marginal + d.unit_marginal + d.structural + d.additions + d.removals, d.diff, 1e-12);
+        EXPECT_NEAR(d.M2 - d.M1, d.diff, 1e-15);
+        EXPECT_GT(r.H1, 0.0);
+    }
+    EXPECT_EQ(rows[2].reason, "not in the 2011 table");
+    EXPECT_TRUE(std::isnan(rows[2].difference.M1));
+
+    for (const std::string lad : {"Bedford", "Forest Heath"}) {
+        StudyChangeSpec c;
+        c.earlier.path = sources.earlier;
+        c.earlier.where = {"LAD=" + lad};
+        c.earlier.aggregate_to = "LSOA";
+        c.earlier.scheme_path = sources.earlier_scheme;
+        c.later.path = sources.later;
+        c.later.scheme_path = sources.later_scheme;
+        c.lookup.lookup = sources.lookup;
+        c.lookup.options.from_column = "lsoa11_code";
+        c.lookup.options.to_column = "lsoa21_code";
+        c.lookup.options.change_column = "change_code";
+        c.lookup.weights_table = sources.later;
+        c.later_areas_of_earlier = true;
+        const StudyChangeInputs town = load_study_change(c, false);
+        const MutualDifference single = mutual_difference(town.earlier.table, town.later);
+        const auto& row = lad == "Bedford" ? rows[0] : rows[1];
+        EXPECT_EQ(row.areas, town.earlier.table.areas()) << lad;
+        EXPECT_NEAR(row.difference.M1, single.M1, 1e-13) << lad;
+        EXPECT_NEAR(row.difference.M2, single.M2, 1e-13) << lad;
+        EXPECT_NEAR(row.difference.structural, single.structural, 1e-13) << lad;
+        EXPECT_NEAR(row.difference.group_marginal, single.group_marginal, 1e-13) << lad;
+        EXPECT_NEAR(row.difference.unit_marginal, single.unit_marginal, 1e-13) << lad;
+    }
 }
 
 }  // namespace
