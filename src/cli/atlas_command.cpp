@@ -184,6 +184,20 @@ void add_atlas_command(CLI::App& app) {
             return;
         }
         if (o->folder.empty()) throw CLI::RequiredError("--out");
+        // The change table is built from the national 2011 OA table and the 2021 tables of the
+        // shared data, so only for an atlas of that table.
+        const bool national_2011 =
+            std::filesystem::path(o->input.input.path).filename() == "ew2011_oa_ethnicity.csv.gz";
+        if (!census2021 && wants(o->atlas, "change") && !national_2011 && !o->atlas.measures.empty())
+            throw Error(Location{"", 0, "--measures"},
+                        "the change table needs the national 2011 OA table (ew2011_oa_ethnicity.csv.gz) as FILE");
+        // Run from outside the repository, the default scheme folder is not there: the atlas is
+        // written without the change table and says so (an explicit --schemes must exist).
+        const bool schemes_found = std::filesystem::is_directory(o->schemes);
+        const bool change = !census2021 && wants(o->atlas, "change") && national_2011;
+        if (change && !schemes_found && (command->get_option("--schemes")->count() > 0 || !o->atlas.measures.empty()))
+            throw Error(Location{o->schemes, 0, "--schemes"}, "no such folder of group schemes (the change table "
+                                                              "needs ethnicity2011_broad5.csv and ethnicity2021_broad5.csv)");
         const AtlasWorkList work = plan_atlas_units(national, o->atlas);
         std::optional<ProgressBar> bar;
         AtlasRun run = run_atlas_units(national, work, o->atlas, [&bar](std::size_t, std::size_t total) {
@@ -193,14 +207,12 @@ void add_atlas_command(CLI::App& app) {
         bar.reset();
         if (!run.writes) return;
         NationalAtlas atlas = assemble_atlas(std::move(run.units), o->atlas, &national);
-        // The change table is built from the national 2011 OA table and the 2021 tables of the
-        // shared data, so only for an atlas of that table.
-        const bool national_2011 =
-            std::filesystem::path(o->input.input.path).filename() == "ew2011_oa_ethnicity.csv.gz";
-        if (!census2021 && wants(o->atlas, "change") && !national_2011 && !o->atlas.measures.empty())
-            throw Error(Location{"", 0, "--measures"},
-                        "the change table needs the national 2011 OA table (ew2011_oa_ethnicity.csv.gz) as FILE");
-        if (!census2021 && wants(o->atlas, "change") && national_2011) {
+        if (change && !schemes_found) {
+            atlas.notes.push_back("no change table: the group schemes folder " + o->schemes +
+                                  " was not found (run from the repository or give --schemes)");
+            std::cerr << "atlas: " << atlas.notes.back() << "\n";
+        }
+        if (change && schemes_found) {
             // 2011 -> 2021 per LAD on rank 0's threads: no bootstrap, about a second nationally.
             AtlasChangeSources sources = atlas_change_sources(data, o->schemes);
             sources.earlier_where = o->input.input.where;  // only the LADs of the atlas are read

@@ -15,6 +15,8 @@ std::string national() {
     return std::string(env && *env ? env : COHESION_DEFAULT_SHARED_DATA) + "/ew2011_oa_ethnicity.csv.gz";
 }
 
+std::string schemes() { return std::string(COHESION_EXAMPLE_DATA) + "/schemes"; }
+
 const std::string few = " --where 'LAD=Bedford,Luton,Watford,City of London' --bootstrap 4 --randomisation 3 --peers 2 ";
 
 std::vector<std::string> csv_lines(const std::string& text) {
@@ -33,11 +35,23 @@ std::string field(const std::string& line, std::size_t k) {  // no quoted commas
 
 TEST(CliAtlas, ValuesEqualTheSingleTownCommandAndFilesAreComplete) {
     const auto out = scratch_dir() / "atlas_a";
-    const CliRun run = run_cli("atlas " + national() + few + "--out " + out.string());
+    const CliRun run = run_cli("atlas " + national() + few + "--schemes " + schemes() + " --out " + out.string());
     ASSERT_EQ(run.exit_code, 0) << run.err;
     for (const char* f : {"dissimilarity.csv", "isolation.csv", "mutual_information.csv", "decomposition.csv",
-                          "peers.csv", "towns.csv", "notes.txt", "atlas.gpkg"})
+                          "peers.csv", "towns.csv", "notes.txt", "atlas.gpkg", "change.csv"})
         EXPECT_TRUE(std::filesystem::exists(out / f)) << f;
+    // The change table: one row per LAD, its parts adding up to the change in M.
+    const auto change = csv_lines(slurp(out / "change.csv"));
+    ASSERT_EQ(change.size(), 1u + 4u);
+    EXPECT_EQ(change[0].rfind("lad,code,region,areas_2021,people_2011,people_2021,M_2011,M_2021,M_change,", 0), 0u)
+        << change[0];
+    for (std::size_t i = 1; i < change.size(); ++i) {
+        double parts = 0.0;
+        for (std::size_t k = 9; k <= 13; ++k) parts += std::stod(field(change[i], k));
+        EXPECT_NEAR(parts, std::stod(field(change[i], 8)), 1e-12) << change[i];
+        EXPECT_NEAR(std::stod(field(change[i], 7)) - std::stod(field(change[i], 6)), std::stod(field(change[i], 8)),
+                    1e-15) << change[i];
+    }
     const auto lines = csv_lines(slurp(out / "dissimilarity.csv"));
     ASSERT_EQ(lines.size(), 1u + 4u * 14u);
     // Bedford's Pakistani row: estimate (col 7), ci (9, 10), seed (21) → `indices` with that seed.
@@ -72,6 +86,43 @@ TEST(CliAtlas, TownResolutionAndErrors) {
     run = run_cli("atlas " + national() + " --measures dissimilarty --out x");
     EXPECT_NE(run.exit_code, 0);
     EXPECT_NE(run.err.find("unknown measure"), std::string::npos) << run.err;
+}
+
+// The 2021 atlas: Census 2021 LTLAs from the OA percentage tables; a LAD's row equals
+// `cohesion indices` on the same tables filtered to it, with the seed of its row.
+TEST(CliAtlas, Census2021AtlasEqualsTheSingleTownCommand) {
+    const auto out = scratch_dir() / "atlas2021";
+    const std::string shared = national().substr(0, national().rfind('/'));
+    const CliRun atlas = run_cli("atlas --census 2021 --where 'LAD=Bedford,Luton' --bootstrap 4 --randomisation 3 "
+                                 "--peers 1 --boundaries " + shared + "/ew_boundaries/ltla2021.gpkg --out " +
+                                 out.string(),
+                                 "COHESION_SHARED_DATA=" + shared);
+    ASSERT_EQ(atlas.exit_code, 0) << atlas.err;
+    EXPECT_FALSE(std::filesystem::exists(out / "change.csv"));
+    EXPECT_TRUE(std::filesystem::exists(out / "atlas.gpkg"));
+    const auto lines = csv_lines(slurp(out / "dissimilarity.csv"));
+    ASSERT_EQ(lines.size(), 1u + 2u * 5u);
+    const auto towns = slurp(out / "towns.csv");
+    EXPECT_NE(towns.find("Bedford,E06000055,,East of England,"), std::string::npos) << towns;
+    for (const auto& line : lines) {
+        if (line.rfind("Bedford,", 0) != 0 || field(line, 4) != "asian") continue;
+        const std::string oa = shared + "/ew2021_oa/";
+        const CliRun single = run_cli("indices " + oa + "ts021_ethnic5_pct.csv.gz --percent-of " + oa +
+                                      "ts001.csv.gz --levels-from " + oa + "oa2021_lookup.csv.gz --where "
+                                      "lad22nm=Bedford -i dissimilarity,isolation,mutual_information,"
+                                      "information_theory --no-simulated --bootstrap 4 --randomisation 3 --format csv "
+                                      "--seed " + field(line, 21));
+        ASSERT_EQ(single.exit_code, 0) << single.err;
+        for (const auto& s : csv_lines(single.out)) {
+            if (s.rfind("dissimilarity,two-group,asian,", 0) != 0) continue;
+            EXPECT_DOUBLE_EQ(std::stod(field(s, 4)), std::stod(field(line, 7)));   // estimate
+            EXPECT_DOUBLE_EQ(std::stod(field(s, 7)), std::stod(field(line, 9)));   // ci_lower
+            EXPECT_DOUBLE_EQ(std::stod(field(s, 10)), std::stod(field(line, 11)));  // expected_if_random
+            return;
+        }
+        FAIL() << "no asian row in\n" << single.out;
+    }
+    FAIL() << "no Bedford asian row";
 }
 
 #ifdef COHESION_TEST_MPIRUN
