@@ -39,7 +39,8 @@ def test_pair_equals_the_cli():
         assert list(frame.columns) == table["columns"]
         assert len(frame) == len(table["rows"])
         for (_, row), want in zip(frame.iterrows(), table["rows"]):
-            for column, value in zip(table["columns"], want):
+            for column in table["columns"]:
+                value = want[column]
                 got = row[column]
                 got = got.item() if hasattr(got, "item") else got
                 assert same(got, value), (frame.attrs["title"], column, got, value)
