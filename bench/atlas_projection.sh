@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Projection of the 200-replicate national atlas from a few small runs (BENCHMARKS.md,
+# "National atlas: 200 replicates, projected"), for a shared machine where the full run is
+# not wanted. Measures CPU seconds (user + sys, so other load does not inflate them) of
+# `cohesion atlas` on a sample of LADs with 0, 10 and 20 bootstrap replicates, fits
+# cost = fixed + replicates × per-replicate (per output area), and projects the national
+# atlas at 200 replicates. Also measures the national change table and the national 2021
+# atlas without bootstrap. Prints the command that measures the real thing.
+# Usage: bench/atlas_projection.sh [BUILD_DIR] (default build/release). Needs ../shared/data.
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+build="${1:-$here/build/release}"
+cli="$build/bin/cohesion"
+data="${COHESION_SHARED_DATA:-$here/../shared/data}"
+table="$data/ew2011_oa_ethnicity.csv.gz"
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+cd "$here"  # data/schemes for the change table
+
+# "wall cpu" of one run (cpu = user + sys of the process and its threads).
+measure() {
+    /usr/bin/time -f "%e %U %S" -o "$out/time" "$@" >/dev/null 2>"$out/err" || { cat "$out/err"; exit 1; }
+    awk '{printf "%.2f %.2f\n", $1, $2 + $3}' "$out/time"
+}
+
+subset="LAD=Bedford,Luton,Birmingham,Leeds,Tower Hamlets,Cornwall,Cardiff,Rutland,City of London,Bradford,Newham,Oxford"
+subset_oas=$(zcat "$table" | /usr/bin/python3 -c '
+import csv,sys
+want=set(sys.argv[1].split("=",1)[1].split(","))
+print(sum(1 for r in csv.DictReader(sys.stdin) if r["LAD"] in want))' "$subset")
+national_oas=181408
+echo "sample: 12 LADs, $subset_oas of $national_oas OAs; 20 randomisation replicates (the default) in every run"
+declare -A cpu
+for b in 0 10 20; do
+    read -r wall c < <(measure "$cli" atlas "$table" --where "$subset" --bootstrap "$b" --measures \
+        dissimilarity,isolation,mutual_information,decomposition --boundaries none --out "$out/b$b")
+    cpu[$b]=$c
+    echo "  --bootstrap $b: wall $wall s, cpu $c s"
+done
+/usr/bin/python3 - "${cpu[0]}" "${cpu[10]}" "${cpu[20]}" "$subset_oas" "$national_oas" <<'PY'
+import sys
+c0, c10, c20, n, N = map(float, sys.argv[1:])
+per_rep = ((c10 - c0) / 10 + (c20 - c0) / 20) / 2          # cpu s per replicate, sample
+per_rep_oa = per_rep / n * 1e3                              # cpu ms per replicate per OA
+fixed_national = c0 * N / n                                 # no-bootstrap cost scaled by OAs
+projected = fixed_national + 200 * per_rep * N / n
+print(f"  per replicate: {per_rep:.3f} cpu s for the sample = {per_rep_oa:.4f} cpu ms per OA")
+print(f"  PROJECTION (not measured): national, 200 replicates = {fixed_national:.0f} + 200 x "
+      f"{per_rep * N / n:.2f} = {projected:.0f} cpu s; on 2 cores ~ {projected / 2 / 60:.1f} min wall "
+      f"if both cores are free (target <= 15 min)")
+PY
+read -r wall c < <(measure "$cli" atlas "$table" --measures change --randomisation 0 --boundaries none --out "$out/change")
+echo "national change table 2011 -> 2021 (348 LADs, --measures change): wall $wall s, cpu $c s"
+read -r wall c < <(measure "$cli" atlas --census 2021 --randomisation 0 --boundaries none --out "$out/a2021")
+echo "national 2021 atlas (331 LTLAs x 5 groups, no bootstrap, no randomisation): wall $wall s, cpu $c s"
+echo "the full measurement (minutes; run on a quiet machine):"
+echo "  /usr/bin/time -v $cli atlas $table --bootstrap 200 --out /tmp/atlas200"
