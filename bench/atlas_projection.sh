@@ -2,7 +2,7 @@
 # Projection of the 200-replicate national atlas from a few small runs (BENCHMARKS.md,
 # "National atlas: 200 replicates, projected"), for a shared machine where the full run is
 # not wanted. Measures CPU seconds (user + sys, so other load does not inflate them) of
-# `cohesion atlas` on a sample of LADs with 0, 10 and 20 bootstrap replicates, fits
+# `cohesion atlas` on a sample of LADs with 0, 25 and 50 bootstrap replicates, fits
 # cost = fixed + replicates × per-replicate (per output area), and projects the national
 # atlas at 200 replicates. Also measures the national change table and the national 2021
 # atlas without bootstrap. Prints the command that measures the real thing.
@@ -31,18 +31,19 @@ print(sum(1 for r in csv.DictReader(sys.stdin) if r["LAD"] in want))' "$subset")
 national_oas=181408
 echo "sample: 12 LADs, $subset_oas of $national_oas OAs; 20 randomisation replicates (the default) in every run"
 declare -A cpu
-for b in 0 10 20; do
+for b in 0 25 50; do
     read -r wall c < <(measure "$cli" atlas "$table" --where "$subset" --bootstrap "$b" --measures \
         dissimilarity,isolation,mutual_information,decomposition --boundaries none --out "$out/b$b")
     cpu[$b]=$c
     echo "  --bootstrap $b: wall $wall s, cpu $c s"
 done
-/usr/bin/python3 - "${cpu[0]}" "${cpu[10]}" "${cpu[20]}" "$subset_oas" "$national_oas" <<'PY'
+/usr/bin/python3 - "${cpu[0]}" "${cpu[25]}" "${cpu[50]}" "$subset_oas" "$national_oas" <<'PY'
 import sys
-c0, c10, c20, n, N = map(float, sys.argv[1:])
-per_rep = ((c10 - c0) / 10 + (c20 - c0) / 20) / 2          # cpu s per replicate, sample
+c0, c25, c50, n, N = map(float, sys.argv[1:])
+# least-squares slope through (0, c0), (25, c25), (50, c50): cpu s per replicate, sample
+per_rep = ((0 - 25) * (c0 - (c0 + c25 + c50) / 3) + (25 - 25) * 0 + (50 - 25) * (c50 - (c0 + c25 + c50) / 3)) / (2 * 25 ** 2)
 per_rep_oa = per_rep / n * 1e3                              # cpu ms per replicate per OA
-fixed_national = c0 * N / n                                 # no-bootstrap cost scaled by OAs
+fixed_national = c0 * N / n   # no-bootstrap cost scaled by OAs (over-counts the table load: conservative)
 projected = fixed_national + 200 * per_rep * N / n
 print(f"  per replicate: {per_rep:.3f} cpu s for the sample = {per_rep_oa:.4f} cpu ms per OA")
 print(f"  PROJECTION (not measured): national, 200 replicates = {fixed_national:.0f} + 200 x "

@@ -213,7 +213,7 @@ void add_atlas_command(CLI::App& app) {
             std::cerr << "atlas: " << atlas.notes.back() << "\n";
         }
         if (change && schemes_found) {
-            // 2011 -> 2021 per LAD on rank 0's threads: no bootstrap, about a second nationally.
+            // 2011 -> 2021 per LAD on rank 0's threads: no bootstrap; about 8 CPU seconds nationally (BENCHMARKS.md).
             AtlasChangeSources sources = atlas_change_sources(data, o->schemes);
             sources.earlier_where = o->input.input.where;  // only the LADs of the atlas are read
             const AtlasChangeInputs inputs = load_atlas_change_inputs(sources, o->atlas.unit_level);

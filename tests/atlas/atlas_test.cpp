@@ -8,6 +8,7 @@
 
 #include "analysis/index_tables.hpp"
 #include "atlas/atlas_change.hpp"
+#include "atlas/census2021_table.hpp"
 #include "atlas/national_atlas.hpp"
 #include "atlas/town_comparison.hpp"
 #include "atlas/town_directory.hpp"
@@ -245,6 +246,25 @@ TEST(AtlasChange, EqualsTheTownStudysChangeAndPartsAddUp) {
         EXPECT_NEAR(row.difference.group_marginal, single.group_marginal, 1e-13) << lad;
         EXPECT_NEAR(row.difference.unit_marginal, single.unit_marginal, 1e-13) << lad;
     }
+}
+
+// The 2021 atlas's directory: every authority of the table by name and by code, in any
+// case, with its region; a comma in a name is kept whole.
+TEST(Census2021Directory, EveryNameAndCodeResolves) {
+    Table t({"E00000001", "E00000002", "E00000003", "E00000004"}, {"white"});
+    t.add_level({"LAD", {"Luton", "Luton", "Bristol, City of", "Bedford"}});
+    t.add_level({"LAD_CODE", {"E06000032", "E06000032", "E06000023", "E06000055"}});
+    t.add_level({"RGN", {"East of England", "East of England", "South West", "East of England"}});
+    const TownDirectory d = census2021_town_directory(t);
+    ASSERT_EQ(d.towns.size(), 3u);
+    for (const auto& town : d.towns) {
+        EXPECT_EQ(resolve_town(d, upper(town.name)).name, town.name);
+        EXPECT_EQ(resolve_town(d, town.code).name, town.name);
+        EXPECT_TRUE(town.became.empty());
+    }
+    EXPECT_EQ(resolve_town(d, "bristol, city of").where, "LAD=Bristol, City of");
+    EXPECT_EQ(d.towns[1].region, "South West");
+    EXPECT_THROW(resolve_town(d, "Lutton"), Error);
 }
 
 }  // namespace
