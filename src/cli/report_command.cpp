@@ -87,6 +87,11 @@ void run(ReportOptions& o) {
     o.profile.step = [&progress](const std::string&) { progress.advance(); };
     StudySpec spec;
     if (national) {
+        // The town's own selection replaces the table options; silently ignoring them would mislead.
+        if (!o.input.input.where.empty() || !o.input.input.aggregate_to.empty() || !o.reference.empty())
+            throw Error(Location{"", 0, "--town"},
+                        "--where, --aggregate and --reference apply to a table FILE; with --town alone the study is "
+                        "the town's LSOAs from the national tables (as `run --town`)");
         spec = national_spec(o);
     } else {
         spec.name = o.town;

@@ -239,4 +239,7 @@ TEST(CliReport, TownFromTheNationalTablesComparesWithItsPeers) {
     const auto none = run_cli("report --html " + (scratch_dir() / "none.html").string());
     EXPECT_NE(none.exit_code, 0);
     EXPECT_NE(none.err.find("give a table FILE or --town NAME"), std::string::npos) << none.err;
+    const auto filtered = run_cli("report --town luton --where LAD=Luton --html " + (scratch_dir() / "f.html").string());
+    EXPECT_NE(filtered.exit_code, 0);
+    EXPECT_NE(filtered.err.find("apply to a table FILE"), std::string::npos) << filtered.err;
 }
