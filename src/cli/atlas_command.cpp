@@ -19,6 +19,7 @@
 #include "cli/input_options.hpp"
 #include "cli/output_options.hpp"
 #include "cli/progress_bar.hpp"
+#include "cli/shared_data_folder.hpp"
 #include "cli/staged_output_folder.hpp"
 #include "core/error.hpp"
 #include "core/table_operations.hpp"
@@ -37,8 +38,7 @@ std::string shared_data(const std::string& table) {
         const auto folder = std::filesystem::path(table).parent_path();
         if (std::filesystem::is_directory(folder / "lookups")) return folder.string();
     }
-    if (const char* env = std::getenv("COHESION_SHARED_DATA"); env && *env) return env;
-    return "../shared/data";
+    return shared_data_folder();
 }
 
 struct AtlasCommandOptions {

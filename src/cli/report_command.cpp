@@ -5,7 +5,6 @@
 // has the "compared with similar towns and England & Wales" and change sections.
 #include <fmt/format.h>
 
-#include <cstdlib>
 #include <deque>
 #include <filesystem>
 #include <limits>
@@ -19,6 +18,7 @@
 #include "cli/output_clashes.hpp"
 #include "cli/output_options.hpp"
 #include "cli/progress_bar.hpp"
+#include "cli/shared_data_folder.hpp"
 #include "cli/inference_options.hpp"
 #include "cli/spatial_options.hpp"
 #include "core/error.hpp"
@@ -54,12 +54,7 @@ struct ReportOptions {
 // The town's study from the national tables (project/national_town.hpp), without the
 // targeting part (the report of `report --town` has the comparison and change sections).
 StudySpec national_spec(const ReportOptions& o) {
-    std::string shared = o.data;
-    if (shared.empty()) {
-        const char* env = std::getenv("COHESION_SHARED_DATA");
-        shared = env && *env ? env : "../shared/data";
-    }
-    StudySpec spec = study_spec(national_town_project(shared, o.schemes, o.town));
+    StudySpec spec = study_spec(national_town_project(shared_data_folder(o.data), o.schemes, o.town));
     spec.targeting.reset();
     if (!o.spatial.boundaries.empty()) {
         spec.boundaries = o.spatial.boundaries;
