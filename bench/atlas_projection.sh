@@ -7,14 +7,7 @@
 # atlas at 200 replicates. Also measures the national change table and the national 2021
 # atlas without bootstrap. Prints the command that measures the real thing.
 # Usage: bench/atlas_projection.sh [BUILD_DIR] (default build/release). Needs ../shared/data.
-set -euo pipefail
-here="$(cd "$(dirname "$0")/.." && pwd)"
-build="${1:-$here/build/release}"
-cli="$build/bin/cohesion"
-data="${COHESION_SHARED_DATA:-$here/../shared/data}"
-table="$data/ew2011_oa_ethnicity.csv.gz"
-out="$(mktemp -d)"
-trap 'rm -rf "$out"' EXIT
+source "$(dirname "$0")/atlas_common.sh" "${1:-}"
 cd "$here"  # data/schemes for the change table
 
 # "wall cpu" of one run (cpu = user + sys of the process and its threads).
@@ -23,11 +16,6 @@ measure() {
     awk '{printf "%.2f %.2f\n", $1, $2 + $3}' "$out/time"
 }
 
-subset="LAD=Bedford,Luton,Birmingham,Leeds,Tower Hamlets,Cornwall,Cardiff,Rutland,City of London,Bradford,Newham,Oxford"
-subset_oas=$(zcat "$table" | /usr/bin/python3 -c '
-import csv,sys
-want=set(sys.argv[1].split("=",1)[1].split(","))
-print(sum(1 for r in csv.DictReader(sys.stdin) if r["LAD"] in want))' "$subset")
 national_oas=181408
 echo "sample: 12 LADs, $subset_oas of $national_oas OAs; 20 randomisation replicates (the default) in every run"
 declare -A cpu
