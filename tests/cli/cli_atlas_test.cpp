@@ -33,6 +33,31 @@ std::string field(const std::string& line, std::size_t k) {  // no quoted commas
     return line.substr(start, line.find(',', start) - start);
 }
 
+// The atlas's `lad` row for D of `group` in `dissimilarity.csv` equals `cohesion indices
+// TABLE_OPTIONS --where SELECT` run with that row's seed (estimate col 7, ci 9/10, expected
+// if random 11, seed 21), with the atlas's bootstrap 4 and randomisation 3.
+void expect_d_row_equals_indices(const std::vector<std::string>& lines, const std::string& lad,
+                                 const std::string& group, const std::string& table_options, const std::string& select) {
+    for (const auto& line : lines) {
+        if (line.rfind(lad + ",", 0) != 0 || field(line, 4) != group) continue;
+        const CliRun single = run_cli("indices " + table_options + " --where " + select +
+                                      " -i dissimilarity,isolation,mutual_information,information_theory "
+                                      "--no-simulated --bootstrap 4 --randomisation 3 --format csv --seed " +
+                                      field(line, 21));
+        ASSERT_EQ(single.exit_code, 0) << single.err;
+        for (const auto& s : csv_lines(single.out)) {
+            if (s.rfind("dissimilarity,two-group," + group + ",", 0) != 0) continue;
+            EXPECT_DOUBLE_EQ(std::stod(field(s, 4)), std::stod(field(line, 7)));    // estimate
+            EXPECT_DOUBLE_EQ(std::stod(field(s, 7)), std::stod(field(line, 9)));    // ci_lower
+            EXPECT_DOUBLE_EQ(std::stod(field(s, 8)), std::stod(field(line, 10)));   // ci_upper
+            EXPECT_DOUBLE_EQ(std::stod(field(s, 10)), std::stod(field(line, 11)));  // expected_if_random
+            return;
+        }
+        FAIL() << "no " << group << " row in\n" << single.out;
+    }
+    FAIL() << "no " << lad << " " << group << " row";
+}
+
 TEST(CliAtlas, ValuesEqualTheSingleTownCommandAndFilesAreComplete) {
     const auto out = scratch_dir() / "atlas_a";
     const CliRun run = run_cli("atlas " + national() + few + "--schemes " + schemes() + " --out " + out.string());
@@ -54,26 +79,7 @@ TEST(CliAtlas, ValuesEqualTheSingleTownCommandAndFilesAreComplete) {
     }
     const auto lines = csv_lines(slurp(out / "dissimilarity.csv"));
     ASSERT_EQ(lines.size(), 1u + 4u * 14u);
-    // Bedford's Pakistani row: estimate (col 7), ci (9, 10), seed (21) → `indices` with that seed.
-    for (const auto& line : lines) {
-        if (line.rfind("Bedford,", 0) != 0 || field(line, 4) != "Pakistani") continue;
-        const std::string seed = field(line, 21);
-        const CliRun single = run_cli("indices " + national() +
-                                      " --where LAD=Bedford -i dissimilarity,isolation,mutual_information,"
-                                      "information_theory --no-simulated --bootstrap 4 --randomisation 3 --format csv "
-                                      "--seed " + seed);
-        ASSERT_EQ(single.exit_code, 0) << single.err;
-        for (const auto& s : csv_lines(single.out)) {
-            if (s.rfind("dissimilarity,two-group,Pakistani,", 0) != 0) continue;
-            EXPECT_DOUBLE_EQ(std::stod(field(s, 4)), std::stod(field(line, 7)));  // estimate
-            EXPECT_DOUBLE_EQ(std::stod(field(s, 7)), std::stod(field(line, 9)));  // ci_lower
-            EXPECT_DOUBLE_EQ(std::stod(field(s, 8)), std::stod(field(line, 10)));  // ci_upper
-            EXPECT_DOUBLE_EQ(std::stod(field(s, 10)), std::stod(field(line, 11)));  // expected_if_random
-            return;
-        }
-        FAIL() << "no Pakistani row in\n" << single.out;
-    }
-    FAIL() << "no Bedford Pakistani row";
+    expect_d_row_equals_indices(lines, "Bedford", "Pakistani", national(), "LAD=Bedford");
 }
 
 TEST(CliAtlas, TownResolutionAndErrors) {
@@ -104,25 +110,11 @@ TEST(CliAtlas, Census2021AtlasEqualsTheSingleTownCommand) {
     ASSERT_EQ(lines.size(), 1u + 2u * 5u);
     const auto towns = slurp(out / "towns.csv");
     EXPECT_NE(towns.find("Bedford,E06000055,,East of England,"), std::string::npos) << towns;
-    for (const auto& line : lines) {
-        if (line.rfind("Bedford,", 0) != 0 || field(line, 4) != "asian") continue;
-        const std::string oa = shared + "/ew2021_oa/";
-        const CliRun single = run_cli("indices " + oa + "ts021_ethnic5_pct.csv.gz --percent-of " + oa +
-                                      "ts001.csv.gz --levels-from " + oa + "oa2021_lookup.csv.gz --where "
-                                      "lad22nm=Bedford -i dissimilarity,isolation,mutual_information,"
-                                      "information_theory --no-simulated --bootstrap 4 --randomisation 3 --format csv "
-                                      "--seed " + field(line, 21));
-        ASSERT_EQ(single.exit_code, 0) << single.err;
-        for (const auto& s : csv_lines(single.out)) {
-            if (s.rfind("dissimilarity,two-group,asian,", 0) != 0) continue;
-            EXPECT_DOUBLE_EQ(std::stod(field(s, 4)), std::stod(field(line, 7)));   // estimate
-            EXPECT_DOUBLE_EQ(std::stod(field(s, 7)), std::stod(field(line, 9)));   // ci_lower
-            EXPECT_DOUBLE_EQ(std::stod(field(s, 10)), std::stod(field(line, 11)));  // expected_if_random
-            return;
-        }
-        FAIL() << "no asian row in\n" << single.out;
-    }
-    FAIL() << "no Bedford asian row";
+    const std::string oa = shared + "/ew2021_oa/";
+    expect_d_row_equals_indices(lines, "Bedford", "asian",
+                                oa + "ts021_ethnic5_pct.csv.gz --percent-of " + oa + "ts001.csv.gz --levels-from " + oa +
+                                    "oa2021_lookup.csv.gz",
+                                "lad22nm=Bedford");
 }
 
 #ifdef COHESION_TEST_MPIRUN
