@@ -7,23 +7,10 @@
 #   4. the per-unit cost and the gather volume (bytes of the encoded units) for the paper
 #      projection to 64 ranks.
 # Usage: bench/atlas.sh [BUILD_DIR] (default build/release). Needs ../shared/data.
-set -euo pipefail
-here="$(cd "$(dirname "$0")/.." && pwd)"
-build="${1:-$here/build/release}"
-cli="$build/bin/cohesion"
-data="${COHESION_SHARED_DATA:-$here/../shared/data}"
-table="$data/ew2011_oa_ethnicity.csv.gz"
-out="$(mktemp -d)"
-trap 'rm -rf "$out"' EXIT
+source "$(dirname "$0")/atlas_common.sh" "${1:-}"
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
 
 seconds() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>"$out/err" || { cat "$out/err"; exit 1; }; e=$(date +%s.%N); echo "$e - $s" | bc; }
-
-subset="LAD=Bedford,Luton,Birmingham,Leeds,Tower Hamlets,Cornwall,Cardiff,Rutland,City of London,Bradford,Newham,Oxford"
-subset_oas=$(zcat "$table" | /usr/bin/python3 -c '
-import csv,sys
-want=set(sys.argv[1].split("=",1)[1].split(","))
-print(sum(1 for r in csv.DictReader(sys.stdin) if r["LAD"] in want))' "$subset")
 
 echo "1. national atlas, no bootstrap (20 randomisation replicates), threads:"
 t=$(seconds "$cli" atlas "$table" --out "$out/national")

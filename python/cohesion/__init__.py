@@ -9,7 +9,7 @@ from ._cohesion import CohesionError, Table, AreaLayer, __version__  # noqa: F40
 from .frames import as_table, read_table, table_frame  # noqa: F401
 from .analyses import (  # noqa: F401
     list_indices, indices, local, compare, decompose, typology, harmonise, harmonise_areal, change,
-    esol_targeting, hub_siting, licensing_screen, run,
+    esol_targeting, hub_siting, licensing_screen, multilevel, run,
 )
 from .spatial import (  # noqa: F401
     Weights, as_layer, read_layer, weights, read_weights, spatial_indices, hotspots, enclaves,
@@ -20,7 +20,7 @@ from . import compat, plot  # noqa: F401
 __all__ = [
     "CohesionError", "Table", "AreaLayer", "Weights", "__version__",
     "as_table", "read_table", "table_frame", "list_indices", "indices", "local", "compare", "decompose",
-    "typology", "harmonise", "harmonise_areal", "change", "esol_targeting", "hub_siting", "licensing_screen", "run",
+    "typology", "harmonise", "harmonise_areal", "change", "esol_targeting", "hub_siting", "licensing_screen", "multilevel", "run",
     "as_layer", "read_layer", "weights", "read_weights", "spatial_indices", "hotspots", "enclaves",
     "profile", "emerging",
     "compat", "plot",

@@ -131,6 +131,26 @@ def change(a, b, *, years: float = 10.0, top: float = 0.10, threshold: float = -
     return out
 
 
+def multilevel(data, levels, group=None, *, versus: str = "", omit=None, places=None, map_level: str = "",
+               top: int = 10, bootstrap: int = 0, expected_draws: int = 100, seed: int = 2017, threads: int = 0,
+               **table_options) -> list:
+    """`cohesion multilevel`: the multilevel index of dissimilarity (MLID, Harris 2017) of
+    `group` against `versus` (default: everyone else; no group = every group, one row each),
+    each level's share of the variance, the areas' effects and impacts, and M/H split across
+    every level at once. `levels` is the hierarchy, base first (e.g. ["LSOA", "MSOA", "LAD",
+    "RGN"] or "LSOA,MSOA,LAD"). Returns the tables as DataFrames, in the CLI's order (their
+    titles in attrs["title"])."""
+    level_list = levels.split(",") if isinstance(levels, str) else list(levels)
+    results = _cohesion.multilevel_tables(
+        as_table(data, **table_options), levels=level_list, group=group or "", versus=versus,
+        omit=_as_list(omit), places=_as_list(places), map_level=map_level, top=top, bootstrap=bootstrap,
+        expected_draws=expected_draws, seed=seed, threads=threads)
+    frames = result_frames(results)
+    for frame in frames:
+        frame.attrs["kind"] = "multilevel"
+    return frames
+
+
 def _key(title: str) -> str:
     lowered = title.lower()
     for word, key in (("shapley", "shapley"), ("decomposition", "shapley"), ("fastest", "fastest"),

@@ -103,13 +103,36 @@ ResultTable atlas_town_table(const NationalAtlas& atlas, const TownDirectory& di
     return t;
 }
 
+ResultTable atlas_change_table(const NationalAtlas& atlas, const TownDirectory& directory) {
+    ResultTable t;
+    t.title = "Change 2011 -> 2021 by LAD: M in five broad groups on the 2021 LSOAs, and the parts of the change";
+    t.notes = atlas.notes;
+    t.columns = {"lad", "code", "region", "areas_2021", "people_2011", "people_2021", "M_2011", "M_2021", "M_change",
+                 "group_marginal", "unit_marginal", "structural", "additions", "removals", "H_2011", "H_2021",
+                 "reason"};
+    for (std::size_t i = 0; i < atlas.change.size() && i < atlas.units.size(); ++i) {
+        const AtlasChange& c = atlas.change[i];
+        const MutualDifference& d = c.difference;
+        const bool ok = c.reason.empty();
+        auto part = [ok](double v) { return ok ? number(v) : Cell{}; };
+        t.add_row({c.name, code_of(directory, c.name), atlas.units[i].region, static_cast<std::int64_t>(c.areas),
+                   part(c.people_earlier), part(c.people_later), number(d.M1), number(d.M2), number(d.diff),
+                   part(d.group_marginal), part(d.unit_marginal), part(d.structural), part(d.additions),
+                   part(d.removals), number(c.H1), number(c.H2), c.reason});
+    }
+    return t;
+}
+
 ResultTable atlas_map_table(const NationalAtlas& atlas, const TownDirectory& directory) {
     ResultTable t;
     t.title = "atlas";
     t.columns = {"code", "lad", "M", "H"};
     if (!atlas.units.empty())
         for (const auto& g : atlas.units.front().groups) t.columns.push_back("D_" + g);
-    for (const auto& u : atlas.units) {
+    const bool change = !atlas.change.empty();
+    if (change) t.columns.insert(t.columns.end(), {"M_change", "M_change_structural"});
+    for (std::size_t i = 0; i < atlas.units.size(); ++i) {
+        const AtlasUnit& u = atlas.units[i];
         const std::string code = code_of(directory, u.name);
         if (code.empty()) continue;
         const AtlasValue* m = u.find("mutual_information", "all groups");
@@ -119,6 +142,11 @@ ResultTable atlas_map_table(const NationalAtlas& atlas, const TownDirectory& dir
         for (const auto& g : u.groups) {
             const AtlasValue* d = u.find("dissimilarity", g);
             row.push_back(d ? number(d->value.estimate) : Cell{});
+        }
+        if (change) {
+            const bool ok = i < atlas.change.size() && atlas.change[i].reason.empty();
+            row.push_back(ok ? number(atlas.change[i].difference.diff) : Cell{});
+            row.push_back(ok ? number(atlas.change[i].difference.structural) : Cell{});
         }
         t.add_row(std::move(row));
     }

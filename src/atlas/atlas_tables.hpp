@@ -23,8 +23,13 @@ ResultTable atlas_decomposition_table(const NationalAtlas& atlas, const TownDire
 ResultTable atlas_peer_table(const NationalAtlas& atlas);
 // lad, code, became, region, areas, people, then the share of each group.
 ResultTable atlas_town_table(const NationalAtlas& atlas, const TownDirectory& directory);
+// lad, code, region, areas_2021, people_2011, people_2021, M_2011, M_2021, M_change, then the
+// Shapley parts group_marginal, unit_marginal, structural, additions, removals (adding up to
+// M_change), H_2011, H_2021, reason — from atlas.change (empty table when not computed).
+ResultTable atlas_change_table(const NationalAtlas& atlas, const TownDirectory& directory);
 // One row per LAD with a 2021 code: code (first column, for geo/layer_writer), lad, M, H,
-// then D of each group — the GeoPackage's attributes.
+// then D of each group, then (with atlas.change) M_change and its structural part — the
+// GeoPackage's attributes.
 ResultTable atlas_map_table(const NationalAtlas& atlas, const TownDirectory& directory);
 
 }  // namespace cohesion

@@ -41,7 +41,8 @@ void check_atlas_options(const AtlasOptions& o) {
     for (const auto& m : o.measures)
         if (std::find(std::begin(atlas_measure_names), std::end(atlas_measure_names), m) == std::end(atlas_measure_names))
             throw Error(Location{"", 0, "--measures"},
-                        "unknown measure '" + m + "'; expected dissimilarity, isolation, mutual_information or decomposition");
+                        "unknown measure '" + m + "'; expected dissimilarity, isolation, mutual_information, decomposition "
+                        "or change");
     if (o.bootstrap > 0) check_bootstrap_options(o.bootstrap, o.confidence);
     if (o.randomisation > 0) check_randomisation_options(o.randomisation);
     if (o.bootstrap < 0 || o.randomisation < 0) throw Error(Location{"", 0, "--bootstrap"}, "replicates must be >= 0");

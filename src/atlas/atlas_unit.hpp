@@ -37,8 +37,9 @@
 namespace cohesion {
 
 // The measures an atlas may compute (option names).
+// "change" (2011 -> 2021, atlas/atlas_change.hpp) is computed beside the units, not in them.
 inline constexpr std::string_view atlas_measure_names[] = {"dissimilarity", "isolation", "mutual_information",
-                                                           "decomposition"};
+                                                           "decomposition", "change"};
 
 struct AtlasOptions {
     std::vector<std::string> measures;  // subset of atlas_measure_names; empty = all

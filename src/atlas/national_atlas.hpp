@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "atlas/atlas_change.hpp"
 #include "atlas/atlas_unit.hpp"
 #include "core/table.hpp"
 
@@ -53,6 +54,7 @@ struct NationalAtlas {
     std::vector<std::vector<AtlasPeer>> segregation_peers;
     std::vector<AtlasLevelPart> national_hierarchy;         // areas … between regions, for the whole table
     std::vector<AtlasValue> national_values;                // each index on the whole table (raw_value only)
+    std::vector<AtlasChange> change;                        // 2011 -> 2021 per unit (units' order), when computed
     std::vector<std::string> notes;
 };
 

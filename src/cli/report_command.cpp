@@ -1,6 +1,8 @@
 // `cohesion report`: the town report — key figures, composition, who lives most apart
 // (with intervals and the reference area's values), and maps — as one self-contained
-// HTML file and/or a PDF, plus the per-area table.
+// HTML file and/or a PDF, plus the per-area table. `report --town NAME` without a table
+// builds the town's study from the national tables (as `run --town`), so the report also
+// has the "compared with similar towns and England & Wales" and change sections.
 #include <fmt/format.h>
 
 #include <deque>
@@ -16,11 +18,14 @@
 #include "cli/output_clashes.hpp"
 #include "cli/output_options.hpp"
 #include "cli/progress_bar.hpp"
+#include "cli/shared_data_folder.hpp"
 #include "cli/inference_options.hpp"
 #include "cli/spatial_options.hpp"
 #include "core/error.hpp"
 #include "geo/layer_column.hpp"
 #include "io/result_json.hpp"
+#include "project/national_town.hpp"
+#include "project/study_from_project.hpp"
 #include "output/atomic_file.hpp"
 #include "report/html_report.hpp"
 #include "report/pdf_report.hpp"
@@ -43,7 +48,20 @@ struct ReportOptions {
     std::vector<std::string> section_maps;  // "TITLE=layer.geojson:COLUMN"
     std::string interval = "debiased";
     double hub_distance = 0.0;
+    std::string data, schemes = "data/schemes";  // with --town and no table: the national tables
 };
+
+// The town's study from the national tables (project/national_town.hpp), without the
+// targeting part (the report of `report --town` has the comparison and change sections).
+StudySpec national_spec(const ReportOptions& o) {
+    StudySpec spec = study_spec(national_town_project(shared_data_folder(o.data), o.schemes, o.town));
+    spec.targeting.reset();
+    if (!o.spatial.boundaries.empty()) {
+        spec.boundaries = o.spatial.boundaries;
+        spec.layer = o.spatial.layer;
+    }
+    return spec;
+}
 
 ReportSection included_section(const std::string& spec) {
     const auto eq = spec.find('=');
@@ -57,16 +75,28 @@ ReportSection included_section(const std::string& spec) {
 
 void run(ReportOptions& o) {
     if (o.html.empty() && o.pdf.empty()) throw Error(Location{"", 0, "--html"}, "give --html FILE and/or --pdf FILE");
-    ProgressBar progress("report", 7);
+    const bool national = o.input.input.path.empty();
+    if (national && o.town.empty())
+        throw Error(Location{"", 0, "FILE"}, "give a table FILE or --town NAME (a local authority of England and Wales)");
+    ProgressBar progress("report", national ? 8 : 7);
     o.profile.step = [&progress](const std::string&) { progress.advance(); };
     StudySpec spec;
-    spec.name = o.town;
-    spec.table = resolve_input(o.input);
-    spec.boundaries = o.spatial.boundaries;
-    spec.layer = o.spatial.layer;
+    if (national) {
+        // The town's own selection replaces the table options; silently ignoring them would mislead.
+        if (!o.input.input.where.empty() || !o.input.input.aggregate_to.empty() || !o.reference.empty())
+            throw Error(Location{"", 0, "--town"},
+                        "--where, --aggregate and --reference apply to a table FILE; with --town alone the study is "
+                        "the town's LSOAs from the national tables (as `run --town`)");
+        spec = national_spec(o);
+    } else {
+        spec.name = o.town;
+        spec.table = resolve_input(o.input);
+        spec.boundaries = o.spatial.boundaries;
+        spec.layer = o.spatial.layer;
+        spec.reference = o.reference;
+        spec.reference_name = o.reference_name;
+    }
     spec.weights = WeightsSpec{o.spatial.weights, o.spatial.snap};
-    spec.reference = o.reference;
-    spec.reference_name = o.reference_name;
     spec.bootstrap = o.profile.bootstrap;
     spec.permutations = o.profile.hot_spots.permutations;
     spec.seed = o.profile.seed;
@@ -74,6 +104,16 @@ void run(ReportOptions& o) {
     spec.places = o.enclave.places;
     const Study study(spec);
     progress.advance();
+    // With the national tables: the comparison with similar towns and the change between
+    // censuses, computed in memory as `run` computes them.
+    std::vector<StudyStep> steps;
+    std::vector<StudyOutput> outputs;
+    if (national) {
+        for (auto& step : study_plan(spec))
+            if (step.command == "atlas" || step.command == "change") steps.push_back(std::move(step));
+        for (const auto& step : steps) outputs.push_back(step.compute(study, StudyHooks{}));
+        progress.advance();
+    }
 
     StudyReportRequest request;
     request.profile = o.profile;
@@ -107,7 +147,7 @@ void run(ReportOptions& o) {
         section_titled(request.extra_sections, title)
             .figures.push_back(section_map(title, layer, read_layer_column(path, "area", column), column, map_options));
     }
-    const StudyReport report = study_report(study, {}, {}, request);
+    const StudyReport report = study_report(study, steps, outputs, request);
     if (!o.html.empty()) write_file_atomically(o.html, render_html(report.document));
     if (!o.pdf.empty()) write_file_atomically(o.pdf, render_pdf(report.document));
     if (!o.areas_csv.empty()) write_file_atomically(o.areas_csv, render_csv(report.profile.areas));
@@ -120,7 +160,10 @@ void add_report_command(CLI::App& app) {
     auto* command = app.add_subcommand(
         "report", "Town report as self-contained HTML and/or PDF: key figures, composition against a reference area, "
                   "who lives most apart (with intervals), maps of shares, hot spots, enclaves and neighbourhood types");
-    add_input_options(*command, o->input);
+    add_input_options(*command, o->input, "FILE", false);
+    command->add_option("FILE", o->input.input.path,
+                        "Count table: .csv or .csv.gz (wide, long or ONS bulk layout); omit it and give --town NAME "
+                        "to report on any local authority from the national tables");
     add_spatial_options(*command, o->spatial);
     command->get_option("--boundaries")->required(false);  // without polygons the report has no maps
     auto* g = "Report";
@@ -136,7 +179,16 @@ void add_report_command(CLI::App& app) {
     command->add_option("--hub-distance", o->hub_distance,
                         "Service distance of the hubs in a --section-map of hub catchments, drawn as a ring (metres)")
         ->check(CLI::Range(0.0, 1e6))->group(g);
-    command->add_option("--town", o->town, "Name in the title (default: the --where value or the file name)")->group(g);
+    command->add_option("--town", o->town,
+                        "With FILE: the name in the title (default: the --where value or the file name). Without FILE: "
+                        "any local authority of England and Wales (name or code, any case), its study built from the "
+                        "national tables as `run --town` does, with the comparison with similar towns and the change "
+                        "2011 -> 2021")->group(g);
+    command->add_option("--data", o->data,
+                        "With --town and no FILE: the shared data folder (default: $COHESION_SHARED_DATA, else "
+                        "../shared/data)")->group(g);
+    command->add_option("--schemes", o->schemes, "With --town and no FILE: the folder of group schemes")
+        ->default_val("data/schemes")->group(g);
     command->add_option("--group,-g", o->profile.focal,
                         "Group for the maps (default: the group ranked as living most apart; see --min-share)")
         ->group(g);

@@ -16,6 +16,7 @@
 #include "analysis/hub_siting.hpp"
 #include "analysis/index_tables.hpp"
 #include "analysis/licensing_screen.hpp"
+#include "analysis/multilevel_tables.hpp"
 #include "analysis/profile_table.hpp"
 #include "analysis/emerging_tables.hpp"
 #include "analysis/spatial_index_table.hpp"
@@ -163,6 +164,26 @@ py::list change(const Table& a, const Table& b, double years, double top, double
     return to_python(scope.run([&] { return change_tables(a, b, options); }));
 }
 
+// As `cohesion multilevel`: MLID and the M/H decomposition across every level, the same
+// tables in the same order (docs/indices.md).
+py::list multilevel(const Table& table, const StringList& levels, const std::string& group, const std::string& versus,
+                    const StringList& omit, const StringList& places, const std::string& map_level, std::size_t top,
+                    std::size_t bootstrap, std::size_t expected_draws, std::uint64_t seed, int threads) {
+    MultilevelRequest r;
+    r.levels = levels;
+    r.group = group;
+    r.versus = versus;
+    r.omit = omit;
+    r.places = places;
+    r.map_level = map_level;
+    r.top = top;
+    r.bootstrap = bootstrap;
+    r.expected_draws = expected_draws;
+    r.seed = seed;
+    ComputeScope scope(threads);
+    return to_python(scope.run([&] { return multilevel_tables(table, r); }));
+}
+
 CensusSource census_source(const std::string& folder, const StringList& where, const std::string& aggregate) {
     return CensusSource{folder, where, aggregate};
 }
@@ -301,6 +322,11 @@ void bind_analyses(py::module_& m) {
     m.def("change_tables", &change, py::arg("a"), py::arg("b"), py::arg("years") = 10.0, py::arg("top") = 0.10,
           py::arg("threshold") = -1.0, py::arg("label_a") = "A", py::arg("label_b") = "B",
           py::arg("national_a") = nullptr, py::arg("national_b") = nullptr, py::arg("national_label") = "national");
+
+    m.def("multilevel_tables", &multilevel, py::arg("table"), py::arg("levels"), py::arg("group") = "",
+          py::arg("versus") = "", py::arg("omit") = StringList{}, py::arg("places") = StringList{},
+          py::arg("map_level") = "", py::arg("top") = 10, py::arg("bootstrap") = 0, py::arg("expected_draws") = 100,
+          py::arg("seed") = 2017, py::arg("threads") = 0);
 
     m.def(
         "census_topic",

@@ -7,6 +7,7 @@
 
 #include "analysis/group_ranking.hpp"
 #include "analysis/index_tables.hpp"
+#include "analysis/multilevel_tables.hpp"
 #include "core/table_operations.hpp"
 #include "geo/geojson_features.hpp"
 #include "analysis/area_table.hpp"
@@ -103,6 +104,34 @@ void add_dataset_routes(RouteTable& routes, const DatasetCatalog& catalog, const
             return PreparedWork{r.bootstrap > 0, [&d, r, level](std::string&, const std::stop_token& stop) mutable {
                                     r.stop = stop;
                                     return render_json(index_table(table_at_level(d, level), r));
+                                }};
+        }};
+    // `cohesion multilevel` on the dataset's table: the same library call, the same tables.
+    routes["/api/multilevel"] = {
+        {"dataset", "levels", "group", "versus", "omit", "places", "map_level", "top", "bootstrap", "expected_draws",
+         "seed"},
+        [&catalog, options](const ApiParameters& p) {
+            const ServedDataset& d = dataset_of(catalog, p);
+            MultilevelRequest r;
+            r.levels = p.list("levels");
+            if (r.levels.size() < 2)
+                throw HttpError{400, "parameter 'levels': expected at least two comma-separated levels, base first, "
+                                     "e.g. OA,LSOA,MSOA"};
+            r.group = p.text("group");
+            r.versus = p.text("versus");
+            for (const auto* g : {&r.group, &r.versus})
+                if (!g->empty() && !d.table.find_group(*g))
+                    throw HttpError{400, fmt::format("parameter '{}': dataset '{}' has no group '{}'",
+                                                     g == &r.group ? "group" : "versus", d.name, *g)};
+            r.omit = p.list("omit");
+            r.places = p.list("places");
+            r.map_level = p.text("map_level");
+            r.top = static_cast<std::size_t>(p.integer("top", 10, 1, 1000));
+            r.bootstrap = static_cast<std::size_t>(p.integer("bootstrap", 0, 0, options.max_bootstrap));
+            r.expected_draws = static_cast<std::size_t>(p.integer("expected_draws", 100, 0, 1000));
+            r.seed = p.seed("seed", 2017);
+            return PreparedWork{true, [&d, r](std::string&, const std::stop_token&) {
+                                    return render_json(multilevel_tables(d.table, r));
                                 }};
         }};
     routes["/api/local"] = {{"dataset", "index", "level"}, [&catalog](const ApiParameters& p) {

@@ -4,14 +4,18 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 
 #include "analysis/index_tables.hpp"
+#include "atlas/atlas_change.hpp"
+#include "atlas/census2021_table.hpp"
 #include "atlas/national_atlas.hpp"
 #include "atlas/town_comparison.hpp"
 #include "atlas/town_directory.hpp"
 #include "core/error.hpp"
 #include "core/table_operations.hpp"
 #include "io/table_input.hpp"
+#include "study/study.hpp"
 #include "support/shared_data.hpp"
 
 namespace cohesion {
@@ -195,6 +199,73 @@ TEST(TownComparison, PeersNationalValueAndSentence) {
     EXPECT_NE(row->sentence.find("Bedford's Pakistani D is 0.67"), std::string::npos) << row->sentence;
     EXPECT_NE(row->sentence.find("most similar towns"), std::string::npos) << row->sentence;
     EXPECT_THROW(compare_town(atlas, "Nowhere"), Error);
+}
+
+// The change table's row of a LAD is what `run --town NAME`'s change step computes for it:
+// the study's own loading (study/study.cpp load_study_change) with the inputs
+// project/national_town.cpp gives it, then the Shapley decomposition. On the bundled
+// Bedford files (the national files' rows for Bedford), so the test is fast.
+TEST(AtlasChange, EqualsTheTownStudysChangeAndPartsAddUp) {
+    const std::string data = COHESION_EXAMPLE_DATA;
+    AtlasChangeSources sources = atlas_change_sources("", data + "/schemes");
+    sources.earlier = data + "/bedford/oa2011_ethnicity.csv";
+    sources.later = data + "/bedford/lsoa2021_ethnic5.csv";
+    sources.lookup = data + "/bedford/lookup_lsoa11_lsoa21.csv";
+    const AtlasChangeInputs inputs = load_atlas_change_inputs(sources);
+    EXPECT_EQ(inputs.earlier.group_names(), (std::vector<std::string>{"White", "Mixed", "Asian", "Black", "Other"}));
+    const auto rows = compute_atlas_change(inputs, {"Bedford", "Nowhere"});
+    ASSERT_EQ(rows.size(), 2u);
+    const AtlasChange& r = rows[0];
+    const MutualDifference& d = r.difference;
+    EXPECT_TRUE(r.reason.empty());
+    EXPECT_GT(r.areas, 100u);
+    EXPECT_NEAR(d.group_marginal + d.unit_marginal + d.structural + d.additions + d.removals, d.diff, 1e-12);
+    EXPECT_NEAR(d.M2 - d.M1, d.diff, 1e-15);
+    EXPECT_GT(r.H1, 0.0);
+    EXPECT_NEAR(r.people_earlier, 157479.0, 1e-6);  // Bedford's 2011 residents, Gypsy/Irish Travellers included
+    EXPECT_EQ(rows[1].reason, "not in the 2011 table");
+    EXPECT_TRUE(std::isnan(rows[1].difference.M1));
+
+    StudyChangeSpec c;
+    c.earlier.path = sources.earlier;
+    c.earlier.where = {"LAD=Bedford"};
+    c.earlier.aggregate_to = "LSOA";
+    c.earlier.scheme_path = sources.earlier_scheme;
+    c.later.path = sources.later;
+    c.later.scheme_path = sources.later_scheme;
+    c.lookup.lookup = sources.lookup;
+    c.lookup.options.from_column = "lsoa11_code";
+    c.lookup.options.to_column = "lsoa21_code";
+    c.lookup.options.change_column = "change_code";
+    c.lookup.weights_table = sources.later;
+    c.later_areas_of_earlier = true;
+    const StudyChangeInputs town = load_study_change(c, false);
+    const MutualDifference single = mutual_difference(town.earlier.table, town.later);
+    EXPECT_EQ(r.areas, town.earlier.table.areas());
+    EXPECT_NEAR(d.M1, single.M1, 1e-13);
+    EXPECT_NEAR(d.M2, single.M2, 1e-13);
+    EXPECT_NEAR(d.structural, single.structural, 1e-13);
+    EXPECT_NEAR(d.group_marginal, single.group_marginal, 1e-13);
+    EXPECT_NEAR(d.unit_marginal, single.unit_marginal, 1e-13);
+}
+
+// The 2021 atlas's directory: every authority of the table by name and by code, in any
+// case, with its region; a comma in a name is kept whole.
+TEST(Census2021Directory, EveryNameAndCodeResolves) {
+    Table t({"E00000001", "E00000002", "E00000003", "E00000004"}, {"white"});
+    t.add_level({"LAD", {"Luton", "Luton", "Bristol, City of", "Bedford"}});
+    t.add_level({"LAD_CODE", {"E06000032", "E06000032", "E06000023", "E06000055"}});
+    t.add_level({"RGN", {"East of England", "East of England", "South West", "East of England"}});
+    const TownDirectory d = census2021_town_directory(t);
+    ASSERT_EQ(d.towns.size(), 3u);
+    for (const auto& town : d.towns) {
+        EXPECT_EQ(resolve_town(d, upper(town.name)).name, town.name);
+        EXPECT_EQ(resolve_town(d, town.code).name, town.name);
+        EXPECT_TRUE(town.became.empty());
+    }
+    EXPECT_EQ(resolve_town(d, "bristol, city of").where, "LAD=Bristol, City of");
+    EXPECT_EQ(d.towns[1].region, "South West");
+    EXPECT_THROW(resolve_town(d, "Lutton"), Error);
 }
 
 }  // namespace

@@ -217,3 +217,30 @@ TEST(CliRun, AnyTownFromTheNationalTables) {
     EXPECT_EQ(typo.exit_code, 1);
     EXPECT_NE(typo.err.find("nearest: Luton"), std::string::npos) << typo.err;
 }
+
+// `report --town NAME` without a table: the town's study from the national tables (as
+// `run --town`), and its comparison section names the town's most similar towns.
+TEST(CliReport, TownFromTheNationalTablesComparesWithItsPeers) {
+    const auto html = scratch_dir() / "luton.html";
+    const auto run = run_cli("report --town luton --data " + shared_data() + " --schemes " +
+                             std::string(COHESION_EXAMPLE_DATA) + "/schemes --bootstrap 10 --randomisation 0 "
+                             "--permutations 19 --html " + html.string());
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const std::string text = slurp(html);
+    EXPECT_NE(text.find("Where Luton's communities live"), std::string::npos);
+    EXPECT_NE(text.find("Compared with similar towns and England &amp; Wales"), std::string::npos);
+    const auto peers = text.find("Most similar towns by the make-up of their residents: ");
+    ASSERT_NE(peers, std::string::npos);
+    const std::string sentence = text.substr(peers, text.find('.', peers) - peers);
+    for (const char* peer : {"Birmingham", "Watford", "Slough"})
+        EXPECT_NE(sentence.find(peer), std::string::npos) << sentence;
+    EXPECT_NE(text.find("Luton's"), std::string::npos);
+    EXPECT_NE(text.find("Change over time"), std::string::npos);
+
+    const auto none = run_cli("report --html " + (scratch_dir() / "none.html").string());
+    EXPECT_NE(none.exit_code, 0);
+    EXPECT_NE(none.err.find("give a table FILE or --town NAME"), std::string::npos) << none.err;
+    const auto filtered = run_cli("report --town luton --where LAD=Luton --html " + (scratch_dir() / "f.html").string());
+    EXPECT_NE(filtered.exit_code, 0);
+    EXPECT_NE(filtered.err.find("apply to a table FILE"), std::string::npos) << filtered.err;
+}

@@ -52,6 +52,8 @@ TEST(ServeTwins, EveryEndpointEqualsItsCommand) {
         {"/api/enclaves?dataset=Bedford&group=Pakistani&permutations=99",
          "enclaves " + table + " -b " + oa + " -g Pakistani --permutations 99"},
         {"/api/change?dataset=Bedford", change},
+        {"/api/multilevel?dataset=Bedford&levels=OA,LSOA,MSOA&group=Pakistani&versus=WhiteBrit&expected_draws=5",
+         "multilevel " + table + " --levels OA,LSOA,MSOA -g Pakistani --versus WhiteBrit --expected-draws 5"},
         {"/api/target/esol?dataset=Bedford", "target esol" + census},
         {"/api/target/licensing?dataset=Bedford", "target licensing" + census + " --boundaries " + lsoa},
         {"/api/target/hubs?dataset=Bedford&hubs=3&distance=800",
