@@ -1,0 +1,31 @@
+#pragma once
+// A small finished atlas (three local authorities, no bootstrap, 3 randomisation replicates)
+// for the tests of what reads an atlas back: `atlas --from`, atlas.html, `serve --atlas`.
+// About 3 s; made once per test process.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+#include "run_cli.hpp"
+
+namespace cohesion::test {
+
+inline std::string shared_data() {
+    const char* env = std::getenv("COHESION_SHARED_DATA");
+    return env && *env ? env : COHESION_DEFAULT_SHARED_DATA;
+}
+
+inline std::filesystem::path small_atlas() {
+    static const std::filesystem::path folder = [] {
+        const auto out = scratch_dir() / "small_atlas";
+        const CliRun run = run_cli("atlas " + shared_data() + "/ew2011_oa_ethnicity.csv.gz --where "
+                                   "'LAD=Bedford,Luton,Watford' --randomisation 3 --peers 2 --out " + out.string());
+        EXPECT_EQ(run.exit_code, 0) << run.err;
+        return out;
+    }();
+    return folder;
+}
+
+}  // namespace cohesion::test
