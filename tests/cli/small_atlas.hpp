@@ -4,18 +4,12 @@
 // About 3 s; made once per test process.
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <string>
 
 #include "run_cli.hpp"
 
 namespace cohesion::test {
-
-inline std::string shared_data() {
-    const char* env = std::getenv("COHESION_SHARED_DATA");
-    return env && *env ? env : COHESION_DEFAULT_SHARED_DATA;
-}
 
 inline std::filesystem::path small_atlas() {
     static const std::filesystem::path folder = [] {

@@ -8,7 +8,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { chromium } from "playwright-core";
+import { launchChromium, waitForServer, watchPage } from "./browser_harness.mjs";
 
 const [binary, web, data, shots] = process.argv.slice(2);
 const shared = process.argv[6] ?? process.env.COHESION_SHARED_DATA ?? `${data}/../../shared/data`;
@@ -38,22 +38,10 @@ let browser;
 const RAW = /(undefined|NaN|\[object|_share\b|ci_lower|ranked_among)/;
 
 try {
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) break;
-    } catch {}
-    if (i > 400) throw new Error("server did not start");
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--use-gl=angle", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"],
-  });
+  await waitForServer(base);  // --national reads the national table first: a few seconds
+  browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  const external = [];
-  page.on("request", (r) => { if (!r.url().startsWith(base) && !r.url().startsWith("blob:") && !r.url().startsWith("data:")) external.push(r.url()); });
+  const { errors, external } = watchPage(page, base);
   await page.goto(`${base}/`);
   await page.waitForFunction(() => window.cohesionNational?.ready === true, null, { timeout: 60000 });
   check(!(await page.locator("#national").isHidden()), "a server without town datasets opens on the national view");
