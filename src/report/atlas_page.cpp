@@ -85,14 +85,15 @@ function draw() {
   };
   for (const p of document.querySelectorAll('#map path')) {
     const r = byCode[p.dataset.code];
-    p.setAttribute('fill', r ? colour(r.estimate) : '#dddddd');
+    p.setAttribute('fill', r ? (r.rank ? colour(r.estimate) : '#f3efe6') : '#dddddd');
     p.querySelector('title').textContent = r ? sentence(r, m, g) : p.dataset.name;
   }
   const legend = document.getElementById('legend');
   legend.innerHTML = `<strong>${names[m] || m}, ${g === 'all groups' ? 'all groups' : g + ' residents'}</strong> ` +
     '(0 = spread evenly; higher = living more apart)<br>' +
     view.colours.map((c, k) => `<span class="key" style="background:${c}"></span>${fmt(view.breaks[k])} to ${fmt(view.breaks[k + 1])}`).join(' ') +
-    ' <span class="key" style="background:#dddddd"></span>no value or no polygon';
+    ' <span class="key" style="background:#f3efe6;outline:1px solid #ccc"></span>not ranked: too few of the group, or no different from chance' +
+    ' <span class="key" style="background:#dddddd"></span>no value. Blank: authorities merged since 2011, with no 2021 boundary of their own';
   const rows = view.rows.slice().sort((a, b) => {
     let x = a[sortColumn], y = b[sortColumn];
     if (x === null || x === 0 || x === '') x = sortUp ? Infinity : -Infinity;
@@ -126,7 +127,9 @@ std::string atlas_page_html(const AtlasFolder& atlas) {
             std::vector<double> values;
             for (const auto& r : atlas.rows) {
                 if (r.index != index || r.group != group) continue;
-                values.push_back(r.estimate);
+                // Classes over ranked authorities only: values the ranking rule set aside (too few
+                // of the group, or no different from chance) are drawn pale, never as a class.
+                values.push_back(r.rank > 0 ? r.estimate : std::numeric_limits<double>::quiet_NaN());
                 const auto peers = atlas.peers.find(r.lad);
                 std::string peer_list;
                 if (peers != atlas.peers.end())

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include "core/error.hpp"
 #include "server/api_routes.hpp"
 #include "server/request_text.hpp"
@@ -62,7 +64,16 @@ void add_national_routes(RouteTable& routes, const DatasetCatalog& catalog, cons
                                        {"group", group.empty() ? a.atlas.groups(index).front() : group},
                                        {"notes", t.notes},
                                        {"local_authorities", t.rows.size()}};
-            std::string geojson = with_classes(features_geojson(t, *a.geojson), t);
+            // Colour classes over the ranked authorities only: a value the ranking rule set aside
+            // (too few of the group, or no different from chance) is noise the map must not
+            // paint as "most segregated"; the dashboard draws those authorities pale.
+            ResultTable ranked = t;
+            const auto column = [&t](std::string_view name) {
+                return static_cast<std::size_t>(std::find(t.columns.begin(), t.columns.end(), name) - t.columns.begin());
+            };
+            for (auto& row : ranked.rows)
+                if (std::holds_alternative<std::monostate>(row[column("rank")])) row[column("estimate")] = Cell{};
+            std::string geojson = with_classes(features_geojson(t, *a.geojson), ranked);
             std::string members = about.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
             members = members.substr(1, members.size() - 2) + ",";  // the object's members, spliced in
             geojson.insert(1, members);

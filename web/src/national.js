@@ -9,6 +9,7 @@ import maplibregl from "maplibre-gl";
 
 const $ = (id) => document.getElementById(id);
 const NONE = "#dddddd";
+const UNRANKED = "#f3efe6";
 const MEASURES = {
   dissimilarity: { name: "dissimilarity", what: "share of the group that would have to move for it to be spread like everyone else (0 = spread evenly, 1 = completely apart)" },
   isolation: { name: "isolation", what: "the group's average share of the people in its members' own areas" },
@@ -41,7 +42,8 @@ export function initNational({ api, openTown, hasTown = () => true }) {
     const classes = collection.classes?.estimate;
     const m = MEASURES[state.measure];
     const rows = classes ? classes.colours.map((c, k) => `<i style="background:${c}"></i>${number(classes.breaks[k])} to ${number(classes.breaks[k + 1])}`) : [];
-    rows.push(`<i style="background:${NONE}"></i>no value, or merged into another authority since 2011`);
+    rows.push(`<i style="background:${UNRANKED};outline:1px solid #ccc"></i>not ranked: too few of the group, or no different from chance`);
+    rows.push(`<i style="background:${NONE}"></i>no value`);
     $("national-legend").innerHTML = `<b>${escapeHtml(who(state.group).replace(/'$/, ""))}: ${escapeHtml(m?.name ?? state.measure)}</b><br>` +
       `<small>${escapeHtml(m?.what ?? "")}</small><br>${rows.join("<br>")}`;
   }
@@ -52,7 +54,8 @@ export function initNational({ api, openTown, hasTown = () => true }) {
       const x = f.properties.estimate;
       let c = -1;
       if (classes && Number.isFinite(x)) for (c = 0; c < classes.breaks.length - 2 && x > classes.breaks[c + 1]; c++);
-      f.properties._colour = c < 0 ? NONE : classes.colours[Math.min(c, classes.colours.length - 1)];
+      // Not ranked (too few of the group, or no different from chance): pale, never a class colour.
+      f.properties._colour = !f.properties.rank ? UNRANKED : c < 0 ? NONE : classes.colours[Math.min(c, classes.colours.length - 1)];
     }
   }
 
