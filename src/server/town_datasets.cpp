@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <unordered_map>
 
 #include "core/table_operations.hpp"
+#include "geo/area_layer_codes.hpp"
 #include "io/table_input.hpp"
 
 namespace cohesion {
@@ -28,12 +28,6 @@ std::shared_ptr<const ServedDataset> TownDatasets::find(const std::string& datas
     return nullptr;
 }
 
-const AreaLayer& TownDatasets::lsoa_polygons() {
-    std::lock_guard lock(polygons_mutex_);
-    if (!polygons_) polygons_ = std::make_unique<AreaLayer>(load_area_layer(boundaries_));
-    return *polygons_;
-}
-
 std::shared_ptr<const ServedDataset> TownDatasets::open(const TownSelection& town) {
     const std::string name = dataset_name(town);
     {
@@ -53,13 +47,7 @@ std::shared_ptr<const ServedDataset> TownDatasets::open(const TownSelection& tow
     d->table = aggregate(filter_areas(national_, town.where), "LSOA");
     d->table.note("the local authority " + town.name + " of " + std::filesystem::path(table_path_).filename().string() +
                   ", output areas summed to LSOAs");
-    const AreaLayer& all = lsoa_polygons();
-    std::unordered_map<std::string_view, std::size_t> feature;
-    for (std::size_t k = 0; k < all.size(); ++k) feature.emplace(all.codes[k], k);
-    std::vector<std::size_t> keep;
-    for (const auto& code : d->table.area_codes())
-        if (const auto it = feature.find(code); it != feature.end()) keep.push_back(it->second);
-    d->geography = join_geography(d->table, subset_layer(all, keep), boundaries_);
+    d->geography = join_geography(d->table, load_area_layer_codes(boundaries_, d->table.area_codes()), boundaries_);
 
     std::lock_guard lock(mutex_);
     const auto it = std::find_if(cache_.begin(), cache_.end(), [&](const auto& x) { return x->name == name; });

@@ -2,7 +2,8 @@
 // TownDatasets — any local authority of England and Wales served as a dataset on demand
 // (`cohesion serve --national`), built from the national tables in the shared data folder
 // the way `cohesion run --town NAME` builds its study (project/national_town): the town's
-// output areas of the 2011 OA table summed to LSOAs, joined to the 2011 LSOA polygons.
+// output areas of the 2011 OA table summed to LSOAs, joined to its 2011 LSOA polygons (read
+// from the national layer with a code filter, so a town costs its own polygons only).
 //
 // Why on demand and cached: 348 towns cannot all be loaded at start-up, and a town takes a
 // few seconds to build (filter, aggregate, polygon join, contiguity weights), so it is built
@@ -20,7 +21,6 @@
 
 #include "atlas/town_directory.hpp"
 #include "core/table.hpp"
-#include "geo/area_layer.hpp"
 #include "server/dataset_catalog.hpp"
 
 namespace cohesion {
@@ -28,8 +28,8 @@ namespace cohesion {
 class TownDatasets {
 public:
     // Loads the national OA table and the town directory of `data` (the shared data folder:
-    // ew2011_oa_ethnicity.csv.gz, lookups/, ew_boundaries/lsoa2011.gpkg); polygons are read
-    // when the first town is built. `capacity`: towns kept at once (at least 1).
+    // ew2011_oa_ethnicity.csv.gz, lookups/, ew_boundaries/lsoa2011.gpkg); a town's polygons
+    // are read when it is built. `capacity`: towns kept at once (at least 1).
     TownDatasets(const std::string& data, std::size_t capacity);
 
     // The town a person typed (name or code, any case); Error naming the nearest names.
@@ -44,14 +44,10 @@ public:
     std::size_t capacity() const { return capacity_; }
 
 private:
-    const AreaLayer& lsoa_polygons();
-
     std::string table_path_, boundaries_;
     Table national_;
     TownDirectory directory_;
     std::size_t capacity_;
-    std::mutex polygons_mutex_;
-    std::unique_ptr<AreaLayer> polygons_;
     mutable std::mutex mutex_;
     std::list<std::shared_ptr<const ServedDataset>> cache_;  // most recently used first
 };
