@@ -5,8 +5,9 @@
 // output areas of the 2011 OA table summed to LSOAs, joined to its 2011 LSOA polygons (read
 // from the national layer with a code filter, so a town costs its own polygons only).
 //
-// Why on demand and cached: 348 towns cannot all be loaded at start-up, and a town takes a
-// few seconds to build (filter, aggregate, polygon join, contiguity weights), so it is built
+// Why on demand and cached: 348 towns cannot all be loaded at start-up, and a town takes
+// most of a second to build (filter, aggregate, polygon read and join, contiguity weights;
+// BENCHMARKS.md), so it is built
 // once in the work queue's heavy pool (never on the network thread) and kept in a bounded
 // least-recently-used cache. A dataset that leaves the cache while a request still reads it
 // stays alive through the request's shared_ptr (ApiParameters::hold).
@@ -37,7 +38,7 @@ public:
     static std::string dataset_name(const TownSelection& town) { return "town:" + town.name; }
     // A built town by its served name; null when not built or evicted.
     std::shared_ptr<const ServedDataset> find(const std::string& dataset) const;
-    // Builds the town (or returns the cached one). Thread-safe; slow (seconds) the first time.
+    // Builds the town (or returns the cached one). Thread-safe; ~0.6 s the first time.
     std::shared_ptr<const ServedDataset> open(const TownSelection& town);
 
     const TownDirectory& directory() const { return directory_; }
