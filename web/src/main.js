@@ -400,6 +400,9 @@ async function refresh(what) {
   try {
     const d = state.datasets.find((x) => x.name === $("dataset").value);
     if (what === "dataset") {
+      // A town built on demand may have left the server's bounded cache: ask for it again
+      // (instant while it is still there).
+      if (d.name.startsWith("town:")) await api(`/api/town?name=${encodeURIComponent(d.name.slice(5))}`);
       state.dataset = d.name;
       state.fitted = false;
       $("level").innerHTML = "";
