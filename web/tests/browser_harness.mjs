@@ -27,3 +27,21 @@ export function watchPage(page, base) {
   page.on("request", (r) => { if (!r.url().startsWith(base) && !r.url().startsWith("blob:") && !r.url().startsWith("data:")) external.push(r.url()); });
   return { errors, external };
 }
+
+// Counted checks: each failure is printed; report() prints the closing line ctest reads
+// ("N passed, M failed") and sets the exit code.
+export function checker() {
+  let failures = 0, checks = 0;
+  const check = (ok, message) => {
+    checks++;
+    if (!ok) {
+      failures++;
+      console.error(`FAIL: ${message}`);
+    }
+  };
+  const report = () => {
+    console.log(`${checks - failures} passed, ${failures} failed`);
+    process.exitCode = failures ? 1 : 0;
+  };
+  return { check, report };
+}

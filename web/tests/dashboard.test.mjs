@@ -6,20 +6,13 @@
 //   node dashboard.test.mjs COHESION_BINARY WEB_DIST DATA_DIR SCREENSHOT_DIR
 import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
-import { launchChromium, waitForServer, watchPage } from "./browser_harness.mjs";
+import { checker, launchChromium, waitForServer, watchPage } from "./browser_harness.mjs";
 
 const [binary, web, data, shots] = process.argv.slice(2);
 mkdirSync(shots, { recursive: true });
 const port = 21000 + (process.pid % 20000);
 const base = `http://127.0.0.1:${port}`;
-let failures = 0, checks = 0;
-const check = (ok, message) => {
-  checks++;
-  if (!ok) {
-    failures++;
-    console.error(`FAIL: ${message}`);
-  }
-};
+const { check, report } = checker();
 
 // The bundled project: the 2011 OA table with its polygons, change 2011 -> 2021 and the
 // Census 2021 targeting tables, as dataset "Bedford".
@@ -188,5 +181,4 @@ try {
   await browser?.close();
   server.kill("SIGTERM");
 }
-console.log(`${checks - failures} passed, ${failures} failed`);
-process.exitCode = failures ? 1 : 0;
+report();

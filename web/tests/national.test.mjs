@@ -6,25 +6,19 @@
 // 1280 and 768 px.
 //   node national.test.mjs COHESION_BINARY WEB_DIST DATA_DIR SCREENSHOT_DIR [SHARED_DATA]
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { launchChromium, waitForServer, watchPage } from "./browser_harness.mjs";
+import { checker, launchChromium, waitForServer, watchPage } from "./browser_harness.mjs";
 
 const [binary, web, data, shots] = process.argv.slice(2);
 const shared = process.argv[6] ?? process.env.COHESION_SHARED_DATA ?? `${data}/../../shared/data`;
 mkdirSync(shots, { recursive: true });
 const port = 21000 + ((process.pid + 7) % 20000);
 const base = `http://127.0.0.1:${port}`;
-let failures = 0, checks = 0;
-const check = (ok, message) => {
-  checks++;
-  if (!ok) {
-    failures++;
-    console.error(`FAIL: ${message}`);
-  }
-};
+const { check, report } = checker();
 
-const atlas = `${mkdtempSync(`${tmpdir()}/cohesion-national-`)}/atlas`;
+const scratch = mkdtempSync(`${tmpdir()}/cohesion-national-`);
+const atlas = `${scratch}/atlas`;
 const made = spawnSync(binary, ["atlas", `${shared}/ew2011_oa_ethnicity.csv.gz`, "--where", "LAD=Bedford,Luton,Central Bedfordshire,Milton Keynes",
   "--randomisation", "0", "--peers", "2", "--out", atlas], { stdio: ["ignore", "ignore", "inherit"] });
 if (made.status !== 0) {
@@ -99,6 +93,6 @@ try {
 } finally {
   await browser?.close();
   server.kill("SIGTERM");
+  rmSync(scratch, { recursive: true, force: true });
 }
-console.log(`${checks - failures} passed, ${failures} failed`);
-process.exitCode = failures ? 1 : 0;
+report();
