@@ -10,6 +10,7 @@
 #include <iostream>
 #include <optional>
 
+#include "atlas/atlas_folder.hpp"
 #include "atlas/atlas_tables.hpp"
 #include "atlas/census2021_table.hpp"
 #include "atlas/town_directory.hpp"
@@ -26,6 +27,7 @@
 #include "geo/area_layer.hpp"
 #include "geo/layer_writer.hpp"
 #include "output/atomic_file.hpp"
+#include "report/atlas_page.hpp"
 
 namespace cohesion::cli {
 
@@ -51,6 +53,7 @@ struct AtlasCommandOptions {
     std::string town;
     std::string schemes = "data/schemes";
     int census = 2011;
+    std::string from, measure, group;  // --from: read a finished atlas back (the /api/atlas twin)
     int threads = 0;
 };
 
@@ -89,6 +92,8 @@ void write_outputs(const NationalAtlas& atlas, const TownDirectory& directory, c
     std::string text;
     for (const auto& n : notes) text += n + "\n";
     write_file_atomically((dir / "notes.txt").string(), text);
+    // The static choropleth page, drawn from the files just written (what a reader of the folder sees).
+    write_file_atomically((dir / "atlas.html").string(), atlas_page_html(read_atlas_folder(dir.string())));
     staged.name_final_folder_in_text_outputs();
     staged.commit();
 }
@@ -129,6 +134,13 @@ void add_atlas_command(CLI::App& app) {
                         "'none' to skip)")->group(a);
     command->add_option("--town", o->town,
                         "Resolve a local authority name or code (any case) and print its selection, then exit")->group(a);
+    command->add_option("--from", o->from,
+                        "Read a finished atlas folder back and print one measure and group by local authority "
+                        "(with --measure, --group; what the server's /api/atlas answers)")->group(a);
+    command->add_option("--measure", o->measure,
+                        "With --from: dissimilarity (default), isolation, mutual_information or information_theory")
+        ->group(a);
+    command->add_option("--group", o->group, "With --from: the group (default: the measure's first)")->group(a);
     const std::string inf = "Inference";
     command->add_option("--bootstrap", o->atlas.bootstrap, "Bootstrap replicates per LAD (0 = none)")
         ->default_val(0)->check(CLI::Range(0, 100000))->group(inf);
@@ -146,6 +158,10 @@ void add_atlas_command(CLI::App& app) {
         ->default_val(0)->check(CLI::Range(0, 4096))->group(a);
     add_output_options(*command, o->output);
     command->callback([o, command] {
+        if (!o->from.empty()) {
+            emit({atlas_choropleth_table(read_atlas_folder(o->from), o->measure, o->group)}, o->output, *command);
+            return;
+        }
         std::optional<tbb::global_control> limit;
         if (o->threads > 0)
             limit.emplace(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(o->threads));

@@ -17,6 +17,8 @@
 #include "study/study.hpp"
 #include "server/api.hpp"
 #include "server/http_server.hpp"
+#include "server/served_atlas.hpp"
+#include "server/town_datasets.hpp"
 #include "server/work_queue.hpp"
 
 namespace cohesion::cli {
@@ -50,6 +52,9 @@ struct ServeOptions {
     std::vector<std::string> datasets, projects, census, census_where;
     std::string census_aggregate;
     std::string host = "127.0.0.1", web;
+    std::string atlas, national_data;
+    bool national = false;
+    std::size_t towns = 8;
     int port = 8080;
     ApiOptions api;
     WorkLimits work;
@@ -83,6 +88,16 @@ void add_serve_command(CLI::App& app) {
     command->add_option("--census-where", o->census_where, "LEVEL=VALUE filter of the --census tables, e.g. lad22nm=Bedford");
     command->add_option("--census-aggregate", o->census_aggregate,
                         "Sum the --census output areas to a lookup level first, e.g. lsoa21cd");
+    command->add_option("--atlas", o->atlas,
+                        "A finished atlas folder (`cohesion atlas --out DIR`) for /api/atlas and the dashboard's "
+                        "national view");
+    command->add_flag("--national", o->national,
+                      "Build any local authority's dataset on demand from the national tables (/api/town?name=...), "
+                      "no project file needed");
+    command->add_option("--national-data", o->national_data,
+                        "Shared national data folder for --national (default: $COHESION_SHARED_DATA, else ../shared/data)");
+    command->add_option("--towns", o->towns, "Towns built on demand kept in memory at once (least recently used go)")
+        ->default_val(8)->check(CLI::Range(1, 400));
     command->add_option("--host", o->host, "Address to listen on (0.0.0.0 exposes the server to the network)")
         ->default_val("127.0.0.1");
     command->add_option("--port", o->port, "Port")->default_val(8080)->check(CLI::Range(1, 65535));
@@ -129,7 +144,17 @@ void add_serve_command(CLI::App& app) {
             }
         }
         for (const auto& spec : o->census) catalog.add_census(spec, o->census_where, o->census_aggregate);
-        if (catalog.empty()) throw Error(Location{"", 0, "--dataset"}, "give at least one --dataset or --project");
+        if (!o->atlas.empty()) catalog.set_atlas(std::make_shared<const ServedAtlas>(load_served_atlas(o->atlas)));
+        if (o->national) {
+            std::string data = o->national_data;
+            if (data.empty()) {
+                const char* env = std::getenv("COHESION_SHARED_DATA");
+                data = env && *env ? env : "../shared/data";
+            }
+            catalog.set_towns(std::make_shared<TownDatasets>(data, o->towns));
+        }
+        if (catalog.empty())
+            throw Error(Location{"", 0, "--dataset"}, "give at least one --dataset, --project, --atlas or --national");
         o->api.web_folder = o->web.empty() ? default_web_folder() : o->web;
         o->api.bound_host = o->host;
         const std::size_t descriptors = raise_descriptor_limit();

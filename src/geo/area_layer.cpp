@@ -1,4 +1,5 @@
 #include "geo/area_layer.hpp"
+#include "geo/area_layer_codes.hpp"
 
 #include <atomic>
 #include <cstdint>
@@ -153,7 +154,12 @@ std::atomic<std::uint64_t> layer_loads{0};
 
 std::uint64_t area_layers_loaded() { return layer_loads.load(); }
 
-AreaLayer load_area_layer(const std::string& source, const AreaLayerOptions& options) {
+namespace {
+
+// `only` non-empty: keep only the features with these codes, skipped before any geometry is
+// copied, repaired or projected.
+AreaLayer read_area_layer(const std::string& source, const AreaLayerOptions& options,
+                          const std::unordered_set<std::string>& only) {
     ++layer_loads;
     register_drivers();
     CPLErrorReset();
@@ -181,6 +187,7 @@ AreaLayer load_area_layer(const std::string& source, const AreaLayerOptions& opt
     for (auto& feature : *layer) {
         ++feature_number;
         std::string code = feature->IsFieldSetAndNotNull(code_index) ? feature->GetFieldAsString(code_index) : "";
+        if (!only.empty() && !only.count(code)) continue;
         const OGRGeometry* g = feature->GetGeometryRef();
         append_area(out, std::move(code), std::unique_ptr<OGRGeometry>(g ? g->clone() : nullptr), *source_crs,
                     feature_number);
@@ -191,6 +198,18 @@ AreaLayer load_area_layer(const std::string& source, const AreaLayerOptions& opt
                                   layer->GetName());
     project_area_layer(out, *source_crs, options.target_crs);
     return out;
+}
+
+}  // namespace
+
+AreaLayer load_area_layer(const std::string& source, const AreaLayerOptions& options) {
+    return read_area_layer(source, options, {});
+}
+
+AreaLayer load_area_layer_codes(const std::string& source, const std::vector<std::string>& codes,
+                                const AreaLayerOptions& options) {
+    if (codes.empty()) throw Error(Location{source, 0, {}}, "no area codes to read");
+    return read_area_layer(source, options, std::unordered_set<std::string>(codes.begin(), codes.end()));
 }
 
 void project_area_layer(AreaLayer& out, const OGRSpatialReference& source_crs, const std::string& wanted_crs) {

@@ -13,7 +13,7 @@
 
 namespace cohesion {
 
-GeoJsonGeometries geojson_geometries(const AreaLayer& layer) {
+GeoJsonGeometries geojson_geometries(const AreaLayer& layer, double simplify_metres) {
     OGRSpatialReference from, wgs84;
     from.SetFromUserInput(layer.crs.c_str());
     from.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
@@ -26,7 +26,10 @@ GeoJsonGeometries geojson_geometries(const AreaLayer& layer) {
     g.geometry.reserve(layer.size());
     char** options = CSLSetNameValue(nullptr, "COORDINATE_PRECISION", "6");
     for (std::size_t k = 0; k < layer.size(); ++k) {
-        std::unique_ptr<OGRGeometry> copy(layer.geometry[k]->clone());
+        std::unique_ptr<OGRGeometry> copy(simplify_metres > 0.0
+                                              ? layer.geometry[k]->SimplifyPreserveTopology(simplify_metres)
+                                              : nullptr);
+        if (!copy || copy->IsEmpty()) copy.reset(layer.geometry[k]->clone());  // simplified away: keep the original
         if (copy->transform(t.get()) != OGRERR_NONE)
             throw Error(Location{layer.source, k + 1, ""}, "cannot transform area " + layer.codes[k] + " to WGS 84");
         char* json = OGR_G_ExportToJsonEx(OGRGeometry::ToHandle(copy.get()), options);

@@ -15,7 +15,10 @@ struct GeoJsonGeometries {
     std::vector<std::string> geometry;  // GeoJSON geometry objects, lon/lat, 6 decimals
 };
 
-GeoJsonGeometries geojson_geometries(const AreaLayer& layer);
+// `simplify_metres` > 0: each polygon is first simplified (GEOS, topology preserving, via
+// OGR) with that tolerance in the layer's projected CRS — national maps for the web (LAD
+// outlines at a few hundred metres) are then a fraction of the size and draw at once.
+GeoJsonGeometries geojson_geometries(const AreaLayer& layer, double simplify_metres = 0.0);
 // A FeatureCollection of the rows whose area has a geometry; properties are the columns.
 std::string features_geojson(const ResultTable& per_area, const GeoJsonGeometries& geometries);
 

@@ -18,6 +18,7 @@
 #include "server/dashboard_files.hpp"
 #include "server/request_text.hpp"
 #include "server/response_cache.hpp"
+#include "server/town_datasets.hpp"
 
 namespace cohesion {
 
@@ -33,9 +34,16 @@ HttpResponse json_error(int status, std::string_view message) {
 const ServedDataset& dataset_of(const DatasetCatalog& catalog, const ApiParameters& p) {
     const std::string name = p.text("dataset");
     if (name.empty()) throw HttpError{400, "parameter 'dataset' is required (see /api/datasets)"};
-    const ServedDataset* d = catalog.find(name);
-    if (!d) throw HttpError{404, "no dataset '" + printable(name.substr(0, 100)) + "' (see /api/datasets)"};
-    return *d;
+    if (const ServedDataset* d = catalog.find(name)) return *d;
+    if (const TownDatasets* towns = catalog.towns(); towns && name.rfind("town:", 0) == 0) {
+        auto town = towns->find(name);
+        if (!town)
+            throw HttpError{404, "town '" + printable(name.substr(5, 100)) + "' is not open: GET /api/town?name=" +
+                                     printable(name.substr(5, 100)) + " builds it"};
+        p.hold(town);
+        return *town;
+    }
+    throw HttpError{404, "no dataset '" + printable(name.substr(0, 100)) + "' (see /api/datasets)"};
 }
 
 std::string required_group(const ApiParameters& p) {
@@ -153,6 +161,7 @@ Api::Api(const DatasetCatalog& catalog, ApiOptions options)
     add_dataset_routes(state_->routes, catalog_, options_);
     add_spatial_routes(state_->routes, catalog_, options_);
     add_targeting_routes(state_->routes, catalog_, options_);
+    add_national_routes(state_->routes, catalog_, options_);
     if (!options_.web_folder.empty()) state_->dashboard = DashboardFiles(options_.web_folder);
 }
 
@@ -210,14 +219,14 @@ ApiPlan Api::plan(const HttpRequest& request) const {
         ApiJob job;
         job.key = key;
         job.heavy = work.heavy;
-        job.compute = [state = state_.get(), key, compute = std::move(work.compute),
-                       show_paths = work.show_paths](std::stop_token stop) {
+        job.compute = [state = state_.get(), key, compute = std::move(work.compute), show_paths = work.show_paths,
+                       cacheable = work.cacheable, held = parameters.held()](std::stop_token stop) {
             try {
                 HttpResponse r;
                 // Notes and labels say which files were read; the client sees their names only.
                 r.body = compute(r.content_type, stop);
                 if (!show_paths) r.body = without_server_paths(r.body);
-                state->cache.put(key, r);
+                if (cacheable) state->cache.put(key, r);
                 return r;
             } catch (const Cancelled&) {
                 throw;

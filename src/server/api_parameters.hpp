@@ -6,6 +6,7 @@
 // silently clamped or reinterpreted.
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <utility>
@@ -35,8 +36,15 @@ public:
     // The parameters in a canonical order: requests that differ only in order share a key.
     std::string canonical() const;
 
+    // Keeps `object` alive for as long as the request's computation: a dataset built on
+    // demand (server/town_datasets) may leave its bounded cache while a job still reads it
+    // by reference. Api::plan hands what is held to the job.
+    void hold(std::shared_ptr<const void> object) const { held_.push_back(std::move(object)); }
+    const std::vector<std::shared_ptr<const void>>& held() const { return held_; }
+
 private:
     std::map<std::string, std::string> values_;
+    mutable std::vector<std::shared_ptr<const void>> held_;
 };
 
 }  // namespace cohesion

@@ -20,6 +20,7 @@ struct PreparedWork {
     // Returns the body; sets `content_type` when it is not JSON.
     std::function<std::string(std::string& content_type, const std::stop_token& stop)> compute;
     bool show_paths = false;  // true only for answers whose paths are URLs, not files (OpenAPI)
+    bool cacheable = true;    // false for answers about server state that may change (a town leaving its cache)
 };
 
 struct Route {
@@ -32,9 +33,13 @@ using RouteTable = std::map<std::string, Route>;
 void add_dataset_routes(RouteTable& routes, const DatasetCatalog& catalog, const ApiOptions& options);
 void add_spatial_routes(RouteTable& routes, const DatasetCatalog& catalog, const ApiOptions& options);
 void add_targeting_routes(RouteTable& routes, const DatasetCatalog& catalog, const ApiOptions& options);
+void add_national_routes(RouteTable& routes, const DatasetCatalog& catalog, const ApiOptions& options);
 
-// Shared by the route files.
+// Shared by the route files. A town built on demand ("town:NAME") is held alive by `p`
+// for the request's computation (ApiParameters::hold).
 const ServedDataset& dataset_of(const DatasetCatalog& catalog, const ApiParameters& p);
+// `geojson` with the map classes of `t`'s numeric columns as a foreign member "classes".
+std::string with_classes(std::string geojson, const ResultTable& t);
 std::string required_group(const ApiParameters& p);
 // json: every table; csv: the per-area table; geojson: the per-area table on the polygons.
 // `format` is checked by check_layer_format in prepare.

@@ -27,12 +27,13 @@ DatasetSpec parse_spec(const std::string& spec, const std::string& option, const
     return {spec.substr(0, eq), rest.substr(0, at), at == std::string::npos ? "" : rest.substr(at + 1)};
 }
 
-// Keeps the table's areas that have a polygon (in table order) and joins them.
-ServedGeography join_geography(Table& table, const std::string& boundaries) {
+}  // namespace
+
+ServedGeography join_geography(Table& table, AreaLayer layer, const std::string& boundaries) {
     ServedGeography g;
     g.boundaries = boundaries;
     // The join every front end makes (analysis/spatial_data): same areas, weights and notes.
-    SpatialData joined = join_spatial(table, load_area_layer(boundaries), WeightsSpec{}, boundaries);
+    SpatialData joined = join_spatial(table, std::move(layer), WeightsSpec{}, boundaries);
     g.area_km2 = area_km2(joined);
     table = std::move(joined.table);
     g.layer = std::move(joined.layer);
@@ -42,8 +43,6 @@ ServedGeography join_geography(Table& table, const std::string& boundaries) {
     g.geojson = geojson_geometries(g.layer);
     return g;
 }
-
-}  // namespace
 
 void DatasetCatalog::add(const std::string& spec) {
     const DatasetSpec s = parse_spec(spec, "--dataset", "TABLE");
@@ -72,7 +71,7 @@ void DatasetCatalog::add(std::string name, TableInput input, const std::string& 
     d->name = name;
     d->input = input;
     d->table = load_table(input);
-    if (!boundaries.empty()) d->geography = join_geography(d->table, boundaries);
+    if (!boundaries.empty()) d->geography = join_geography(d->table, load_area_layer(boundaries), boundaries);
     datasets_.emplace(std::move(name), std::move(d));
 }
 
@@ -92,14 +91,14 @@ void DatasetCatalog::add_census(const std::string& name, CensusSource source, co
     // Every topic the endpoints read loads now: a bad file stops the start-up, not a request.
     for (const char* topic : {"ts001", "ts004", "ts029"}) (void)c.topics->topic(topic);
     c.tenure = c.topics->topic("ts054");
-    if (!boundaries.empty()) c.geography = join_geography(c.tenure, boundaries);
+    if (!boundaries.empty()) c.geography = join_geography(c.tenure, load_area_layer(boundaries), boundaries);
     it->second->census = std::move(c);
 }
 
 void DatasetCatalog::add_change(const std::string& name, ServedChange change, const std::string& boundaries) {
     const auto it = datasets_.find(name);
     if (it == datasets_.end()) throw Error(Location{"", 0, "--project"}, "no dataset '" + name + "' to attach change to");
-    if (!boundaries.empty()) change.geography = join_geography(change.later, boundaries);
+    if (!boundaries.empty()) change.geography = join_geography(change.later, load_area_layer(boundaries), boundaries);
     it->second->change = std::move(change);
 }
 

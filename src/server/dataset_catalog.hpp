@@ -59,6 +59,13 @@ struct ServedDataset {
     std::optional<ServedChange> change;
 };
 
+// Keeps the table's areas that have a polygon in `layer` (in table order) and joins them;
+// `boundaries` names the layer in the notes.
+ServedGeography join_geography(Table& table, AreaLayer layer, const std::string& boundaries);
+
+class TownDatasets;
+struct ServedAtlas;
+
 class DatasetCatalog {
 public:
     // "NAME=TABLE" or "NAME=TABLE@BOUNDARIES".
@@ -74,10 +81,19 @@ public:
     void add_change(const std::string& name, ServedChange change, const std::string& boundaries);
     const ServedDataset* find(const std::string& name) const;
     const std::map<std::string, std::unique_ptr<ServedDataset>>& all() const { return datasets_; }
-    bool empty() const { return datasets_.empty(); }
+    bool empty() const { return datasets_.empty() && !atlas_ && !towns_; }
+
+    // The national atlas of /api/atlas (serve --atlas) and the towns built on demand from the
+    // national tables (serve --national); either may be absent.
+    void set_atlas(std::shared_ptr<const ServedAtlas> atlas) { atlas_ = std::move(atlas); }
+    void set_towns(std::shared_ptr<TownDatasets> towns) { towns_ = std::move(towns); }
+    const ServedAtlas* atlas() const { return atlas_.get(); }
+    TownDatasets* towns() const { return towns_.get(); }
 
 private:
     std::map<std::string, std::unique_ptr<ServedDataset>> datasets_;
+    std::shared_ptr<const ServedAtlas> atlas_;
+    std::shared_ptr<TownDatasets> towns_;
 };
 
 }  // namespace cohesion

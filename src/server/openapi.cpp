@@ -111,6 +111,17 @@ std::string openapi_document() {
                       parameter("model", "maximal-covering (default), p-median or set-covering"),
                       parameter("hubs", "number of hubs, 1-50", false, "integer"),
                       parameter("distance", "service distance in metres, 50-50000", false, "number"), format})},
+          {"/api/atlas",
+           operation("The national atlas by local authority: one measure and group with its interval, national rank "
+                     "(with interval) and peer towns; LAD polygons with format=geojson (needs serve --atlas)",
+                     {parameter("measure", "dissimilarity (default), isolation, mutual_information or information_theory"),
+                      parameter("group", "group name (default: the measure's first; 'all groups' for M and H)"),
+                      format})},
+          {"/api/town",
+           operation("Builds (or finds) a local authority's dataset from the national tables and names it "
+                     "('town:NAME') for the other endpoints; unknown names are 404 with the nearest ones (needs "
+                     "serve --national)",
+                     {parameter("name", "local authority name or code, any case", true)})},
           {"/api/openapi.json", operation("This document", nlohmann::json::array())}}}};
     return doc.dump(2);
 }

@@ -3,6 +3,7 @@
 // chosen view, and explains what is shown in words. All numbers come from the API; this
 // file fetches, classifies for colour, labels and draws.
 import maplibregl from "maplibre-gl";
+import { initNational } from "./national.js";
 
 const $ = (id) => document.getElementById(id);
 const VIRIDIS = ["#440154", "#3b528b", "#21918c", "#5ec962", "#fde725"];
@@ -399,6 +400,9 @@ async function refresh(what) {
   try {
     const d = state.datasets.find((x) => x.name === $("dataset").value);
     if (what === "dataset") {
+      // A town built on demand may have left the server's bounded cache: ask for it again
+      // (instant while it is still there).
+      if (d.name.startsWith("town:")) await api(`/api/town?name=${encodeURIComponent(d.name.slice(5))}`);
       state.dataset = d.name;
       state.fitted = false;
       $("level").innerHTML = "";
@@ -482,11 +486,23 @@ $("download-indices").addEventListener("click", () => {
   download("cohesion_indices.csv", cols.join(",") + "\n" + state.indices.rows.map((r) => cols.map((c) => csvCell(r[c])).join(",")).join("\n") + "\n", "text/csv");
 });
 
+// A town opened from the national view (/api/town): added to the datasets and shown.
+async function openTown(town) {
+  if (!state.datasets.some((d) => d.name === town.dataset)) {
+    state.datasets.push({ name: town.dataset, groups: town.groups, levels: town.levels, boundaries: town.boundaries, census: false, change: false });
+    option($("dataset"), town.dataset, town.name);
+  }
+  $("dataset").value = town.dataset;
+  await refresh("dataset");
+}
+
 (async () => {
   try {
     state.datasets = await api("/api/datasets");
     state.datasets.forEach((d) => option($("dataset"), d.name));
-    await refresh("dataset");
+    const national = await initNational({ api, openTown, hasTown: () => state.datasets.length > 0 });
+    if (state.datasets.length) await refresh("dataset");
+    else if (national) await national.show(true);  // a national server: start on the map of authorities
   } catch (e) {
     status(`error: ${e.message}`);
   }

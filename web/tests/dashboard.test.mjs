@@ -6,20 +6,13 @@
 //   node dashboard.test.mjs COHESION_BINARY WEB_DIST DATA_DIR SCREENSHOT_DIR
 import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
-import { chromium } from "playwright-core";
+import { checker, launchChromium, waitForServer, watchPage } from "./browser_harness.mjs";
 
 const [binary, web, data, shots] = process.argv.slice(2);
 mkdirSync(shots, { recursive: true });
 const port = 21000 + (process.pid % 20000);
 const base = `http://127.0.0.1:${port}`;
-let failures = 0, checks = 0;
-const check = (ok, message) => {
-  checks++;
-  if (!ok) {
-    failures++;
-    console.error(`FAIL: ${message}`);
-  }
-};
+const { check, report } = checker();
 
 // The bundled project: the 2011 OA table with its polygons, change 2011 -> 2021 and the
 // Census 2021 targeting tables, as dataset "Bedford".
@@ -50,22 +43,10 @@ async function clickAnArea(page, name) {
 }
 
 try {
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) break;
-    } catch {}
-    if (i > 200) throw new Error("server did not start");
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--use-gl=angle", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"],
-  });
+  await waitForServer(base, 200);
+  browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  const external = [];
-  page.on("request", (r) => { if (!r.url().startsWith(base) && !r.url().startsWith("blob:") && !r.url().startsWith("data:")) external.push(r.url()); });
+  const { errors, external } = watchPage(page, base);
   await page.goto(`${base}/`);
   await ready(page);
 
@@ -200,5 +181,4 @@ try {
   await browser?.close();
   server.kill("SIGTERM");
 }
-console.log(`${checks - failures} passed, ${failures} failed`);
-process.exitCode = failures ? 1 : 0;
+report();
