@@ -20,6 +20,7 @@ ShareTrend share_trend(const Table& a, const Table& b, double years) {
     t.rate.resize(n * k);
     t.town_rate.resize(k);
     t.between_variance.resize(k);
+    t.raw_variance.resize(n * k);
     const auto ta = a.group_sum(), tb = b.group_sum();
     double Ta = 0, Tb = 0;
     for (std::size_t i = 0; i < n; ++i) {
@@ -36,6 +37,7 @@ ShareTrend share_trend(const Table& a, const Table& b, double years) {
             Sb += xb;
             t.raw_rate[g * n + i] = (std::log((xb + 0.5) / (tb[i] + half_k)) - std::log((xa + 0.5) / (ta[i] + half_k))) / years;
             variance[g * n + i] = (1.0 / (xa + 0.5) + 1.0 / (xb + 0.5)) / (years * years);
+            t.raw_variance[g * n + i] = variance[g * n + i];
         }
         t.town_rate[g] = Sa > 0 && Sb > 0 && Ta > 0 && Tb > 0 ? std::log((Sb / Tb) / (Sa / Ta)) / years : 0.0;
         double m = 0, v = 0, mv = 0;
@@ -52,6 +54,25 @@ ShareTrend share_trend(const Table& a, const Table& b, double years) {
         }
     }
     return t;
+}
+
+ShareTrend posterior_draw(const ShareTrend& observed, const ShareTrend& hyper, std::mt19937_64& rng) {
+    if (observed.areas != hyper.areas || observed.groups != hyper.groups)
+        throw Error("share trend: posterior draw needs the same areas and groups");
+    const std::size_t n = observed.areas, k = observed.groups;
+    ShareTrend d = observed;
+    d.town_rate = hyper.town_rate;
+    d.between_variance = hyper.between_variance;
+    std::normal_distribution<double> z(0.0, 1.0);
+    for (std::size_t g = 0; g < k; ++g)
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::size_t c = g * n + i;
+            const double tau2 = hyper.between_variance[g], v = observed.raw_variance[c];
+            const double w = tau2 > 0 ? tau2 / (tau2 + v) : 0.0;
+            d.weight[c] = w;
+            d.rate[c] = hyper.town_rate[g] + w * (observed.raw_rate[c] - hyper.town_rate[g]) + std::sqrt(w * v) * z(rng);
+        }
+    return d;
 }
 
 std::vector<double> trend_shares(const ShareTrend& t, const Table& later, double ahead) {

@@ -11,6 +11,7 @@
 // small group has a large v_ig, so its rate is pulled almost entirely to the town's; a large
 // area keeps most of its own. Projected shares s_ig(y) ∝ s_ig' exp(r̃_ig (y − y')) are
 // renormalised per area, so they are positive and sum to 1 (no negative counts).
+#include <random>
 #include <vector>
 
 #include "core/table.hpp"
@@ -21,9 +22,16 @@ struct ShareTrend {
     std::size_t areas = 0, groups = 0;
     std::vector<double> raw_rate, weight, rate;  // [g * areas + i], per year
     std::vector<double> town_rate, between_variance;  // per group
+    std::vector<double> raw_variance;  // v_ig, [g * areas + i]
 };
 
 ShareTrend share_trend(const Table& earlier, const Table& later, double years);
+
+// One draw of every area's rate from its empirical-Bayes posterior: the raw rates and variances
+// of `observed`, the hyperparameters (R_g, τ²_g) of `hyper` (e.g. re-estimated on redrawn
+// counts): ρ_ig ~ N(R_g + w (r_ig − R_g), w v_ig), w = τ²_g / (τ²_g + v_ig) — the shrinkage
+// estimate's own uncertainty (Morris 1983; Laird & Louis 1987 for bootstrapping the hyperparameters).
+ShareTrend posterior_draw(const ShareTrend& observed, const ShareTrend& hyper, std::mt19937_64& rng);
 
 // Shares [g * areas + i] `years_ahead` years after the later census.
 std::vector<double> trend_shares(const ShareTrend& trend, const Table& later, double years_ahead);

@@ -32,3 +32,35 @@ TEST(ShareTrend, ShrinksSmallAreasTowardsTheTownTrend) {
     }
     EXPECT_GT(s[5 + 0], b_b[0] / 10000);  // the trend continues
 }
+
+TEST(ShareTrend, PosteriorDrawsCarryTheShrinkageUncertainty) {
+    // Twenty areas whose growth of group B differs more than Poisson noise explains (τ² > 0).
+    std::vector<std::string> codes;
+    for (int i = 0; i < 20; ++i) codes.push_back("A" + std::to_string(i));
+    Table a(codes, {"A", "B"}), b = a;
+    for (int i = 0; i < 20; ++i) {
+        a.column(0)[i] = 900;
+        a.column(1)[i] = 100;
+        b.column(0)[i] = 900;
+        b.column(1)[i] = 100 + 10 * i;
+    }
+    const ShareTrend t = share_trend(a, b, 10);
+    ASSERT_GT(t.between_variance[1], 0);
+    ASSERT_EQ(t.raw_variance.size(), 40u);
+    std::mt19937_64 rng(3);
+    const std::size_t c = 20 + 7;  // group B, area 7
+    const double w = t.weight[c], v = t.raw_variance[c];
+    double m = 0, m2 = 0;
+    const int draws = 4000;
+    for (int d = 0; d < draws; ++d) {
+        const double r = posterior_draw(t, t, rng).rate[c];
+        m += r / draws;
+        m2 += r * r / draws;
+    }
+    EXPECT_NEAR(m, t.rate[c], 4 * std::sqrt(w * v / draws));  // centred on the shrunk rate
+    EXPECT_NEAR(m2 - m * m, w * v, 0.1 * w * v);              // posterior variance w·v
+    // With no between-area variance every area takes the town's rate exactly.
+    ShareTrend flat = t;
+    flat.between_variance.assign(2, 0.0);
+    EXPECT_EQ(posterior_draw(t, flat, rng).rate[c], t.town_rate[1]);
+}
