@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Parallel efficiency of `cohesion simulate --sweep` (BENCHMARKS.md, "Scenario sweeps over MPI"):
-#   1. the start-up alone (town loading, scenario resolution: --replicates 1 --years 1), the
+#   1. the start-up alone (town loading, scenario resolution: --replicates 1 --years 4), the
 #      serial part every rank pays;
 #   2. one process, one thread (t1);
 #   3. mpirun -n 2, one thread per rank (t2): parallel efficiency = t1 / (2 · t2);
@@ -18,11 +18,11 @@ trap 'rm -rf "$out"' EXIT
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
 sweep=(simulate --sweep --data "$here/data" --scenarios "$here/data/bedford/bedford.toml" --threads 1 --format csv)
 
-seconds() { local s e; s=$(date +%s.%N); "$@" >"$out/stdout" 2>"$out/err" || { cat "$out/err"; exit 1; }; e=$(date +%s.%N); echo "$e - $s" | bc; }
+seconds() { local s e; s=$(date +%s.%N); "$@" >"$out/stdout" 2>"$out/err" || { cat "$out/err" >&2; exit 1; }; e=$(date +%s.%N); echo "$e - $s" | bc; }
 
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-t0=$(seconds "$cli" "${sweep[@]}" --replicates 1 --years 1)
-echo "1. start-up (load Bedford, resolve scenarios, 3 units of 1 year): ${t0} s"
+t0=$(seconds "$cli" "${sweep[@]}" --replicates 1 --years 4)
+echo "1. start-up (load Bedford, resolve scenarios, 3 units of 4 years): ${t0} s"
 t1=$(seconds "$cli" "${sweep[@]}" --replicates "$replicates" --years 10)
 cp "$out/stdout" "$out/threads.csv"
 units=$((3 * replicates))
@@ -34,7 +34,7 @@ if command -v mpirun >/dev/null; then
   t2=$(seconds mpirun --oversubscribe -n 2 "$cli" "${sweep[@]}" --replicates "$replicates" --years 10)
   cmp -s "$out/stdout" "$out/threads.csv" && same="identical" || same="DIFFERENT"
   echo "3. mpirun -n 2, 1 thread per rank: ${t2} s (output $same to the one-process run)"
-  grep "sweep:" "$out/err" | sed 's/^/   /'
+  grep "work unit" "$out/err" | sed 's/^/   /'
   echo "   parallel efficiency t1 / (2 t2) = $(echo "scale=2; $t1 / (2 * $t2)" | bc)"
 fi
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

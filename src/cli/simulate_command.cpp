@@ -99,9 +99,10 @@ std::vector<ResultTable> run_sweep_command(const SimulateOptions& o) {
     for (std::size_t r = 0; r < batch.units_per_rank.size(); ++r)
         per_rank += fmt::format("{}rank {}: {}", r ? ", " : " (", r, batch.units_per_rank[r]);
     if (!per_rank.empty()) per_rank += fmt::format("; {} bytes gathered)", batch.gathered_bytes);
-    std::cerr << fmt::format("sweep: {} work units ({} towns × {} scenarios × {} replicates) on {} process{}{}\n",
-                             plan.units.size(), plan.towns.size(), scenarios.size() + 1, plan.replicates, batch.ranks,
-                             batch.ranks == 1 ? "" : "es", per_rank);
+    const auto plural = [](std::size_t n, const char* what) { return fmt::format("{} {}{}", n, what, n == 1 ? "" : "s"); };
+    std::cerr << fmt::format("sweep: {} ({} × {} × {}) on {} process{}{}\n", plural(plan.units.size(), "work unit"),
+                             plural(plan.towns.size(), "town"), plural(scenarios.size() + 1, "scenario"),
+                             plural(plan.replicates, "replicate"), batch.ranks, batch.ranks == 1 ? "" : "es", per_rank);
     ResultTable t = sweep_table(comparisons, plan.towns);
     t.notes.insert(t.notes.end(), notes.begin(), notes.end());
     return {t};
@@ -152,7 +153,7 @@ void add_simulate_command(CLI::App& app) {
     auto* command = app.add_subcommand(
         "simulate", "Residential-mobility model on a town's real areas: households move each year into vacancies chosen "
                     "by a logit on the group's neighbourhood location quotient, tenure and distance; compare [[scenario]] levers with the "
-                    "baseline, --calibrate on the 2011 -> 2021 backcast, or --validate against naive baselines "
+                    "baseline, --calibrate on the 2011 -> 2021 backcast, or --validate against naive baselines; "
                     "--sweep runs scenarios x replicates x towns, over MPI ranks under mpirun "
                     "(docs/simulation.md says what it must not be used for)");
     add_town_options(*command, o->town);

@@ -32,6 +32,27 @@ int offset_of(int year, const SimulationSetup& s, const std::string& scenario) {
     return year - s.first_year;
 }
 
+std::size_t group_of(const std::string& group, const SimulationSetup& s, const std::string& scenario, const char* what) {
+    const auto g = std::find(s.group_names.begin(), s.group_names.end(), group);
+    if (g == s.group_names.end())
+        throw Error("scenario '" + scenario + "': " + what + " names unknown group '" + group + "' (groups: " +
+                    fmt::format("{}", fmt::join(s.group_names, ", ")) + ")");
+    return static_cast<std::size_t>(g - s.group_names.begin());
+}
+
+// The areas named by code plus those whose centroid lies within radius_m of the point.
+std::vector<std::size_t> areas_reached(const std::vector<std::string>& codes, const std::optional<PointSpec>& point,
+                                       double radius_m, const std::unordered_map<std::string, std::size_t>& index,
+                                       const SimulationSetup& s, const std::string& scenario) {
+    std::vector<std::size_t> out;
+    for (const auto& code : codes) out.push_back(area_of(index, code, scenario));
+    if (point)
+        for (std::size_t i = 0; i < s.areas(); ++i)
+            if (std::hypot(s.x_km[i] - point->x_m / 1000, s.y_km[i] - point->y_m / 1000) * 1000 <= radius_m)
+                out.push_back(i);
+    return out;
+}
+
 }  // namespace
 
 Levers resolve_levers(const ScenarioSpec& spec, const SimulationSetup& s) {
@@ -74,19 +95,11 @@ Levers resolve_levers(const ScenarioSpec& spec, const SimulationSetup& s) {
     }
     for (const auto& m : spec.mobility) {
         MobilityChange out;
-        const auto g = std::find(s.group_names.begin(), s.group_names.end(), m.group);
-        if (g == s.group_names.end())
-            throw Error("scenario '" + spec.name + "': unknown group '" + m.group + "' (groups: " +
-                        fmt::format("{}", fmt::join(s.group_names, ", ")) + ")");
-        out.group = static_cast<std::size_t>(g - s.group_names.begin());
+        out.group = group_of(m.group, s, spec.name, "the mobility lever");
         if (!(m.multiplier >= 0)) throw Error("scenario '" + spec.name + "': multiplier must be ≥ 0");
         out.multiplier = m.multiplier;
         out.year_offset = offset_of(m.year, s, spec.name);
-        for (const auto& code : m.areas) out.areas.push_back(area_of(index, code, spec.name));
-        if (m.point)
-            for (std::size_t i = 0; i < s.areas(); ++i)
-                if (std::hypot(s.x_km[i] - m.point->x_m / 1000, s.y_km[i] - m.point->y_m / 1000) * 1000 <= m.radius_m)
-                    out.areas.push_back(i);
+        out.areas = areas_reached(m.areas, m.point, m.radius_m, index, s, spec.name);
         if (out.areas.empty()) throw Error("scenario '" + spec.name + "': the mobility lever reaches no area");
         l.mobility_changes.push_back(out);
     }
@@ -95,12 +108,8 @@ Levers resolve_levers(const ScenarioSpec& spec, const SimulationSetup& s) {
         check_share(a.max_share, "allocation max_share", spec.name);
         out.max_share.assign(s.groups(), a.max_share);
         for (const auto& [group, share] : a.max_share_by_group) {
-            const auto g = std::find(s.group_names.begin(), s.group_names.end(), group);
-            if (g == s.group_names.end())
-                throw Error("scenario '" + spec.name + "': allocation max_share_by_group names unknown group '" + group +
-                            "' (groups: " + fmt::format("{}", fmt::join(s.group_names, ", ")) + ")");
             check_share(share, "allocation max_share_by_group", spec.name);
-            out.max_share[static_cast<std::size_t>(g - s.group_names.begin())] = share;
+            out.max_share[group_of(group, s, spec.name, "allocation max_share_by_group")] = share;
         }
         double total = 0;
         for (double m : out.max_share) total += m;
@@ -109,11 +118,7 @@ Levers resolve_levers(const ScenarioSpec& spec, const SimulationSetup& s) {
                                     "letting could ever be made; they must add up to at least 100%",
                                     spec.name, 100 * total));
         out.year_offset = offset_of(a.year, s, spec.name);
-        for (const auto& code : a.areas) out.areas.push_back(area_of(index, code, spec.name));
-        if (a.point)
-            for (std::size_t i = 0; i < s.areas(); ++i)
-                if (std::hypot(s.x_km[i] - a.point->x_m / 1000, s.y_km[i] - a.point->y_m / 1000) * 1000 <= a.radius_m)
-                    out.areas.push_back(i);
+        out.areas = areas_reached(a.areas, a.point, a.radius_m, index, s, spec.name);
         if (a.areas.empty() && !a.point)
             for (std::size_t i = 0; i < s.areas(); ++i) out.areas.push_back(i);
         if (out.areas.empty()) throw Error("scenario '" + spec.name + "': the allocation rule reaches no area");
