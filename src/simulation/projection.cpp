@@ -102,9 +102,11 @@ Projection project(const Town& town, ProjectionMethod method, const ProjectionOp
                 for (double& x : a.column(g)) x = x > 0 ? static_cast<double>(std::poisson_distribution<long>(x)(rng)) : 0.0;
                 for (double& x : b.column(g)) x = x > 0 ? static_cast<double>(std::poisson_distribution<long>(x)(rng)) : 0.0;
             }
-            // Hyperparameters from the redrawn censuses, each area's rate from its posterior.
-            const ShareTrend draw = posterior_draw(trend, share_trend(a, b, span), rng);
-            reps[r] = scale_shares(trend_shares(draw, town.later, ahead), totals, k);
+            // The trend re-estimated on the redrawn censuses (start and rate share the 2021 redraw,
+            // as they share the 2021 counts), plus the shrinkage uncertainty the redraws miss.
+            ShareTrend draw = share_trend(a, b, span);
+            add_shrinkage_noise(draw, rng);
+            reps[r] = scale_shares(trend_shares(draw, b, ahead), totals, k);
             if (o.progress) o.progress(r + 1, o.replicates);
         }
         // Bias-corrected percentile band: the redraws' spread, centred on the estimate (Poisson
@@ -123,9 +125,9 @@ Projection project(const Town& town, ProjectionMethod method, const ProjectionOp
         for (double w : trend.weight) mean_weight += w / trend.weight.size();
         p.notes.push_back(fmt::format("share trend: log-linear per area and group, shrunk towards the town's trend by "
                                       "empirical Bayes (mean weight on the area's own trend {:.2f}); {:.0f}% intervals "
-                                      "from {} draws, each with the town's trend re-estimated on Poisson redraws of both "
-                                      "censuses and every area's rate drawn from its shrinkage posterior (their spread, "
-                                      "centred on the estimate)",
+                                      "from {} draws, each re-estimating the trend on Poisson redraws of both censuses "
+                                      "and adding the shrinkage uncertainty of each area's rate (their spread, centred "
+                                      "on the estimate)",
                                       mean_weight, 100 * o.level, o.replicates));
         p.notes.push_back("the trend interval includes the sampling variation of both censuses and the uncertainty of "
                           "each area's shrunk rate; it does not include the chance that the 2011-2021 trend stops or "

@@ -7,11 +7,11 @@
 // Area totals: every area's 2021 total times the town's growth factor G, where G follows the
 // observed 2011 → 2021 town growth (or a chosen yearly rate), so town totals follow the chosen
 // growth and area totals are consistent across methods; the method decides the composition.
-// Intervals: share trend — the town-level hyperparameters (town rate R_g, between-area variance
-// τ²_g) re-estimated on Poisson redraws of both censuses, and each area's rate drawn from its
-// empirical-Bayes posterior N(r̃, w·v) given those (Laird & Louis 1987, bootstrap EB intervals),
-// so the band includes the shrinkage (model) uncertainty of each area's rate as well as the
-// sampling variation of the town's trend; the spread is centred on the estimate. Model —
+// Intervals: share trend — the trend re-estimated on Poisson redraws of both censuses (the
+// sampling variation of the counts, the town's trend and the between-area variance), each
+// area's shrunk rate widened to its empirical-Bayes posterior spread (add_shrinkage_noise:
+// the shrinkage uncertainty a bootstrap of the estimator misses), projected from the redrawn
+// 2021 counts; the spread is centred on the estimate. Model —
 // percentiles over seeded replicate runs, each with one of the calibration's bootstrap parameter
 // sets when given (simulation noise + parameter uncertainty), else simulation noise only.
 // Constant shares — none (an assumption). No interval includes the uncertainty of whether the

@@ -56,23 +56,12 @@ ShareTrend share_trend(const Table& a, const Table& b, double years) {
     return t;
 }
 
-ShareTrend posterior_draw(const ShareTrend& observed, const ShareTrend& hyper, std::mt19937_64& rng) {
-    if (observed.areas != hyper.areas || observed.groups != hyper.groups)
-        throw Error("share trend: posterior draw needs the same areas and groups");
-    const std::size_t n = observed.areas, k = observed.groups;
-    ShareTrend d = observed;
-    d.town_rate = hyper.town_rate;
-    d.between_variance = hyper.between_variance;
+void add_shrinkage_noise(ShareTrend& t, std::mt19937_64& rng) {
     std::normal_distribution<double> z(0.0, 1.0);
-    for (std::size_t g = 0; g < k; ++g)
-        for (std::size_t i = 0; i < n; ++i) {
-            const std::size_t c = g * n + i;
-            const double tau2 = hyper.between_variance[g], v = observed.raw_variance[c];
-            const double w = tau2 > 0 ? tau2 / (tau2 + v) : 0.0;
-            d.weight[c] = w;
-            d.rate[c] = hyper.town_rate[g] + w * (observed.raw_rate[c] - hyper.town_rate[g]) + std::sqrt(w * v) * z(rng);
-        }
-    return d;
+    for (std::size_t c = 0; c < t.rate.size(); ++c) {
+        const double w = t.weight[c];
+        t.rate[c] += std::sqrt(std::max(0.0, w * (1.0 - w) * t.raw_variance[c])) * z(rng);
+    }
 }
 
 std::vector<double> trend_shares(const ShareTrend& t, const Table& later, double ahead) {

@@ -27,11 +27,12 @@ struct ShareTrend {
 
 ShareTrend share_trend(const Table& earlier, const Table& later, double years);
 
-// One draw of every area's rate from its empirical-Bayes posterior: the raw rates and variances
-// of `observed`, the hyperparameters (R_g, τ²_g) of `hyper` (e.g. re-estimated on redrawn
-// counts): ρ_ig ~ N(R_g + w (r_ig − R_g), w v_ig), w = τ²_g / (τ²_g + v_ig) — the shrinkage
-// estimate's own uncertainty (Morris 1983; Laird & Louis 1987 for bootstrapping the hyperparameters).
-ShareTrend posterior_draw(const ShareTrend& observed, const ShareTrend& hyper, std::mt19937_64& rng);
+// The shrinkage uncertainty a parametric bootstrap of the trend misses: re-estimating r̃ on
+// redrawn counts spreads it by about w²·v, while its empirical-Bayes posterior variance is
+// w·v = w²·v + w(1 − w)·v (Morris 1983). Adds N(0, w(1 − w) v) to every area's shrunk rate of a
+// trend estimated on redrawn counts, so the draws have the posterior's spread: nothing where
+// the area keeps its own rate (w = 1) or takes the town's (w = 0), most in between.
+void add_shrinkage_noise(ShareTrend& trend, std::mt19937_64& rng);
 
 // Shares [g * areas + i] `years_ahead` years after the later census.
 std::vector<double> trend_shares(const ShareTrend& trend, const Table& later, double years_ahead);
