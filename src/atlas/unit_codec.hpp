@@ -1,6 +1,6 @@
 #pragma once
 // An AtlasUnit as bytes and back, exactly: how MPI ranks send their units to rank 0
-// (src/cli/atlas_runner_mpi.cpp). JSON (nlohmann), doubles printed with 17 significant
+// (src/cli/batch_runner_mpi.cpp). JSON (nlohmann), doubles printed with 17 significant
 // digits so they read back bit-for-bit; NaN (an undefined index or interval) travels as
 // null. Only the unit's computed fields travel; ranks and peers are made on rank 0.
 #include <string>

@@ -1,8 +1,8 @@
 #pragma once
 // Where the atlas's work units run: on this process's threads, or — in a build with
-// COHESION_WITH_MPI, started under mpirun with more than one rank — spread over MPI ranks
-// (atlas_runner_mpi.cpp, the only file that includes <mpi.h>). The library
-// (src/atlas) never depends on MPI.
+// COHESION_WITH_MPI, started under mpirun with more than one rank — spread over MPI ranks by
+// the shared batch runner (cli/batch_runner.hpp; batch_runner_mpi.cpp is the only file that
+// includes <mpi.h>). The library (src/atlas) never depends on MPI.
 #include <functional>
 #include <vector>
 

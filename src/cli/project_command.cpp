@@ -16,6 +16,7 @@ struct ProjectOptions {
     std::string method = "trend";
     ProjectionOptions projection;
     double growth_percent = 0.0;
+    bool fixed_parameters = false;
 };
 
 }  // namespace
@@ -25,7 +26,9 @@ void add_project_command(CLI::App& app) {
     auto* command = app.add_subcommand(
         "project", "Project people by group per area to a future year from the 2011 -> 2021 change: constant shares, "
                    "share trend (shrunk towards the town's trend for small areas) or the calibrated residential model, "
-                   "with intervals (docs/simulation.md)");
+                   "with intervals (trend: both censuses' sampling variation and each area's shrinkage uncertainty; "
+                   "model: replicate runs, each with one of the calibration's bootstrap parameter sets) "
+                   "(docs/simulation.md)");
     add_town_options(*command, o->town);
     const auto* g = "Projection";
     command->add_option("--method", o->method, "constant, trend or model")
@@ -39,6 +42,10 @@ void add_project_command(CLI::App& app) {
                         "Poisson redraws (trend) or model runs (model) for the intervals")
         ->check(CLI::Range(1, 100000))->capture_default_str()->group(g);
     command->add_option("--seed", o->projection.seed, "Random seed")->capture_default_str()->group(g);
+    command->add_flag("--fixed-parameters", o->fixed_parameters,
+                      "Model: run every replicate with the point-estimate parameters (the band is then simulation noise "
+                      "only; by default each replicate draws one of the calibration's bootstrap parameter sets)")
+        ->group(g);
     add_output_options(*command, o->output);
     command->callback([o, command, growth] {
         const Town town = load_town_from(o->town);
@@ -46,7 +53,10 @@ void add_project_command(CLI::App& app) {
         if (growth->count() > 0) options.annual_growth = o->growth_percent / 100.0;
         std::vector<std::string> notes;
         const ProjectionMethod method = parse_projection_method(o->method);
-        if (method == ProjectionMethod::model) options.parameters = parameters_for(o->town, town, notes);
+        if (method == ProjectionMethod::model) {
+            options.parameters = parameters_for(o->town, town, notes);
+            if (!o->fixed_parameters) options.parameter_draws = parameter_draws_for(o->town, town, notes);
+        }
         if (method != ProjectionMethod::constant_shares) options.progress = progress_reporter("projecting");
         const Projection p = project(town, method, options);
         auto tables = projection_tables(p, town.name);

@@ -39,19 +39,38 @@ Town load_town_from(const TownOptionValues& v) {
     return load_town(shared_town_sources(shared, v.data, v.town));
 }
 
+namespace {
+
+// --parameters, else the bundled Bedford calibration; empty when neither exists.
+std::string parameters_path(const TownOptionValues& v) {
+    if (!v.parameters.empty()) return v.parameters;
+    const fs::path bundled = fs::path(v.data) / "simulation" / "bedford_parameters.json";
+    return fs::exists(bundled) ? bundled.string() : std::string();
+}
+
+}  // namespace
+
 ModelParameters parameters_for(const TownOptionValues& v, const Town& town, std::vector<std::string>& notes) {
-    std::string path = v.parameters;
+    const std::string path = parameters_path(v);
     if (path.empty()) {
-        const fs::path bundled = fs::path(v.data) / "simulation" / "bedford_parameters.json";
-        if (!fs::exists(bundled)) {
-            notes.push_back("model parameters: none calibrated found; neutral preferences (β = 0, −0.1 per km)");
-            return neutral_parameters(town.groups.size());
-        }
-        path = bundled.string();
+        notes.push_back("model parameters: none calibrated found; neutral preferences (β = 0, −0.1 per km)");
+        return neutral_parameters(town.groups.size());
     }
     notes.push_back("model parameters: " + path +
                     (town.name == "Bedford" ? std::string() : " (calibrated on another town: an assumption of transfer)"));
     return load_parameters(path, town.groups);
+}
+
+std::vector<ModelParameters> parameter_draws_for(const TownOptionValues& v, const Town& town,
+                                                 std::vector<std::string>& notes) {
+    const std::string path = parameters_path(v);
+    if (path.empty()) return {};
+    auto draws = load_parameter_draws(path, town.groups);
+    if (draws.empty())
+        notes.push_back(path + " has no bootstrap parameter draws (an older calibration): the interval is simulation "
+                               "noise only; re-run `cohesion simulate --calibrate --save-parameters` to include parameter "
+                               "uncertainty");
+    return draws;
 }
 
 std::function<void(std::size_t, std::size_t)> progress_reporter(const std::string& label) {

@@ -25,6 +25,9 @@ Town load_town_from(const TownOptionValues& values);
 // The calibrated parameters for the town's groups: --parameters, else the bundled Bedford
 // calibration when present (a note says which), else none (share empty).
 ModelParameters parameters_for(const TownOptionValues& values, const Town& town, std::vector<std::string>& notes);
+// The same file's bootstrap parameter sets (empty, with a note, when it has none or there is no file).
+std::vector<ModelParameters> parameter_draws_for(const TownOptionValues& values, const Town& town,
+                                                 std::vector<std::string>& notes);
 
 // Progress on stderr: a bar on a terminal, else a line at each quarter (logs stay short).
 std::function<void(std::size_t, std::size_t)> progress_reporter(const std::string& label);

@@ -73,6 +73,31 @@ std::vector<ScenarioSpec> read_scenarios(TomlSection& root) {
                                 "the group whose moving rate changes is required");
                 spec.mobility.push_back(m);
             }
+        // allocation = { max_share = 0.5, ... } (one rule) or [[scenario.allocation]] blocks.
+        const auto read_allocation = [&](const toml::table& table, std::size_t line) {
+            TomlSection t(table, root.file(), where + ".allocation", root.folder());
+            AllocationSpec a;
+            t.texts("areas", a.areas);
+            a.point = point_of(t);
+            t.real("radius", a.radius_m, 0, 1e6);
+            t.real("max_share", a.max_share, 0, 1);
+            if (const toml::table* by_group = t.table("max_share_by_group"))
+                for (const auto& [group, value] : *by_group) {
+                    if (!value.is_number())
+                        throw Error(Location{root.file(), static_cast<std::size_t>(value.source().begin.line),
+                                             where + ".allocation.max_share_by_group." + std::string(group.str())},
+                                    "expected a share from 0 to 1");
+                    a.max_share_by_group.emplace_back(std::string(group.str()), value.value<double>().value_or(0.0));
+                }
+            a.year = year_of(t);
+            t.finish();
+            if (a.max_share >= 1 && a.max_share_by_group.empty())
+                throw Error(Location{root.file(), line, where + ".allocation.max_share"},
+                            "an allocation rule needs max_share below 1 (e.g. 0.5) or max_share_by_group");
+            spec.allocations.push_back(std::move(a));
+        };
+        for (const toml::table* a : s.table_or_tables("allocation"))
+            read_allocation(*a, static_cast<std::size_t>(a->source().begin.line));
         s.finish();
         out.push_back(std::move(spec));
     }

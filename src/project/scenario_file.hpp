@@ -20,6 +20,11 @@
 //   radius = 1000                 # metres
 //   multiplier = 1.2
 //   year = 2024
+//   [scenario.allocation]         # social-housing mixing quota (or allocation = { ... }, or [[...]] blocks)
+//   max_share = 0.5               # no group above half of an area's new social tenants in a year
+//   max_share_by_group = { White = 0.6 }   # optional per-group maxima (a target mix)
+//   areas = ["E01017502"]         # or point + radius; none = every area
+//   year = 2024
 #include <string>
 #include <vector>
 

@@ -103,6 +103,16 @@ public:
         if (!n->is_table()) fail(*n, key, "expected a [table] section");
         return n->as_table();
     }
+    // One table (key = {...} or [key]) or [[key]] blocks, as a list; empty when absent.
+    std::vector<const toml::table*> table_or_tables(const char* key) {
+        const toml::node* n = node(key);
+        if (!n) return {};
+        if (n->is_table()) return {n->as_table()};
+        if (!n->is_array_of_tables()) fail(*n, key, "expected " + std::string(key) + " = { ... } or [[" + key + "]] blocks");
+        std::vector<const toml::table*> out;
+        for (const auto& e : *n->as_array()) out.push_back(e.as_table());
+        return out;
+    }
     // Every key of the section must have been read: a typo is an error, not ignored.
     void finish() const {
         for (const auto& [k, v] : t_)

@@ -14,6 +14,13 @@
 
 namespace cohesion {
 
+const ModelParameters& parameter_draw(const std::vector<ModelParameters>& draws, std::uint64_t seed,
+                                      std::uint64_t replicate) {
+    if (draws.empty()) throw Error("parameter uncertainty: no parameter draws (re-run the calibration to save them)");
+    auto rng = replicate_engine(seed ^ 0x9A4A3E7E5ull, replicate);
+    return draws[std::uniform_int_distribution<std::size_t>(0, draws.size() - 1)(rng)];
+}
+
 ModelParameters neutral_parameters(std::size_t groups) {
     ModelParameters p;
     p.share.assign(groups, 0.0);
@@ -129,6 +136,7 @@ CalibrationResult calibrate(const SimulationSetup& setup, const std::vector<doub
     for (auto& r : resamples)
         for (auto& i : r) i = pick(rng);
     const double tail = (1.0 - o.level) / 2.0;
+    std::vector<Theta> draws(o.bootstrap, best);  // per resample: every parameter's profile minimiser
     for (std::size_t p = 0; p < P; ++p) {
         std::set<double> values(grid_of(p).begin(), grid_of(p).end());
         for (const auto& [t, e] : cache) {
@@ -145,7 +153,8 @@ CalibrationResult calibrate(const SimulationSetup& setup, const std::vector<doub
             profile.push_back(&errors(t));
         }
         std::vector<double> minimisers;
-        for (const auto& r : resamples) {
+        for (std::size_t b = 0; b < resamples.size(); ++b) {
+            const auto& r = resamples[b];
             double low = INFINITY;
             double arg = best[p];
             for (std::size_t q = 0; q < vs.size(); ++q) {
@@ -157,6 +166,7 @@ CalibrationResult calibrate(const SimulationSetup& setup, const std::vector<doub
                 }
             }
             minimisers.push_back(arg);
+            draws[b][p] = arg;
         }
         std::sort(minimisers.begin(), minimisers.end());
         ParameterEstimate e;
@@ -176,6 +186,7 @@ CalibrationResult calibrate(const SimulationSetup& setup, const std::vector<doub
     if (o.progress) o.progress(planned, planned);  // the plan is an upper bound (cached sets are free)
     result.parameters = from_theta(best);
     result.loss = best_loss;
+    for (const auto& t : draws) result.draws.push_back(from_theta(t));
 
     // Fit beyond the objective: MAE of keeping 2011 shares, and how well changes are tracked.
     std::vector<double> start(setup.start.begin(), setup.start.end());

@@ -16,6 +16,13 @@
 // minimiser; the interval is the 5th–95th percentile of those minimisers (limited to the grid,
 // which is said when an end is reached). It reflects which values fit the areas about equally
 // well, not the uncertainty from model misspecification.
+//
+// Parameter draws: resample b gives one parameter set, each parameter at its profile minimiser
+// on that resample (the others' optimum fixed, the same resampled areas for every parameter so
+// draws keep the parameters' joint variation across resamples). Projections draw one set per
+// replicate run (parameter_draw), so their intervals carry parameter uncertainty as well as
+// simulation noise — an approximation to re-fitting on each resample, which would cost one
+// calibration per resample.
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -54,6 +61,7 @@ struct CalibrationResult {
     std::size_t evaluations = 0;
     std::size_t replicates = 0;
     std::vector<std::string> notes;
+    std::vector<ModelParameters> draws;  // one per bootstrap resample (see the header comment)
 };
 
 // `observed_end`: people (or households) by group at the end year, [g * areas + i].
@@ -63,6 +71,11 @@ CalibrationResult calibrate(const SimulationSetup& setup, const std::vector<doub
 // Mean over replicates of the end-year households, [g * areas + i].
 std::vector<double> mean_end_counts(const SimulationSetup& setup, const ModelParameters& parameters,
                                     std::uint64_t seed, std::size_t replicates);
+
+// The parameter set replicate `replicate` uses: one of `draws`, chosen by (seed, replicate) only,
+// so any replicate can be run alone. Throws Error when draws is empty.
+const ModelParameters& parameter_draw(const std::vector<ModelParameters>& draws, std::uint64_t seed,
+                                      std::uint64_t replicate);
 
 // Defaults when nothing is calibrated: no share preference, no tenure term, β_d = −0.1/km.
 ModelParameters neutral_parameters(std::size_t groups);

@@ -102,7 +102,11 @@ Projection project(const Town& town, ProjectionMethod method, const ProjectionOp
                 for (double& x : a.column(g)) x = x > 0 ? static_cast<double>(std::poisson_distribution<long>(x)(rng)) : 0.0;
                 for (double& x : b.column(g)) x = x > 0 ? static_cast<double>(std::poisson_distribution<long>(x)(rng)) : 0.0;
             }
-            reps[r] = scale_shares(trend_shares(share_trend(a, b, span), b, ahead), totals, k);
+            // The trend re-estimated on the redrawn censuses (start and rate share the 2021 redraw,
+            // as they share the 2021 counts), plus the shrinkage uncertainty the redraws miss.
+            ShareTrend draw = share_trend(a, b, span);
+            add_shrinkage_noise(draw, rng);
+            reps[r] = scale_shares(trend_shares(draw, b, ahead), totals, k);
             if (o.progress) o.progress(r + 1, o.replicates);
         }
         // Bias-corrected percentile band: the redraws' spread, centred on the estimate (Poisson
@@ -121,8 +125,13 @@ Projection project(const Town& town, ProjectionMethod method, const ProjectionOp
         for (double w : trend.weight) mean_weight += w / trend.weight.size();
         p.notes.push_back(fmt::format("share trend: log-linear per area and group, shrunk towards the town's trend by "
                                       "empirical Bayes (mean weight on the area's own trend {:.2f}); {:.0f}% intervals "
-                                      "from {} Poisson redraws of both censuses (their spread, centred on the estimate)",
+                                      "from {} draws, each re-estimating the trend on Poisson redraws of both censuses "
+                                      "and adding the shrinkage uncertainty of each area's rate (their spread, centred "
+                                      "on the estimate)",
                                       mean_weight, 100 * o.level, o.replicates));
+        p.notes.push_back("the trend interval includes the sampling variation of both censuses and the uncertainty of "
+                          "each area's shrunk rate; it does not include the chance that the 2011-2021 trend stops or "
+                          "reverses");
     } else {
         SimulationSetup setup = make_setup(town, true, ahead);
         const ModelParameters params = o.parameters.share.empty() ? neutral_parameters(k) : o.parameters;
@@ -132,7 +141,16 @@ Projection project(const Town& town, ProjectionMethod method, const ProjectionOp
         const std::size_t chunk = 8;
         for (std::size_t first = 0; first < o.replicates; first += chunk) {
             const std::size_t count = std::min(chunk, o.replicates - first);
-            for (const auto& run : simulate_replicates(setup, params, o.seed, count, first, false)) {
+            const auto runs =
+                o.parameter_draws.empty()
+                    ? simulate_replicates(setup, params, o.seed, count, first, false)
+                    : simulate_replicates(
+                          setup,
+                          [&](std::uint64_t r) -> const ModelParameters& {
+                              return parameter_draw(o.parameter_draws, o.seed, r);
+                          },
+                          o.seed, count, first, false);
+            for (const auto& run : runs) {
                 std::vector<double> people(n * k);
                 for (std::size_t g = 0; g < k; ++g)
                     for (std::size_t i = 0; i < n; ++i) people[g * n + i] = static_cast<double>(run.counts.back()[g * n + i]) * size[i];
@@ -144,9 +162,17 @@ Projection project(const Town& town, ProjectionMethod method, const ProjectionOp
         }
         p.people = sum;
         bands(reps, o.level, p.low, p.high);
-        p.notes.push_back(fmt::format("model: {} seeded replicate runs from {} (seed {}); value = mean, {:.0f}% band = "
-                                      "replicate percentiles (simulation noise for these parameters only)",
-                                      o.replicates, town.later_year, o.seed, 100 * o.level));
+        if (o.parameter_draws.empty())
+            p.notes.push_back(fmt::format("model: {} seeded replicate runs from {} (seed {}); value = mean, {:.0f}% band = "
+                                          "replicate percentiles: simulation noise for the point-estimate parameters only, "
+                                          "not their uncertainty",
+                                          o.replicates, town.later_year, o.seed, 100 * o.level));
+        else
+            p.notes.push_back(fmt::format(
+                "model: {} seeded replicate runs from {} (seed {}), each with one of the calibration's {} bootstrap "
+                "parameter sets; value = mean, {:.0f}% band = replicate percentiles, so it includes simulation noise and "
+                "the calibrated parameters' uncertainty (area resampling), not model misspecification",
+                o.replicates, town.later_year, o.seed, o.parameter_draws.size(), 100 * o.level));
         if (o.parameters.share.empty())
             p.notes.push_back("model parameters: neutral (no preferences); pass calibrated parameters for the calibrated model");
     }

@@ -7,9 +7,15 @@
 // Area totals: every area's 2021 total times the town's growth factor G, where G follows the
 // observed 2011 → 2021 town growth (or a chosen yearly rate), so town totals follow the chosen
 // growth and area totals are consistent across methods; the method decides the composition.
-// Intervals: share trend — parametric bootstrap (both censuses' counts redrawn as Poisson,
-// the trend re-estimated, the spread centred on the estimate); model — percentiles over seeded replicate runs (simulation noise
-// for the given parameters, not their uncertainty); constant shares — none (an assumption).
+// Intervals: share trend — the trend re-estimated on Poisson redraws of both censuses (the
+// sampling variation of the counts, the town's trend and the between-area variance), each
+// area's shrunk rate widened to its empirical-Bayes posterior spread (add_shrinkage_noise:
+// the shrinkage uncertainty a bootstrap of the estimator misses), projected from the redrawn
+// 2021 counts; the spread is centred on the estimate. Model —
+// percentiles over seeded replicate runs, each with one of the calibration's bootstrap parameter
+// sets when given (simulation noise + parameter uncertainty), else simulation noise only.
+// Constant shares — none (an assumption). No interval includes the uncertainty of whether the
+// past trend or the model's mechanism holds in future (docs/simulation.md).
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -32,6 +38,10 @@ struct ProjectionOptions {
     std::uint64_t seed = 20210321;        // Census day 2021
     double level = 0.90;
     ModelParameters parameters;           // model only (empty share = neutral)
+    // Model only: the calibration's parameter sets (bootstrap draws). When given, each replicate
+    // runs with one draw (chosen by seed and replicate), so the band carries parameter
+    // uncertainty as well as simulation noise; empty = the point estimate for every run.
+    std::vector<ModelParameters> parameter_draws;
     std::function<void(std::size_t, std::size_t)> progress;
 };
 

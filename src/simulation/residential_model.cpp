@@ -116,6 +116,13 @@ void validate_setup(const SimulationSetup& s, const ModelParameters& p) {
         if (!(g > 0.0) || !std::isfinite(g)) throw Error("simulation: group growth factors must be positive");
     for (const auto& d : s.levers.developments)
         if (d.area >= n || d.dwellings < 0) throw Error("simulation: development outside the areas or with negative dwellings");
+    for (const auto& r : s.levers.allocation_rules) {
+        need(r.max_share.size(), k, "allocation rule max_share (one per group)");
+        for (std::size_t j : r.areas)
+            if (j >= n) throw Error("simulation: allocation rule names an area outside the town");
+        for (double m : r.max_share)
+            if (!(m >= 0 && m <= 1)) throw Error("simulation: allocation rule shares must be between 0 and 1");
+    }
 }
 
 RunResult simulate_run(const SimulationSetup& s, const ModelParameters& p, std::uint64_t seed, std::uint64_t replicate,
@@ -284,7 +291,64 @@ RunResult simulate_run(const SimulationSetup& s, const ModelParameters& p, std::
             }
             return c;
         };
+        // 5. Allocation rules active this year: each group's maximum share of an area's new
+        // social tenants (empty: no rule active). Social lettings = vacancies × the share of the
+        // area's moves out that leave social homes.
+        std::vector<double> quota;
+        for (const auto& rule : s.levers.allocation_rules) {
+            if (t + 1 < rule.year_offset) continue;
+            if (quota.empty()) quota.assign(n * k, 2.0);  // above 1: the area has no rule
+            for (std::size_t j : rule.areas)
+                for (std::size_t g = 0; g < k; ++g) quota[g * n + j] = std::min(quota[g * n + j], rule.max_share[g]);
+        }
+        if (!s.levers.allocation_rules.empty()) out.quota_lettings.emplace_back(n * k, 0);
+        std::vector<std::int64_t> social_open;  // lettings still open for applications
+        std::vector<std::vector<Mover>> applicants;
+        if (!quota.empty()) {
+            social_open.assign(n, 0);
+            applicants.resize(n);
+            for (std::size_t j = 0; j < n; ++j) {
+                if (quota[j] > 1.0) continue;
+                const double leaving_social = stock.rate[j] > 0
+                                                  ? stock.social_share[j] * s.rates.social / stock.rate[j]
+                                                  : stock.social_share[j];
+                social_open[j] = std::min(
+                    vacancies[j], static_cast<std::int64_t>(std::llround(static_cast<double>(vacancies[j]) *
+                                                                         std::clamp(leaving_social, 0.0, 1.0))));
+            }
+        }
+
         std::uniform_real_distribution<double> unit(0.0, 1.0);
+        // A destination for m among areas with available(j) > 0: logit draws, up to 64 redraws,
+        // then the next area with room from a random start; n when none has room.
+        const auto choose = [&](const Mover& m, const auto& available) -> std::size_t {
+            const auto& c = sums(m.group, m.origin);
+            if (c.back() > 0) {
+                for (int attempt = 0; attempt < max_redraws; ++attempt) {
+                    const double u = unit(rng) * c.back();
+                    std::size_t cand = static_cast<std::size_t>(std::upper_bound(c.begin(), c.end(), u) - c.begin());
+                    if (cand >= n) cand = n - 1;
+                    if (available(cand) > 0) return cand;
+                }
+            }
+            ++out.fallback_placements;
+            const std::size_t start = std::uniform_int_distribution<std::size_t>(0, n - 1)(rng);
+            for (std::size_t q = 0; q < n; ++q)
+                if (available((start + q) % n) > 0) return (start + q) % n;
+            return n;
+        };
+        // Arrivals housed this year outside the quota lettings (allocation years only): a refused
+        // household from a home that finds no other vacancy takes the last one's dwelling.
+        std::vector<std::pair<std::uint32_t, std::size_t>> housed_arrivals;
+        const auto settle = [&](const Mover& m, std::size_t j) {
+            --vacancies[j];
+            --total_vacant;
+            ++counts[m.group * n + j];
+            if (m.arrival) ++out.arrivals;
+            else ++out.moves;
+            if (m.arrival && !social_open.empty()) housed_arrivals.emplace_back(m.group, j);
+        };
+        const auto any_vacancy = [&](std::size_t j) { return vacancies[j]; };
         for (const Mover& m : movers) {
             if (m.arrival) {
                 if (arrivals_allowed == 0) {  // the town is full: this arrival is not housed
@@ -294,33 +358,83 @@ RunResult simulate_run(const SimulationSetup& s, const ModelParameters& p, std::
                 }
                 --arrivals_allowed;
             }
-            const auto& c = sums(m.group, m.origin);
-            std::size_t j = n;
-            if (c.back() > 0) {
-                for (int attempt = 0; attempt < max_redraws; ++attempt) {
-                    const double u = unit(rng) * c.back();
-                    std::size_t cand = static_cast<std::size_t>(std::upper_bound(c.begin(), c.end(), u) - c.begin());
-                    if (cand >= n) cand = n - 1;
-                    if (vacancies[cand] > 0) {
-                        j = cand;
-                        break;
+            const std::size_t j = choose(m, any_vacancy);
+            if (j == n) {  // no vacancy anywhere (arrivals are limited, so only if capacity is exhausted)
+                if (m.arrival) ++out.unhoused;
+                else ++out.departures;
+                target[m.group] -= 1.0;
+                continue;
+            }
+            if (!social_open.empty() && social_open[j] > 0 &&
+                std::uniform_int_distribution<std::int64_t>(0, vacancies[j] - 1)(rng) < social_open[j]) {
+                // A social letting under a quota: apply for it (the dwelling is held until the letting).
+                --social_open[j];
+                --vacancies[j];
+                --total_vacant;
+                applicants[j].push_back(m);
+                continue;
+            }
+            settle(m, j);
+        }
+        if (!quota.empty()) {
+            // Each area lets to the most applicants A (in their random order) with no group above ⌊max_g · A⌋.
+            auto& lettings = out.quota_lettings.back();
+            std::vector<Mover> refused;
+            std::vector<std::int64_t> applied(k), taken(k);
+            for (std::size_t j = 0; j < n; ++j) {
+                const auto& list = applicants[j];
+                if (list.empty()) continue;
+                std::fill(applied.begin(), applied.end(), 0);
+                for (const Mover& m : list) ++applied[m.group];
+                const auto limit = [&](std::size_t g, std::int64_t a) {
+                    return static_cast<std::int64_t>(std::floor(quota[g * n + j] * static_cast<double>(a) + 1e-9));
+                };
+                auto A = static_cast<std::int64_t>(list.size());
+                for (; A > 0; --A) {
+                    std::int64_t fit = 0;
+                    for (std::size_t g = 0; g < k; ++g) fit += std::min(applied[g], limit(g, A));
+                    if (fit >= A) break;
+                }
+                std::fill(taken.begin(), taken.end(), 0);
+                std::int64_t made = 0;
+                for (const Mover& m : list) {
+                    if (made < A && taken[m.group] < limit(m.group, A)) {
+                        ++taken[m.group];
+                        ++made;
+                        ++counts[m.group * n + j];
+                        ++lettings[m.group * n + j];
+                        if (m.arrival) ++out.arrivals;
+                        else ++out.moves;
+                    } else {
+                        refused.push_back(m);
                     }
                 }
+                out.lettings_left_empty += static_cast<std::int64_t>(list.size()) - made;
             }
-            if (j == n) {
-                ++out.fallback_placements;
-                std::size_t start = std::uniform_int_distribution<std::size_t>(0, n - 1)(rng);
-                for (std::size_t q = 0; q < n; ++q)
-                    if (vacancies[(start + q) % n] > 0) {
-                        j = (start + q) % n;
-                        break;
-                    }
+            out.quota_refusals += static_cast<std::int64_t>(refused.size());
+            // Refused applicants choose again; the ruled areas' social lettings are closed for the year.
+            const auto not_social = [&](std::size_t j) { return vacancies[j] - social_open[j]; };
+            for (const Mover& m : refused) {
+                const std::size_t j = choose(m, not_social);
+                if (j < n) {
+                    settle(m, j);
+                } else if (!m.arrival && !housed_arrivals.empty()) {
+                    // Movers from a home are housed before arrivals (as every year): the last arrival
+                    // housed gives up its dwelling and is counted as not housed.
+                    const auto [g, i] = housed_arrivals.back();
+                    housed_arrivals.pop_back();
+                    --counts[g * n + i];
+                    --out.arrivals;
+                    ++out.unhoused;
+                    target[g] -= 1.0;
+                    ++counts[m.group * n + i];
+                    ++out.moves;
+                } else {  // nowhere at all: the household leaves the town (or the arrival is not housed)
+                    if (m.arrival) ++out.unhoused;
+                    else ++out.departures;
+                    target[m.group] -= 1.0;
+                }
             }
-            --vacancies[j];
-            --total_vacant;
-            ++counts[m.group * n + j];
-            if (m.arrival) ++out.arrivals;
-            else ++out.moves;
         }
         if (keep_every_year || t + 1 == s.years) out.counts.push_back(counts);
     }
@@ -335,6 +449,18 @@ std::vector<RunResult> simulate_replicates(const SimulationSetup& setup, const M
     std::vector<RunResult> out(count);
     tbb::parallel_for(std::size_t{0}, count, [&](std::size_t r) {
         out[r] = simulate_run(setup, parameters, seed, first + r, keep_every_year);
+    });
+    return out;
+}
+
+std::vector<RunResult> simulate_replicates(const SimulationSetup& setup,
+                                           const std::function<const ModelParameters&(std::uint64_t)>& parameters_of,
+                                           std::uint64_t seed, std::size_t count, std::size_t first,
+                                           bool keep_every_year) {
+    for (std::size_t r = 0; r < count; ++r) validate_setup(setup, parameters_of(first + r));
+    std::vector<RunResult> out(count);
+    tbb::parallel_for(std::size_t{0}, count, [&](std::size_t r) {
+        out[r] = simulate_run(setup, parameters_of(first + r), seed, first + r, keep_every_year);
     });
     return out;
 }

@@ -21,11 +21,23 @@
 //      the group's current pattern, β_g > 1 concentrates it, whatever the group's size; pr_j the private-rented share of j's dwellings, d_oj the
 //      distance in km between centroids (arrivals from outside: no distance term; new
 //      households formed in the town: from an area drawn where their group lives). A full destination is redrawn (up to
-//      64 times, then the next area with a vacancy), so capacity is never exceeded.
+//      64 times, then the next area with a vacancy), so capacity is never exceeded;
+//   5. social-housing allocation rules (mixing quotas), where a scenario sets one: in a rule's
+//      areas the year's social lettings are the area's vacancies times the share of its moves
+//      out that leave social homes (social share × social moving rate / the area's rate). A
+//      mover whose draw lands on such a letting applies for it (the dwelling is held); once
+//      every mover has drawn, each area lets its social homes to the largest number A of its
+//      applicants (taken in their random order) such that no group g has more than
+//      ⌊max_share_g · A⌋ of them — so no group's share among the new social tenants exceeds
+//      its maximum. Refused applicants choose again among the other vacancies (same logit);
+//      lettings nobody could take under the quota stay empty that year (counted). A refused
+//      household from a home that finds no other vacancy takes the dwelling of the year's last
+//      housed arrival, who is then counted as not housed (movers before arrivals, as always).
 // Households are conserved exactly: start + arrivals − departures = end (tests check it).
 // Replicate r draws only from replicate_engine(seed, r), so results never depend on threads.
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -52,7 +64,8 @@ struct ModelParameters {
 // Levers. A development adds dwellings to an area from a year; a tenure change moves a
 // fraction of an area's private-rented dwellings into social renting (licensing/acquisition);
 // a mobility change multiplies one group's moving rate in some areas (a hub, a service:
-// an explicit assumption, never evidence). (Social-housing allocation quotas are not modelled yet.)
+// an explicit assumption, never evidence); an allocation rule caps each group's share of the
+// social lettings in some areas (a mixing quota or, with one maximum per group, a target mix).
 struct Development {
     std::size_t area = 0;
     double dwellings = 0.0;
@@ -70,11 +83,19 @@ struct MobilityChange {
     double multiplier = 1.0;
     int year_offset = 0;
 };
+struct AllocationRule {
+    std::vector<std::size_t> areas;
+    std::vector<double> max_share;  // per group, 0..1 (1 = no limit); the quota on new social tenants
+    int year_offset = 0;
+};
 struct Levers {
     std::vector<Development> developments;
     std::vector<TenureChange> tenure_changes;
     std::vector<MobilityChange> mobility_changes;
-    bool empty() const { return developments.empty() && tenure_changes.empty() && mobility_changes.empty(); }
+    std::vector<AllocationRule> allocation_rules;
+    bool empty() const {
+        return developments.empty() && tenure_changes.empty() && mobility_changes.empty() && allocation_rules.empty();
+    }
 };
 
 struct SimulationSetup {
@@ -104,6 +125,11 @@ struct RunResult {
     std::int64_t moves = 0, arrivals = 0, departures = 0;
     std::int64_t fallback_placements = 0;  // movers placed in the next free area after 64 rejections
     std::int64_t unhoused = 0;             // arrivals beyond total capacity (not added)
+    // Allocation rules only (empty without one): social lettings made in the rules' areas,
+    // one vector per simulated year, [g * areas + i]; applicants refused by a quota (they
+    // chose again elsewhere); lettings left empty because the quota allowed no applicant.
+    std::vector<std::vector<std::int64_t>> quota_lettings;
+    std::int64_t quota_refusals = 0, lettings_left_empty = 0;
 };
 
 // Checks the setup (sizes, non-negative counts, capacity ≥ households) and throws Error naming the field.
@@ -115,6 +141,13 @@ RunResult simulate_run(const SimulationSetup& setup, const ModelParameters& para
 
 // Replicates r = first .. first + count − 1 over TBB; identical for any number of threads.
 std::vector<RunResult> simulate_replicates(const SimulationSetup& setup, const ModelParameters& parameters,
+                                           std::uint64_t seed, std::size_t count, std::size_t first = 0,
+                                           bool keep_every_year = true);
+
+// Replicates r = first .. first + count − 1, replicate r run with parameters_of(r) (e.g. one
+// draw of the calibration's parameter distribution per replicate); identical for any number of threads.
+std::vector<RunResult> simulate_replicates(const SimulationSetup& setup,
+                                           const std::function<const ModelParameters&(std::uint64_t)>& parameters_of,
                                            std::uint64_t seed, std::size_t count, std::size_t first = 0,
                                            bool keep_every_year = true);
 

@@ -32,6 +32,27 @@ int offset_of(int year, const SimulationSetup& s, const std::string& scenario) {
     return year - s.first_year;
 }
 
+std::size_t group_of(const std::string& group, const SimulationSetup& s, const std::string& scenario, const char* what) {
+    const auto g = std::find(s.group_names.begin(), s.group_names.end(), group);
+    if (g == s.group_names.end())
+        throw Error("scenario '" + scenario + "': " + what + " names unknown group '" + group + "' (groups: " +
+                    fmt::format("{}", fmt::join(s.group_names, ", ")) + ")");
+    return static_cast<std::size_t>(g - s.group_names.begin());
+}
+
+// The areas named by code plus those whose centroid lies within radius_m of the point.
+std::vector<std::size_t> areas_reached(const std::vector<std::string>& codes, const std::optional<PointSpec>& point,
+                                       double radius_m, const std::unordered_map<std::string, std::size_t>& index,
+                                       const SimulationSetup& s, const std::string& scenario) {
+    std::vector<std::size_t> out;
+    for (const auto& code : codes) out.push_back(area_of(index, code, scenario));
+    if (point)
+        for (std::size_t i = 0; i < s.areas(); ++i)
+            if (std::hypot(s.x_km[i] - point->x_m / 1000, s.y_km[i] - point->y_m / 1000) * 1000 <= radius_m)
+                out.push_back(i);
+    return out;
+}
+
 }  // namespace
 
 Levers resolve_levers(const ScenarioSpec& spec, const SimulationSetup& s) {
@@ -74,31 +95,42 @@ Levers resolve_levers(const ScenarioSpec& spec, const SimulationSetup& s) {
     }
     for (const auto& m : spec.mobility) {
         MobilityChange out;
-        const auto g = std::find(s.group_names.begin(), s.group_names.end(), m.group);
-        if (g == s.group_names.end())
-            throw Error("scenario '" + spec.name + "': unknown group '" + m.group + "' (groups: " +
-                        fmt::format("{}", fmt::join(s.group_names, ", ")) + ")");
-        out.group = static_cast<std::size_t>(g - s.group_names.begin());
+        out.group = group_of(m.group, s, spec.name, "the mobility lever");
         if (!(m.multiplier >= 0)) throw Error("scenario '" + spec.name + "': multiplier must be ≥ 0");
         out.multiplier = m.multiplier;
         out.year_offset = offset_of(m.year, s, spec.name);
-        for (const auto& code : m.areas) out.areas.push_back(area_of(index, code, spec.name));
-        if (m.point)
-            for (std::size_t i = 0; i < s.areas(); ++i)
-                if (std::hypot(s.x_km[i] - m.point->x_m / 1000, s.y_km[i] - m.point->y_m / 1000) * 1000 <= m.radius_m)
-                    out.areas.push_back(i);
+        out.areas = areas_reached(m.areas, m.point, m.radius_m, index, s, spec.name);
         if (out.areas.empty()) throw Error("scenario '" + spec.name + "': the mobility lever reaches no area");
         l.mobility_changes.push_back(out);
+    }
+    for (const auto& a : spec.allocations) {
+        AllocationRule out;
+        check_share(a.max_share, "allocation max_share", spec.name);
+        out.max_share.assign(s.groups(), a.max_share);
+        for (const auto& [group, share] : a.max_share_by_group) {
+            check_share(share, "allocation max_share_by_group", spec.name);
+            out.max_share[group_of(group, s, spec.name, "allocation max_share_by_group")] = share;
+        }
+        double total = 0;
+        for (double m : out.max_share) total += m;
+        if (total < 1 - 1e-9)
+            throw Error(fmt::format("scenario '{}': the allocation maxima add up to {:.0f}% across groups, so no social "
+                                    "letting could ever be made; they must add up to at least 100%",
+                                    spec.name, 100 * total));
+        out.year_offset = offset_of(a.year, s, spec.name);
+        out.areas = areas_reached(a.areas, a.point, a.radius_m, index, s, spec.name);
+        if (a.areas.empty() && !a.point)
+            for (std::size_t i = 0; i < s.areas(); ++i) out.areas.push_back(i);
+        if (out.areas.empty()) throw Error("scenario '" + spec.name + "': the allocation rule reaches no area");
+        l.allocation_rules.push_back(out);
     }
     return l;
 }
 
-namespace {
-
-ScenarioOutcome run_outcome(const SimulationSetup& setup, const ModelParameters& p, std::size_t replicates,
-                            std::uint64_t seed, double level) {
+ScenarioOutcome summarise_runs(const SimulationSetup& setup, const std::vector<RunResult>& runs, double level) {
     const std::size_t n = setup.areas(), k = setup.groups();
-    const auto runs = simulate_replicates(setup, p, seed, replicates, 0, true);
+    if (runs.empty()) throw Error("scenarios: no replicate runs to summarise");
+    const std::size_t replicates = runs.size();
     ScenarioOutcome o;
     const std::size_t snapshots = runs.front().counts.size();
     const std::size_t series = 2 * k + 1;
@@ -126,6 +158,18 @@ ScenarioOutcome run_outcome(const SimulationSetup& setup, const ModelParameters&
         o.arrivals += w * static_cast<double>(r.arrivals);
         o.departures += w * static_cast<double>(r.departures);
         o.unhoused += w * static_cast<double>(r.unhoused);
+        o.quota_refusals += w * static_cast<double>(r.quota_refusals);
+        o.lettings_left_empty += w * static_cast<double>(r.lettings_left_empty);
+        for (const auto& year : r.quota_lettings)
+            for (std::size_t i = 0; i < n; ++i) {
+                std::int64_t made = 0, most = 0;
+                for (std::size_t g = 0; g < k; ++g) {
+                    made += year[g * n + i];
+                    most = std::max(most, year[g * n + i]);
+                }
+                o.quota_lettings += w * static_cast<double>(made);
+                if (made > 0) o.largest_quota_share = std::max(o.largest_quota_share, static_cast<double>(most) / made);
+            }
     }
     const double tail = (1 - level) / 2;
     for (std::size_t s = 0; s < series; ++s) {
@@ -147,21 +191,7 @@ ScenarioOutcome run_outcome(const SimulationSetup& setup, const ModelParameters&
     return o;
 }
 
-}  // namespace
-
-ScenarioComparison compare_scenarios(const SimulationSetup& baseline, const ModelParameters& parameters,
-                                     const std::vector<ScenarioSpec>& scenarios, std::size_t replicates,
-                                     std::uint64_t seed, double level,
-                                     const std::function<void(std::size_t, std::size_t)>& progress) {
-    if (replicates == 0) throw Error("scenarios: replicates must be at least 1");
-    validate_setup(baseline, parameters);
-    ScenarioComparison c;
-    c.codes = baseline.area_codes;
-    c.groups = baseline.group_names;
-    c.first_year = baseline.first_year;
-    c.years = baseline.years;
-    c.replicates = replicates;
-    c.seed = seed;
+std::vector<SimulationSetup> scenario_setups(const SimulationSetup& baseline, const std::vector<ScenarioSpec>& scenarios) {
     // Resolve every scenario first, so a mistake in the last one stops before any run.
     std::vector<SimulationSetup> setups{baseline};
     for (const auto& spec : scenarios) {
@@ -170,13 +200,40 @@ ScenarioComparison compare_scenarios(const SimulationSetup& baseline, const Mode
         s.levers.developments.insert(s.levers.developments.end(), l.developments.begin(), l.developments.end());
         s.levers.tenure_changes.insert(s.levers.tenure_changes.end(), l.tenure_changes.begin(), l.tenure_changes.end());
         s.levers.mobility_changes.insert(s.levers.mobility_changes.end(), l.mobility_changes.begin(), l.mobility_changes.end());
+        s.levers.allocation_rules.insert(s.levers.allocation_rules.end(), l.allocation_rules.begin(), l.allocation_rules.end());
         setups.push_back(std::move(s));
     }
+    return setups;
+}
+
+ScenarioComparison comparison_header(const SimulationSetup& baseline, std::size_t replicates, std::uint64_t seed) {
+    ScenarioComparison c;
+    c.codes = baseline.area_codes;
+    c.groups = baseline.group_names;
+    c.first_year = baseline.first_year;
+    c.years = baseline.years;
+    c.replicates = replicates;
+    c.seed = seed;
+    return c;
+}
+
+void add_outcome(ScenarioComparison& c, const std::vector<ScenarioSpec>& scenarios, ScenarioOutcome o) {
+    const std::size_t q = c.outcomes.size();
+    o.name = q == 0 ? "baseline" : scenarios.at(q - 1).name;
+    if (q > 0 && !scenarios[q - 1].assumption.empty()) o.assumptions.push_back(scenarios[q - 1].assumption);
+    c.outcomes.push_back(std::move(o));
+}
+
+ScenarioComparison compare_scenarios(const SimulationSetup& baseline, const ModelParameters& parameters,
+                                     const std::vector<ScenarioSpec>& scenarios, std::size_t replicates,
+                                     std::uint64_t seed, double level,
+                                     const std::function<void(std::size_t, std::size_t)>& progress) {
+    if (replicates == 0) throw Error("scenarios: replicates must be at least 1");
+    validate_setup(baseline, parameters);
+    ScenarioComparison c = comparison_header(baseline, replicates, seed);
+    const std::vector<SimulationSetup> setups = scenario_setups(baseline, scenarios);
     for (std::size_t q = 0; q < setups.size(); ++q) {
-        ScenarioOutcome o = run_outcome(setups[q], parameters, replicates, seed, level);
-        o.name = q == 0 ? "baseline" : scenarios[q - 1].name;
-        if (q > 0 && !scenarios[q - 1].assumption.empty()) o.assumptions.push_back(scenarios[q - 1].assumption);
-        c.outcomes.push_back(std::move(o));
+        add_outcome(c, scenarios, summarise_runs(setups[q], simulate_replicates(setups[q], parameters, seed, replicates, 0, true), level));
         if (progress) progress(q + 1, setups.size());
     }
     return c;

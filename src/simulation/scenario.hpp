@@ -40,12 +40,25 @@ struct MobilitySpec {
     double multiplier = 1;            // on the group's yearly moving rate
     int year = 0;
 };
+// A social-housing allocation rule (mixing quota): in the areas (codes, or centroids within
+// radius of a point; neither = every area) from a year, no group's share among an area's new
+// social tenants in a year exceeds max_share, or its own maximum in max_share_by_group (a
+// target mix: groups not listed keep max_share).
+struct AllocationSpec {
+    std::vector<std::string> areas;
+    std::optional<PointSpec> point;
+    double radius_m = 1000;
+    double max_share = 1;
+    std::vector<std::pair<std::string, double>> max_share_by_group;
+    int year = 0;
+};
 struct ScenarioSpec {
     std::string name;
     std::string assumption;           // the user's words for why, carried to the output
     std::vector<DevelopmentSpec> developments;
     std::vector<TenureChangeSpec> tenure_changes;
     std::vector<MobilitySpec> mobility;
+    std::vector<AllocationSpec> allocations;
 };
 
 // Levers with area indices and year offsets from setup.first_year; throws Error naming an
@@ -65,6 +78,10 @@ struct ScenarioOutcome {
     std::vector<double> end_shares;  // mean over replicates, [g * areas + i]
     std::vector<double> end_households;  // mean, [g * areas + i]
     double moves_per_year = 0, arrivals = 0, departures = 0, unhoused = 0;
+    // Allocation rules (means over replicates, whole run): social lettings made under the
+    // quota, applicants refused by it, lettings it left empty; and the largest share any group
+    // took of an area's lettings in a year (in any replicate), to show the quota held.
+    double quota_lettings = 0, quota_refusals = 0, lettings_left_empty = 0, largest_quota_share = 0;
 };
 
 struct ScenarioComparison {
@@ -79,5 +96,15 @@ ScenarioComparison compare_scenarios(const SimulationSetup& baseline, const Mode
                                      const std::vector<ScenarioSpec>& scenarios, std::size_t replicates,
                                      std::uint64_t seed, double level = 0.90,
                                      const std::function<void(std::size_t, std::size_t)>& progress = {});
+
+// compare_scenarios in parts, so runs computed elsewhere (the work units of a sweep over MPI
+// ranks) are summarised exactly as compare_scenarios does:
+// the setups it runs ([0] = baseline, then each scenario's levers added; throws on a bad scenario),
+std::vector<SimulationSetup> scenario_setups(const SimulationSetup& baseline, const std::vector<ScenarioSpec>& scenarios);
+// one setup's replicate runs (in replicate order) summarised (trajectories with bands, end state),
+ScenarioOutcome summarise_runs(const SimulationSetup& setup, const std::vector<RunResult>& runs, double level = 0.90);
+// an empty comparison for the baseline, and the next outcome added with its scenario's name.
+ScenarioComparison comparison_header(const SimulationSetup& baseline, std::size_t replicates, std::uint64_t seed);
+void add_outcome(ScenarioComparison& comparison, const std::vector<ScenarioSpec>& scenarios, ScenarioOutcome outcome);
 
 }  // namespace cohesion

@@ -20,6 +20,7 @@ ShareTrend share_trend(const Table& a, const Table& b, double years) {
     t.rate.resize(n * k);
     t.town_rate.resize(k);
     t.between_variance.resize(k);
+    t.raw_variance.resize(n * k);
     const auto ta = a.group_sum(), tb = b.group_sum();
     double Ta = 0, Tb = 0;
     for (std::size_t i = 0; i < n; ++i) {
@@ -36,6 +37,7 @@ ShareTrend share_trend(const Table& a, const Table& b, double years) {
             Sb += xb;
             t.raw_rate[g * n + i] = (std::log((xb + 0.5) / (tb[i] + half_k)) - std::log((xa + 0.5) / (ta[i] + half_k))) / years;
             variance[g * n + i] = (1.0 / (xa + 0.5) + 1.0 / (xb + 0.5)) / (years * years);
+            t.raw_variance[g * n + i] = variance[g * n + i];
         }
         t.town_rate[g] = Sa > 0 && Sb > 0 && Ta > 0 && Tb > 0 ? std::log((Sb / Tb) / (Sa / Ta)) / years : 0.0;
         double m = 0, v = 0, mv = 0;
@@ -52,6 +54,14 @@ ShareTrend share_trend(const Table& a, const Table& b, double years) {
         }
     }
     return t;
+}
+
+void add_shrinkage_noise(ShareTrend& t, std::mt19937_64& rng) {
+    std::normal_distribution<double> z(0.0, 1.0);
+    for (std::size_t c = 0; c < t.rate.size(); ++c) {
+        const double w = t.weight[c];
+        t.rate[c] += std::sqrt(std::max(0.0, w * (1.0 - w) * t.raw_variance[c])) * z(rng);
+    }
 }
 
 std::vector<double> trend_shares(const ShareTrend& t, const Table& later, double ahead) {

@@ -11,6 +11,7 @@
 // small group has a large v_ig, so its rate is pulled almost entirely to the town's; a large
 // area keeps most of its own. Projected shares s_ig(y) ∝ s_ig' exp(r̃_ig (y − y')) are
 // renormalised per area, so they are positive and sum to 1 (no negative counts).
+#include <random>
 #include <vector>
 
 #include "core/table.hpp"
@@ -21,9 +22,17 @@ struct ShareTrend {
     std::size_t areas = 0, groups = 0;
     std::vector<double> raw_rate, weight, rate;  // [g * areas + i], per year
     std::vector<double> town_rate, between_variance;  // per group
+    std::vector<double> raw_variance;  // v_ig, [g * areas + i]
 };
 
 ShareTrend share_trend(const Table& earlier, const Table& later, double years);
+
+// The shrinkage uncertainty a parametric bootstrap of the trend misses: re-estimating r̃ on
+// redrawn counts spreads it by about w²·v, while its empirical-Bayes posterior variance is
+// w·v = w²·v + w(1 − w)·v (Morris 1983). Adds N(0, w(1 − w) v) to every area's shrunk rate of a
+// trend estimated on redrawn counts, so the draws have the posterior's spread: nothing where
+// the area keeps its own rate (w = 1) or takes the town's (w = 0), most in between.
+void add_shrinkage_noise(ShareTrend& trend, std::mt19937_64& rng);
 
 // Shares [g * areas + i] `years_ahead` years after the later census.
 std::vector<double> trend_shares(const ShareTrend& trend, const Table& later, double years_ahead);

@@ -116,6 +116,13 @@ std::vector<ResultTable> scenario_tables(const ScenarioComparison& c, const std:
         traj.notes.push_back(fmt::format("'{}': {:.0f} moves a year, {:.0f} new households, {:.0f} departures, {:.0f} new "
                                          "households not housed (town full) over the run (means across runs)",
                                          o.name, o.moves_per_year, o.arrivals, o.departures, o.unhoused));
+    for (const auto& o : c.outcomes)
+        if (o.quota_lettings > 0 || o.quota_refusals > 0)
+            traj.notes.push_back(fmt::format(
+                "'{}' allocation rule: {:.0f} social lettings made under the quota, {:.0f} applicants refused by it (they "
+                "moved elsewhere), {:.0f} lettings left empty; the largest share one group took of an area's lettings in a "
+                "year was {:.0f}% (means across runs; largest over all runs)",
+                o.name, o.quota_lettings, o.quota_refusals, o.lettings_left_empty, 100 * o.largest_quota_share));
     traj.columns = {"scenario", "index", "year", "value", "low", "high", "vs baseline"};
     const auto& base = c.outcomes.front();
     for (const auto& o : c.outcomes)
@@ -166,6 +173,31 @@ std::vector<ResultTable> scenario_tables(const ScenarioComparison& c, const std:
         }
     }
     return {traj, end, most};
+}
+
+ResultTable sweep_table(const std::vector<ScenarioComparison>& comparisons, const std::vector<std::string>& towns) {
+    ResultTable t;
+    t.title = "Scenario sweep: index trajectories by town and scenario";
+    t.columns = {"town", "scenario", "index", "year", "value", "low", "high", "vs baseline"};
+    for (std::size_t c = 0; c < comparisons.size(); ++c) {
+        const auto& comparison = comparisons[c];
+        if (c == 0)
+            t.notes.push_back(fmt::format("{} seeded replicate runs per scenario and town (seed {}), the same seeds for "
+                                          "every scenario of a town; bands are the 5th-95th percentiles across runs",
+                                          comparison.replicates, comparison.seed));
+        const auto& base = comparison.outcomes.front();
+        for (const auto& o : comparison.outcomes) {
+            if (c == 0)
+                for (const auto& a : o.assumptions) t.notes.push_back(fmt::format("assumption of '{}': {}", o.name, a));
+            for (std::size_t s = 0; s < o.trajectories.size(); ++s) {
+                const auto& tr = o.trajectories[s];
+                for (std::size_t y = 0; y < tr.years.size(); ++y)
+                    t.add_row({towns[c], o.name, tr.index, static_cast<std::int64_t>(tr.years[y]), tr.mean[y], tr.low[y],
+                               tr.high[y], tr.mean[y] - base.trajectories[s].mean[y]});
+            }
+        }
+    }
+    return t;
 }
 
 }  // namespace cohesion

@@ -20,5 +20,8 @@ ResultTable validation_table(const TownValidation& validation);
 // Index trajectories (every scenario × index × year with bands), the end state per area and
 // group, and the areas whose end-state shares differ most from the baseline (`top` rows).
 std::vector<ResultTable> scenario_tables(const ScenarioComparison& comparison, const std::string& town, std::size_t top = 10);
+// A sweep over towns: every town × scenario × index × year with bands and the difference from
+// the town's baseline (one comparison per town, in the order of `towns`).
+ResultTable sweep_table(const std::vector<ScenarioComparison>& comparisons, const std::vector<std::string>& towns);
 
 }  // namespace cohesion

@@ -118,20 +118,6 @@ TEST(CliAtlas, Census2021AtlasEqualsTheSingleTownCommand) {
 }
 
 #ifdef COHESION_TEST_MPIRUN
-std::string mpirun(int ranks) {
-    return std::string("OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 ") + COHESION_TEST_MPIRUN +
-           " --oversubscribe -n " + std::to_string(ranks) + " ";
-}
-
-CliRun run_under_mpirun(int ranks, const std::string& arguments, const std::string& env = "") {
-    const auto dir = scratch_dir();
-    const std::string command = env + " " + mpirun(ranks) + COHESION_CLI + " " + arguments + " >" +
-                                (dir / "mpi_out.txt").string() + " 2>" + (dir / "mpi_err.txt").string();
-    const int status = std::system(command.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), slurp(dir / "mpi_out.txt"),
-            slurp(dir / "mpi_err.txt")};
-}
-
 TEST(CliAtlas, IdenticalForThreadsAndOneAndTwoMpiRanks) {
     const auto base = scratch_dir();
     const CliRun threads = run_cli("atlas " + national() + few + "--boundaries none --out " + (base / "t").string());

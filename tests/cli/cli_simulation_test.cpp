@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
+#include <fstream>
 #include <set>
 
 #include "cli/run_cli.hpp"
@@ -52,3 +54,73 @@ TEST(CliSimulation, SimulateComparesScenariosWithTheBaseline) {
     EXPECT_NE(year.exit_code, 0);
     EXPECT_NE(year.err.find("--from"), std::string::npos);
 }
+
+TEST(CliSimulation, AllocationQuotaFromTheScenarioFile) {
+    const auto file = scratch_dir() / "quota.toml";
+    {
+        std::ofstream out(file);
+        out << "[[scenario]]\nname = \"Half at most\"\nassumption = \"mixing quota on social lettings\"\n"
+               "allocation = { max_share = 0.5, year = 2022 }\n"
+               "[[scenario]]\nname = \"Target mix\"\n[scenario.allocation]\nmax_share = 0.9\n"
+               "max_share_by_group = { White = 0.6 }\n";
+    }
+    const auto run = run_cli("simulate" + data() + " --scenarios " + file.string() + " --years 2 --replicates 2 --format json");
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const auto j = nlohmann::json::parse(run.out);
+    bool quota_note = false;
+    for (const auto& n : j[0]["notes"]) {
+        const auto text = n.get<std::string>();
+        if (text.find("'Half at most' allocation rule") != std::string::npos) {
+            quota_note = true;
+            EXPECT_NE(text.find("was 50%"), std::string::npos) << text;  // White holds the cap
+        }
+    }
+    EXPECT_TRUE(quota_note) << j[0]["notes"].dump();
+    {
+        std::ofstream out(file);
+        out << "[[scenario]]\nname = \"typo\"\nallocation = { max_shares = 0.5 }\n";
+    }
+    const auto typo = run_cli("simulate" + data() + " --scenarios " + file.string() + " --years 1 --replicates 1");
+    EXPECT_NE(typo.exit_code, 0);
+    EXPECT_NE(typo.err.find("max_shares"), std::string::npos) << typo.err;
+}
+
+TEST(CliSimulation, ModelProjectionSaysWhatTheIntervalIncludes) {
+    const auto run = run_cli("project" + data() + " --method model --year 2023 --replicates 4 --format json");
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const auto notes = nlohmann::json::parse(run.out)[0]["notes"].dump();
+    EXPECT_NE(notes.find("bootstrap parameter sets"), std::string::npos) << notes;
+    const auto fixed = run_cli("project" + data() + " --method model --year 2023 --replicates 4 --fixed-parameters --format json");
+    ASSERT_EQ(fixed.exit_code, 0) << fixed.err;
+    EXPECT_NE(fixed.out.find("simulation noise for the point-estimate parameters only"), std::string::npos);
+}
+
+#ifdef COHESION_TEST_MPIRUN
+namespace {
+const std::string tiny_sweep = std::string("simulate --sweep --data ") + COHESION_EXAMPLE_DATA + " --scenarios " +
+                               COHESION_EXAMPLE_DATA + "/bedford/bedford.toml --years 5 --replicates 2 --format csv";
+}
+
+TEST(CliSimulation, SweepIdenticalForThreadsAndOneAndTwoMpiRanks) {
+    const CliRun threads = run_cli(tiny_sweep);
+    ASSERT_EQ(threads.exit_code, 0) << threads.err;
+    EXPECT_NE(threads.err.find("6 work units (1 town × 3 scenarios × 2 replicates) on 1 process"), std::string::npos)
+        << threads.err;
+    EXPECT_NE(threads.out.find("Bedford,baseline,M,2023"), std::string::npos) << threads.out.substr(0, 2000);
+    for (int n : {1, 2}) {
+        const CliRun run = run_under_mpirun(n, tiny_sweep);
+        ASSERT_EQ(run.exit_code, 0) << run.err;
+        EXPECT_NE(run.err.find("on " + std::to_string(n) + " process"), std::string::npos) << run.err;
+        EXPECT_EQ(run.out, threads.out) << "differs with " << n << " ranks";
+    }
+}
+
+TEST(CliSimulation, SweepWithAKilledRankWritesNothing) {
+    const auto out = scratch_dir() / "sweep_killed.csv";
+    const CliRun run = run_under_mpirun(2, tiny_sweep + " --output " + out.string(), "COHESION_SIMULATE_KILL_RANK=1");
+    EXPECT_NE(run.exit_code, 0);
+    EXPECT_FALSE(std::filesystem::exists(out));
+    EXPECT_EQ(run.out.find("Bedford,baseline"), std::string::npos);
+    EXPECT_NE((run.err + run.out).find("signal 9"), std::string::npos) << run.err << run.out;
+}
+#endif

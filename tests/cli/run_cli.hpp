@@ -46,6 +46,24 @@ inline CliRun run_cli(const std::string& arguments, const std::string& environme
     return run;
 }
 
+#ifdef COHESION_TEST_MPIRUN
+// `cohesion ARGUMENTS` under Open MPI's mpirun with `ranks` processes (allowed as root and
+// oversubscribed, as on CI machines with few cores).
+inline std::string mpirun(int ranks) {
+    return std::string("OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 ") + COHESION_TEST_MPIRUN +
+           " --oversubscribe -n " + std::to_string(ranks) + " ";
+}
+
+inline CliRun run_under_mpirun(int ranks, const std::string& arguments, const std::string& env = "") {
+    const auto dir = scratch_dir();
+    const std::string command = env + " " + mpirun(ranks) + COHESION_CLI + " " + arguments + " >" +
+                                (dir / "mpi_out.txt").string() + " 2>" + (dir / "mpi_err.txt").string();
+    const int status = std::system(command.c_str());
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), slurp(dir / "mpi_out.txt"),
+            slurp(dir / "mpi_err.txt")};
+}
+#endif
+
 inline std::string example_table() { return std::string(COHESION_EXAMPLE_DATA) + "/bedford/oa2011_ethnicity.csv"; }
 inline std::string shared_data() {
     const char* env = std::getenv("COHESION_SHARED_DATA");

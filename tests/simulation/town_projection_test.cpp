@@ -5,10 +5,13 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <numeric>
 
 #include "core/error.hpp"
 #include "simulation/calibration.hpp"
+#include "simulation/parameters_json.hpp"
 #include "simulation/projection.hpp"
 #include "simulation/town.hpp"
 #include "simulation/validation.hpp"
@@ -98,9 +101,48 @@ TEST(SimulationTown, SmallCalibrationImprovesOnNoPreferences) {
         EXPECT_GE(e.high, e.value);
     }
     EXPECT_GT(r.loss_no_change, 0.0);
+    // One parameter set per bootstrap resample, each on the searched grids.
+    ASSERT_EQ(r.draws.size(), 30u);
+    for (const auto& d : r.draws) {
+        ASSERT_EQ(d.share.size(), 5u);
+        for (double b : d.share) EXPECT_TRUE(b == 0 || b == 1);
+        EXPECT_EQ(d.private_rented, 0);
+    }
+    const auto file = std::filesystem::temp_directory_path() / "cohesion_draws_test.json";
+    { std::ofstream(file) << calibration_json(r, t.groups, t.name); }
+    const auto loaded = load_parameter_draws(file.string(), t.groups);
+    ASSERT_EQ(loaded.size(), r.draws.size());
+    EXPECT_EQ(loaded[3].share, r.draws[3].share);
+    std::filesystem::remove(file);
     const TownValidation v = validate_town(t, r.parameters, 2, 5, true);
     ASSERT_EQ(v.methods.size(), 3u);
     EXPECT_EQ(v.methods[0].method, "no change");
     // The town-trend baseline knows the 2021 group totals, so it beats no change on shares.
     EXPECT_LT(v.methods[1].share_mae, v.methods[0].share_mae);
+}
+
+TEST(SimulationTown, ModelIntervalsCarryParameterUncertainty) {
+    const Town& t = bedford();
+    ProjectionOptions o;
+    o.year = 2023;  // two years keep the test fast
+    o.replicates = 8;
+    o.parameters = neutral_parameters(5);
+    const Projection fixed = project(t, ProjectionMethod::model, o);
+    ModelParameters strong = neutral_parameters(5);
+    strong.share.assign(5, 3.0);
+    strong.private_rented = 3.0;
+    o.parameter_draws = {neutral_parameters(5), strong};
+    const Projection uncertain = project(t, ProjectionMethod::model, o);
+    double fixed_width = 0, uncertain_width = 0;
+    for (std::size_t c = 0; c < fixed.people.size(); ++c) {
+        fixed_width += fixed.high[c] - fixed.low[c];
+        uncertain_width += uncertain.high[c] - uncertain.low[c];
+    }
+    EXPECT_GT(uncertain_width, 1.2 * fixed_width);
+    bool said = false;
+    for (const auto& n : uncertain.notes) said = said || n.find("bootstrap parameter sets") != std::string::npos;
+    EXPECT_TRUE(said);
+    // The draw a replicate uses depends on (seed, replicate) only.
+    EXPECT_EQ(&parameter_draw(o.parameter_draws, 1, 5), &parameter_draw(o.parameter_draws, 1, 5));
+    EXPECT_THROW(parameter_draw({}, 1, 0), Error);
 }
