@@ -289,9 +289,10 @@ void add_run_command(CLI::App& app) {
                         "Output folder (default: the project's project.output); built beside it as "
                         "FOLDER.staging-PID and swapped in whole when every step succeeded");
     command->add_flag("--quiet,-q", *quiet,
-                      "Do not repeat each step's notes (inputs, unit totals, warnings) on standard error; they are "
-                      "in the outputs");
+                      "Do not repeat each step's notes (inputs, unit totals, warnings) nor count replicates on "
+                      "standard error; the notes are in the outputs");
     command->callback([path, dry, output, quiet, town, data, schemes] {
+        if (*quiet) set_progress_quiet(true);
         if (path->empty() == town->empty())
             throw Error(Location{"", 0, "PROJECT"}, "give a project file or --town NAME (one of them)");
         std::string shared = *data;
@@ -343,7 +344,17 @@ void add_run_command(CLI::App& app) {
         try {
             std::vector<StudyOutput> outputs;
             StudyHooks hooks;
+            // A step's long loops (bootstrap and randomisation replicates, atlas towns) count
+            // on stderr too, one line every few seconds when it is not a terminal (--quiet: none).
+            std::optional<ProgressBar> step_progress;
+            std::string step_label;
+            hooks.progress = [&step_progress, &step_label](std::size_t, std::size_t total) {
+                if (!step_progress) step_progress.emplace(step_label + ": replicates", total);
+                step_progress->advance();
+            };
             for (const auto& step : steps) {
+                step_progress.reset();
+                step_label = step.label;
                 timed(step.label, step.files, equivalent_commands(commands, step.files), [&] {
                     staged.name_final_folder_in_text_outputs();
                     outputs.push_back(step.compute(*study, hooks));

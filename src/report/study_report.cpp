@@ -1,5 +1,6 @@
 #include "report/study_report.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <deque>
 #include <limits>
@@ -9,10 +10,12 @@
 #include "core/error.hpp"
 #include <fmt/format.h>
 
+#include "geo/place_layer.hpp"
 #include "report/palette.hpp"
 #include "report/section_map.hpp"
 #include "report/town_report.hpp"
 #include "study/findings.hpp"
+#include "study/study_profile.hpp"
 
 namespace cohesion {
 
@@ -54,25 +57,43 @@ MapFigure per_area_map(const std::string& title, const StudyOutput& output, cons
     return section_map(title, layer, values, column, options);
 }
 
+
+// The body of the report holds summaries; every area's row goes to the appendix (and is in
+// the step's CSV/GeoPackage outputs). A per-area table longer than 10 rows is summarised in
+// the body by its first 10 by `rank` (1 = highest priority or fastest change; table order
+// without a rank column), each with its place name when the study has places.
+ResultTable top_ten(const ResultTable& per_area, const std::string& title, const AreaLayer& layer, const PlaceLayer* places) {
+    ResultTable t = per_area;
+    t.title = title;
+    t.notes.clear();
+    std::size_t rank = 0;
+    while (rank < t.columns.size() && t.columns[rank] != "rank") ++rank;
+    if (rank < t.columns.size())
+        std::stable_sort(t.rows.begin(), t.rows.end(), [rank](const std::vector<Cell>& a, const std::vector<Cell>& b) {
+            const double x = cell_number(a.at(rank)), y = cell_number(b.at(rank));
+            return (std::isnan(y) && !std::isnan(x)) || x < y;
+        });
+    if (t.rows.size() > 10) t.rows.resize(10);
+    if (places) {
+        const std::vector<std::string> names = place_of_areas(layer, *places);
+        std::map<std::string, std::string> place_of;
+        for (std::size_t f = 0; f < layer.codes.size() && f < names.size(); ++f) place_of[layer.codes[f]] = names[f];
+        t.columns.insert(t.columns.begin() + 1, "place");
+        for (auto& row : t.rows) {
+            const auto* code = std::get_if<std::string>(&row.at(0));
+            const auto it = code ? place_of.find(*code) : place_of.end();
+            row.insert(row.begin() + 1, Cell{it == place_of.end() ? std::string() : it->second});
+        }
+    }
+    return t;
+}
+
 }  // namespace
 
 StudyReport study_report(const Study& study, const std::vector<StudyStep>& steps,
                          const std::vector<StudyOutput>& outputs, StudyReportRequest request) {
     const StudySpec& spec = study.spec();
-    TownProfileOptions options = request.profile;
-    options.bootstrap = spec.bootstrap;
-    options.hot_spots.permutations = spec.permutations;
-    options.seed = spec.seed;
-    options.hot_spots.seed = spec.seed;
-    if (options.host.empty()) options.host = spec.typology_host;
-    options.enclaves = study.enclave_rule();
-    const Table& table = study.spatial() ? study.spatial()->table : study.table();
-    std::optional<Table> reference;
-    if (study.reference()) reference = *study.reference();
-
-    StudyReport r{town_profile(table, study.spatial() ? &study.spatial()->weights : nullptr, study.area_km2(),
-                               reference, options),
-                  {}};
+    StudyReport r{study_town_profile(study, request.profile), {}};
     TownReportInput in;
     in.town = study.town();
     in.profile = &r.profile;
@@ -102,6 +123,23 @@ StudyReport study_report(const Study& study, const std::vector<StudyStep>& steps
     // Sections in the order the study's steps run; each map beside its tables.
     const std::string esol = "Targeting: ESOL need and isolation risk", hubs = "Targeting: integration hubs",
                       licensing = "Targeting: selective licensing screen";
+    ReportSection appendix;
+    appendix.title = "Appendix: every area";
+    appendix.paragraphs.push_back("The per-area tables behind the maps above, first rows shown; every area's row is in "
+                                  "the CSV and GeoPackage outputs of the study.");
+    // A step's per-area table (the last, joined to its polygons): its top 10 in the body,
+    // the table itself in the appendix.
+    auto summarised = [&](ReportSection& section, const StudyOutput& out, const std::string& top_title) {
+        if (!out.layer || out.tables.empty()) {
+            section.tables.insert(section.tables.end(), out.tables.begin(), out.tables.end());
+            return;
+        }
+        section.tables.insert(section.tables.end(), out.tables.begin(), out.tables.end() - 1);
+        const ResultTable& per_area = out.tables.back();
+        if (!top_title.empty())
+            section.tables.push_back(top_ten(per_area, top_title, *out.layer, map_options(*out.layer).places));
+        appendix.tables.push_back(per_area);
+    };
     for (std::size_t k = 0; k < steps.size() && k < outputs.size(); ++k) {
         const auto& step = steps[k];
         const auto& out = outputs[k];
@@ -119,19 +157,21 @@ StudyReport study_report(const Study& study, const std::vector<StudyStep>& steps
             section.tables.insert(section.tables.end(), out.tables.begin(), out.tables.end());
         } else if (step.command == "change") {
             auto& section = section_titled(in.extra_sections, "Change over time");
-            section.tables.insert(section.tables.end(), out.tables.begin(), out.tables.end());
+            summarised(section, out, "The 10 areas whose make-up changed fastest");
             if (out.layer) section.figures.push_back(per_area_map("Change over time", out, "pace", layers, map_options(*out.layer)));
         } else if (step.command == "compare") {
             add("Is segregation rising?", "");
         } else if (step.command == "target esol") {
             add(esol, "score");
+            if (out.layer)
+                summarised(section_titled(in.extra_sections, esol), out, "The 10 areas where English classes are most needed");
         } else if (step.command == "target hubs") {
             auto& section = section_titled(in.extra_sections, hubs);
-            section.tables.insert(section.tables.end(), out.tables.begin(), out.tables.end());
+            summarised(section, out, "");
             section.figures.push_back(per_area_map(hubs, out, "site", layers, map_options(*out.layer)));
         } else if (step.command == "target licensing") {
             auto& section = section_titled(in.extra_sections, licensing);
-            section.tables.insert(section.tables.end(), out.tables.begin(), out.tables.end());
+            summarised(section, out, "");
             if (out.layer) section.figures.push_back(per_area_map(licensing, out, "zone", layers, map_options(*out.layer)));
         }
     }
@@ -140,9 +180,12 @@ StudyReport study_report(const Study& study, const std::vector<StudyStep>& steps
         target.tables.insert(target.tables.end(), s.tables.begin(), s.tables.end());
         target.figures.insert(target.figures.end(), s.figures.begin(), s.figures.end());
     }
-    for (const auto& f : study_findings(study, r.profile))
-        in.findings.push_back(f.heading + (f.heading.ends_with('?') ? " " : ". ") + f.text + " (Behind it: “" + f.section + "”.)");
+    for (const auto& f : study_findings(study, r.profile)) {
+        in.findings.push_back(f.heading + (f.heading.ends_with('?') ? " " : ". ") + f.text);
+        in.findings_sections.push_back(f.section);
+    }
     r.document = town_report(in);
+    if (!appendix.tables.empty()) r.document.sections.push_back(std::move(appendix));
     r.document.keep_alive = kept;
     return r;
 }

@@ -52,6 +52,7 @@ TEST(ServeTwins, EveryEndpointEqualsItsCommand) {
         {"/api/enclaves?dataset=Bedford&group=Pakistani&permutations=99",
          "enclaves " + table + " -b " + oa + " -g Pakistani --permutations 99"},
         {"/api/change?dataset=Bedford", change},
+        {"/api/findings?dataset=Bedford", "findings " + data + "/bedford/bedford.toml"},
         {"/api/target/esol?dataset=Bedford", "target esol" + census},
         {"/api/target/licensing?dataset=Bedford", "target licensing" + census + " --boundaries " + lsoa},
         {"/api/target/hubs?dataset=Bedford&hubs=3&distance=800",

@@ -3,6 +3,7 @@
 // chosen view, and explains what is shown in words. All numbers come from the API; this
 // file fetches, classifies for colour, labels and draws.
 import maplibregl from "maplibre-gl";
+import { showFindings } from "./findings.js";
 
 const $ = (id) => document.getElementById(id);
 const VIRIDIS = ["#440154", "#3b528b", "#21918c", "#5ec962", "#fde725"];
@@ -411,6 +412,17 @@ async function refresh(what) {
       $("group").innerHTML = "";
       d.groups.forEach((g) => option($("group"), g));
       $("group").value = await defaultGroup(d);
+      // The findings come from the whole study (seconds the first time): not awaited.
+      state.findings = null;
+      showFindings($("findings-panel"), d, {
+        api,
+        available: (view) => !VIEWS[view].own || Boolean(d[VIEWS[view].own.needs]),
+        select: (view, group) => {
+          if (group && VIEWS[view].group && d.groups.includes(group)) $("group").value = group;
+          $("view").value = state.view = view;
+          refresh("view");
+        },
+      }).then((rows) => { state.findings = rows; });
     } else if (what === "level") {
       state.level = $("level").value;
       state.areas = await api(`/api/areas?dataset=${encodeURIComponent(d.name)}&format=geojson` +
