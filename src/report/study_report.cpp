@@ -129,27 +129,26 @@ StudyReport study_report(const Study& study, const std::vector<StudyStep>& steps
                                   "the CSV and GeoPackage outputs of the study.");
     // A step's per-area table (the last, joined to its polygons): its top 10 in the body,
     // the table itself in the appendix.
+    // Without polygons, a last table of more than 10 rows is taken as per-area.
     auto summarised = [&](ReportSection& section, const StudyOutput& out, const std::string& top_title) {
-        if (!out.layer || out.tables.empty()) {
+        if (out.tables.empty() || (!out.layer && out.tables.back().rows.size() <= 10)) {
             section.tables.insert(section.tables.end(), out.tables.begin(), out.tables.end());
             return;
         }
         section.tables.insert(section.tables.end(), out.tables.begin(), out.tables.end() - 1);
         const ResultTable& per_area = out.tables.back();
         if (!top_title.empty())
-            section.tables.push_back(top_ten(per_area, top_title, *out.layer, map_options(*out.layer).places));
+            section.tables.push_back(out.layer ? top_ten(per_area, top_title, *out.layer, map_options(*out.layer).places)
+                                               : top_ten(per_area, top_title, AreaLayer{}, nullptr));
         appendix.tables.push_back(per_area);
     };
     for (std::size_t k = 0; k < steps.size() && k < outputs.size(); ++k) {
         const auto& step = steps[k];
         const auto& out = outputs[k];
-        auto add = [&](const std::string& title, const char* column) {
+        auto add = [&](const std::string& title, const char* column, const std::string& top_title) {
             auto& section = section_titled(in.extra_sections, title);
-            if (!out.layer) {
-                section.tables.insert(section.tables.end(), out.tables.begin(), out.tables.end());
-                return;
-            }
-            section.figures.push_back(per_area_map(title, out, column, layers, map_options(*out.layer)));
+            if (out.layer) section.figures.push_back(per_area_map(title, out, column, layers, map_options(*out.layer)));
+            summarised(section, out, top_title);
         };
         if (step.command == "atlas") {
             auto& section = section_titled(in.extra_sections, "Compared with similar towns and England & Wales");
@@ -160,11 +159,17 @@ StudyReport study_report(const Study& study, const std::vector<StudyStep>& steps
             summarised(section, out, "The 10 areas whose make-up changed fastest");
             if (out.layer) section.figures.push_back(per_area_map("Change over time", out, "pace", layers, map_options(*out.layer)));
         } else if (step.command == "compare") {
-            add("Is segregation rising?", "");
+            add("Is segregation rising?", "", "");
         } else if (step.command == "target esol") {
-            add(esol, "score");
-            if (out.layer)
-                summarised(section_titled(in.extra_sections, esol), out, "The 10 areas where English classes are most needed");
+            // The output-area step brings the tables; the map step (the same ranking on the
+            // map's areas) its map, and its per-area table to the appendix.
+            if (out.layer && !out.tables.empty()) {
+                section_titled(in.extra_sections, esol)
+                    .figures.push_back(per_area_map(esol, out, "score", layers, map_options(*out.layer)));
+                appendix.tables.push_back(out.tables.back());
+            } else {
+                add(esol, "score", "The 10 output areas where English classes are most needed");
+            }
         } else if (step.command == "target hubs") {
             auto& section = section_titled(in.extra_sections, hubs);
             summarised(section, out, "");

@@ -185,6 +185,8 @@ try {
   await page.waitForTimeout(300);
   await page.screenshot({ path: `${shots}/dashboard-findings-768.png`, fullPage: true });
   await page.setViewportSize({ width: 1280, height: 800 });
+  // Back to the group the checks below use (the selector is hidden in the change view).
+  await page.evaluate(() => { document.getElementById("group").value = "Pakistani"; });
 
   // Switching views clears the area panel: no stale area from another view.
   await page.selectOption("#view", "share");
