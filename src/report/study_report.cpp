@@ -68,12 +68,19 @@ ResultTable top_ten(const ResultTable& per_area, const std::string& title, const
     t.notes.clear();
     std::size_t rank = 0;
     while (rank < t.columns.size() && t.columns[rank] != "rank") ++rank;
-    if (rank < t.columns.size())
-        std::stable_sort(t.rows.begin(), t.rows.end(), [rank](const std::vector<Cell>& a, const std::vector<Cell>& b) {
-            const double x = cell_number(a.at(rank)), y = cell_number(b.at(rank));
-            return (std::isnan(y) && !std::isnan(x)) || x < y;
+    std::vector<std::size_t> order(t.rows.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    if (rank < t.columns.size()) {
+        std::vector<double> key(t.rows.size());
+        for (std::size_t i = 0; i < key.size(); ++i) key[i] = cell_number(t.rows[i].at(rank));
+        std::stable_sort(order.begin(), order.end(), [&key](std::size_t a, std::size_t b) {
+            return (std::isnan(key[b]) && !std::isnan(key[a])) || key[a] < key[b];
         });
-    if (t.rows.size() > 10) t.rows.resize(10);
+    }
+    if (order.size() > 10) order.resize(10);
+    std::vector<std::vector<Cell>> top;
+    for (std::size_t i : order) top.push_back(per_area.rows[i]);
+    t.rows = std::move(top);
     if (places) {
         const std::vector<std::string> names = place_of_areas(layer, *places);
         std::map<std::string, std::string> place_of;
