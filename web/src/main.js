@@ -451,7 +451,12 @@ map.on("click", "fill", (e) => showArea(e.features[0].properties));
 $("dataset").addEventListener("change", () => refresh("dataset"));
 $("group").addEventListener("change", () => refresh("group"));
 $("level").addEventListener("change", () => refresh("level"));
-$("view").addEventListener("change", () => { state.view = $("view").value; refresh("view"); });
+$("view").addEventListener("change", () => {
+  state.view = $("view").value;
+  // The findings open the page; once a map is chosen, its own notes and tables come first.
+  $("findings-panel").querySelector("details").open = false;
+  refresh("view");
+});
 $("search-form").addEventListener("submit", (e) => {
   e.preventDefault();
   const wanted = $("search").value.trim().toLowerCase();

@@ -165,6 +165,9 @@ try {
   // The findings panel: the report's first-page sentences from /api/findings (the same
   // library function as `cohesion findings`), each linking to the view behind it.
   await page.waitForFunction(() => Array.isArray(window.cohesionState?.findings), null, { timeout: 120000 });
+  // Choosing a map folds the panel away; a click on its heading opens it again.
+  check(!(await page.locator("#findings").isVisible()), "the findings panel stays open over the views");
+  await page.click("#findings-panel summary");
   const findings = await (await fetch(`${base}/api/findings?dataset=Bedford`)).json();
   const panel = await page.locator("#findings").innerText();
   check(findings.rows.length >= 4, `/api/findings has ${findings.rows.length} findings`);
