@@ -57,10 +57,10 @@ TEST(StudyFindings, BedfordFindingsNameTheGroupsAndTheChange) {
     EXPECT_EQ(findings[2].topic, "enclaves");
     EXPECT_EQ(findings[2].group, profile.focal);
     EXPECT_EQ(findings[3].topic, "change");
-    const ResultTable table = findings_table(findings, study.town());
-    ASSERT_EQ(table.rows.size(), findings.size());
-    EXPECT_EQ(table.columns, (std::vector<std::string>{"topic", "group", "heading", "text", "section"}));
-    EXPECT_EQ(std::get<std::string>(table.rows[3][3]), findings[3].text);
+    const ResultTable shown = findings_table(findings, study.town());
+    ASSERT_EQ(shown.rows.size(), findings.size());
+    EXPECT_EQ(shown.columns, (std::vector<std::string>{"topic", "group", "heading", "text", "section"}));
+    EXPECT_EQ(std::get<std::string>(shown.rows[3][3]), findings[3].text);
     for (const auto& f : findings)  // no float noise such as 5.55e-17
         EXPECT_FALSE(std::regex_search(f.text, std::regex(R"(\de[-+]\d)"))) << f.text;
 }
