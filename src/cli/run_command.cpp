@@ -369,6 +369,9 @@ void add_run_command(CLI::App& app) {
                     request.command = invocation();
                     request.version = COHESION_VERSION;
                     request.generated = utc_timestamp();
+                    // The report's own profile (bootstrap, randomisation, permutations) counts its stages.
+                    ProgressBar stages("report: composition, indices, per-area values, hot spots", 4);
+                    request.profile.step = [&stages](const std::string&) { stages.advance(); };
                     const StudyReport report = study_report(*study, steps, outputs, request);
                     const fs::path folder = staged.path();
                     write_file_atomically((folder / "report.html").string(), render_html(report.document));
