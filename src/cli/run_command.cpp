@@ -17,11 +17,11 @@
 #include "cli/invocation.hpp"
 #include "cli/output_options.hpp"
 #include "cli/progress_bar.hpp"
+#include "cli/project_source.hpp"
 #include "cli/project_check.hpp"
 #include "cli/staged_output_folder.hpp"
 #include "core/error.hpp"
 #include "project/project_file.hpp"
-#include "project/national_town.hpp"
 #include "project/study_from_project.hpp"
 #include "report/html_report.hpp"
 #include "report/pdf_report.hpp"
@@ -265,23 +265,17 @@ void write_step(const StudyStep& step, const StudyOutput& out, const std::string
 }  // namespace
 
 void add_run_command(CLI::App& app) {
-    auto path = std::make_shared<std::string>();
     auto dry = std::make_shared<bool>(false);
     auto output = std::make_shared<std::string>();
     auto quiet = std::make_shared<bool>(false);
     auto* command = app.add_subcommand(
         "run", "Run a whole study from a project file (TOML; see docs/project.md): every analysis, its CSV/JSON/"
                "GeoPackage outputs and the HTML/PDF report, into the project's output folder");
-    auto town = std::make_shared<std::string>();
-    auto data = std::make_shared<std::string>();
-    auto schemes = std::make_shared<std::string>("data/schemes");
-    command->add_option("PROJECT", *path, "Project file, e.g. data/bedford/bedford.toml (or give --town)");
-    command->add_option("--town", *town,
-                        "Study any local authority of England and Wales from the national tables instead of a project "
-                        "file: its name or code, any case (e.g. --town luton); outputs in out/NAME unless --output");
-    command->add_option("--data", *data,
-                        "With --town: the shared data folder (default: $COHESION_SHARED_DATA, else ../shared/data)");
-    command->add_option("--schemes", *schemes, "With --town: the folder of group schemes")->default_val("data/schemes");
+    auto source = std::make_shared<ProjectSourceValues>();
+    add_project_source_options(*command, *source,
+                               "Study any local authority of England and Wales from the national tables instead of a "
+                               "project file: its name or code, any case (e.g. --town luton); outputs in out/NAME "
+                               "unless --output");
     command->add_flag("--dry-run", *dry,
                       "Check the project (tables parse, groups exist, boundaries read, model names) and list the "
                       "steps as cohesion commands, without running them");
@@ -291,16 +285,9 @@ void add_run_command(CLI::App& app) {
     command->add_flag("--quiet,-q", *quiet,
                       "Do not repeat each step's notes (inputs, unit totals, warnings) nor count replicates on "
                       "standard error; the notes are in the outputs");
-    command->callback([path, dry, output, quiet, town, data, schemes] {
+    command->callback([dry, output, quiet, source] {
         if (*quiet) set_progress_quiet(true);
-        if (path->empty() == town->empty())
-            throw Error(Location{"", 0, "PROJECT"}, "give a project file or --town NAME (one of them)");
-        std::string shared = *data;
-        if (shared.empty()) {
-            const char* env = std::getenv("COHESION_SHARED_DATA");
-            shared = env && *env ? env : "../shared/data";
-        }
-        Project p = town->empty() ? load_project(*path) : national_town_project(shared, *schemes, *town);
+        Project p = load_project_source(*source);
         if (!output->empty()) p.output = *output;
         check_output_folder(p);
         const auto commands = plan(p);
@@ -321,7 +308,7 @@ void add_run_command(CLI::App& app) {
         const auto steps = study_plan(spec);
         StagedOutputFolder staged(p.output);
         ResultTable log;
-        log.title = "cohesion run " + (town->empty() ? *path : "--town " + p.name);
+        log.title = "cohesion run " + (source->town.empty() ? source->project : "--town " + p.name);
         log.columns = {"step", "seconds", "files", "command"};
         const double read_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         log.add_row({std::string("read the inputs"), read_seconds, std::string(""), std::string("")});
