@@ -122,6 +122,7 @@ std::vector<ResultTable> change_tables(const Table& a, const Table& b, const Cha
     for (const auto& g : p.groups)
         for (const char* suffix : {"_share_a", "_share_b", "_change_pp"}) areas.columns.push_back(g + suffix);
     areas.show_on_map("pace");
+    areas.ranked_by("rank");
     for (const auto& c : p.areas) {
         std::vector<Cell> row{c.code, static_cast<std::int64_t>(c.rank), std::string(c.fast ? "yes" : "no"), c.pace,
                               c.total_a, c.total_b, c.entropy_a, c.entropy_b};

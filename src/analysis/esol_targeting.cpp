@@ -145,6 +145,7 @@ std::vector<ResultTable> esol_targeting(const CensusTopics& census, const EsolTa
                      "need_rate_lower", "need_rate_upper", "isolation", "accession_share", "private_rented_share",
                      "score", "cumulative_need", "cumulative_share_of_need"};
     areas.show_on_map("score");
+    areas.ranked_by("rank");
     double cumulative = 0.0;
     for (std::size_t r = 0; r < order.size(); ++r) {
         const std::size_t i = order[r];

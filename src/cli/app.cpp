@@ -25,6 +25,7 @@ void add_all_commands(CLI::App& app) {
     add_project_command(app);
     add_simulate_command(app);
     add_report_command(app);
+    add_findings_command(app);
     add_docs_command(app);
     add_run_command(app);
     add_serve_command(app);

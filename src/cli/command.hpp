@@ -25,6 +25,7 @@ void add_target_command(CLI::App& app);
 void add_project_command(CLI::App& app);
 void add_simulate_command(CLI::App& app);
 void add_report_command(CLI::App& app);
+void add_findings_command(CLI::App& app);
 void add_run_command(CLI::App& app);
 void add_serve_command(CLI::App& app);
 void add_atlas_command(CLI::App& app);

@@ -17,11 +17,11 @@
 #include "cli/invocation.hpp"
 #include "cli/output_options.hpp"
 #include "cli/progress_bar.hpp"
+#include "cli/project_source.hpp"
 #include "cli/project_check.hpp"
 #include "cli/staged_output_folder.hpp"
 #include "core/error.hpp"
 #include "project/project_file.hpp"
-#include "project/national_town.hpp"
 #include "project/study_from_project.hpp"
 #include "report/html_report.hpp"
 #include "report/pdf_report.hpp"
@@ -265,23 +265,17 @@ void write_step(const StudyStep& step, const StudyOutput& out, const std::string
 }  // namespace
 
 void add_run_command(CLI::App& app) {
-    auto path = std::make_shared<std::string>();
     auto dry = std::make_shared<bool>(false);
     auto output = std::make_shared<std::string>();
     auto quiet = std::make_shared<bool>(false);
     auto* command = app.add_subcommand(
         "run", "Run a whole study from a project file (TOML; see docs/project.md): every analysis, its CSV/JSON/"
                "GeoPackage outputs and the HTML/PDF report, into the project's output folder");
-    auto town = std::make_shared<std::string>();
-    auto data = std::make_shared<std::string>();
-    auto schemes = std::make_shared<std::string>("data/schemes");
-    command->add_option("PROJECT", *path, "Project file, e.g. data/bedford/bedford.toml (or give --town)");
-    command->add_option("--town", *town,
-                        "Study any local authority of England and Wales from the national tables instead of a project "
-                        "file: its name or code, any case (e.g. --town luton); outputs in out/NAME unless --output");
-    command->add_option("--data", *data,
-                        "With --town: the shared data folder (default: $COHESION_SHARED_DATA, else ../shared/data)");
-    command->add_option("--schemes", *schemes, "With --town: the folder of group schemes")->default_val("data/schemes");
+    auto source = std::make_shared<ProjectSourceValues>();
+    add_project_source_options(*command, *source,
+                               "Study any local authority of England and Wales from the national tables instead of a "
+                               "project file: its name or code, any case (e.g. --town luton); outputs in out/NAME "
+                               "unless --output");
     command->add_flag("--dry-run", *dry,
                       "Check the project (tables parse, groups exist, boundaries read, model names) and list the "
                       "steps as cohesion commands, without running them");
@@ -290,18 +284,11 @@ void add_run_command(CLI::App& app) {
                         "FOLDER.staging-PID and swapped in whole when every step succeeded");
     command->add_flag("--quiet,-q", *quiet,
                       "Do not print progress or repeat each step's notes (inputs, unit totals, warnings) on standard "
-                      "error; the notes are in the outputs")
-        ->each([](const std::string&) { set_progress_quiet(true); });
-    command->callback([path, dry, output, quiet, town, data, schemes] {
-        if (path->empty() == town->empty())
-            throw Error(Location{"", 0, "PROJECT"}, "give a project file or --town NAME (one of them)");
-        std::string shared = *data;
-        if (shared.empty()) {
-            const char* env = std::getenv("COHESION_SHARED_DATA");
-            shared = env && *env ? env : "../shared/data";
-        }
+                      "error; the notes are in the outputs");
+    command->callback([dry, output, quiet, source] {
+        if (*quiet) set_progress_quiet(true);
         StudyFiles files;  // `--town` parses the national table once, to find the town and for the study
-        Project p = town->empty() ? load_project(*path) : national_town_project(shared, *schemes, *town, &files.tables);
+        Project p = load_project_source(*source, &files.tables);
         if (!output->empty()) p.output = *output;
         check_output_folder(p);
         const auto commands = plan(p);
@@ -322,7 +309,7 @@ void add_run_command(CLI::App& app) {
         const auto steps = study_plan(spec);
         StagedOutputFolder staged(p.output);
         ResultTable log;
-        log.title = "cohesion run " + (town->empty() ? *path : "--town " + p.name);
+        log.title = "cohesion run " + (source->town.empty() ? source->project : "--town " + p.name);
         log.columns = {"step", "seconds", "files", "command"};
         const double read_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         log.add_row({std::string("read the inputs"), read_seconds, std::string(""), std::string("")});
@@ -345,7 +332,17 @@ void add_run_command(CLI::App& app) {
         try {
             std::vector<StudyOutput> outputs;
             StudyHooks hooks;
+            // A step's long loops (bootstrap and randomisation replicates, atlas towns) count
+            // on stderr too, one line every few seconds when it is not a terminal (--quiet: none).
+            std::optional<ProgressBar> step_progress;
+            std::string step_label;
+            hooks.progress = [&step_progress, &step_label](std::size_t, std::size_t total) {
+                if (!step_progress) step_progress.emplace(step_label + ": replicates", total);
+                step_progress->advance();
+            };
             for (const auto& step : steps) {
+                step_progress.reset();
+                step_label = step.label;
                 timed(step.label, step.files, equivalent_commands(commands, step.files), [&] {
                     staged.name_final_folder_in_text_outputs();
                     outputs.push_back(step.compute(*study, hooks));
@@ -360,6 +357,9 @@ void add_run_command(CLI::App& app) {
                     request.command = invocation();
                     request.version = COHESION_VERSION;
                     request.generated = utc_timestamp();
+                    // The report's own profile (bootstrap, randomisation, permutations) counts its stages.
+                    ProgressBar stages("report: composition, indices, per-area values, hot spots", 4);
+                    request.profile.step = [&stages](const std::string&) { stages.advance(); };
                     const StudyReport report = study_report(*study, steps, outputs, request);
                     const fs::path folder = staged.path();
                     write_file_atomically((folder / "report.html").string(), render_html(report.document));

@@ -133,6 +133,7 @@ void add_serve_command(CLI::App& app) {
                 if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '_' && ch != '-') ch = '-';
             const StudySpec study = study_spec(p);
             catalog.add(name, study.table, p.boundaries);
+            catalog.set_study(name, study);
             if (!p.places.empty() && !p.boundaries.empty()) catalog.set_places(name, p.places);
             if (study.change) catalog.add_change(name, served_change(*study.change), p.change->boundaries);
             if (p.targeting) {

@@ -13,14 +13,18 @@
 
 namespace cohesion {
 
-void ResultTable::show_on_map(std::string_view column) {
-    for (std::size_t c = 0; c < columns.size(); ++c)
-        if (columns[c] == column) {
-            map_column = static_cast<int>(c);
-            return;
-        }
-    throw std::logic_error("internal: table '" + name + "' has no column " + std::string(column) + " to map");
+namespace {
+
+int column_position(const ResultTable& t, std::string_view column) {
+    for (std::size_t c = 0; c < t.columns.size(); ++c)
+        if (t.columns[c] == column) return static_cast<int>(c);
+    throw std::logic_error("internal: table '" + t.name + "' has no column " + std::string(column));
 }
+
+}  // namespace
+
+void ResultTable::show_on_map(std::string_view column) { map_column = column_position(*this, column); }
+void ResultTable::ranked_by(std::string_view column) { rank_column = column_position(*this, column); }
 
 namespace {
 

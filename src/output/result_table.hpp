@@ -27,10 +27,14 @@ struct ResultTable {
     // The column a map of this per-area table shows (first column: area code), chosen by the
     // analysis that built it, so a report draws it without knowing column names; -1 = none.
     int map_column = -1;
+    // The column ranking the rows (1 = first: highest priority, fastest change), so a report
+    // can show the top rows of a long table; -1 = none (table order).
+    int rank_column = -1;
 
     void add_row(std::vector<Cell> row) { rows.push_back(std::move(row)); }
-    // Sets map_column to `column`, which must be one of `columns` (set them first).
+    // Set map_column / rank_column to `column`, which must be one of `columns` (set them first).
     void show_on_map(std::string_view column);
+    void ranked_by(std::string_view column);
 };
 
 enum class OutputFormat { table, csv, json };

@@ -76,9 +76,18 @@ std::string render_html(const ReportDocument& d) {
              html_escape(k.label) + "</div></div>";
     h += "</div>\n";
     std::size_t figures = 0;
-    for (const auto& s : d.sections) {
-        h += "<section><h2>" + html_escape(s.title) + "</h2>\n";
-        for (const auto& p : s.paragraphs) h += "<p>" + html_escape(p) + "</p>\n";
+    for (std::size_t n = 1; n <= d.sections.size(); ++n) {
+        const ReportSection& s = d.sections[n - 1];
+        h += "<section id=\"section-" + std::to_string(n) + "\"><h2>" + std::to_string(n) + ". " + html_escape(s.title) +
+             "</h2>\n";
+        for (std::size_t k = 0; k < s.paragraphs.size(); ++k) {
+            h += "<p>" + html_escape(s.paragraphs[k]);
+            // A finding links to the section with the table or map behind it.
+            if (const auto [m, title] = paragraph_reference(d, s, k); m > 0)
+                h += " <a href=\"#section-" + std::to_string(m) + "\">See section " + std::to_string(m) + ", “" +
+                     html_escape(title) + "”.</a>";
+            h += "</p>\n";
+        }
         for (const auto& f : s.figures)
             h += "<figure>" + inline_svg(f, ++figures) + "<figcaption>" + html_escape(figure_caption(f)) + "</figcaption></figure>\n";
         for (const auto& t : s.tables) h += table_html(t, s.max_rows);

@@ -235,9 +235,9 @@ private:
 };
 
 // What a section heading must keep on its page: the start of the section's first block.
-double section_start(Layout& l, const ReportSection& s) {
+double section_start(Layout& l, const ReportSection& s, const std::string& first_paragraph) {
     // Paragraphs are never split, so the heading keeps the whole first one.
-    if (!s.paragraphs.empty()) return l.height_of(s.paragraphs.front(), body);
+    if (!s.paragraphs.empty()) return l.height_of(first_paragraph, body);
     if (!s.figures.empty()) return l.figure_block(s.figures.front());
     if (!s.tables.empty()) return l.table_start(s.tables.front());
     return 0.0;
@@ -257,9 +257,15 @@ std::string render_pdf(const ReportDocument& d) {
         l.paragraph(d.subtitle, 11, false, 14);
         for (const auto& k : d.key_figures) l.paragraph(k.value + " — " + k.label, 11, false, 2);
         l.space(10);
-        for (const auto& s : d.sections) {
-            l.heading(s.title, 15, section_start(l, s));
-            for (const auto& p : s.paragraphs) l.paragraph(p, body);
+        for (std::size_t n = 1; n <= d.sections.size(); ++n) {
+            const ReportSection& s = d.sections[n - 1];
+            // A finding says which section has the table or map behind it.
+            auto text = [&](std::size_t k) {
+                const auto [m, title] = paragraph_reference(d, s, k);
+                return m > 0 ? fmt::format("{} (See section {}, “{}”.)", s.paragraphs[k], m, title) : s.paragraphs[k];
+            };
+            l.heading(std::to_string(n) + ". " + s.title, 15, section_start(l, s, s.paragraphs.empty() ? "" : text(0)));
+            for (std::size_t k = 0; k < s.paragraphs.size(); ++k) l.paragraph(text(k), body);
             for (const auto& f : s.figures) l.figure(f);
             for (const auto& t : s.tables) l.table(t, std::min<std::size_t>(s.max_rows, 30));
         }

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "output/result_table.hpp"
@@ -20,6 +21,9 @@ struct KeyFigure {
 struct ReportSection {
     std::string title;
     std::vector<std::string> paragraphs;
+    // Per paragraph (may be shorter): the title of the section with the table or map behind
+    // it ("" = none). Rendered as a link in HTML and "see section N" in the PDF.
+    std::vector<std::string> refers_to;
     std::vector<Figure> figures;
     std::vector<ResultTable> tables;
     std::size_t max_rows = 25;  // rows of each table shown; the full table is in the CSV outputs
@@ -42,6 +46,12 @@ struct ReportDocument {
 
 // The section with this title, appended (empty) when there is none yet.
 ReportSection& section_titled(std::vector<ReportSection>& sections, const std::string& title);
+
+// Sections are numbered from 1 in the order of `sections` (headings "2. Who lives here",
+// HTML anchors "section-2"); 0 when no section has this title.
+std::size_t section_number(const ReportDocument& d, const std::string& title);
+// The cross-reference of paragraph `k` of `s`: its section number and title, or {0, ""}.
+std::pair<std::size_t, std::string> paragraph_reference(const ReportDocument& d, const ReportSection& s, std::size_t k);
 
 // Checksums and sizes of the given files (for `sources`).
 std::vector<SourceFile> describe_sources(const std::vector<std::string>& paths);

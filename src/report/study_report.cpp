@@ -1,5 +1,6 @@
 #include "report/study_report.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <deque>
 #include <limits>
@@ -9,10 +10,12 @@
 #include "core/error.hpp"
 #include <fmt/format.h>
 
+#include "geo/place_layer.hpp"
 #include "report/palette.hpp"
 #include "report/section_map.hpp"
 #include "report/town_report.hpp"
 #include "study/findings.hpp"
+#include "study/study_profile.hpp"
 
 namespace cohesion {
 
@@ -54,25 +57,51 @@ MapFigure per_area_map(const std::string& title, const StudyOutput& output, std:
     return section_map(title, layer, values, column, options);
 }
 
+
+// The body of the report holds summaries; every area's row goes to the appendix (and is in
+// the step's CSV/GeoPackage outputs). A per-area table longer than 10 rows is summarised in
+// the body by its first 10 by its rank column (ResultTable::rank_column, 1 = highest priority
+// or fastest change; table order without one), each with its place name when the study has places.
+ResultTable top_ten(const ResultTable& per_area, const std::string& title, const AreaLayer& layer, const PlaceLayer* places) {
+    ResultTable t = per_area;
+    t.title = title;
+    t.notes.clear();
+    std::vector<std::size_t> order(t.rows.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    if (t.rank_column >= 0) {
+        const auto rank = static_cast<std::size_t>(t.rank_column);
+        std::vector<double> key(t.rows.size());
+        for (std::size_t i = 0; i < key.size(); ++i) key[i] = cell_number(t.rows[i].at(rank));
+        std::stable_sort(order.begin(), order.end(), [&key](std::size_t a, std::size_t b) {
+            return (std::isnan(key[b]) && !std::isnan(key[a])) || key[a] < key[b];
+        });
+    }
+    if (order.size() > 10) order.resize(10);
+    std::vector<std::vector<Cell>> top;
+    for (std::size_t i : order) top.push_back(per_area.rows[i]);
+    t.rows = std::move(top);
+    if (places) {
+        t.map_column += t.map_column >= 1;  // the place column goes in at 1
+        t.rank_column += t.rank_column >= 1;
+        const std::vector<std::string> names = place_of_areas(layer, *places);
+        std::map<std::string, std::string> place_of;
+        for (std::size_t f = 0; f < layer.codes.size() && f < names.size(); ++f) place_of[layer.codes[f]] = names[f];
+        t.columns.insert(t.columns.begin() + 1, "place");
+        for (auto& row : t.rows) {
+            const auto* code = std::get_if<std::string>(&row.at(0));
+            const auto it = code ? place_of.find(*code) : place_of.end();
+            row.insert(row.begin() + 1, Cell{it == place_of.end() ? std::string() : it->second});
+        }
+    }
+    return t;
+}
+
 }  // namespace
 
 StudyReport study_report(const Study& study, const std::vector<StudyStep>& steps,
                          const std::vector<StudyOutput>& outputs, StudyReportRequest request) {
     const StudySpec& spec = study.spec();
-    TownProfileOptions options = request.profile;
-    options.bootstrap = spec.bootstrap;
-    options.hot_spots.permutations = spec.permutations;
-    options.seed = spec.seed;
-    options.hot_spots.seed = spec.seed;
-    if (options.host.empty()) options.host = spec.typology_host;
-    options.enclaves = study.enclave_rule();
-    const Table& table = study.spatial() ? study.spatial()->table : study.table();
-    std::optional<Table> reference;
-    if (study.reference()) reference = *study.reference();
-
-    StudyReport r{town_profile(table, study.spatial() ? &study.spatial()->weights : nullptr, study.area_km2(),
-                               reference, options),
-                  {}};
+    StudyReport r{study_town_profile(study, request.profile), {}};
     TownReportInput in;
     in.town = study.town();
     in.profile = &r.profile;
@@ -102,16 +131,32 @@ StudyReport study_report(const Study& study, const std::vector<StudyStep>& steps
     // Sections in the order the study's steps run; each map beside its tables.
     const std::string esol = "Targeting: ESOL need and isolation risk", hubs = "Targeting: integration hubs",
                       licensing = "Targeting: selective licensing screen";
+    ReportSection appendix;
+    appendix.title = "Appendix: every area";
+    appendix.paragraphs.push_back("The per-area tables behind the maps above, first rows shown; every area's row is in "
+                                  "the CSV and GeoPackage outputs of the study.");
+    // A step's per-area table (the last, joined to its polygons): its top 10 in the body,
+    // the table itself in the appendix.
+    // Without polygons, a last table of more than 10 rows is taken as per-area.
+    auto summarised = [&](ReportSection& section, const StudyOutput& out, const std::string& top_title) {
+        if (out.tables.empty() || (!out.layer && out.tables.back().rows.size() <= 10)) {
+            section.tables.insert(section.tables.end(), out.tables.begin(), out.tables.end());
+            return;
+        }
+        section.tables.insert(section.tables.end(), out.tables.begin(), out.tables.end() - 1);
+        const ResultTable& per_area = out.tables.back();
+        if (!top_title.empty())
+            section.tables.push_back(out.layer ? top_ten(per_area, top_title, *out.layer, map_options(*out.layer).places)
+                                               : top_ten(per_area, top_title, AreaLayer{}, nullptr));
+        appendix.tables.push_back(per_area);
+    };
     for (std::size_t k = 0; k < steps.size() && k < outputs.size(); ++k) {
         const auto& step = steps[k];
         const auto& out = outputs[k];
-        auto add = [&](const std::string& title) {
+        auto add = [&](const std::string& title, const std::string& top_title) {
             auto& section = section_titled(in.extra_sections, title);
-            if (!out.layer) {
-                section.tables.insert(section.tables.end(), out.tables.begin(), out.tables.end());
-                return;
-            }
-            section.figures.push_back(per_area_map(title, out, layers, map_options(*out.layer)));
+            if (out.layer) section.figures.push_back(per_area_map(title, out, layers, map_options(*out.layer)));
+            summarised(section, out, top_title);
         };
         if (step.command == "atlas") {
             auto& section = section_titled(in.extra_sections, "Compared with similar towns and England & Wales");
@@ -119,19 +164,27 @@ StudyReport study_report(const Study& study, const std::vector<StudyStep>& steps
             section.tables.insert(section.tables.end(), out.tables.begin(), out.tables.end());
         } else if (step.command == "change") {
             auto& section = section_titled(in.extra_sections, "Change over time");
-            section.tables.insert(section.tables.end(), out.tables.begin(), out.tables.end());
+            summarised(section, out, "The 10 areas whose make-up changed fastest");
             if (out.layer) section.figures.push_back(per_area_map("Change over time", out, layers, map_options(*out.layer)));
         } else if (step.command == "compare") {
-            add("Is segregation rising?");
+            add("Is segregation rising?", "");
         } else if (step.command == "target esol") {
-            add(esol);
+            // The output-area step brings the tables; the map step (the same ranking on the
+            // map's areas) its map, and its per-area table to the appendix.
+            if (out.layer && !out.tables.empty()) {
+                section_titled(in.extra_sections, esol)
+                    .figures.push_back(per_area_map(esol, out, layers, map_options(*out.layer)));
+                appendix.tables.push_back(out.tables.back());
+            } else {
+                add(esol, "The 10 output areas where English classes are most needed");
+            }
         } else if (step.command == "target hubs") {
             auto& section = section_titled(in.extra_sections, hubs);
-            section.tables.insert(section.tables.end(), out.tables.begin(), out.tables.end());
+            summarised(section, out, "");
             section.figures.push_back(per_area_map(hubs, out, layers, map_options(*out.layer)));
         } else if (step.command == "target licensing") {
             auto& section = section_titled(in.extra_sections, licensing);
-            section.tables.insert(section.tables.end(), out.tables.begin(), out.tables.end());
+            summarised(section, out, "");
             if (out.layer) section.figures.push_back(per_area_map(licensing, out, layers, map_options(*out.layer)));
         }
     }
@@ -140,9 +193,12 @@ StudyReport study_report(const Study& study, const std::vector<StudyStep>& steps
         target.tables.insert(target.tables.end(), s.tables.begin(), s.tables.end());
         target.figures.insert(target.figures.end(), s.figures.begin(), s.figures.end());
     }
-    for (const auto& f : study_findings(study, r.profile))
-        in.findings.push_back(f.heading + (f.heading.ends_with('?') ? " " : ". ") + f.text + " (Behind it: “" + f.section + "”.)");
+    for (const auto& f : study_findings(study, r.profile)) {
+        in.findings.push_back(f.heading + (f.heading.ends_with('?') ? " " : ". ") + f.text);
+        in.findings_sections.push_back(f.section);
+    }
     r.document = town_report(in);
+    if (!appendix.tables.empty()) r.document.sections.push_back(std::move(appendix));
     r.document.keep_alive = kept;
     return r;
 }

@@ -215,6 +215,7 @@ ReportDocument town_report(const TownReportInput& in) {
         ReportSection findings;
         findings.title = "Findings";
         findings.paragraphs = in.findings;
+        findings.refers_to = in.findings_sections;
         d.sections.push_back(std::move(findings));
     }
     ReportSection who;

@@ -22,6 +22,7 @@ struct TownReportInput {
     std::string command, version, generated;
     std::vector<ReportSection> extra_sections;  // e.g. change over time, targeting
     std::vector<std::string> findings;          // the first section: findings in sentences (study/findings)
+    std::vector<std::string> findings_sections; // per finding: the section behind it (linked)
 };
 
 ReportDocument town_report(const TownReportInput& input);

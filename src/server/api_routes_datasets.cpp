@@ -56,6 +56,7 @@ void add_dataset_routes(RouteTable& routes, const DatasetCatalog& catalog, const
                                 {"levels", levels},
                                 {"boundaries", d->geography.has_value()},
                                 {"census", d->census.has_value()},
+                                {"findings", d->findings != nullptr},
                                 {"change", d->change ? nlohmann::json(d->change->label_earlier + " -> " +
                                                                       d->change->label_later)
                                                      : nlohmann::json(nullptr)}});
@@ -84,6 +85,17 @@ void add_dataset_routes(RouteTable& routes, const DatasetCatalog& catalog, const
                                         .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
                                 }};
         }};
+    // The report's first page in sentences (study/findings.hpp), for a served project: its
+    // CLI twin is `cohesion findings PROJECT`. Computed once, on the first request.
+    routes["/api/findings"] = {{"dataset"}, [&catalog](const ApiParameters& p) {
+                                   const ServedDataset& d = dataset_of(catalog, p);
+                                   if (!d.findings)
+                                       throw HttpError{400, "dataset '" + d.name + "' has no findings: they need a "
+                                                            "project (serve --project FILE), not --dataset"};
+                                   return PreparedWork{true, [findings = d.findings](std::string&, const std::stop_token&) {
+                                                           return findings->json();
+                                                       }};
+                               }};
     routes["/api/indices"] = {
         {"dataset", "index", "group", "versus", "level", "bootstrap", "confidence", "seed"},
         [&catalog, options](const ApiParameters& p) {

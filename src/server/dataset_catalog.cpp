@@ -102,6 +102,12 @@ void DatasetCatalog::add_change(const std::string& name, ServedChange change, co
     it->second->change = std::move(change);
 }
 
+void DatasetCatalog::set_study(const std::string& name, StudySpec study) {
+    const auto it = datasets_.find(name);
+    if (it == datasets_.end()) throw Error(Location{"", 0, "--project"}, "no dataset '" + name + "' to attach a study to");
+    it->second->findings = std::make_shared<ServedFindings>(std::move(study));
+}
+
 const ServedDataset* DatasetCatalog::find(const std::string& name) const {
     const auto it = datasets_.find(name);
     return it == datasets_.end() ? nullptr : it->second.get();

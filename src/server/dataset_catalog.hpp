@@ -14,6 +14,7 @@
 #include "geo/geojson_features.hpp"
 #include "io/census_topics.hpp"
 #include "io/table_input.hpp"
+#include "server/served_findings.hpp"
 #include "weights/weights.hpp"
 
 namespace cohesion {
@@ -57,6 +58,9 @@ struct ServedDataset {
     std::optional<ServedGeography> geography;
     std::optional<ServedCensus> census;
     std::optional<ServedChange> change;
+    // A served project's whole study, for /api/findings (computed on first request); null
+    // for datasets given with --dataset.
+    std::shared_ptr<ServedFindings> findings;
 };
 
 // Keeps the table's areas that have a polygon in `layer` (in table order) and joins them;
@@ -79,6 +83,8 @@ public:
     void add_census(const std::string& name, CensusSource source, const std::string& boundaries);
     // Change over time for an added dataset (`boundaries`: the later geography's polygons).
     void add_change(const std::string& name, ServedChange change, const std::string& boundaries);
+    // The whole study of a served project, for its findings (nothing is read until asked).
+    void set_study(const std::string& name, StudySpec study);
     const ServedDataset* find(const std::string& name) const;
     const std::map<std::string, std::unique_ptr<ServedDataset>>& all() const { return datasets_; }
     bool empty() const { return datasets_.empty() && !atlas_ && !towns_; }

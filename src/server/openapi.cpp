@@ -88,6 +88,12 @@ std::string openapi_document() {
                                      {dataset, parameter("bootstrap", "replicates (default 100)", false, "integer"),
                                       parameter("randomisation", "random allocations (default 100)", false, "integer"),
                                       parameter("seed", "random seed", false, "integer")})},
+          {"/api/findings",
+           operation("The findings in sentences with numbers, as on the report's first page: who lives most apart, "
+                     "where the enclaves are, whether segregation rose or fell and why, English need (needs a served "
+                     "project; computed on the first request, then kept). Columns: topic (ranking, all_groups, "
+                     "enclaves, change, english), group, heading, text, section (the report section behind it)",
+                     {dataset})},
           {"/api/change",
            operation("Change between two censuses on the later geography: the town's make-up, the Shapley "
                      "decomposition of the change in M, pace of change per area (needs a project with [change])",

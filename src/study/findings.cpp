@@ -11,6 +11,7 @@
 #include "change/mutual_difference.hpp"
 #include "change/pace_of_change.hpp"
 #include "inference/bootstrap_summary.hpp"
+#include "study/study_profile.hpp"
 
 namespace cohesion {
 
@@ -47,7 +48,7 @@ std::string interval_text(const BootstrapSummary& v, int digits) {
 }
 
 Finding who_lives_apart(const Study& study, const TownProfile& p) {
-    Finding f{"Who lives most apart", "", "Who lives most apart"};
+    Finding f{"Who lives most apart", "", "Who lives most apart", "ranking", ""};
     const GroupRankings& r = p.ranking;
     std::vector<const GroupRanking*> ranked;
     for (const auto& g : r.groups)
@@ -58,6 +59,7 @@ Finding who_lives_apart(const Study& study, const TownProfile& p) {
         return f;
     }
     const auto& top = *ranked[0];
+    f.group = top.group;
     const bool pair = ranked.size() > 1 && ranked[1]->rank_lower <= 1;  // the second could be first
     if (pair) {
         const auto& second = *ranked[1];
@@ -112,11 +114,11 @@ Finding all_groups(const TownProfile& p) {
             fmt::format("Across all {} groups, segregation measured by Theil's M is {} (raw value {}{}); 0 would mean "
                         "every area had the town's mix.",
                         p.composition.rows.size(), decimal(m.estimate, 3), decimal(m.raw_value, 3), interval_text(m, 3)),
-            "Who lives most apart"};
+            "Who lives most apart", "all_groups", ""};
 }
 
 Finding where_enclaves(const Study& study, const TownProfile& p) {
-    Finding f{"Where", "", "Where"};
+    Finding f{"Where", "", "Where", "enclaves", p.focal};
     const std::string group = name_of(p.focal);
     if (!study.spatial()) return {};
     if (p.enclave_list.empty()) {
@@ -139,7 +141,7 @@ Finding where_enclaves(const Study& study, const TownProfile& p) {
 }
 
 Finding change_finding(const Study& study) {
-    Finding f{"Is it getting worse?", "", "Change over time"};
+    Finding f{"Is it getting worse?", "", "Change over time", "change", ""};
     const auto& in = *study.change();
     const MutualDifference d = mutual_difference(in.earlier.table, in.later);
     const PaceOfChange pace = pace_of_change(in.earlier.table, in.later, PaceOptions{study.spec().change->years});
@@ -176,7 +178,7 @@ Finding change_finding(const Study& study) {
 }
 
 Finding english_finding(const Study& study) {
-    Finding f{"English", "", "Targeting: ESOL need and isolation risk"};
+    Finding f{"English", "", "Targeting: ESOL need and isolation risk", "english", ""};
     const Table& t = study.targeting()->output_areas->topic("ts029");
     std::vector<double> need(t.areas(), 0.0);
     for (const char* column : {"not_well", "not_at_all"}) {
@@ -211,6 +213,18 @@ std::vector<Finding> study_findings(const Study& study, const TownProfile& profi
     if (study.targeting())
         if (auto f = english_finding(study); !f.text.empty()) out.push_back(f);
     return out;
+}
+
+std::vector<Finding> study_findings(const Study& study) { return study_findings(study, study_town_profile(study)); }
+
+ResultTable findings_table(const std::vector<Finding>& findings, const std::string& town) {
+    ResultTable t;
+    t.title = "Findings: " + town;
+    t.columns = {"topic", "group", "heading", "text", "section"};
+    for (const auto& f : findings) t.add_row({f.topic, f.group, f.heading, f.text, f.section});
+    t.notes.push_back("the sentences of the report's first page; 'section' names the report section with the table "
+                      "or map behind each");
+    return t;
 }
 
 }  // namespace cohesion

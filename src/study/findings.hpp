@@ -10,6 +10,7 @@
 
 #include "analysis/town_profile.hpp"
 #include "output/people_text.hpp"
+#include "output/result_table.hpp"
 #include "study/study.hpp"
 
 namespace cohesion {
@@ -18,11 +19,23 @@ struct Finding {
     std::string heading;   // "Who lives most apart"
     std::string text;      // sentences, plain words, numbers with units
     std::string section;   // title of the report section with the table or map behind it
+    // What the sentence is about, a stable key the dashboard links to its view: ranking,
+    // all_groups, enclaves, change, english.
+    std::string topic;
+    std::string group;     // the group the sentence names first (the view's group), or ""
 };
 
 // `profile` is the study's town profile (the report's); change and targeting findings
 // come from the study's inputs when it has them.
 std::vector<Finding> study_findings(const Study& study, const TownProfile& profile);
+
+// The same findings on the study's own town profile (study/study_profile.hpp): what
+// `cohesion findings PROJECT` prints and /api/findings serves — the sentences of the
+// report that `cohesion run` writes for that project.
+std::vector<Finding> study_findings(const Study& study);
+
+// The findings as a table for output (columns topic, group, heading, text, section).
+ResultTable findings_table(const std::vector<Finding>& findings, const std::string& town);
 
 
 }  // namespace cohesion

@@ -13,11 +13,20 @@ using namespace cohesion::test;
 namespace fs = std::filesystem;
 
 TEST(Cli, EveryCommandHasHelp) {
-    for (const char* command : {"", "info", "indices", "local", "decompose", "multilevel", "compare", "typology", "weights", "spatial", "profile", "hotspots", "enclaves", "harmonise", "change", "docs"}) {
+    for (const char* command : {"", "info", "indices", "local", "decompose", "multilevel", "compare", "typology", "weights", "spatial", "profile", "hotspots", "enclaves", "harmonise", "change", "docs", "findings"}) {
         const auto run = run_cli(std::string(command) + " --help");
         EXPECT_EQ(run.exit_code, 0) << command << ": " << run.err;
         EXPECT_NE(run.out.find("Usage"), std::string::npos) << command;
     }
+}
+
+// `findings` (the CLI twin of /api/findings, compared in tests/server) names what it needs.
+TEST(Cli, FindingsNeedAProjectOrATown) {
+    const auto none = run_cli("findings");
+    EXPECT_EQ(none.exit_code, 1);
+    EXPECT_NE(none.err.find("give a project file or --town NAME"), std::string::npos) << none.err;
+    const auto help = run_cli("findings --help");
+    EXPECT_NE(help.out.find("/api/findings"), std::string::npos) << help.out;
 }
 
 TEST(Cli, NoCommandIsAUsageError) {

@@ -136,6 +136,11 @@ TEST(CliRun, BundledBedfordProjectWritesEveryOutputAndTheReport) {
     const std::string html((std::istreambuf_iterator<char>(report)), std::istreambuf_iterator<char>());
     EXPECT_NE(html.find("Change over time"), std::string::npos);
     EXPECT_NE(html.find("Targeting: integration hubs"), std::string::npos);
+    // Each finding links to the section behind it; per-area tables are in the appendix and
+    // the body holds their top 10 (issue 13 §2).
+    EXPECT_NE(html.find("<a href=\"#section-"), std::string::npos);
+    EXPECT_NE(html.find("Appendix: every area"), std::string::npos);
+    EXPECT_NE(html.find("The 10 areas whose make-up changed fastest"), std::string::npos);
     std::size_t figures = 0;
     for (auto at = html.find("<svg"); at != std::string::npos; at = html.find("<svg", at + 1)) ++figures;
     EXPECT_EQ(figures, 13u);  // 2 charts, 7 town maps (one a closer view), maps of pace, ESOL score, hubs, licensing zones

@@ -56,6 +56,7 @@ TEST(ServeTwins, EveryEndpointEqualsItsCommand) {
         {"/api/change?dataset=Bedford", change},
         {"/api/multilevel?dataset=Bedford&levels=OA,LSOA,MSOA&group=Pakistani&versus=WhiteBrit&expected_draws=5",
          "multilevel " + table + " --levels OA,LSOA,MSOA -g Pakistani --versus WhiteBrit --expected-draws 5"},
+        {"/api/findings?dataset=Bedford", "findings " + data + "/bedford/bedford.toml"},
         {"/api/target/esol?dataset=Bedford", "target esol" + census},
         {"/api/target/licensing?dataset=Bedford", "target licensing" + census + " --boundaries " + lsoa},
         {"/api/target/hubs?dataset=Bedford&hubs=3&distance=800",

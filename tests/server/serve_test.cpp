@@ -87,7 +87,8 @@ TEST(Serve, ApiAnswersAndRejectsBadRequests) {
     int answered = 0, skipped = 0;
     const auto document = json_of(openapi);  // kept: a range-for over a temporary's member dangles
     for (const auto& [path, _] : document["paths"].items()) {
-        if (path == "/api/change") continue;  // needs a project with [change]: its own test below
+        // Need a project (with [change]; any, for findings): tests below and endpoint_twins_test.
+        if (path == "/api/change" || path == "/api/findings") continue;
         // Need serve --atlas / --national: tests/cli/cli_national_view_test.cpp. Without them, 404 saying so.
         if (path == "/api/atlas" || path == "/api/town") {
             auto r = c.Get(path == "/api/town" ? path + "?name=Bedford" : path);
@@ -107,7 +108,12 @@ TEST(Serve, ApiAnswersAndRejectsBadRequests) {
         EXPECT_EQ(r->status, 200) << path << " " << r->body.substr(0, 200);
         ++answered;
     }
-    EXPECT_EQ(answered + skipped + 1, static_cast<int>(document["paths"].size()));
+    EXPECT_EQ(answered + skipped + 2, static_cast<int>(document["paths"].size()));
+    // A dataset given with --dataset has no study behind it: findings say so, naming the fix.
+    auto findings = c.Get("/api/findings?dataset=bedford");
+    ASSERT_TRUE(findings);
+    EXPECT_EQ(findings->status, 400);
+    EXPECT_NE(findings->body.find("serve --project"), std::string::npos) << findings->body;
 }
 
 TEST(Serve, ConcurrentRequestsAgree) {

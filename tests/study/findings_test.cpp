@@ -51,6 +51,16 @@ TEST(StudyFindings, BedfordFindingsNameTheGroupsAndTheChange) {
         << findings[3].text;
     EXPECT_NE(findings[3].text.find("more mixed within areas lowered it by 0.013"), std::string::npos)
         << findings[3].text;
+    // Each finding says what it is about (the dashboard links it to that view) and which group.
+    EXPECT_EQ(findings[0].topic, "ranking");
+    EXPECT_EQ(findings[0].group, "Bangladeshi");
+    EXPECT_EQ(findings[2].topic, "enclaves");
+    EXPECT_EQ(findings[2].group, profile.focal);
+    EXPECT_EQ(findings[3].topic, "change");
+    const ResultTable shown = findings_table(findings, study.town());
+    ASSERT_EQ(shown.rows.size(), findings.size());
+    EXPECT_EQ(shown.columns, (std::vector<std::string>{"topic", "group", "heading", "text", "section"}));
+    EXPECT_EQ(std::get<std::string>(shown.rows[3][3]), findings[3].text);
     for (const auto& f : findings)  // no float noise such as 5.55e-17
         EXPECT_FALSE(std::regex_search(f.text, std::regex(R"(\de[-+]\d)"))) << f.text;
 }

@@ -4,6 +4,7 @@
 // file fetches, classifies for colour, labels and draws.
 import maplibregl from "maplibre-gl";
 import { initNational } from "./national.js";
+import { showFindings } from "./findings.js";
 
 const $ = (id) => document.getElementById(id);
 const VIRIDIS = ["#440154", "#3b528b", "#21918c", "#5ec962", "#fde725"];
@@ -415,6 +416,17 @@ async function refresh(what) {
       $("group").innerHTML = "";
       d.groups.forEach((g) => option($("group"), g));
       $("group").value = await defaultGroup(d);
+      // The findings come from the whole study (seconds the first time): not awaited.
+      state.findings = null;
+      showFindings($("findings-panel"), d, {
+        api,
+        available: (view) => !VIEWS[view].own || Boolean(d[VIEWS[view].own.needs]),
+        select: (view, group) => {
+          if (group && VIEWS[view].group && d.groups.includes(group)) $("group").value = group;
+          $("view").value = state.view = view;
+          refresh("view");
+        },
+      }).then((rows) => { state.findings = rows; });
     } else if (what === "level") {
       state.level = $("level").value;
       state.areas = await api(`/api/areas?dataset=${encodeURIComponent(d.name)}&format=geojson` +
@@ -443,7 +455,12 @@ map.on("click", "fill", (e) => showArea(e.features[0].properties));
 $("dataset").addEventListener("change", () => refresh("dataset"));
 $("group").addEventListener("change", () => refresh("group"));
 $("level").addEventListener("change", () => refresh("level"));
-$("view").addEventListener("change", () => { state.view = $("view").value; refresh("view"); });
+$("view").addEventListener("change", () => {
+  state.view = $("view").value;
+  // The findings open the page; once a map is chosen, its own notes and tables come first.
+  $("findings-panel").querySelector("details").open = false;
+  refresh("view");
+});
 $("search-form").addEventListener("submit", (e) => {
   e.preventDefault();
   const wanted = $("search").value.trim().toLowerCase();

@@ -2,7 +2,9 @@
 // dashboard on a free port, drives Debian's chromium headless through playwright-core,
 // opens every view, clicks an area in each, and checks that what a person reads is in
 // words (legend titles, area panels, summaries), that the controls follow the view, and
-// that the numbers equal the API's. Saves a screenshot of every view at 1280 and 768 px.
+// that the numbers equal the API's, and that the findings panel shows the report's
+// sentences with links that switch the view. Saves a screenshot of every view at 1280
+// and 768 px.
 //   node dashboard.test.mjs COHESION_BINARY WEB_DIST DATA_DIR SCREENSHOT_DIR
 import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
@@ -140,6 +142,35 @@ try {
     await page.screenshot({ path: `${shots}/dashboard-${view}-768.png`, fullPage: true });
     await page.setViewportSize({ width: 1280, height: 800 });
   }
+
+  // The findings panel: the report's first-page sentences from /api/findings (the same
+  // library function as `cohesion findings`), each linking to the view behind it.
+  await page.waitForFunction(() => Array.isArray(window.cohesionState?.findings), null, { timeout: 120000 });
+  // Choosing a map folds the panel away; a click on its heading opens it again.
+  check(!(await page.locator("#findings").isVisible()), "the findings panel stays open over the views");
+  await page.click("#findings-panel summary");
+  const findings = await (await fetch(`${base}/api/findings?dataset=Bedford`)).json();
+  const panel = await page.locator("#findings").innerText();
+  check(findings.rows.length >= 4, `/api/findings has ${findings.rows.length} findings`);
+  for (const f of findings.rows) check(panel.includes(f.text), `the findings panel lacks: ${f.text.slice(0, 80)}`);
+  check(/Bangladeshi residents \(3,225\) live the most apart/.test(panel), `findings panel reads '${panel.slice(0, 160)}'`);
+  check(!RAW.test(panel), `findings panel has raw values: '${panel.slice(0, 200)}'`);
+  const enclaveFinding = findings.rows.find((f) => f.topic === "enclaves");
+  await page.click('#findings li[data-topic="enclaves"] a.finding-link');
+  await ready(page, "name");
+  check(await page.locator("#view").inputValue() === "enclaves", "the enclaves finding did not switch to the enclaves view");
+  check(await page.locator("#group").inputValue() === enclaveFinding.group,
+    `the enclaves finding shows group ${await page.locator("#group").inputValue()}, expected ${enclaveFinding.group}`);
+  await page.screenshot({ path: `${shots}/dashboard-findings-1280.png` });
+  await page.click('#findings li[data-topic="change"] a.finding-link');
+  await ready(page, "pace");
+  check(await page.locator("#view").inputValue() === "change", "the change finding did not switch to the change view");
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${shots}/dashboard-findings-768.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  // Back to the group the checks below use (the selector is hidden in the change view).
+  await page.evaluate(() => { document.getElementById("group").value = "Pakistani"; });
 
   // Switching views clears the area panel: no stale area from another view.
   await page.selectOption("#view", "share");
