@@ -103,6 +103,12 @@ void DatasetCatalog::add_change(const std::string& name, ServedChange change, co
     it->second->change = std::move(change);
 }
 
+void DatasetCatalog::add_scenarios(const std::string& name, ServedScenarios scenarios) {
+    const auto it = datasets_.find(name);
+    if (it == datasets_.end()) throw Error(Location{"", 0, "--project"}, "no dataset '" + name + "' to attach scenarios to");
+    it->second->scenarios = std::move(scenarios);
+}
+
 const ServedDataset* DatasetCatalog::find(const std::string& name) const {
     const auto it = datasets_.find(name);
     return it == datasets_.end() ? nullptr : it->second.get();

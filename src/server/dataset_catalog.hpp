@@ -14,6 +14,8 @@
 #include "geo/geojson_features.hpp"
 #include "io/census_topics.hpp"
 #include "io/table_input.hpp"
+#include "simulation/scenario.hpp"
+#include "simulation/town.hpp"
 #include "weights/weights.hpp"
 
 namespace cohesion {
@@ -50,6 +52,18 @@ struct ServedChange {
     std::optional<ServedGeography> geography;
 };
 
+// A project's [[scenario]] blocks and the town the model runs them on (read at start-up):
+// the scenario-run jobs (server/scenario_jobs.hpp) compute from these.
+struct ServedScenarios {
+    Town town;
+    ModelParameters parameters;
+    std::vector<ScenarioSpec> scenarios;
+    std::vector<std::string> notes;     // which parameters (as `cohesion simulate` says)
+    std::size_t replicates = 8;         // the project's [simulation] replicates: the default per run
+    int years = 10;
+    std::uint64_t seed = 20210321;
+};
+
 struct ServedDataset {
     std::string name;
     TableInput input;  // how the table was read (for the listing)
@@ -57,6 +71,7 @@ struct ServedDataset {
     std::optional<ServedGeography> geography;
     std::optional<ServedCensus> census;
     std::optional<ServedChange> change;
+    std::optional<ServedScenarios> scenarios;
 };
 
 class DatasetCatalog {
@@ -72,6 +87,7 @@ public:
     void add_census(const std::string& name, CensusSource source, const std::string& boundaries);
     // Change over time for an added dataset (`boundaries`: the later geography's polygons).
     void add_change(const std::string& name, ServedChange change, const std::string& boundaries);
+    void add_scenarios(const std::string& name, ServedScenarios scenarios);
     const ServedDataset* find(const std::string& name) const;
     const std::map<std::string, std::unique_ptr<ServedDataset>>& all() const { return datasets_; }
     bool empty() const { return datasets_.empty(); }

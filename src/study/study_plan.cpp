@@ -162,6 +162,28 @@ void targeting_steps(const StudyTargetingSpec& t, std::vector<StudyStep>& steps)
 
 }  // namespace
 
+// The project's [[scenario]] blocks against the model's baseline, with few replicates
+// (the project's [simulation] replicates) so the whole run stays fast.
+void what_if_step(std::vector<StudyStep>& steps) {
+    steps.push_back({"what if: scenarios against the baseline", "simulate", {"what_if.json"},
+                     [](const Study& s, const StudyHooks& hooks) {
+                         const auto& in = *s.what_if();
+                         const auto& w = *s.spec().what_if;
+                         WhatIfRequest r;
+                         r.years = w.years;
+                         r.replicates = w.replicates;
+                         r.seed = w.seed;
+                         r.progress = hooks.progress;
+                         r.stop = hooks.stop;
+                         auto result = std::make_shared<const WhatIf>(
+                             run_what_if(in.town, in.parameters, w.scenarios, r, in.notes));
+                         StudyOutput out{what_if_tables(*result, r.top)};
+                         out.sentences = what_if_sentences(*result);
+                         out.what_if = result;
+                         return out;
+                     }});
+}
+
 // The town among every local authority: the atlas without bootstrap or randomisation
 // (seconds nationally), then the town's row of each measure beside its peers' median and
 // England & Wales, in sentences.
@@ -209,6 +231,7 @@ std::vector<StudyStep> study_plan(const StudySpec& spec) {
     if (!spec.national_table.empty()) comparison_step(steps);
     if (spec.change) change_steps(*spec.change, steps);
     if (spec.targeting) targeting_steps(*spec.targeting, steps);
+    if (spec.what_if && !spec.what_if->scenarios.empty()) what_if_step(steps);
     return steps;
 }
 
