@@ -85,7 +85,19 @@ void what_if_section(ReportSection& section, const StudyOutput& out, const AreaL
             chart.series.push_back(std::move(s));
         }
     section.figures.push_back(std::move(chart));
-    section.tables.insert(section.tables.end(), out.tables.begin(), out.tables.end());
+    // The report shows the end year of each scenario's dissimilarities and M, and the areas
+    // that change most; every year and every area are in what_if.json.
+    const int last = c.first_year + c.years;
+    ResultTable summary = out.tables.front();
+    summary.title = fmt::format("{}: dissimilarity and M in {} by scenario (model runs)", w.town, last);
+    summary.rows.clear();
+    for (const auto& row : out.tables.front().rows) {
+        const auto* name = std::get_if<std::string>(&row.at(1));
+        const auto* year = std::get_if<std::int64_t>(&row.at(2));
+        if (name && year && *year == last && (name->rfind("D: ", 0) == 0 || *name == "M")) summary.rows.push_back(row);
+    }
+    section.tables.push_back(std::move(summary));
+    if (out.tables.size() > 2) section.tables.push_back(out.tables[2]);
     if (!polygons || c.outcomes.size() < 2 || group.empty()) return;
     const std::size_t n = c.codes.size(), g = static_cast<std::size_t>(
                                                  std::find(c.groups.begin(), c.groups.end(), group) - c.groups.begin());
@@ -113,12 +125,13 @@ void what_if_section(ReportSection& section, const StudyOutput& out, const AreaL
     const AreaLayer& layer = layers.emplace_back(subset_layer(*polygons, features));
     MapFigure m = section_map("What if", layer, values, "difference", options);
     const int end = c.first_year + c.years;
-    m.title = fmt::format("{} households' share in {}: “{}” minus the baseline", group, end, c.outcomes[pick].name);
-    m.legend_title = "percentage points";
+    m.title = fmt::format("{} share in {}: scenario minus baseline", group, end);
+    m.legend_title = "change, points";
     m.percent = true;
-    m.caption = fmt::format("Mean end-state share of {} households across {} runs under the scenario minus the "
-                            "baseline's, per 2021 LSOA; a model projection under the scenario's assumptions.",
-                            group, c.replicates);
+    m.caption = fmt::format("Mean share of {} households in {} across {} runs under “{}” minus the baseline's, per "
+                            "2021 LSOA (legend in percentage points); a model projection under the scenario's "
+                            "assumptions.",
+                            group, end, c.replicates, c.outcomes[pick].name);
     section.figures.push_back(std::move(m));
 }
 

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <map>
+
 #include "analysis/change_tables.hpp"
 #include "analysis/comparison_table.hpp"
 #include "analysis/emerging_tables.hpp"
@@ -178,7 +180,17 @@ void what_if_step(std::vector<StudyStep>& steps) {
                          auto result = std::make_shared<const WhatIf>(
                              run_what_if(in.town, in.parameters, w.scenarios, r, in.notes));
                          StudyOutput out{what_if_tables(*result, r.top)};
-                         out.sentences = what_if_sentences(*result);
+                         // Areas named after the places (wards) they lie in, when the study has both.
+                         std::map<std::string, std::string> place_of;
+                         const auto* change = s.change();
+                         if (s.places() && change && change->spatial &&
+                             change->spatial->layer.crs == s.places()->areas.crs) {
+                             const auto& layer = change->spatial->layer;
+                             const auto names = place_of_areas(layer, *s.places());
+                             for (std::size_t f = 0; f < layer.size() && f < names.size(); ++f)
+                                 place_of[layer.codes[f]] = names[f];
+                         }
+                         out.sentences = what_if_sentences(*result, place_of);
                          out.what_if = result;
                          return out;
                      }});

@@ -96,7 +96,7 @@ std::string headline_index(const ScenarioComparison& c) {
     return best.empty() ? "M" : best;
 }
 
-std::vector<std::string> what_if_sentences(const WhatIf& w) {
+std::vector<std::string> what_if_sentences(const WhatIf& w, const std::map<std::string, std::string>& place_of) {
     const ScenarioComparison& c = w.comparison;
     std::vector<std::string> out;
     if (c.outcomes.empty()) return out;
@@ -142,8 +142,9 @@ std::vector<std::string> what_if_sentences(const WhatIf& w) {
             (apart ? parts : noise) += (apart ? (parts.empty() ? "" : ", ") : (noise.empty() ? "" : ", ")) +
                                        (apart ? text : c.groups[g]);
         }
-        std::string s = fmt::format("With “{}”", o.name);
-        if (!o.assumptions.empty()) s += " (" + o.assumptions.front() + ")";
+        std::string s;
+        if (!o.assumptions.empty()) s = fmt::format("“{}” assumes: {}. ", o.name, o.assumptions.front());
+        s += "With it";
         if (!parts.empty()) s += fmt::format(", dissimilarity in {} would be about: {}", end, parts);
         else s += fmt::format(", no group's dissimilarity in {} moves outside the run-to-run range of the baseline", end);
         if (!parts.empty() && !noise.empty()) s += fmt::format("; for {} the difference is within the run-to-run range", noise);
@@ -155,10 +156,13 @@ std::vector<std::string> what_if_sentences(const WhatIf& w) {
                 const double d = o.end_shares[g * n + i] - base.end_shares[g * n + i];
                 if (std::abs(d) > std::abs(most)) most = d, area = i, group = g;
             }
+        const auto place = place_of.find(c.codes[area]);
+        const std::string where =
+            place == place_of.end() || place->second.empty() ? c.codes[area] : c.codes[area] + " (" + place->second + ")";
         if (std::abs(most) > 0)
             s += fmt::format(". The area that changes most is {}, where {} households would be {} of households "
                              "instead of {} ({} {:.1f} points)",
-                             c.codes[area], c.groups[group], percent_text(o.end_shares[group * n + area]),
+                             where, c.groups[group], percent_text(o.end_shares[group * n + area]),
                              percent_text(base.end_shares[group * n + area]), most > 0 ? "up" : "down",
                              100 * std::abs(most));
         out.push_back(s + ".");

@@ -11,6 +11,7 @@
 // the baseline, and call a difference inside the run-to-run range what it is.
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <stop_token>
 #include <string>
 #include <vector>
@@ -55,7 +56,9 @@ std::vector<ResultTable> what_if_tables(const WhatIf& what_if, std::size_t top =
 // The report's paragraphs: what the projections are and are not, the baseline's dissimilarity
 // per group at the end year with its range, each scenario against the baseline, and the areas
 // that change most.
-std::vector<std::string> what_if_sentences(const WhatIf& what_if);
+// `place_of`: a place name per area code (e.g. the ward an LSOA lies in), for the areas named.
+std::vector<std::string> what_if_sentences(const WhatIf& what_if,
+                                           const std::map<std::string, std::string>& place_of = {});
 
 // The trajectory of `index` (e.g. "D: Asian") in one outcome, or null.
 const IndexTrajectory* trajectory(const ScenarioOutcome& outcome, const std::string& index);
