@@ -136,9 +136,11 @@ std::vector<std::string> what_if_sentences(const WhatIf& w, const std::map<std::
             if (!t || !b) continue;
             const double d = t->mean.back() - b->mean.back();
             const bool apart = t->low.back() > b->high.back() || t->high.back() < b->low.back();
-            const std::string text = fmt::format("{} {} (range {}–{}, {}{} vs the baseline)", c.groups[g],
-                                                 two(t->mean.back()), two(t->low.back()), two(t->high.back()),
-                                                 d >= 0 ? "+" : "−", two(std::abs(d)));
+            const std::string versus = std::abs(d) < 0.005 ? std::string("less than 0.01 from the baseline")
+                                                            : fmt::format("{}{} vs the baseline", d >= 0 ? "+" : "−",
+                                                                          two(std::abs(d)));
+            const std::string text = fmt::format("{} {} (range {}–{}, {})", c.groups[g], two(t->mean.back()),
+                                                 two(t->low.back()), two(t->high.back()), versus);
             (apart ? parts : noise) += (apart ? (parts.empty() ? "" : ", ") : (noise.empty() ? "" : ", ")) +
                                        (apart ? text : c.groups[g]);
         }

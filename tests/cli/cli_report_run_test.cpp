@@ -138,7 +138,12 @@ TEST(CliRun, BundledBedfordProjectWritesEveryOutputAndTheReport) {
     EXPECT_NE(html.find("Targeting: integration hubs"), std::string::npos);
     std::size_t figures = 0;
     for (auto at = html.find("<svg"); at != std::string::npos; at = html.find("<svg", at + 1)) ++figures;
-    EXPECT_EQ(figures, 13u);  // 2 charts, 7 town maps (one a closer view), maps of pace, ESOL score, hubs, licensing zones
+    // 2 charts, 7 town maps (one a closer view), maps of pace, ESOL score, hubs, licensing
+    // zones, and the What if section's trajectory chart and end-state map.
+    EXPECT_EQ(figures, 15u);
+    EXPECT_NE(html.find("What if"), std::string::npos);
+    EXPECT_NE(html.find("These are model projections, not forecasts"), std::string::npos);
+    EXPECT_TRUE(std::filesystem::exists(out / "what_if.json"));
     // Built in a staging folder (issue 11 item 11), but provenance names the final folder:
     // change.json read the harmonised table from the staging folder and says so in its notes.
     for (const char* f : {"change.json", "segregation_change.json", "report.html", "run.json"}) {
@@ -148,10 +153,11 @@ TEST(CliRun, BundledBedfordProjectWritesEveryOutputAndTheReport) {
     }
     // The study reads its inputs before computing and counts the reads (run.json's notes):
     // the 2011 table twice (as loaded, and aggregated to LSOAs as the earlier census), the 2021
-    // table, the four Census 2021 topics; four polygon layers (OAs, LSOAs twice, wards).
+    // table, the four Census 2021 topics; four polygon layers (OAs, LSOAs twice, wards); and
+    // the model's town for the what-if step (2011 OAs, 2021 LSOAs, TS054; LSOA polygons).
     const auto log = nlohmann::json::parse(slurp(out / "run.json"));
     bool counted = false;
-    for (const auto& note : log["notes"]) counted = counted || note.get<std::string>() == "read 7 tables and 4 polygon layers";
+    for (const auto& note : log["notes"]) counted = counted || note.get<std::string>() == "read 10 tables and 5 polygon layers";
     EXPECT_TRUE(counted) << log["notes"].dump();
     EXPECT_NE(html.find("harmonised through"), std::string::npos);
 

@@ -183,7 +183,8 @@ export function initScenarioView({ datasetName }) {
       const apart = s.low > b.high || s.high < b.low;
       text = `If nothing changes, the model puts ${group} dissimilarity at about ${two(b.value)} in ${year} (range ${two(b.low)}–${two(b.high)}); ` +
         `with “${scenario}” it would be about ${two(s.value)} (range ${two(s.low)}–${two(s.high)}), ` +
-        `${s.value - b.value >= 0 ? "+" : "−"}${two(Math.abs(s.value - b.value))} against the baseline` +
+        (Math.abs(s.value - b.value) < 0.005 ? "less than 0.01 from the baseline"
+          : `${s.value - b.value >= 0 ? "+" : "−"}${two(Math.abs(s.value - b.value))} against the baseline`) +
         (apart ? "." : ", within the run-to-run range: the model cannot tell them apart.");
       let most = null;
       for (const [code, v] of share) {
@@ -242,6 +243,7 @@ export function initScenarioView({ datasetName }) {
     const job = view.job;  // a run still going is nobody's any more: cancel it
     if (job && (job.state === "queued" || job.state === "running")) fetch(job.status_url, { method: "DELETE" }).catch(() => {});
   });
+  window.addEventListener("resize", () => { panel.style.top = `${Math.ceil(header.getBoundingClientRect().bottom)}px`; });
   $("whatif-run").addEventListener("click", run);
   $("whatif-scenario").addEventListener("change", describe);
   $("whatif-group").addEventListener("change", render);
