@@ -173,6 +173,14 @@ std::vector<Step> plan(const Project& p) {
         if (!t.boundaries.empty()) lic.insert(lic.end(), {"--output", file("licensing.gpkg")});
         steps.push_back({"selective licensing screen", lic});
     }
+    if (!p.scenarios.empty()) {
+        const auto& m = p.simulation;
+        std::vector<std::string> a{"simulate", "--town", m.town, "--data", m.data};
+        if (!m.parameters.empty()) a.insert(a.end(), {"--parameters", m.parameters});
+        a.insert(a.end(), {"--scenarios", p.file, "--replicates", std::to_string(m.replicates), "--years",
+                           std::to_string(m.years), "--seed", std::to_string(m.seed), "--output", file("what_if.json")});
+        steps.push_back({"what if: scenarios against the baseline", a});
+    }
     if (p.report) {
         auto tail = bounds;
         tail.insert(tail.end(), {"--html", file("report.html"), "--bootstrap", bootstrap, "--permutations", permutations,
@@ -201,6 +209,7 @@ std::vector<Step> plan(const Project& p) {
             if (maps) tail.insert(tail.end(), {"--section", hubs + "=" + file("hubs.json")});
             tail.insert(tail.end(), {"--section", lic + "=" + file("licensing.json")});
         }
+        if (!p.scenarios.empty()) tail.insert(tail.end(), {"--section", "What if=" + file("what_if.json")});
         steps.push_back({"report", with_table({"report"}, tail)});
     }
     return steps;

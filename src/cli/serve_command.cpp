@@ -15,6 +15,7 @@
 #include "project/project_file.hpp"
 #include "project/study_from_project.hpp"
 #include "study/study.hpp"
+#include "study/study.hpp"
 #include "server/api.hpp"
 #include "server/http_server.hpp"
 #include "server/served_atlas.hpp"
@@ -81,7 +82,7 @@ void add_serve_command(CLI::App& app) {
                         "NAME=TABLE or NAME=TABLE@BOUNDARIES, e.g. bedford=data/bedford/oa2011_ethnicity.csv@"
                         "data/bedford/oa2011.geojson (repeatable)");
     command->add_option("--project", o->projects,
-                        "Serve the table and boundaries of a project file, with its [change] and [targeting] sections (repeatable)");
+                        "Serve the table and boundaries of a project file, with its [change] and [targeting] sections and its [[scenario]] blocks (scenario runs; repeatable)");
     command->add_option("--census", o->census,
                         "NAME=FOLDER or NAME=FOLDER@BOUNDARIES: Census 2021 OA tables for dataset NAME's targeting "
                         "endpoints, e.g. bedford=data/bedford/census2021_oa@data/bedford/lsoa2021.geojson (repeatable)");
@@ -136,6 +137,18 @@ void add_serve_command(CLI::App& app) {
             catalog.set_study(name, study);
             if (!p.places.empty() && !p.boundaries.empty()) catalog.set_places(name, p.places);
             if (study.change) catalog.add_change(name, served_change(*study.change), p.change->boundaries);
+            if (study.what_if) {  // the [[scenario]] blocks: POST /api/scenario-runs
+                StudyWhatIfInputs in = load_study_what_if(*study.what_if);
+                ServedScenarios served;
+                served.town = std::move(in.town);
+                served.parameters = std::move(in.parameters);
+                served.notes = std::move(in.notes);
+                served.scenarios = study.what_if->scenarios;
+                served.replicates = study.what_if->replicates;
+                served.years = study.what_if->years;
+                served.seed = study.what_if->seed;
+                catalog.add_scenarios(name, std::move(served));
+            }
             if (p.targeting) {
                 const auto& t = *p.targeting;
                 catalog.add_census(name, CensusSource{t.census, t.where.empty() ? std::vector<std::string>{}
@@ -169,6 +182,7 @@ void add_serve_command(CLI::App& app) {
                 {"light_queued", c.light_queued}, {"light_running", c.light_running},
                 {"heavy_queued", c.heavy_queued}, {"heavy_running", c.heavy_running}};
         };
+        o->api.work = &work;
         const Api api(catalog, o->api);
         HttpServer server(api, work, o->http);
         server.listen(o->host, o->port);

@@ -18,6 +18,7 @@
 #include "simulation/parameters_json.hpp"
 #include "simulation/simulation_tables.hpp"
 #include "simulation/sweep.hpp"
+#include "study/what_if.hpp"
 
 namespace cohesion::cli {
 
@@ -30,7 +31,7 @@ struct SimulateOptions {
     int from = 2021;
     std::size_t replicates = 100;
     std::uint64_t seed = 20210321;
-    std::string scenarios;
+    std::string scenarios, scenario;
     bool calibrate = false, validate = false, sweep = false;
     std::vector<std::string> towns;
     int threads = 0;
@@ -133,17 +134,20 @@ std::vector<ResultTable> run(const SimulateOptions& o) {
     }
     std::vector<ScenarioSpec> scenarios;
     if (!o.scenarios.empty()) scenarios = load_scenarios(o.scenarios);
+    if (!o.scenario.empty() && o.scenarios.empty()) throw Error("--scenario needs --scenarios FILE (where it is declared)");
     const bool from_later = o.from == town.later_year;
     if (!from_later && o.from != town.earlier_year)
         throw Error(fmt::format("--from must be {} or {} (a census year)", town.earlier_year, town.later_year));
-    const auto c = compare_scenarios(setup_for(o, town, from_later, o.years), params, scenarios, o.replicates, o.seed,
-                                     0.90, progress_reporter("simulating scenarios"));
-    auto tables = scenario_tables(c, town.name, o.top);
-    tables.front().notes.insert(tables.front().notes.end(), notes.begin(), notes.end());
-    tables.front().notes.push_back(fmt::format("moving rates a year: owner {:.0f}%, social {:.0f}%, private rented {:.0f}% "
-                                               "(assumptions; --rate-owner/--rate-social/--rate-private)",
-                                               100 * o.rates.owner, 100 * o.rates.social, 100 * o.rates.private_rented));
-    return tables;
+    WhatIfRequest r;
+    r.years = o.years;
+    r.from_later = from_later;
+    r.replicates = o.replicates;
+    r.seed = o.seed;
+    r.rates = o.rates;
+    r.arrivals_near_group = o.arrivals_near_group;
+    r.top = o.top;
+    r.progress = progress_reporter("simulating scenarios (runs)");
+    return what_if_tables(run_what_if(town, params, scenarios, r, notes, o.scenario), o.top);
 }
 
 }  // namespace
@@ -166,6 +170,7 @@ void add_simulate_command(CLI::App& app) {
     command->add_option("--seed", o->seed, "Random seed (replicate r uses (seed, r) only)")->capture_default_str()->group(g);
     command->add_option("--scenarios", o->scenarios, "TOML file with [[scenario]] blocks (e.g. the project file)")
         ->check(CLI::ExistingFile)->group(g);
+    command->add_option("--scenario", o->scenario, "Only this scenario (its name) against the baseline")->group(g);
     command->add_option("--top", o->top, "Areas listed per scenario among those that change most")
         ->capture_default_str()->group(g);
     command->add_option("--rate-owner", o->rates.owner, "Yearly moving probability, owner occupiers")

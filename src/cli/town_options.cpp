@@ -28,16 +28,7 @@ void add_town_options(CLI::App& command, TownOptionValues& v) {
                        "default: data/simulation/bedford_parameters.json")->group(g);
 }
 
-Town load_town_from(const TownOptionValues& v) {
-    if (v.town == "Bedford" && fs::exists(fs::path(v.data) / "bedford" / "lsoa2021_ethnic5.csv"))
-        return load_town(bedford_sources(v.data));
-    std::string shared = v.shared;
-    if (shared.empty()) {
-        const char* env = std::getenv("COHESION_SHARED_DATA");
-        shared = env && *env ? env : "../shared/data";
-    }
-    return load_town(shared_town_sources(shared, v.data, v.town));
-}
+Town load_town_from(const TownOptionValues& v) { return load_town(town_sources(v.town, v.data, v.shared)); }
 
 namespace {
 

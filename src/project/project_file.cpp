@@ -129,6 +129,20 @@ Project load_project(const std::string& path) {
         if (g.census.empty()) throw Error(Location{path, 0, "targeting.census"}, "the census tables folder is required");
         p.targeting = g;
     }
+    p.simulation.data = fs::path(p.folder).parent_path().string();
+    if (const auto* t = top.table("simulation")) {
+        Section s(*t, path, "simulation", p.folder);
+        s.text("town", p.simulation.town);
+        s.path("data", p.simulation.data);
+        s.path("parameters", p.simulation.parameters);
+        s.integer("replicates", p.simulation.replicates, 1, 10000);
+        s.integer("years", p.simulation.years, 1, 50);
+        std::int64_t seed = static_cast<std::int64_t>(p.simulation.seed);
+        s.integer("seed", seed, 0, INT64_MAX);
+        p.simulation.seed = static_cast<std::uint64_t>(seed);
+        s.finish();
+    }
+    if (p.simulation.town.empty()) p.simulation.town = p.name;
     p.scenarios = read_scenarios(top);
     top.finish();
     return p;

@@ -34,6 +34,16 @@ struct ProjectTargeting {
     double distance = 800.0;
 };
 
+// [simulation]: how `cohesion run` runs the [[scenario]] blocks (the what-if step and the
+// report's "What if" section) — `cohesion simulate`'s town options and run size.
+struct ProjectSimulation {
+    std::string town;                  // default: [project] name
+    std::string data;                  // the repository data folder (schemes, bedford/); default: the file's parent folder
+    std::string parameters;            // calibrated parameters JSON; default: none (neutral preferences)
+    std::int64_t replicates = 8, years = 10;
+    std::uint64_t seed = 20210321;
+};
+
 struct Project {
     std::string file, folder;          // the project file and the folder paths are relative to
     std::string name, output = "out";
@@ -50,7 +60,8 @@ struct Project {
     std::string national_table, national_town;  // `run --town`: compare with every local authority
     std::optional<ProjectChange> change;
     std::optional<ProjectTargeting> targeting;
-    std::vector<ScenarioSpec> scenarios;  // [[scenario]] blocks (cohesion simulate)
+    std::vector<ScenarioSpec> scenarios;  // [[scenario]] blocks (cohesion simulate; run's what-if step)
+    ProjectSimulation simulation;
 };
 
 Project load_project(const std::string& path);

@@ -67,6 +67,17 @@ StudySpec study_spec(const Project& p) {
         st.distance = t.distance;
         s.targeting = std::move(st);
     }
+    if (!p.scenarios.empty()) {
+        StudyWhatIfSpec w;
+        w.town = p.simulation.town;
+        w.data = p.simulation.data;
+        w.parameters = p.simulation.parameters;
+        w.scenarios = p.scenarios;
+        w.replicates = static_cast<std::size_t>(p.simulation.replicates);
+        w.years = static_cast<int>(p.simulation.years);
+        w.seed = p.simulation.seed;
+        s.what_if = std::move(w);
+    }
     return s;
 }
 

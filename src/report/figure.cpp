@@ -316,6 +316,85 @@ void draw_bars(cairo_t* cr, const BarChartFigure& f, double width, double height
     text(cr, left, axis_y + 28, key, 9);
 }
 
+void draw_lines(cairo_t* cr, const LineChartFigure& f, double width, double height) {
+    double x_lo = INFINITY, x_hi = -INFINITY, y_lo = INFINITY, y_hi = -INFINITY;
+    for (const auto& s : f.series) {
+        if (s.value.size() != s.x.size()) throw Error("line chart: one value per x is needed in '" + s.label + "'");
+        for (std::size_t i = 0; i < s.x.size(); ++i) {
+            x_lo = std::min(x_lo, s.x[i]), x_hi = std::max(x_hi, s.x[i]);
+            for (const auto* v : {&s.value, &s.lower, &s.upper})
+                if (i < v->size() && std::isfinite((*v)[i])) y_lo = std::min(y_lo, (*v)[i]), y_hi = std::max(y_hi, (*v)[i]);
+        }
+    }
+    if (!(x_hi > x_lo)) x_hi = x_lo + 1;
+    if (!(y_hi > y_lo)) y_hi = y_lo + (std::isfinite(y_lo) ? std::max(1e-3, std::abs(y_lo) * 0.1) : 1.0);
+    if (!std::isfinite(y_lo)) y_lo = 0;
+    const double pad = (y_hi - y_lo) * 0.08;
+    y_lo -= pad, y_hi += pad;
+    const double left = 56.0, right = 16.0, top = 28.0, key_rows = static_cast<double>(f.series.size() + 1);
+    const double bottom = 34.0 + 13.0 * key_rows;
+    const double pw = width - left - right, ph = height - top - bottom;
+    auto X = [&](double x) { return left + (x - x_lo) / (x_hi - x_lo) * pw; };
+    auto Y = [&](double y) { return top + ph - (y - y_lo) / (y_hi - y_lo) * ph; };
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    text(cr, 0, 16, f.title, 13, true);
+    // Axes: five value ticks with light grid lines, a tick per x (labelled sparsely).
+    cairo_set_line_width(cr, 0.5);
+    for (int t = 0; t <= 4; ++t) {
+        const double v = y_lo + (y_hi - y_lo) * t / 4.0;
+        cairo_set_source_rgb(cr, 0.85, 0.85, 0.85);
+        cairo_move_to(cr, left, Y(v));
+        cairo_line_to(cr, left + pw, Y(v));
+        cairo_stroke(cr);
+        cairo_set_source_rgb(cr, 0, 0, 0);
+        text(cr, left - 4, Y(v) + 3, fmt::format("{:.3f}", v), 8, false, 1.0);
+    }
+    cairo_set_line_width(cr, 0.8);
+    cairo_move_to(cr, left, top + ph);
+    cairo_line_to(cr, left + pw, top + ph);
+    cairo_stroke(cr);
+    const int span = static_cast<int>(std::lround(x_hi - x_lo));
+    const int step = span > 12 ? 5 : span > 6 ? 2 : 1;
+    for (int k = 0; k <= span; k += step) {
+        const double x = x_lo + k;
+        cairo_move_to(cr, X(x), top + ph);
+        cairo_line_to(cr, X(x), top + ph + 4);
+        cairo_stroke(cr);
+        text(cr, X(x), top + ph + 14, fmt::format("{:.0f}", x), 8, false, 0.5);
+    }
+    // Bands first (translucent), then the lines on top.
+    for (std::size_t k = 0; k < f.series.size(); ++k) {
+        const auto& s = f.series[k];
+        if (s.lower.size() != s.x.size() || s.upper.size() != s.x.size() || s.x.empty()) continue;
+        const Rgb c = okabe_ito(k);
+        cairo_set_source_rgba(cr, c.r, c.g, c.b, 0.18);
+        cairo_move_to(cr, X(s.x[0]), Y(s.upper[0]));
+        for (std::size_t i = 1; i < s.x.size(); ++i) cairo_line_to(cr, X(s.x[i]), Y(s.upper[i]));
+        for (std::size_t i = s.x.size(); i-- > 0;) cairo_line_to(cr, X(s.x[i]), Y(s.lower[i]));
+        cairo_close_path(cr);
+        cairo_fill(cr);
+    }
+    for (std::size_t k = 0; k < f.series.size(); ++k) {
+        const auto& s = f.series[k];
+        set_colour(cr, okabe_ito(k));
+        cairo_set_line_width(cr, 2.0);
+        for (std::size_t i = 0; i < s.x.size(); ++i)
+            i == 0 ? cairo_move_to(cr, X(s.x[i]), Y(s.value[i])) : cairo_line_to(cr, X(s.x[i]), Y(s.value[i]));
+        cairo_stroke(cr);
+    }
+    // Key: one row per series, then the axis and band meaning.
+    double ky = top + ph + 30;
+    for (std::size_t k = 0; k < f.series.size(); ++k, ky += 13) {
+        set_colour(cr, okabe_ito(k));
+        cairo_rectangle(cr, left, ky - 7, 14, 6);
+        cairo_fill(cr);
+        cairo_set_source_rgb(cr, 0, 0, 0);
+        text(cr, left + 20, ky, f.series[k].label, 9);
+    }
+    cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
+    text(cr, left, ky, f.axis_label + (f.band_label.empty() ? "" : "; shaded: " + f.band_label), 8.5);
+}
+
 }  // namespace
 
 cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
@@ -332,6 +411,7 @@ const std::string& figure_caption(const Figure& f) {
 
 void draw_figure(cairo_t* cr, const Figure& f, double width, double height) {
     if (const auto* m = std::get_if<MapFigure>(&f)) draw_map(cr, *m, width, height);
+    else if (const auto* l = std::get_if<LineChartFigure>(&f)) draw_lines(cr, *l, width, height);
     else draw_bars(cr, std::get<BarChartFigure>(f), width, height);
 }
 

@@ -1,5 +1,6 @@
 #pragma once
-// Figures of the report — choropleth maps and bar charts with intervals — described as
+// Figures of the report — choropleth maps, bar charts with intervals and line charts with
+// bands — described as
 // data and drawn with cairo onto any surface: SVG for the HTML report (text turned into
 // paths, so the file needs no fonts or network) and vector pages of the PDF. Figures
 // only draw what they are given; the numbers come from the analyses.
@@ -72,7 +73,19 @@ struct BarChartFigure {
     bool percent = false;
 };
 
-using Figure = std::variant<MapFigure, BarChartFigure>;
+// Lines over years with a shaded band each (e.g. an index trajectory per scenario with the
+// 5th–95th percentiles across model runs).
+struct LineSeries {
+    std::string label;
+    std::vector<double> x, value, lower, upper;  // lower/upper empty = no band
+};
+struct LineChartFigure {
+    std::string title, axis_label, caption;
+    std::vector<LineSeries> series;
+    std::string band_label;  // what the bands are, for the key
+};
+
+using Figure = std::variant<MapFigure, BarChartFigure, LineChartFigure>;
 
 const std::string& figure_title(const Figure& figure);
 const std::string& figure_caption(const Figure& figure);

@@ -96,6 +96,86 @@ ResultTable top_ten(const ResultTable& per_area, const std::string& title, const
     return t;
 }
 
+// The "What if" section: the step's sentences, the headline index's trajectory per scenario
+// with its band, and a map of the scenario that moves most: its end-state share of the
+// headline group minus the baseline's (the same runs, so the difference comes from the levers).
+void what_if_section(ReportSection& section, const StudyOutput& out, const AreaLayer* polygons,
+                     std::deque<AreaLayer>& layers, const SectionMapOptions& options) {
+    section.paragraphs.insert(section.paragraphs.end(), out.sentences.begin(), out.sentences.end());
+    if (!out.what_if) return;
+    const WhatIf& w = *out.what_if;
+    const ScenarioComparison& c = w.comparison;
+    const std::string index = headline_index(c);
+    LineChartFigure chart;
+    const bool dissimilarity = index.rfind("D: ", 0) == 0;
+    const std::string group = dissimilarity ? index.substr(3) : "";
+    chart.title = dissimilarity ? fmt::format("Dissimilarity of {} households from everyone else, by scenario", group)
+                                : "Segregation across all groups (M), by scenario";
+    chart.axis_label = dissimilarity ? "dissimilarity index D (0 = even, 1 = apart)" : "mutual information index M";
+    chart.band_label = fmt::format("5th–95th percentile of {} model runs", c.replicates);
+    chart.caption = "Model projections under stated assumptions, not forecasts: compare each scenario with the "
+                    "baseline (same runs), not the levels.";
+    for (const auto& o : c.outcomes)
+        if (const auto* t = trajectory(o, index)) {
+            LineSeries s;
+            s.label = o.name == "baseline" ? "baseline (no levers)" : o.name;
+            s.x.assign(t->years.begin(), t->years.end());
+            s.value = t->mean;
+            s.lower = t->low;
+            s.upper = t->high;
+            chart.series.push_back(std::move(s));
+        }
+    section.figures.push_back(std::move(chart));
+    // The report shows the end year of each scenario's dissimilarities and M, and the areas
+    // that change most; every year and every area are in what_if.json.
+    const int last = c.first_year + c.years;
+    ResultTable summary = out.tables.front();
+    summary.title = fmt::format("{}: dissimilarity and M in {} by scenario (model runs)", w.town, last);
+    summary.rows.clear();
+    for (const auto& row : out.tables.front().rows) {
+        const auto* name = std::get_if<std::string>(&row.at(1));
+        const auto* year = std::get_if<std::int64_t>(&row.at(2));
+        if (name && year && *year == last && (name->rfind("D: ", 0) == 0 || *name == "M")) summary.rows.push_back(row);
+    }
+    section.tables.push_back(std::move(summary));
+    if (out.tables.size() > 2) section.tables.push_back(out.tables[2]);
+    if (!polygons || c.outcomes.size() < 2 || group.empty()) return;
+    const std::size_t n = c.codes.size(), g = static_cast<std::size_t>(
+                                                 std::find(c.groups.begin(), c.groups.end(), group) - c.groups.begin());
+    if (g >= c.groups.size()) return;
+    std::size_t pick = 1;
+    double most = -1;
+    for (std::size_t q = 1; q < c.outcomes.size(); ++q) {
+        double d = 0;
+        for (std::size_t i = 0; i < n; ++i)
+            d = std::max(d, std::abs(c.outcomes[q].end_shares[g * n + i] - c.outcomes[0].end_shares[g * n + i]));
+        if (d > most) most = d, pick = q;
+    }
+    std::map<std::string, std::size_t> feature_of;
+    for (std::size_t f = 0; f < polygons->codes.size(); ++f) feature_of.emplace(polygons->codes[f], f);
+    std::vector<std::size_t> features;
+    LayerColumn values;
+    values.numeric = true;
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto it = feature_of.find(c.codes[i]);
+        if (it == feature_of.end()) continue;
+        features.push_back(it->second);
+        values.number[c.codes[i]] = c.outcomes[pick].end_shares[g * n + i] - c.outcomes[0].end_shares[g * n + i];
+    }
+    if (features.empty()) return;
+    const AreaLayer& layer = layers.emplace_back(subset_layer(*polygons, features));
+    MapFigure m = section_map("What if", layer, values, "difference", options);
+    const int end = c.first_year + c.years;
+    m.title = fmt::format("{} share in {}: scenario minus baseline", group, end);
+    m.legend_title = "change, points";
+    m.percent = true;
+    m.caption = fmt::format("Mean share of {} households in {} across {} runs under “{}” minus the baseline's, per "
+                            "2021 LSOA (legend in percentage points); a model projection under the scenario's "
+                            "assumptions.",
+                            group, end, c.replicates, c.outcomes[pick].name);
+    section.figures.push_back(std::move(m));
+}
+
 }  // namespace
 
 StudyReport study_report(const Study& study, const std::vector<StudyStep>& steps,
@@ -186,6 +266,11 @@ StudyReport study_report(const Study& study, const std::vector<StudyStep>& steps
             auto& section = section_titled(in.extra_sections, licensing);
             summarised(section, out, "");
             if (out.layer) section.figures.push_back(per_area_map(licensing, out, layers, map_options(*out.layer)));
+        } else if (step.command == "simulate") {
+            const AreaLayer* polygons =
+                study.change() && study.change()->spatial ? &study.change()->spatial->layer : nullptr;
+            what_if_section(section_titled(in.extra_sections, "What if"), out, polygons, layers,
+                            polygons ? map_options(*polygons) : SectionMapOptions{});
         }
     }
     for (auto& s : request.extra_sections) {

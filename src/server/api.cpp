@@ -19,6 +19,7 @@
 #include "server/request_text.hpp"
 #include "server/response_cache.hpp"
 #include "server/town_datasets.hpp"
+#include "server/scenario_jobs.hpp"
 
 namespace cohesion {
 
@@ -153,11 +154,12 @@ struct Api::State {
     RouteTable routes;
     DashboardFiles dashboard;
     ResponseCache cache;
-    explicit State(std::size_t cache_bytes) : cache(cache_bytes) {}
+    mutable ScenarioJobs scenario_runs;
+    State(std::size_t cache_bytes, const DatasetCatalog& catalog) : cache(cache_bytes), scenario_runs(catalog) {}
 };
 
 Api::Api(const DatasetCatalog& catalog, ApiOptions options)
-    : catalog_(catalog), options_(std::move(options)), state_(std::make_unique<State>(options_.cache_bytes)) {
+    : catalog_(catalog), options_(std::move(options)), state_(std::make_unique<State>(options_.cache_bytes, catalog)) {
     add_dataset_routes(state_->routes, catalog_, options_);
     add_spatial_routes(state_->routes, catalog_, options_);
     add_targeting_routes(state_->routes, catalog_, options_);
@@ -186,9 +188,17 @@ ApiPlan Api::plan(const HttpRequest& request) const {
     } catch (const RequestTextError& e) {
         return json_error(400, e.message);
     }
-    if (request.method != "GET") {
-        HttpResponse r = json_error(405, "only GET is supported");
-        r.headers.emplace_back("Allow", "GET");
+    // Scenario runs are resources: POST creates one, GET reads it, DELETE cancels it.
+    const std::string runs = "/api/scenario-runs";
+    const bool run_list = target.path == runs, run_item = target.path.rfind(runs + "/", 0) == 0;
+    const std::string allow = run_list ? "POST" : run_item ? "GET, DELETE" : "GET";
+    const bool allowed = run_list ? request.method == "POST"
+                         : run_item ? request.method == "GET" || request.method == "DELETE"
+                                    : request.method == "GET";
+    if (!allowed) {
+        HttpResponse r = json_error(405, allow == "GET" ? std::string("only GET is supported")
+                                                        : "this path supports " + allow);
+        r.headers.emplace_back("Allow", allow);
         return r;
     }
     if (options_.token.empty() && !host_allowed(request.host, options_.bound_host, options_.allowed_hosts))
@@ -209,6 +219,21 @@ ApiPlan Api::plan(const HttpRequest& request) const {
     }
     if (!options_.token.empty() && !same_secret(request.authorization, "Bearer " + options_.token))
         return json_error(401, "missing or wrong bearer token (Authorization: Bearer ...)");
+    if (run_list || run_item || target.path == "/api/scenarios") {
+        try {
+            auto& jobs = state_->scenario_runs;
+            if (target.path == "/api/scenarios") {
+                if (!target.query.empty()) return json_error(400, "unknown parameter; /api/scenarios takes none");
+                return jobs.list();
+            }
+            if (run_list) return jobs.start(ApiParameters(target.query, ScenarioJobs::parameters()), options_.work);
+            if (!target.query.empty()) return json_error(400, "unknown parameter; a scenario run's URL takes none");
+            const std::string id = target.path.substr(runs.size() + 1);
+            return request.method == "DELETE" ? jobs.cancel(id, options_.work) : jobs.status(id);
+        } catch (const HttpError& e) {
+            return json_error(e.status, e.message);
+        }
+    }
     const auto route = state_->routes.find(target.path);
     if (route == state_->routes.end()) return json_error(404, "no such endpoint: " + printable(target.path.substr(0, 200)));
     try {

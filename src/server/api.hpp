@@ -1,9 +1,10 @@
 #pragma once
 // The JSON API of `cohesion serve` (docs/http-api.md; /api/openapi.json), independent of
-// the transport: a request becomes either an immediate answer (errors, health, cached
+// the transport: a request (GET; POST and DELETE for scenario runs, server/scenario_jobs.hpp)
+// becomes either an immediate answer (errors, health, cached
 // results, dashboard files) or a job for the WorkQueue. Every parameter is checked before
 // any work is queued; errors are JSON {"error": "..."} with 400 (bad request), 401
-// (token), 403 (Host not allowed), 404 (unknown dataset or path), 405, 503 (busy) or 500,
+// (token), 403 (Host not allowed), 404 (unknown dataset or path), 405, 409, 429, 503 (busy) or 500,
 // and never name a file on the server.
 #include <functional>
 #include <memory>
@@ -14,6 +15,7 @@
 
 #include "server/dataset_catalog.hpp"
 #include "server/http_message.hpp"
+#include "server/work_queue.hpp"
 
 namespace cohesion {
 
@@ -28,6 +30,9 @@ struct ApiOptions {
     double solver_seconds = 5.0;  // time limit of the hub-siting solver per request
     // Extra fields of /api/health (e.g. the work queue's counts); optional.
     std::function<std::vector<std::pair<std::string, std::size_t>>()> health_counts;
+    // Where scenario runs (POST /api/scenario-runs) are queued: the server's heavy pool.
+    // Null: scenario runs answer 503.
+    WorkQueue* work = nullptr;
 };
 
 // An answer that needs computing. `key` identifies the request (path and canonical

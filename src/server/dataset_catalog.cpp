@@ -108,6 +108,12 @@ void DatasetCatalog::set_study(const std::string& name, StudySpec study) {
     it->second->findings = std::make_shared<ServedFindings>(std::move(study));
 }
 
+void DatasetCatalog::add_scenarios(const std::string& name, ServedScenarios scenarios) {
+    const auto it = datasets_.find(name);
+    if (it == datasets_.end()) throw Error(Location{"", 0, "--project"}, "no dataset '" + name + "' to attach scenarios to");
+    it->second->scenarios = std::move(scenarios);
+}
+
 const ServedDataset* DatasetCatalog::find(const std::string& name) const {
     const auto it = datasets_.find(name);
     return it == datasets_.end() ? nullptr : it->second.get();

@@ -15,6 +15,8 @@
 #include "io/census_topics.hpp"
 #include "io/table_input.hpp"
 #include "server/served_findings.hpp"
+#include "simulation/scenario.hpp"
+#include "simulation/town.hpp"
 #include "weights/weights.hpp"
 
 namespace cohesion {
@@ -51,6 +53,18 @@ struct ServedChange {
     std::optional<ServedGeography> geography;
 };
 
+// A project's [[scenario]] blocks and the town the model runs them on (read at start-up):
+// the scenario-run jobs (server/scenario_jobs.hpp) compute from these.
+struct ServedScenarios {
+    Town town;
+    ModelParameters parameters;
+    std::vector<ScenarioSpec> scenarios;
+    std::vector<std::string> notes;     // which parameters (as `cohesion simulate` says)
+    std::size_t replicates = 8;         // the project's [simulation] replicates: the default per run
+    int years = 10;
+    std::uint64_t seed = 20210321;
+};
+
 struct ServedDataset {
     std::string name;
     TableInput input;  // how the table was read (for the listing)
@@ -61,6 +75,7 @@ struct ServedDataset {
     // A served project's whole study, for /api/findings (computed on first request); null
     // for datasets given with --dataset.
     std::shared_ptr<ServedFindings> findings;
+    std::optional<ServedScenarios> scenarios;
 };
 
 // Keeps the table's areas that have a polygon in `layer` (in table order) and joins them;
@@ -85,6 +100,7 @@ public:
     void add_change(const std::string& name, ServedChange change, const std::string& boundaries);
     // The whole study of a served project, for its findings (nothing is read until asked).
     void set_study(const std::string& name, StudySpec study);
+    void add_scenarios(const std::string& name, ServedScenarios scenarios);
     const ServedDataset* find(const std::string& name) const;
     const std::map<std::string, std::unique_ptr<ServedDataset>>& all() const { return datasets_; }
     bool empty() const { return datasets_.empty() && !atlas_ && !towns_; }

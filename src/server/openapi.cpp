@@ -128,7 +128,46 @@ std::string openapi_document() {
                      "('town:NAME') for the other endpoints; unknown names are 404 with the nearest ones (needs "
                      "serve --national)",
                      {parameter("name", "local authority name or code, any case", true)})},
+          {"/api/scenarios", operation("The served projects' [[scenario]] blocks (what-if levers) with their "
+                                       "assumptions; run one with POST /api/scenario-runs",
+                                       nlohmann::json::array())},
           {"/api/openapi.json", operation("This document", nlohmann::json::array())}}}};
+    auto& paths = doc["paths"];
+    const nlohmann::json busy = {{"description", "queue full or server stopping: {\"error\"}, with Retry-After"}};
+    paths["/api/scenario-runs"]["post"] = {
+        {"summary", "Start a scenario run (the scenario and the baseline, same seeds) as a job on the server's bounded "
+                    "queue; the answer's status_url says how it goes. The result is `cohesion simulate --scenarios "
+                    "PROJECT --scenario NAME --format json`."},
+        {"parameters",
+         {dataset, parameter("scenario", "scenario name from /api/scenarios", true),
+          parameter("replicates", "seeded runs per scenario, 1-200 (default: the project's [simulation] replicates)",
+                    false, "integer"),
+          parameter("years", "years from 2021, 1-50 (default 10)", false, "integer"),
+          parameter("seed", "random seed", false, "integer"),
+          parameter("deadline", "seconds the run may take, 1-3600 (default 300; the server's --timeout also applies)",
+                    false, "integer")}},
+        {"responses",
+         {{"202", {{"description", "queued: {id, status_url, state, progress}; Location: the status URL"}}},
+          {"400", {{"description", "invalid parameter"}}},
+          {"404", {{"description", "unknown dataset or scenario"}}},
+          {"429", {{"description", "too many runs queued or running (Retry-After)"}}},
+          {"503", busy}}}};
+    const nlohmann::json id = {{"name", "id"}, {"in", "path"}, {"required", true},
+                               {"description", "32 hex digits from POST /api/scenario-runs"},
+                               {"schema", {{"type", "string"}, {"pattern", "^[0-9a-f]{32}$"}}}};
+    paths["/api/scenario-runs/{id}"] = {
+        {"get",
+         {{"summary", "A scenario run's state (queued, running, done, failed, cancelled), progress in replicate runs, "
+                      "and when done its result tables"},
+          {"parameters", {id}},
+          {"responses", {{"200", {{"description", "the run"}}}, {"404", {{"description", "no such run"}}}}}}},
+        {"delete",
+         {{"summary", "Cancel a scenario run (a queued run leaves the queue; a running one stops at its next check)"},
+          {"parameters", {id}},
+          {"responses",
+           {{"200", {{"description", "cancelled"}}},
+            {"404", {{"description", "no such run"}}},
+            {"409", {{"description", "already finished or failed"}}}}}}}};
     return doc.dump(2);
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <cstdlib>
 #include <numeric>
 #include <unordered_map>
 
@@ -46,6 +47,16 @@ TownSources bedford_sources(const std::string& repo) {
     s.households_lookup = (b / "census2021_oa/oa2021_lookup.csv").string();
     s.boundaries = (b / "lsoa2021.geojson").string();
     return s;
+}
+
+TownSources town_sources(const std::string& town, const std::string& repo, const std::string& shared) {
+    if (town == "Bedford" && fs::exists(fs::path(repo) / "bedford" / "lsoa2021_ethnic5.csv")) return bedford_sources(repo);
+    std::string folder = shared;
+    if (folder.empty()) {
+        const char* env = std::getenv("COHESION_SHARED_DATA");
+        folder = env && *env ? env : "../shared/data";
+    }
+    return shared_town_sources(folder, repo, town);
 }
 
 namespace {

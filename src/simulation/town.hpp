@@ -34,6 +34,10 @@ struct TownSources {
 TownSources shared_town_sources(const std::string& shared_data, const std::string& repository_data,
                                 const std::string& town);
 TownSources bedford_sources(const std::string& repository_data);
+// The bundled Bedford folder when the town is Bedford and `repository_data`/bedford has its
+// 2021 table, else the town from the shared files (`shared` "" = $COHESION_SHARED_DATA, else
+// ../shared/data) — what `cohesion simulate --town` and a project's what-if step read.
+TownSources town_sources(const std::string& town, const std::string& repository_data, const std::string& shared);
 
 struct Town {
     std::string name;

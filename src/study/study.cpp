@@ -9,6 +9,8 @@
 #include "core/table_operations.hpp"
 #include "io/file_checksum.hpp"
 #include "io/table_input.hpp"
+#include "simulation/calibration.hpp"
+#include "simulation/parameters_json.hpp"
 #include "targeting/facility_location.hpp"
 
 namespace cohesion {
@@ -70,6 +72,27 @@ StudyChangeInputs load_study_change(const StudyChangeSpec& c, bool polygons, Stu
         in.spatial = part("[change] boundaries", [&] {
             return join_spatial(in.earlier.table, f.layer(c.boundaries), WeightsSpec{}, c.boundaries);
         });
+    return in;
+}
+
+StudyWhatIfInputs load_study_what_if(const StudyWhatIfSpec& w) {
+    StudyWhatIfInputs in;
+    in.sources = part("[simulation] town", [&] { return town_sources(w.town, w.data, w.shared); });
+    in.town = part("[simulation] town " + w.town, [&] { return load_town(in.sources); });
+    if (w.parameters.empty()) {
+        in.parameters = neutral_parameters(in.town.groups.size());
+        in.notes.push_back("model parameters: none calibrated given; neutral preferences (β = 0, −0.1 per km)");
+    } else {
+        in.parameters = part("[simulation] parameters", [&] { return load_parameters(w.parameters, in.town.groups); });
+        in.notes.push_back("model parameters: " + w.parameters +
+                           (in.town.name == "Bedford" ? std::string()
+                                                      : " (calibrated on another town: an assumption of transfer)"));
+    }
+    // Every scenario against the town now, so an unknown area or group stops the study
+    // before any analysis runs.
+    const SimulationSetup setup = make_setup(in.town, true, w.years);
+    for (const auto& scenario : w.scenarios)
+        part("[[scenario]] " + scenario.name, [&] { return resolve_levers(scenario, setup); });
     return in;
 }
 
@@ -167,6 +190,16 @@ Study::Study(StudySpec spec, const std::function<void(const std::string&)>& step
             record("targeting boundaries", t.boundaries);
         }
         targeting_ = std::move(in);
+    }
+    if (s.what_if) {
+        tell("reading the town for the what-if scenarios");
+        what_if_ = load_study_what_if(*s.what_if);
+        const auto& src = what_if_->sources;
+        for (const auto& [role, path] :
+             {std::pair{"simulation earlier", src.earlier}, {"simulation later", src.later},
+              {"simulation lookup", src.lookup}, {"simulation households", src.households},
+              {"simulation boundaries", src.boundaries}, {"simulation parameters", s.what_if->parameters}})
+            record(role, path);
     }
     tables_read_ = tables_loaded() - tables_before;
     layers_read_ = area_layers_loaded() - layers_before;

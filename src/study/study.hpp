@@ -23,6 +23,8 @@
 #include "geo/place_layer.hpp"
 #include "io/census_topics.hpp"
 #include "io/table_files.hpp"
+#include "simulation/residential_model.hpp"
+#include "simulation/town.hpp"
 #include "study/study_spec.hpp"
 
 namespace cohesion {
@@ -63,6 +65,19 @@ private:
     std::map<std::string, AreaLayer> layers_;
 };
 
+// The town as the residential-mobility model reads it (both censuses on 2021 LSOAs,
+// households, tenure, centroids) and the calibrated parameters for its groups.
+struct StudyWhatIfInputs {
+    Town town;
+    TownSources sources;
+    ModelParameters parameters;
+    std::vector<std::string> notes;   // which parameters, as `cohesion simulate` says
+};
+
+// The town, its parameters and every scenario checked against its areas and groups (what
+// Study reads for `what_if`; `cohesion serve --project` serves the same).
+StudyWhatIfInputs load_study_what_if(const StudyWhatIfSpec& what_if);
+
 // The two censuses of a change study on one geography (what Study reads for `change`;
 // `cohesion serve --project` serves the same).
 // `polygons`: also join the earlier table to the later geography's polygons. `files` (may be
@@ -92,6 +107,7 @@ public:
     const EnclaveOptions& enclave_rule() const { return enclave_rule_; }
     const StudyChangeInputs* change() const { return change_ ? &*change_ : nullptr; }
     const StudyTargetingInputs* targeting() const { return targeting_ ? &*targeting_ : nullptr; }
+    const StudyWhatIfInputs* what_if() const { return what_if_ ? &*what_if_ : nullptr; }
 
     const std::vector<StudyInputFile>& inputs() const { return inputs_; }
     // Tables and polygon layers read while the study was built (each input file once).
@@ -111,6 +127,7 @@ private:
     EnclaveOptions enclave_rule_;
     std::optional<StudyChangeInputs> change_;
     std::optional<StudyTargetingInputs> targeting_;
+    std::optional<StudyWhatIfInputs> what_if_;
     std::vector<StudyInputFile> inputs_;
     std::uint64_t tables_read_ = 0, layers_read_ = 0;
 };

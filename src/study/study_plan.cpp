@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <map>
+
 #include "analysis/change_tables.hpp"
 #include "analysis/comparison_table.hpp"
 #include "analysis/emerging_tables.hpp"
@@ -162,6 +164,38 @@ void targeting_steps(const StudyTargetingSpec& t, std::vector<StudyStep>& steps)
 
 }  // namespace
 
+// The project's [[scenario]] blocks against the model's baseline, with few replicates
+// (the project's [simulation] replicates) so the whole run stays fast.
+void what_if_step(std::vector<StudyStep>& steps) {
+    steps.push_back({"what if: scenarios against the baseline", "simulate", {"what_if.json"},
+                     [](const Study& s, const StudyHooks& hooks) {
+                         const auto& in = *s.what_if();
+                         const auto& w = *s.spec().what_if;
+                         WhatIfRequest r;
+                         r.years = w.years;
+                         r.replicates = w.replicates;
+                         r.seed = w.seed;
+                         r.progress = hooks.progress;
+                         r.stop = hooks.stop;
+                         auto result = std::make_shared<const WhatIf>(
+                             run_what_if(in.town, in.parameters, w.scenarios, r, in.notes));
+                         StudyOutput out{what_if_tables(*result, r.top)};
+                         // Areas named after the places (wards) they lie in, when the study has both.
+                         std::map<std::string, std::string> place_of;
+                         const auto* change = s.change();
+                         if (s.places() && change && change->spatial &&
+                             change->spatial->layer.crs == s.places()->areas.crs) {
+                             const auto& layer = change->spatial->layer;
+                             const auto names = place_of_areas(layer, *s.places());
+                             for (std::size_t f = 0; f < layer.size() && f < names.size(); ++f)
+                                 place_of[layer.codes[f]] = names[f];
+                         }
+                         out.sentences = what_if_sentences(*result, place_of);
+                         out.what_if = result;
+                         return out;
+                     }});
+}
+
 // The town among every local authority: the atlas without bootstrap or randomisation
 // (seconds nationally), then the town's row of each measure beside its peers' median and
 // England & Wales, in sentences.
@@ -207,6 +241,7 @@ std::vector<StudyStep> study_plan(const StudySpec& spec) {
     if (!spec.national_table.empty()) comparison_step(steps);
     if (spec.change) change_steps(*spec.change, steps);
     if (spec.targeting) targeting_steps(*spec.targeting, steps);
+    if (spec.what_if && !spec.what_if->scenarios.empty()) what_if_step(steps);
     return steps;
 }
 

@@ -3,10 +3,12 @@
 // table summary, indices with bootstrap intervals, local statistics, typology, hot spots
 // and enclaves per group, the change between censuses (harmonised table, pace of change
 // and the Shapley decomposition, the bootstrap test of whether segregation rose,
-// emerging enclaves) and targeting (ESOL need, hubs, licensing screen). `cohesion run`
+// emerging enclaves), targeting (ESOL need, hubs, licensing screen) and the what-if
+// scenarios against the model's baseline (study/what_if.hpp). `cohesion run`
 // writes each step's results to its files with the same writers the single commands
 // use; `run --dry-run` lists the equivalent commands.
 #include <functional>
+#include <memory>
 #include <stop_token>
 #include <string>
 #include <vector>
@@ -14,6 +16,7 @@
 #include "geo/area_layer.hpp"
 #include "output/result_table.hpp"
 #include "study/study.hpp"
+#include "study/what_if.hpp"
 
 namespace cohesion {
 
@@ -22,7 +25,8 @@ struct StudyOutput {
     // Polygons for map files (.geojson/.gpkg): the last table is the per-area table joined
     // to them by area code. Null: the step has no map.
     const AreaLayer* layer = nullptr;
-    std::vector<std::string> sentences;  // what the step found, in words (the report's paragraphs)
+    std::vector<std::string> sentences{};  // what the step found, in words (the report's paragraphs)
+    std::shared_ptr<const WhatIf> what_if{};  // the what-if step's typed result (the report's charts and map)
 };
 
 // What a step's library calls may use besides the study: cancellation and a progress

@@ -14,6 +14,7 @@
 #include "geo/area_layer.hpp"
 #include "io/census_topics.hpp"
 #include "io/table_input.hpp"
+#include "simulation/scenario.hpp"
 #include "spatial/enclaves.hpp"
 
 namespace cohesion {
@@ -40,6 +41,20 @@ struct StudyTargetingSpec {
     double distance = 800.0;          // metres
 };
 
+// "What if": the project's [[scenario]] blocks run against the baseline by the
+// residential-mobility model on the town's 2021 LSOAs (docs/simulation.md), with few
+// replicates so a whole run stays fast (the bands say how much the runs differ).
+struct StudyWhatIfSpec {
+    std::string town;                 // local authority name (2011 = 2022 name)
+    std::string data;                 // the repository's data folder (schemes, bedford/)
+    std::string shared;               // shared national data ("" = $COHESION_SHARED_DATA, else ../shared/data)
+    std::string parameters;           // calibrated parameters JSON ("" = neutral preferences)
+    std::vector<ScenarioSpec> scenarios;
+    int years = 10;                   // from 2021
+    std::size_t replicates = 8;
+    std::uint64_t seed = 20210321;
+};
+
 struct StudySpec {
     std::string name;                 // the town, for titles ("" = from the table's filter or file name)
     TableInput table;
@@ -61,6 +76,7 @@ struct StudySpec {
     std::string national_table, national_town;
     std::optional<StudyChangeSpec> change;
     std::optional<StudyTargetingSpec> targeting;
+    std::optional<StudyWhatIfSpec> what_if;
 };
 
 // The town's name for titles: `name`, else the value of the table's first LEVEL=VALUE filter,

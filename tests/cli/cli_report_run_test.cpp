@@ -143,7 +143,12 @@ TEST(CliRun, BundledBedfordProjectWritesEveryOutputAndTheReport) {
     EXPECT_NE(html.find("The 10 areas whose make-up changed fastest"), std::string::npos);
     std::size_t figures = 0;
     for (auto at = html.find("<svg"); at != std::string::npos; at = html.find("<svg", at + 1)) ++figures;
-    EXPECT_EQ(figures, 13u);  // 2 charts, 7 town maps (one a closer view), maps of pace, ESOL score, hubs, licensing zones
+    // 2 charts, 7 town maps (one a closer view), maps of pace, ESOL score, hubs, licensing
+    // zones, and the What if section's trajectory chart and end-state map.
+    EXPECT_EQ(figures, 15u);
+    EXPECT_NE(html.find("What if"), std::string::npos);
+    EXPECT_NE(html.find("These are model projections, not forecasts"), std::string::npos);
+    EXPECT_TRUE(std::filesystem::exists(out / "what_if.json"));
     // Built in a staging folder (issue 11 item 11), but provenance names the final folder:
     // change.json read the harmonised table from the staging folder and says so in its notes.
     for (const char* f : {"change.json", "segregation_change.json", "report.html", "run.json"}) {
@@ -154,10 +159,11 @@ TEST(CliRun, BundledBedfordProjectWritesEveryOutputAndTheReport) {
     // The study reads its inputs before computing and counts the reads (run.json's notes), each
     // file once: the 2011 table (the town's table and, aggregated to LSOAs, the earlier census),
     // the 2021 table, the four Census 2021 topics; three polygon layers (OAs, the 2021 LSOAs
-    // shared by the change and targeting steps, wards).
+    // shared by the change and targeting steps, wards); and the model's town for the what-if
+    // step (its own reads: 2011 OAs, 2021 LSOAs, TS054; LSOA polygons).
     const auto log = nlohmann::json::parse(slurp(out / "run.json"));
     bool counted = false;
-    for (const auto& note : log["notes"]) counted = counted || note.get<std::string>() == "read 6 tables and 3 polygon layers";
+    for (const auto& note : log["notes"]) counted = counted || note.get<std::string>() == "read 9 tables and 4 polygon layers";
     EXPECT_TRUE(counted) << log["notes"].dump();
     EXPECT_NE(html.find("harmonised through"), std::string::npos);
 

@@ -48,6 +48,18 @@ TEST(CliSimulation, SimulateComparesScenariosWithTheBaseline) {
     EXPECT_EQ(scenarios.size(), 3u);  // baseline + the two in bedford.toml
     EXPECT_TRUE(scenarios.count("baseline"));
     EXPECT_FALSE(j[2]["rows"].empty());
+    // --scenario: one of them against the baseline; an unknown name lists the names there are.
+    const auto one = run_cli("simulate" + data() + " --scenarios " + project +
+                             " --scenario 'A quarter of private renting turned social' --years 4 --replicates 2 --format json");
+    ASSERT_EQ(one.exit_code, 0) << one.err;
+    std::set<std::string> chosen;
+    const auto only = nlohmann::json::parse(one.out);
+    for (const auto& row : only[0]["rows"]) chosen.insert(row["scenario"].get<std::string>());
+    EXPECT_EQ(chosen, (std::set<std::string>{"baseline", "A quarter of private renting turned social"}));
+    const auto unknown = run_cli("simulate" + data() + " --scenarios " + project + " --scenario 'New bridge' --replicates 1");
+    EXPECT_NE(unknown.exit_code, 0);
+    EXPECT_NE(unknown.err.find("no scenario named 'New bridge' (the project has 'Estate of 1,500 homes"), std::string::npos)
+        << unknown.err;
     const auto missing = run_cli("simulate" + data() + " --scenarios /nonexistent.toml");
     EXPECT_NE(missing.exit_code, 0);
     const auto year = run_cli("simulate" + data() + " --from 2015 --replicates 1");

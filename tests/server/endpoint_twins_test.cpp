@@ -10,6 +10,7 @@
 
 #include <map>
 #include <set>
+#include <thread>
 
 #include "cli/json_data.hpp"
 #include "cli/run_cli.hpp"
@@ -73,10 +74,37 @@ TEST(ServeTwins, EveryEndpointEqualsItsCommand) {
         EXPECT_EQ(data_of(nlohmann::json::parse(api->body)), data_of(nlohmann::json::parse(cli.out))) << t.url;
         covered.insert(t.url.substr(0, t.url.find('?')));
     }
+    // A scenario run is a job: POST, then its status URL until done; the result is
+    // `simulate --scenario` with the project's [simulation] town, data and parameters.
+    auto started = c.Post("/api/scenario-runs?dataset=Bedford&scenario=A%20quarter%20of%20private%20renting%20turned"
+                          "%20social&replicates=3&years=4&seed=7",
+                          "", "text/plain");
+    ASSERT_TRUE(started);
+    ASSERT_EQ(started->status, 202) << started->body;
+    const std::string status_url = nlohmann::json::parse(started->body)["status_url"];
+    nlohmann::json run;
+    for (int i = 0; i < 600; ++i) {
+        auto s = c.Get(status_url);
+        ASSERT_TRUE(s);
+        run = nlohmann::json::parse(s->body);
+        if (run["state"] != "queued" && run["state"] != "running") break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    ASSERT_EQ(run["state"], "done") << run.dump().substr(0, 500);
+    EXPECT_EQ(run["progress"]["done"], 6);
+    const auto sim = run_cli("simulate --town Bedford --data " + data + " --parameters " + data +
+                             "/simulation/bedford_parameters.json --scenarios " + data + "/bedford/bedford.toml "
+                             "--scenario 'A quarter of private renting turned social' --replicates 3 --years 4 --seed 7 "
+                             "--format json");
+    ASSERT_EQ(sim.exit_code, 0) << sim.err;
+    EXPECT_EQ(data_of(run["result"]), data_of(nlohmann::json::parse(sim.out)));
+    covered.insert("/api/scenario-runs");
+    covered.insert("/api/scenario-runs/{id}");
     // Every route of the API: computing ones are covered above; the rest describe the service.
     // /api/town builds a dataset (as --project loads one) and says its name; its numbers come
     // from the other endpoints (tests/cli/cli_national_view_test.cpp compares them).
-    const std::set<std::string> service{"/api/openapi.json", "/api/datasets", "/api/health", "/api/town"};
+    const std::set<std::string> service{"/api/openapi.json", "/api/datasets", "/api/health", "/api/town",
+                                        "/api/scenarios"};
     auto doc = c.Get("/api/openapi.json");
     ASSERT_TRUE(doc);
     for (const auto& [path, item] : nlohmann::json::parse(doc->body)["paths"].items())

@@ -5,6 +5,7 @@
 import maplibregl from "maplibre-gl";
 import { initNational } from "./national.js";
 import { showFindings } from "./findings.js";
+import { initScenarioView } from "./scenario.js";
 
 const $ = (id) => document.getElementById(id);
 const VIRIDIS = ["#440154", "#3b528b", "#21918c", "#5ec962", "#fde725"];
@@ -452,6 +453,9 @@ map.on("mousemove", "fill", (e) => {
 });
 map.on("mouseleave", "fill", () => { $("hover").textContent = ""; });
 map.on("click", "fill", (e) => showArea(e.features[0].properties));
+// The "What if" view (scenario.js) runs the project's scenarios for the chosen town.
+const whatIf = initScenarioView({ datasetName: () => $("dataset").value });
+$("dataset").addEventListener("change", () => whatIf.reset());
 $("dataset").addEventListener("change", () => refresh("dataset"));
 $("group").addEventListener("change", () => refresh("group"));
 $("level").addEventListener("change", () => refresh("level"));

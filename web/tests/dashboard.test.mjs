@@ -171,6 +171,41 @@ try {
   await page.setViewportSize({ width: 1280, height: 800 });
   // Back to the group the checks below use (the selector is hidden in the change view).
   await page.evaluate(() => { document.getElementById("group").value = "Pakistani"; });
+  // "What if" (scenario.js): pick a scenario, run it against the baseline as a server job
+  // (POST /api/scenario-runs, progress from its status URL), then the trajectory chart with
+  // bands and the end-state map of the 2021 areas; the numbers are the run's own tables.
+  await page.click("#whatif-open");
+  await page.waitForFunction(() => document.querySelectorAll("#whatif-scenario option").length > 0, null, { timeout: 30000 });
+  const listed = (await (await fetch(`${base}/api/scenarios`)).json()).scenarios;
+  check(listed.length === 2 && listed.every((s) => s.dataset === "Bedford"), `/api/scenarios lists ${listed.length} scenarios`);
+  check((await page.locator("#whatif-assumption").innerText()).startsWith("Assumption:"), "what if: no assumption shown");
+  await page.selectOption("#whatif-group", "Asian");
+  await page.click("#whatif-run");
+  await page.waitForFunction(() => /model runs/.test(document.getElementById("whatif-status").textContent), null, { timeout: 30000 });
+  await page.waitForFunction(() => ["done", "failed", "cancelled"].includes(window.cohesionScenario.state), null, { timeout: 120000 });
+  const w = await page.evaluate(() => {
+    const v = window.cohesionScenario;
+    return { state: v.state, drawn: v.shown?.drawn, series: v.chart?.map((s) => s.length), caption: v.caption,
+      job: v.job, shares: v.shown?.values };
+  });
+  check(w.state === "done", `what if: the run ended ${w.state}: ${w.job?.error ?? ""}`);
+  check(w.drawn === 117, `what if: the map shows ${w.drawn} areas, expected Bedford's 117 LSOAs`);
+  check(JSON.stringify(w.series) === "[11,11]", `what if: chart series lengths ${JSON.stringify(w.series)} (baseline and scenario, 2021-2031)`);
+  check((await page.locator("#whatif-chart .band").count()) === 2, "what if: the chart has no bands");
+  check(/^If nothing changes, the model puts Asian dissimilarity at about 0\.\d\d in 2031/.test(w.caption) && !RAW.test(w.caption),
+    `what if: caption reads '${w.caption}'`);
+  // The map's difference for one area equals the run's end-state table.
+  const end = w.job.result.find((t) => t.columns.includes("households")).rows;
+  const code = Object.keys(w.shares)[0];
+  const at = (name) => end.find((r) => r.scenario === name && r.code === code)["Asian %"] / 100;
+  check(Math.abs(w.shares[code] - (at(w.job.scenario) - at("baseline"))) < 1e-12, `what if: map value of ${code} differs from the table`);
+  await page.screenshot({ path: `${shots}/dashboard-whatif-1280.png` });
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${shots}/dashboard-whatif-768.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.click("#whatif-close");
+  check(await page.locator("#whatif").isHidden(), "what if: close did not hide the view");
 
   // Switching views clears the area panel: no stale area from another view.
   await page.selectOption("#view", "share");
