@@ -129,14 +129,21 @@ void what_if_section(ReportSection& section, const StudyOutput& out, const AreaL
     // The report shows the end year of each scenario's dissimilarities and M, and the areas
     // that change most; every year and every area are in what_if.json.
     const int last = c.first_year + c.years;
-    ResultTable summary = out.tables.front();
+    // From the typed comparison (the trajectories table's end-year rows of D and M).
+    ResultTable summary;
     summary.title = fmt::format("{}: dissimilarity and M in {} by scenario (model runs)", w.town, last);
-    summary.rows.clear();
-    for (const auto& row : out.tables.front().rows) {
-        const auto* name = std::get_if<std::string>(&row.at(1));
-        const auto* year = std::get_if<std::int64_t>(&row.at(2));
-        if (name && year && *year == last && (name->rfind("D: ", 0) == 0 || *name == "M")) summary.rows.push_back(row);
-    }
+    summary.name = "what_if_end_year";
+    summary.notes = out.tables.front().notes;
+    summary.columns = {"scenario", "index", "year", "value", "low", "high", "vs baseline"};
+    const ScenarioOutcome& base = c.outcomes.front();
+    for (const auto& o : c.outcomes)
+        for (std::size_t k = 0; k < o.trajectories.size(); ++k) {
+            const IndexTrajectory& t = o.trajectories[k];
+            if (t.years.empty() || t.years.back() != last || !(t.index.rfind("D: ", 0) == 0 || t.index == "M")) continue;
+            const std::size_t y = t.years.size() - 1;
+            summary.add_row({o.name, t.index, static_cast<std::int64_t>(last), t.mean[y], t.low[y], t.high[y],
+                             t.mean[y] - base.trajectories[k].mean[y]});
+        }
     section.tables.push_back(std::move(summary));
     if (out.tables.size() > 2) section.tables.push_back(out.tables[2]);
     if (!polygons || c.outcomes.size() < 2 || group.empty()) return;

@@ -63,16 +63,17 @@ namespace {
 double total(const std::vector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0); }
 }  // namespace
 
-Town load_town(const TownSources& src) {
+Town load_town(const TownSources& src, const TownReaders& readers) {
     Town town;
     town.name = src.name;
+    auto read = [&readers](const TableInput& input) { return readers.table ? readers.table(input) : load_table(input); };
 
     TableInput earlier;
     earlier.path = src.earlier;
     earlier.where = {"LAD=" + src.name};
     earlier.aggregate_to = "LSOA";
     earlier.scheme_path = src.earlier_scheme;
-    const Table people11 = load_table(earlier);
+    const Table people11 = read(earlier);
 
     LookupHarmonisationJob job;
     job.lookup = src.lookup;
@@ -88,7 +89,7 @@ Town load_town(const TownSources& src) {
     later.path = src.later;
     later.scheme_path = src.later_scheme;
     later.groups = e.group_names();
-    Table l = select_area_codes(load_table(later), e.area_codes());
+    Table l = select_area_codes(read(later), e.area_codes());
     e.clear_declared_total();
     l.clear_declared_total();
 
@@ -97,9 +98,9 @@ Town load_town(const TownSources& src) {
     hh.levels_from = src.households_lookup;
     hh.wide.group_columns = {"owned", "shared_ownership", "social_rented", "private_rented", "rent_free"};
     hh.aggregate_to = "lsoa21cd";
-    const Table tenure = select_area_codes(load_table(hh), e.area_codes());
+    const Table tenure = select_area_codes(read(hh), e.area_codes());
 
-    AreaLayer layer = load_area_layer(src.boundaries);
+    AreaLayer layer = readers.layer ? readers.layer(src.boundaries) : load_area_layer(src.boundaries);
     std::unordered_map<std::string, std::size_t> feature;
     for (std::size_t f = 0; f < layer.size(); ++f) feature.emplace(layer.codes[f], f);
     std::vector<std::size_t> keep;

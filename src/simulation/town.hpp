@@ -9,10 +9,13 @@
 // (people / TS054 households), i.e. the same household size for every group within an area.
 // 2011 capacity is derived the same way: 2011 people / 2021 household size, so dwellings
 // grow between the censuses in proportion to population growth (an assumption, documented).
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "core/table.hpp"
+#include "geo/area_layer.hpp"
+#include "io/table_input.hpp"
 #include "simulation/residential_model.hpp"
 #include "weights/weights.hpp"
 
@@ -53,7 +56,15 @@ struct Town {
     std::size_t areas() const { return codes.size(); }
 };
 
-Town load_town(const TownSources& sources);
+// How load_town reads its files; empty = load_table / load_area_layer. A study passes its
+// own readers, so files it has read already (the census tables, the 2021 LSOA polygons) are
+// not read again.
+struct TownReaders {
+    std::function<Table(const TableInput&)> table;
+    std::function<AreaLayer(const std::string&)> layer;
+};
+
+Town load_town(const TownSources& sources, const TownReaders& readers = {});
 
 // People → households (rounded per cell, largest remainder per area), capacities, growth.
 // `from_later`: start at the later census (projections) instead of the earlier (backcasts);

@@ -75,10 +75,15 @@ StudyChangeInputs load_study_change(const StudyChangeSpec& c, bool polygons, Stu
     return in;
 }
 
-StudyWhatIfInputs load_study_what_if(const StudyWhatIfSpec& w) {
+StudyWhatIfInputs load_study_what_if(const StudyWhatIfSpec& w, StudyFiles* files) {
     StudyWhatIfInputs in;
     in.sources = part("[simulation] town", [&] { return town_sources(w.town, w.data, w.shared); });
-    in.town = part("[simulation] town " + w.town, [&] { return load_town(in.sources); });
+    TownReaders readers;
+    if (files) {
+        readers.table = [files](const TableInput& input) { return files->tables.load(input); };
+        readers.layer = [files](const std::string& path) { return files->layer(path); };
+    }
+    in.town = part("[simulation] town " + w.town, [&] { return load_town(in.sources, readers); });
     if (w.parameters.empty()) {
         in.parameters = neutral_parameters(in.town.groups.size());
         in.notes.push_back("model parameters: none calibrated given; neutral preferences (β = 0, −0.1 per km)");
@@ -193,7 +198,7 @@ Study::Study(StudySpec spec, const std::function<void(const std::string&)>& step
     }
     if (s.what_if) {
         tell("reading the town for the what-if scenarios");
-        what_if_ = load_study_what_if(*s.what_if);
+        what_if_ = load_study_what_if(*s.what_if, &f);
         const auto& src = what_if_->sources;
         for (const auto& [role, path] :
              {std::pair{"simulation earlier", src.earlier}, {"simulation later", src.later},

@@ -76,7 +76,8 @@ struct StudyWhatIfInputs {
 
 // The town, its parameters and every scenario checked against its areas and groups (what
 // Study reads for `what_if`; `cohesion serve --project` serves the same).
-StudyWhatIfInputs load_study_what_if(const StudyWhatIfSpec& what_if);
+// `files` (may be null) shares the files the study has read already.
+StudyWhatIfInputs load_study_what_if(const StudyWhatIfSpec& what_if, StudyFiles* files = nullptr);
 
 // The two censuses of a change study on one geography (what Study reads for `change`;
 // `cohesion serve --project` serves the same).

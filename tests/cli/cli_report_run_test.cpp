@@ -157,13 +157,13 @@ TEST(CliRun, BundledBedfordProjectWritesEveryOutputAndTheReport) {
         EXPECT_EQ(text.find(".staging-"), std::string::npos) << f;
     }
     // The study reads its inputs before computing and counts the reads (run.json's notes), each
-    // file once: the 2011 table (the town's table and, aggregated to LSOAs, the earlier census),
-    // the 2021 table, the four Census 2021 topics; three polygon layers (OAs, the 2021 LSOAs
-    // shared by the change and targeting steps, wards); and the model's town for the what-if
-    // step (its own reads: 2011 OAs, 2021 LSOAs, TS054; LSOA polygons).
+    // file once: the 2011 table (the town's table and, aggregated to LSOAs, the earlier census
+    // and the what-if town's), the 2021 table, the four Census 2021 topics and the what-if
+    // town's households by tenure; three polygon layers (OAs, the 2021 LSOAs shared by the
+    // change, targeting and what-if steps, wards).
     const auto log = nlohmann::json::parse(slurp(out / "run.json"));
     bool counted = false;
-    for (const auto& note : log["notes"]) counted = counted || note.get<std::string>() == "read 9 tables and 4 polygon layers";
+    for (const auto& note : log["notes"]) counted = counted || note.get<std::string>() == "read 7 tables and 3 polygon layers";
     EXPECT_TRUE(counted) << log["notes"].dump();
     EXPECT_NE(html.find("harmonised through"), std::string::npos);
 

@@ -18,7 +18,11 @@ ReportDocument wide_table_document(const std::string& cell) {
     }
     ReportDocument d;
     d.title = "Test";
-    d.sections.push_back({"Section", {"text"}, {}, {t}});
+    ReportSection section;
+    section.title = "Section";
+    section.paragraphs = {"text"};
+    section.tables = {t};
+    d.sections.push_back(std::move(section));
     return d;
 }
 
