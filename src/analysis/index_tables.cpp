@@ -38,7 +38,7 @@ SuiteRequest without_multigroup_for_one_group(const Table& table, SuiteRequest r
     }
     if (skipped.empty()) return request;
     if (kept.empty())
-        throw Error(Location{"", 0, "--index"},
+        throw Error(Field{"index"},
                     fmt::format("{} {} multigroup and the table has one group ({}); give two or more groups, or a "
                                 "two-group index",
                                 fmt::join(skipped, ", "), skipped.size() == 1 ? "is" : "are",
@@ -55,7 +55,7 @@ SuiteRequest without_multigroup_for_one_group(const Table& table, SuiteRequest r
 ResultTable index_table(const Table& table, const IndexTableRequest& r) {
     std::string one_group_note;
     const SuitePlan plan = plan_suite(table, without_multigroup_for_one_group(table, r.suite, one_group_note));
-    if (plan.items.empty()) throw Error("no index to compute (check --index)");
+    if (plan.items.empty()) throw Error(Field{"index"}, "no index to compute");
     const IndexParams& params = r.suite.params;
 
     ResultTable out;
@@ -155,7 +155,7 @@ ResultTable local_table(const Table& table, const std::vector<std::string>& indi
     for (const auto& name : indices) {
         const auto& d = IndexRegistry::instance().get(name);
         if (d.info.kind != IndexKind::local)
-            throw Error(Location{"", 0, "--index"}, "'" + name + "' is not a local index; use `cohesion indices`");
+            throw Error(Field{"index"}, "'" + name + "' is not a local index; use `cohesion indices`");
         chosen.push_back(&d);
     }
     if (chosen.empty()) throw Error("no local index is registered");

@@ -47,7 +47,7 @@ ResultTable spatial_index_table(const SpatialData& d, const SpatialIndexRequest&
     };
     std::vector<const IndexDefinition*> two, multi;
     for (const auto* index : chosen) {
-        if (!index->compute) throw Error(Location{"", 0, "--index"}, "'" + index->info.name + "' is a local index");
+        if (!index->compute) throw Error(Field{"index"}, "'" + index->info.name + "' is a local index");
         (index->info.multigroup_input || index->info.kind == IndexKind::multigroup ? multi : two).push_back(index);
     }
     evaluate(multigroup(d.table), multi, "all groups", "");

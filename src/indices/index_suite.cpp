@@ -21,10 +21,10 @@ SuitePlan plan_suite(const Table& table, const SuiteRequest& request) {
         for (const auto& name : request.indices) {
             const auto& d = registry.get(name);
             if (d.info.kind == IndexKind::local)
-                throw Error(Location{"", 0, "--index"},
+                throw Error(Field{"index"},
                             "'" + name + "' is a local (per-area) index; use `cohesion local`");
             if (d.info.kind == IndexKind::spatial)
-                throw Error(Location{"", 0, "--index"},
+                throw Error(Field{"index"},
                             "'" + name + "' is a spatial index and needs boundaries; use `cohesion spatial`");
             chosen.push_back(&d);
         }
@@ -46,6 +46,8 @@ SuitePlan plan_suite(const Table& table, const SuiteRequest& request) {
         if (focal.empty())
             for (const auto& g : table.group_names())
                 if (g != request.versus) focal.push_back(g);
+        if (!request.versus.empty()) table.group_index(request.versus, "versus");
+        for (const auto& f : focal) table.group_index(f, "group");
         for (const auto& f : focal) {
             plan.views.push_back(request.versus.empty() ? two_group_vs_rest(table, f)
                                                         : two_group_pair(table, f, request.versus));
