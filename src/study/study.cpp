@@ -60,8 +60,17 @@ StudyChangeInputs load_study_change(const StudyChangeSpec& c, bool polygons) {
     const Table earlier = part({"change.earlier", "", c.earlier.path}, [&] { return load_table(c.earlier); });
     in.earlier = part({"change", "", "lookup"}, [&] { return harmonise_with_lookup(earlier, c.lookup); });
     TableInput later = c.later;
-    if (later.groups.empty()) later.groups = in.earlier.table.group_names();
-    in.later = part({"change.later", "", c.later.path}, [&] { return load_table(later); });
+    const bool inherited = later.groups.empty();
+    if (inherited) later.groups = in.earlier.table.group_names();
+    in.later = part({"change.later", "", c.later.path}, [&] {
+        try {
+            return load_table(later);
+        } catch (const Error& e) {
+            // The earlier table's groups, not ones the user listed: no "groups" field to blame.
+            if (!inherited || e.field() != "groups") throw;
+            throw Error(e.where(), e.message() + "; map both tables onto the same groups (a scheme or merge)");
+        }
+    });
     if (c.later_areas_of_earlier) in.later = select_area_codes(in.later, in.earlier.table.area_codes());
     part({"change", "emerging"}, [&] { require_groups(in.later, c.emerging); return 0; });
     in.label_earlier = c.earlier.path + " (harmonised through " + c.lookup.lookup + ")";
