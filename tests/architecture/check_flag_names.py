@@ -21,11 +21,14 @@ FLAG = re.compile(r"--[a-z]")
 # (file under src/, text of the literal it may contain): each says why.
 ALLOWED = [
     # The OpenAPI description and the 403 describe how the server was started (serve's options).
-    ("server/openapi.cpp", "--token"),
+    ("server/openapi.cpp", ""),
     ("server/api.cpp", "--token"),
     ("server/api.cpp", "--allow-host"),
-    # A dataset served without census tables: the client is told how the server must be started.
+    # A dataset served without census tables, change or an atlas: the client is told how the
+    # server must be started.
     ("server/api_routes_targeting.cpp", "--census"),
+    ("server/api_routes_datasets.cpp", "serve --project"),
+    ("server/api_routes_national.cpp", "start it with --"),
     # The docstring of the Python function that runs a cohesion command line.
     ("python/run_binding.cpp", "'--output'"),
     # The index formulas page (`cohesion docs`, docs/indices.md) documents the commands' options.
