@@ -26,9 +26,9 @@ ResultTable comparison_table(const Table& table_a, const Table& table_b, const C
     std::size_t two_group = 0, multigroup_items = 0;
     for (const auto& item : plan_a.items) (item.index->info.groups == IndexGroups::multigroup ? multigroup_items : two_group)++;
     if (!r.focal.empty() && two_group == 0)
-        throw Error(Location{"", 0, "--group"},
-                    fmt::format("--group {} applies to two-group indices (e.g. dissimilarity, isolation), and the "
-                                "chosen indices are multigroup (all groups at once); drop --group or add a two-group "
+        throw Error(Field{"group"},
+                    fmt::format("group {} applies to two-group indices (e.g. dissimilarity, isolation), and the "
+                                "chosen indices are multigroup (all groups at once); drop the group or add a two-group "
                                 "index",
                                 fmt::join(r.focal, ",")));
 
@@ -38,7 +38,7 @@ ResultTable comparison_table(const Table& table_a, const Table& table_b, const C
     out.notes.push_back("A: " + r.label_a);
     out.notes.push_back("B: " + r.label_b);
     if (!r.focal.empty() && multigroup_items > 0)
-        out.notes.push_back(fmt::format("--group {} applies to the two-group indices; the multigroup ones compare all "
+        out.notes.push_back(fmt::format("group {} applies to the two-group indices; the multigroup ones compare all "
                                         "groups",
                                         fmt::join(r.focal, ",")));
     out.notes.push_back(fmt::format("{} independent bootstrap replicates of each table, seed {}; interval method '{}': {}; "

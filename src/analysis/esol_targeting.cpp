@@ -40,16 +40,16 @@ void check_weights(const std::vector<std::pair<std::string, double>>& weights) {
     double sum = 0.0;
     for (const auto& [name, w] : weights) {
         if (std::find(component_names.begin(), component_names.end(), name) == component_names.end())
-            throw Error(Location{"", 0, "--score-weights"},
+            throw Error(Field{"score_weights"},
                         "unknown score component '" + name + "'; expected need, isolation, accession or private_rented");
         // Weights are relative, so nothing needs more than a million; the bound keeps their
         // sum finite (1e308 + 1e308 overflowed to inf and every score became NaN).
         if (!(w >= 0) || !(w <= 1e6))
-            throw Error(Location{"", 0, "--score-weights"},
+            throw Error(Field{"score_weights"},
                         fmt::format("weight of '{}' must be a number from 0 to 1000000, got {:g}", name, w));
         sum += w;
     }
-    if (!(sum > 0)) throw Error(Location{"", 0, "--score-weights"}, "at least one weight must be positive");
+    if (!(sum > 0)) throw Error(Field{"score_weights"}, "at least one weight must be positive");
 }
 
 // Share of `need` among `people` over each area's neighbourhood (lookup level).
@@ -57,8 +57,8 @@ std::vector<double> neighbourhood_rate(const Table& t, const std::string& level_
                                        const std::vector<double>& people) {
     const Level* level = t.find_level(level_name);
     if (!level)
-        throw Error(Location{"", 0, "--neighbourhood"},
-                    "the tables have no level '" + level_name + "' (after --aggregate, choose a coarser level)");
+        throw Error(Field{"neighbourhood"},
+                    "the tables have no level '" + level_name + "' (after " + field_ref("aggregate") + ", choose a coarser level)");
     std::unordered_map<std::string, std::pair<double, double>> hood;
     for (std::size_t i = 0; i < need.size(); ++i) {
         auto& h = hood[level->labels[i]];
@@ -80,7 +80,7 @@ std::vector<std::pair<std::string, double>> parse_score_weights(const std::vecto
     for (const auto& w : items) {
         const auto eq = w.find_first_of("=:");  // ':' too, as '=' inside a URL query needs escaping
         if (eq == std::string::npos)
-            throw Error(Location{"", 0, "--score-weights"},
+            throw Error(Field{"score_weights"},
                         "expected NAME=WEIGHT with NAME one of need, isolation, accession, private_rented; got '" + w + "'");
         const std::string number = w.substr(eq + 1);
         std::size_t used = 0;
@@ -91,7 +91,7 @@ std::vector<std::pair<std::string, double>> parse_score_weights(const std::vecto
             used = 0;
         }
         if (used == 0 || used != number.size())
-            throw Error(Location{"", 0, "--score-weights"}, "'" + number + "' is not a number");
+            throw Error(Field{"score_weights"}, "'" + number + "' is not a number");
         out.emplace_back(w.substr(0, eq), value);
     }
     check_weights(out);
@@ -171,7 +171,7 @@ std::vector<ResultTable> esol_targeting(const CensusTopics& census, const EsolTa
     }
 
     ResultTable parts;
-    parts.title = "Isolation-risk score components (edit with --score-weights)";
+    parts.title = "Isolation-risk score components (edit with the score weights)";
     parts.name = "score_parts";
     parts.columns = {"component", "weight", "meaning", "source"};
     for (const auto& c : components) parts.add_row({c.name, c.weight, c.meaning, c.source});

@@ -26,7 +26,7 @@ const IndexDefinition& two_group_index(const std::string& name) {
     const auto& d = IndexRegistry::instance().get(name);
     // One value per group vs the rest, from the counts alone (the ranking resamples only counts).
     if (d.info.groups != IndexGroups::two_group || d.info.output != IndexOutput::one_value || d.info.needs.any())
-        throw Error(Location{"", 0, "--index"}, "'" + name + "' is not a two-group index; groups are ranked by one");
+        throw Error(Field{"index"}, "'" + name + "' is not a two-group index; groups are ranked by one");
     return d;
 }
 
@@ -134,9 +134,9 @@ std::vector<RankInterval> rank_intervals(const std::vector<std::vector<double>>&
 
 GroupRankings rank_groups(const Table& table, const GroupRankingOptions& o) {
     if (table.groups() < 2) throw Error("ranking groups needs at least two groups");
-    if (o.bootstrap == 1) throw Error(Location{"", 0, "--bootstrap"}, "expected 0 or at least 2 bootstrap replicates");
+    if (o.bootstrap == 1) throw Error(Field{"bootstrap"}, "expected 0 or at least 2 bootstrap replicates");
     if (o.randomisation == 1)
-        throw Error(Location{"", 0, "--randomisation"}, "expected 0 or at least 2 randomisation replicates");
+        throw Error(Field{"randomisation"}, "expected 0 or at least 2 randomisation replicates");
     std::vector<const IndexDefinition*> indices{&two_group_index(o.index)};
     for (const auto& name : o.also) indices.push_back(&two_group_index(name));
     const std::size_t n_groups = table.groups(), n_indices = indices.size();

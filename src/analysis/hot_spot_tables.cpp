@@ -32,7 +32,7 @@ std::vector<double> tested_variable(const std::string& variable, const std::stri
         return lq;
     }
     if (variable != "local_segregation")
-        throw Error(Location{"", 0, "--variable"},
+        throw Error(Field{"variable"},
                     "unknown variable '" + variable + "'; expected share, location_quotient or local_segregation");
     const CountMatrix m = multigroup(table);
     const IndexParams params;

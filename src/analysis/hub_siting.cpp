@@ -26,13 +26,13 @@ std::vector<double> demand_of(const CensusTopics& census, const std::string& dem
         description = "usual residents (TS001)";
         return census_column(census.topic("ts001", codes), "total");
     }
-    throw Error(Location{"", 0, "--demand"}, "unknown demand '" + demand + "'; expected need, accession or residents");
+    throw Error(Field{"demand"}, "unknown demand '" + demand + "'; expected need, accession or residents");
 }
 
 LocationSolver choose_solver(const std::string& solver, const LocationProblem& pr) {
     if (solver == "exact") return LocationSolver::exact;
     if (solver == "heuristic") return LocationSolver::heuristic;
-    if (solver != "auto") throw Error(Location{"", 0, "--solver"}, "expected auto, exact or heuristic, got '" + solver + "'");
+    if (solver != "auto") throw Error(Field{"solver"}, "expected auto, exact or heuristic, got '" + solver + "'");
     // CBC proves optimality quickly for covering models; a large p-median is left to the heuristic.
     const auto served = static_cast<std::size_t>(std::count_if(pr.weight.begin(), pr.weight.end(), [](double w) { return w > 0; }));
     return pr.model == LocationModel::p_median && served * pr.candidates.size() > 60000 ? LocationSolver::heuristic
@@ -51,8 +51,8 @@ std::vector<ResultTable> hub_siting(const CensusTopics& census, const AreaLayer&
         if (feature.count(c)) codes.push_back(c);
     if (codes.empty())
         throw Error(Location{layer.source, 0, layer.code_field},
-                    "no area of the census tables has a polygon here; aggregate to the boundaries' level (e.g. "
-                    "--aggregate lsoa21cd with LSOA boundaries)");
+                    "no area of the census tables has a polygon here; aggregate to the boundaries' level (e.g. " +
+                        field_ref("aggregate") + " lsoa21cd with LSOA boundaries)");
     std::string description;
     const auto weight = demand_of(census, o.demand, codes, description);
     const auto surface = area_points_on_surface(layer);

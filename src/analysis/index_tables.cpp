@@ -29,7 +29,7 @@ SuiteRequest without_multigroup_for_one_group(const Table& table, SuiteRequest r
         (d->info.groups == IndexGroups::multigroup ? skipped : kept).push_back(d->info.name);
     if (skipped.empty()) return request;
     if (kept.empty())
-        throw Error(Location{"", 0, "--index"},
+        throw Error(Field{"index"},
                     fmt::format("{} {} multigroup and the table has one group ({}); give two or more groups, or a "
                                 "two-group index",
                                 fmt::join(skipped, ", "), skipped.size() == 1 ? "is" : "are",
@@ -48,7 +48,7 @@ SuiteRequest without_multigroup_for_one_group(const Table& table, SuiteRequest r
 ResultTable index_table(const Table& table, const IndexTableRequest& r) {
     std::vector<std::string> one_group_notes;
     const SuitePlan plan = plan_suite(table, without_multigroup_for_one_group(table, r.suite, one_group_notes));
-    if (plan.items.empty()) throw Error("no index to compute (check --index)");
+    if (plan.items.empty()) throw Error(Field{"index"}, "no index to compute");
     const IndexParams& params = r.suite.params;
 
     ResultTable out;

@@ -19,7 +19,7 @@ namespace {
 // Labels of every row for each requested level; the first level may be the area codes.
 std::vector<std::vector<std::string>> row_labels(const Table& table, const std::vector<std::string>& levels) {
     if (levels.size() < 2)
-        throw Error("multilevel: --levels needs a base level and at least one level above it, e.g. "
+        throw Error(Field{"levels"}, "multilevel: the levels need a base level and at least one level above it, e.g. "
                     "LSOA,MSOA,LAD,RGN");
     std::vector<std::vector<std::string>> labels;
     for (std::size_t l = 0; l < levels.size(); ++l) {
@@ -45,7 +45,7 @@ std::vector<std::size_t> kept_rows(const Table& table, const std::vector<std::st
         if (!drop) rows.push_back(r);
     }
     for (std::size_t k = 0; k < omit.size(); ++k)
-        if (!used[k]) throw Error("multilevel: --omit '" + omit[k] + "' matches no area or level label of the table");
+        if (!used[k]) throw Error(Field{"omit"}, "multilevel: '" + omit[k] + "' matches no area or level label of the table");
     return rows;
 }
 
@@ -57,7 +57,7 @@ struct ModelData {
 ModelData model_data(const Table& table, const MultilevelRequest& request) {
     ModelData d;
     d.rows = kept_rows(table, request.omit);
-    if (d.rows.empty()) throw Error("multilevel: --omit leaves no areas");
+    if (d.rows.empty()) throw Error(Field{"omit"}, "multilevel: omitting these leaves no areas");
     const auto all = row_labels(table, request.levels);
     std::vector<std::vector<std::string>> labels(all.size());
     for (std::size_t l = 0; l < all.size(); ++l)
@@ -143,7 +143,7 @@ ResultTable mutual_table(const Table& table, const ModelData& d) {
     t.title = fmt::format("Mutual information M and H across every level ({} groups)", names.size());
     t.columns = {"component", "M", "H", "share_of_M"};
     t.notes.push_back("exact: the components add up to the total; 'between A within B' is the within-B part of "
-                      "`cohesion decompose --within B` on A areas; natural logarithms");
+                      "the decomposition of A areas within B (cohesion decompose); natural logarithms");
     t.add_row({fmt::format("total (between {} areas)", d.hierarchy.level_names[0]), h.total_M, h.total_H, 1.0});
     for (const auto& term : h.terms)
         t.add_row({term.within.empty() ? "between " + term.between : "between " + term.between + " within " + term.within,
@@ -154,7 +154,7 @@ ResultTable mutual_table(const Table& table, const ModelData& d) {
 }  // namespace
 
 MultilevelDissimilarity fit_multilevel_dissimilarity(const Table& table, const MultilevelRequest& request) {
-    if (request.group.empty()) throw Error("multilevel: name the focal group (--group)");
+    if (request.group.empty()) throw Error(Field{"group"}, "multilevel: name the focal group");
     return fit_pair(table, model_data(table, request), request.group, request.versus);
 }
 
@@ -165,7 +165,7 @@ std::vector<ResultTable> multilevel_tables(const Table& table, const MultilevelR
     const auto notes = base_notes(table, request, h);
 
     if (request.group.empty()) {
-        if (!request.places.empty()) throw Error("multilevel: --places needs --group");
+        if (!request.places.empty()) throw Error(Field{"places"}, "multilevel: places need a focal " + field_ref("group"));
         ResultTable t;
         t.title = "Multilevel index of dissimilarity, each group against everyone else";
         t.notes = notes;
@@ -267,7 +267,7 @@ std::vector<ResultTable> multilevel_tables(const Table& table, const MultilevelR
 
     const std::size_t map_level = request.map_level.empty() ? 1 : h.level_index(request.map_level);
     if (map_level == 0)
-        throw Error("multilevel: --map-level must be a level above the base (" + h.level_names[0] + " has no effect)");
+        throw Error(Field{"map_level"}, "multilevel: the map level must be a level above the base (" + h.level_names[0] + " has no effect)");
     for (std::size_t l = h.levels() - 1; l >= 1; --l)
         if (l != map_level) results.push_back(areas_table(m, l, request.top, false));
     results.push_back(areas_table(m, map_level, request.top, true));

@@ -29,7 +29,7 @@ double positive_number(const std::string& text, const std::string& spec) {
         if (used == text.size() && v > 0) return v;
     } catch (const std::exception&) {
     }
-    throw Error(Location{"", 0, "--weights"}, "expected a positive number in '" + spec + "', got '" + text + "'");
+    throw Error(Field{"weights"}, "expected a positive number in '" + spec + "', got '" + text + "'");
 }
 
 }  // namespace
@@ -56,7 +56,7 @@ Weights build_weights(const WeightsSpec& v, const AreaLayer& layer) {
             else k.adaptive_k = static_cast<int>(positive_number(parts[2], v.rule));
             return kernel_weights(centroids, k);
         }
-        throw Error(Location{"", 0, "--weights"}, "cannot read '" + v.rule +
+        throw Error(Field{"weights"}, "cannot read '" + v.rule +
                                                       "'; expected knn:K, band:METRES, kernel:FUNCTION:METRES or "
                                                       "adaptive:FUNCTION:K");
     }

@@ -117,10 +117,10 @@ TownProfile town_profile(const Table& table, const Weights* weights, const std::
         if (const GroupRanking* top = p.ranking.top()) p.focal = top->group;
         else p.focal = groups[static_cast<std::size_t>(std::max_element(totals.begin(), totals.end()) - totals.begin())];
     }
-    table.group_index(p.focal);
+    table.group_index(p.focal, "group");
     if (o.host.empty()) p.host = groups[static_cast<std::size_t>(std::max_element(totals.begin(), totals.end()) - totals.begin())];
     else p.host = o.host;
-    table.group_index(p.host);
+    table.group_index(p.host, "typology_host");
 
     step("per-area statistics");
     const std::size_t n = table.areas();

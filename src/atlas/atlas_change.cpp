@@ -70,7 +70,7 @@ AtlasChangeInputs load_atlas_change_inputs(const AtlasChangeSources& s, const st
                     groups, s.earlier_scheme, s.later_scheme),
         fmt::format("change on the common geography of the 2021 LSOAs: each LAD's 2011 LSOAs moved through {} "
                     "(splits shared in proportion to the 2021 LSOA populations of {}), then compared with the 2021 "
-                    "counts of the LSOAs they map to — as `cohesion run --town NAME` does for one town",
+                    "counts of the LSOAs they map to — as a one-town study's change step does",
                     s.lookup, s.later),
         "change parts (Shapley decomposition of M_2021 - M_2011; Elbers 2021): group_marginal = change in the groups' "
         "sizes, unit_marginal = change in the areas' sizes, structural = change in who lives where with both held "

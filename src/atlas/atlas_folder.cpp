@@ -100,7 +100,7 @@ AtlasFolder read_atlas_folder(const std::string& folder) {
     namespace fs = std::filesystem;
     const fs::path dir(folder);
     if (!fs::is_regular_file(dir / "towns.csv"))
-        throw Error(Location{folder, 0, ""}, "not an atlas folder: no towns.csv (write one with cohesion atlas --out)");
+        throw Error(Location{folder, 0, ""}, "not an atlas folder: no towns.csv (an atlas run writes one into the folder it is given)");
     AtlasFolder a;
     a.folder = folder;
     for (const char* name : {"dissimilarity.csv", "isolation.csv", "mutual_information.csv"})

@@ -40,13 +40,13 @@ bool wants(const AtlasOptions& o, std::string_view measure) {
 void check_atlas_options(const AtlasOptions& o) {
     for (const auto& m : o.measures)
         if (std::find(std::begin(atlas_measure_names), std::end(atlas_measure_names), m) == std::end(atlas_measure_names))
-            throw Error(Location{"", 0, "--measures"},
+            throw Error(Field{"measures"},
                         "unknown measure '" + m + "'; expected dissimilarity, isolation, mutual_information, decomposition "
                         "or change");
     if (o.bootstrap > 0) check_bootstrap_options(o.bootstrap, o.confidence);
     if (o.randomisation > 0) check_randomisation_options(o.randomisation);
-    if (o.bootstrap < 0 || o.randomisation < 0) throw Error(Location{"", 0, "--bootstrap"}, "replicates must be >= 0");
-    if (o.peers < 0) throw Error(Location{"", 0, "--peers"}, "the number of peers must be >= 0");
+    if (o.bootstrap < 0 || o.randomisation < 0) throw Error(Field{"bootstrap"}, "replicates must be >= 0");
+    if (o.peers < 0) throw Error(Field{"peers"}, "the number of peers must be >= 0");
 }
 
 std::uint64_t unit_seed(std::uint64_t atlas_seed, std::string_view key) {

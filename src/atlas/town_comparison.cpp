@@ -39,7 +39,7 @@ double median(std::vector<double> v) {
 
 TownComparison compare_town(const NationalAtlas& atlas, std::string_view town) {
     const auto it = std::find_if(atlas.units.begin(), atlas.units.end(), [&](const auto& u) { return u.name == town; });
-    if (it == atlas.units.end()) throw Error(Location{"", 0, "--town"}, fmt::format("'{}' is not in the atlas", town));
+    if (it == atlas.units.end()) throw Error(Field{"town"}, fmt::format("'{}' is not in the atlas", town));
     const std::size_t k = static_cast<std::size_t>(it - atlas.units.begin());
     TownComparison out;
     out.town = it->name;

@@ -95,7 +95,7 @@ TownDirectory make_town_directory(const Table& table, const std::string& lookup_
 
 TownSelection resolve_town(const TownDirectory& directory, std::string_view name) {
     const std::string wanted = lower(trimmed(name));
-    if (wanted.empty()) throw Error(Location{"", 0, "--town"}, "no town given; name a local authority or its code");
+    if (wanted.empty()) throw Error(Field{"town"}, "no town given; name a local authority or its code");
     for (const auto& town : directory.towns)
         if (lower(town.name) == wanted || (!town.code.empty() && lower(town.code) == wanted))
             return {town.code, town.name, directory.level + "=" + town.name};
@@ -111,7 +111,7 @@ TownSelection resolve_town(const TownDirectory& directory, std::string_view name
     std::string near;
     for (std::size_t k = 0; k < std::min<std::size_t>(5, ranked.size()); ++k)
         near += (k ? ", " : "") + ranked[k].second->name + (ranked[k].second->code.empty() ? "" : " (" + ranked[k].second->code + ")");
-    throw Error(Location{"", 0, "--town"},
+    throw Error(Field{"town"},
                 fmt::format("no local authority called {} among the {} in the national table; nearest: {}",
                             quoted(name), directory.towns.size(), near));
 }

@@ -6,8 +6,8 @@
 namespace cohesion {
 
 HotSpots find_hot_spots(std::span<const double> values, const Weights& w, const HotSpotOptions& options) {
-    if (options.permutations < 1) throw Error(Location{"", 0, "--permutations"}, "expected at least 1 permutation");
-    if (!(options.alpha > 0.0 && options.alpha < 1.0)) throw Error(Location{"", 0, "--alpha"}, "expected 0 < alpha < 1");
+    if (options.permutations < 1) throw Error(Field{"permutations"}, "expected at least 1 permutation");
+    if (!(options.alpha > 0.0 && options.alpha < 1.0)) throw Error(Field{"alpha"}, "expected 0 < alpha < 1");
     HotSpots h;
     h.options = options;
     h.lisa = local_moran(values, row_standardised(w), options.permutations, options.seed, options.stop);

@@ -126,9 +126,10 @@ ArealInterpolated areal_interpolate(const Table& table, const AreaLayer& source,
     }
     if ((report.without_polygon + report.without_overlap) > 0 && !options.allow_unmatched)
         throw Error(fmt::format("{}: {} areas have no polygon in {} and {} overlap no area of {} ({:g} people would be "
-                                "lost), e.g. {}; check the boundary files, or pass --allow-unmatched to drop them",
+                                "lost), e.g. {}; check the boundary files, or pass {} to drop them",
                                 table.source(), report.without_polygon, source.source, report.without_overlap,
-                                target.source, report.dropped_people, fmt::join(report.dropped_examples, ", ")));
+                                target.source, report.dropped_people, fmt::join(report.dropped_examples, ", "),
+                                field_ref("allow_unmatched")));
 
     Table t(target.codes, table.group_names());
     for (std::size_t g = 0; g < table.groups(); ++g) std::copy(counts[g].begin(), counts[g].end(), t.column(g).begin());

@@ -16,7 +16,8 @@ GeographyLookup load_lookup(const std::string& path, const LookupOptions& o) {
     CsvReader reader(text, path);
     const CsvHeader header = CsvHeader::read(reader);
     if (o.from_column.empty() || o.to_column.empty())
-        throw Error(Location{path, 1, {}}, "name the lookup's source and target code columns (--from-column, --to-column)");
+        throw Error(Location{path, 1, {}}, "name the lookup's source and target code columns (" + field_ref("from_column") + ", " +
+                                               field_ref("to_column") + ")");
     const std::size_t from = header.require(o.from_column, "source code");
     const std::size_t to = header.require(o.to_column, "target code");
     constexpr std::size_t no_column = static_cast<std::size_t>(-1);
@@ -105,9 +106,9 @@ Harmonised harmonise(const Table& table, const GeographyLookup& lookup,
     if (report.unmatched_areas && !allow_unmatched)
         throw Error(Location{lookup.source, 0, {}},
                     fmt::format("{} areas of {} ({:g} people) are not in the lookup (e.g. {}); check the geography or "
-                                "pass --allow-unmatched to drop them",
+                                "pass {} to drop them",
                                 report.unmatched_areas, table.source(), report.unmatched_people,
-                                fmt::join(report.unmatched_examples, ", ")));
+                                fmt::join(report.unmatched_examples, ", "), field_ref("allow_unmatched")));
     if (targets.empty()) throw Error(Location{lookup.source, 0, {}}, "no area of the table is in the lookup");
 
     Table result(targets, table.group_names());

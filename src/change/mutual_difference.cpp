@@ -173,8 +173,8 @@ MutualDifference mutual_difference(const Table& a, const Table& b, const IpfOpti
                                 "later geography first (cohesion harmonise)",
                                 a.source(), b.source()));
     if (r.common_groups.empty())
-        throw Error(fmt::format("{} and {} share no group name; rename groups with --merge / --merge-b so they match",
-                                a.source(), b.source()));
+        throw Error(fmt::format("{} and {} share no group name; rename groups with {} so they match",
+                                a.source(), b.source(), field_ref("merge")));
 
     Joint counts_a = common_counts(a, pa, units, r.common_groups);
     Joint counts_b = common_counts(b, pb, units, r.common_groups);

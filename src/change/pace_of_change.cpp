@@ -36,13 +36,13 @@ void fill_shares(AreaChange& c) {
 }  // namespace
 
 PaceOfChange pace_of_change(const Table& a, const Table& b, const PaceOptions& o) {
-    if (!(o.years > 0.0)) throw Error(Location{"", 0, "--years"}, "the years between the tables must be positive");
+    if (!(o.years > 0.0)) throw Error(Field{"years"}, "the years between the tables must be positive");
     if (a.group_names() != b.group_names()) {
         std::string la, lb;
         for (const auto& g : a.group_names()) la += (la.empty() ? "" : ",") + g;
         for (const auto& g : b.group_names()) lb += (lb.empty() ? "" : ",") + g;
         throw Error("the two tables have different groups (" + la + " vs " + lb +
-                    "); rename or merge them to a common scheme first (e.g. --merge-b White=white)");
+                    "); rename or merge them to a common scheme first (e.g. " + field_ref("merge") + " White=white)");
     }
     PaceOfChange p;
     p.groups = a.group_names();
@@ -89,7 +89,7 @@ PaceOfChange pace_of_change(const Table& a, const Table& b, const PaceOptions& o
     if (o.threshold >= 0.0) {
         p.fast_threshold = o.threshold;
     } else {
-        if (!(o.top_share > 0.0 && o.top_share <= 1.0)) throw Error(Location{"", 0, "--top"}, "expected 0 < top share <= 1");
+        if (!(o.top_share > 0.0 && o.top_share <= 1.0)) throw Error(Field{"top"}, "expected 0 < top share <= 1");
         const std::size_t flagged = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(o.top_share * order.size())));
         p.fast_threshold = p.areas[order[flagged - 1]].pace;
     }

@@ -101,12 +101,19 @@ Table load_second_table(const InputOptionValues& a_values, const Table& a, const
         b.input.residual_name.clear();
         b.select_csv.clear();
     }
+    const bool inherited = v.groups_csv.empty() && b.select_csv.empty();  // B takes A's groups
     if (!v.groups_csv.empty()) {
         b.select_csv = v.groups_csv;
-    } else if (b.select_csv.empty()) {
+    } else if (inherited) {
         for (const auto& g : a.group_names()) b.select_csv += (b.select_csv.empty() ? "" : ",") + g;
     }
-    return load_input(b);
+    try {
+        return load_input(b);
+    } catch (const Error& e) {
+        if (!inherited || e.field() != "groups") throw;  // not a --groups the user typed
+        throw Error(e.where(), e.message() + "; B takes A's groups: map both tables onto the same groups "
+                                             "(--scheme-b, --merge-b or --groups-b)");
+    }
 }
 
 }  // namespace cohesion::cli

@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "cli/cli_error_terms.hpp"
 #include "cli/command.hpp"
 #include "cli/invocation.hpp"
 #include "cli/standard_output.hpp"
@@ -21,7 +22,7 @@ int main(int argc, char** argv) {
         const int status = app.exit(e);  // --help and --version print on stdout and exit 0
         return status == 0 && !cohesion::cli::close_standard_output() ? 1 : status;
     } catch (const cohesion::Error& e) {
-        std::cerr << "cohesion: error: " << e.what() << "\n";
+        std::cerr << "cohesion: error: " << cohesion::cli::cli_error_text(e) << "\n";
         return 1;
     } catch (const std::bad_alloc&) {
         std::cerr << "cohesion: error: out of memory\n";

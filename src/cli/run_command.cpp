@@ -21,6 +21,7 @@
 #include "cli/project_check.hpp"
 #include "cli/staged_output_folder.hpp"
 #include "core/error.hpp"
+#include "project/project_errors.hpp"
 #include "project/project_file.hpp"
 #include "project/study_from_project.hpp"
 #include "report/html_report.hpp"
@@ -265,11 +266,9 @@ void write_step(const StudyStep& step, const StudyOutput& out, const std::string
     else emit(out.tables, values, writer);
 }
 
-// A library error in the project file's terms: the study names the part ("change.later:
-// ..."), which is also the project file's section.
-[[noreturn]] void project_error(const Project& p, const Error& e) {
-    throw Error(fmt::format("project {}: {}", p.file, e.what()));
-}
+// A library error in the project file's terms: the study names the part (a section and
+// key, "table.where"), which project_error names as the file's key with its line.
+[[noreturn]] void throw_project_error(const Project& p, const Error& e) { throw project_error(p, e); }
 
 }  // namespace
 
@@ -309,7 +308,7 @@ void add_run_command(CLI::App& app) {
         try {
             study.emplace(spec, [](const std::string& what) { std::cerr << "==> " << what << "\n"; }, &files);
         } catch (const Error& e) {
-            project_error(p, e);
+            throw_project_error(p, e);
         }
         if (*dry) {
             for (const auto& c : commands) std::cout << shell_command(c.args) << "\n";

@@ -12,6 +12,7 @@
 #include "cli/command.hpp"
 #include "core/error.hpp"
 #include "change/lookup_harmonisation_job.hpp"
+#include "project/project_errors.hpp"
 #include "project/project_file.hpp"
 #include "project/study_from_project.hpp"
 #include "study/study.hpp"
@@ -133,28 +134,32 @@ void add_serve_command(CLI::App& app) {
             for (char& ch : name)
                 if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '_' && ch != '-') ch = '-';
             const StudySpec study = study_spec(p);
-            catalog.add(name, study.table, p.boundaries);
-            catalog.set_study(name, study);
-            if (!p.places.empty() && !p.boundaries.empty()) catalog.set_places(name, p.places);
-            if (study.change) catalog.add_change(name, served_change(*study.change), p.change->boundaries);
-            if (study.what_if) {  // the [[scenario]] blocks: POST /api/scenario-runs
-                StudyWhatIfInputs in = load_study_what_if(*study.what_if);
-                ServedScenarios served;
-                served.town = std::move(in.town);
-                served.parameters = std::move(in.parameters);
-                served.notes = std::move(in.notes);
-                served.scenarios = study.what_if->scenarios;
-                served.replicates = study.what_if->replicates;
-                served.years = study.what_if->years;
-                served.seed = study.what_if->seed;
-                catalog.add_scenarios(name, std::move(served));
-            }
-            if (p.targeting) {
-                const auto& t = *p.targeting;
-                catalog.add_census(name, CensusSource{t.census, t.where.empty() ? std::vector<std::string>{}
-                                                                                : std::vector<std::string>{t.where},
-                                                      t.aggregate},
-                                   t.boundaries);
+            try {  // an error in a project's inputs is named by its key and line in the file
+                catalog.add(name, study.table, p.boundaries);
+                catalog.set_study(name, study);
+                if (!p.places.empty() && !p.boundaries.empty()) catalog.set_places(name, p.places);
+                if (study.change) catalog.add_change(name, served_change(*study.change), p.change->boundaries);
+                if (study.what_if) {  // the [[scenario]] blocks: POST /api/scenario-runs
+                    StudyWhatIfInputs in = load_study_what_if(*study.what_if);
+                    ServedScenarios served;
+                    served.town = std::move(in.town);
+                    served.parameters = std::move(in.parameters);
+                    served.notes = std::move(in.notes);
+                    served.scenarios = study.what_if->scenarios;
+                    served.replicates = study.what_if->replicates;
+                    served.years = study.what_if->years;
+                    served.seed = study.what_if->seed;
+                    catalog.add_scenarios(name, std::move(served));
+                }
+                if (p.targeting) {
+                    const auto& t = *p.targeting;
+                    catalog.add_census(name, CensusSource{t.census, t.where.empty() ? std::vector<std::string>{}
+                                                                                    : std::vector<std::string>{t.where},
+                                                          t.aggregate},
+                                       t.boundaries);
+                }
+            } catch (const Error& e) {
+                throw project_error(p, e);
             }
         }
         for (const auto& spec : o->census) catalog.add_census(spec, o->census_where, o->census_aggregate);

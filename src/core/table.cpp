@@ -44,6 +44,12 @@ std::size_t Table::group_index(std::string_view name) const {
                 "unknown group; expected one of: " + join_names(group_names_));
 }
 
+std::size_t Table::group_index(std::string_view name, const std::string& field) const {
+    if (auto g = find_group(name)) return *g;
+    throw Error(Location{source_, 0, {}}, Field{field},
+                "group '" + std::string(name) + "' is not in the table (groups: " + join_names(group_names_) + ")");
+}
+
 void Table::set_declared_total(std::string name, std::vector<double> totals) {
     if (totals.size() != areas()) throw Error("declared total has " + std::to_string(totals.size()) +
                                               " values for " + std::to_string(areas()) + " areas");

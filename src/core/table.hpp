@@ -39,6 +39,9 @@ public:
 
     // Index of a group by name; throws Error naming the available groups.
     std::size_t group_index(std::string_view name) const;
+    // The same for a group the caller chose in `field` ("group", "versus", "merge"): the
+    // error names the field, so each front end can name its own flag, key or parameter.
+    std::size_t group_index(std::string_view name, const std::string& field) const;
     std::optional<std::size_t> find_group(std::string_view name) const;
 
     // Declared area totals (e.g. Persons). Empty when the table has none.

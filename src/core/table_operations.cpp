@@ -172,7 +172,7 @@ Table select_area_codes(const Table& table, const std::vector<std::string>& code
 Table filter_areas(const Table& table, std::string_view where_expression) {
     const auto eq = where_expression.find('=');
     if (eq == std::string_view::npos || eq == 0)
-        throw Error(Location{"", 0, "--where"},
+        throw Error(Field{"where"},
                     "expected LEVEL=VALUE (e.g. LAD=Bedford), got '" + std::string(where_expression) + "'");
     return filter_areas(table, trim_spaces(where_expression.substr(0, eq)), trim_spaces(where_expression.substr(eq + 1)));
 }
@@ -224,17 +224,17 @@ Table aggregate(const Table& table, std::string_view level_name) {
 Table merge_groups(const Table& table, std::string_view merge_expression) {
     const auto eq = merge_expression.find('=');
     if (eq == std::string_view::npos || eq == 0 || eq + 1 >= merge_expression.size())
-        throw Error(Location{"", 0, "--merge"},
+        throw Error(Field{"merge"},
                     "expected NAME=A+B+... (e.g. SouthAsian=Indian+Pakistani+Bangladeshi), got '" +
                         std::string(merge_expression) + "'");
     const std::string name(trim_spaces(merge_expression.substr(0, eq)));
     const auto parts = split_plus(merge_expression.substr(eq + 1));
     std::vector<std::size_t> members;
     for (const auto& part : parts) {
-        if (part.empty()) throw Error(Location{"", 0, "--merge"}, "empty group name in '" + std::string(merge_expression) + "'");
-        const std::size_t g = table.group_index(part);
+        if (part.empty()) throw Error(Field{"merge"}, "empty group name in '" + std::string(merge_expression) + "'");
+        const std::size_t g = table.group_index(part, "merge");
         if (std::find(members.begin(), members.end(), g) != members.end())
-            throw Error(Location{"", 0, "--merge"}, "group '" + part + "' is listed twice");
+            throw Error(Field{"merge"}, "group '" + part + "' is listed twice");
         members.push_back(g);
     }
     const std::size_t first = *std::min_element(members.begin(), members.end());
@@ -246,7 +246,7 @@ Table merge_groups(const Table& table, std::string_view merge_expression) {
             sources.push_back(SIZE_MAX);
         } else if (std::find(members.begin(), members.end(), g) == members.end()) {
             if (table.group_names()[g] == name)
-                throw Error(Location{"", 0, "--merge"}, "group '" + name + "' already exists and is not merged");
+                throw Error(Field{"merge"}, "group '" + name + "' already exists and is not merged");
             names.push_back(table.group_names()[g]);
             sources.push_back(g);
         }
@@ -275,12 +275,12 @@ Table merge_groups(const Table& table, std::string_view merge_expression) {
 }
 
 Table select_groups(const Table& table, const std::vector<std::string>& groups) {
-    if (groups.empty()) throw Error(Location{"", 0, "--groups"}, "no groups selected");
+    if (groups.empty()) throw Error(Field{"groups"}, "no groups selected");
     std::vector<std::size_t> indices;
     for (const auto& name : groups) {
-        const std::size_t g = table.group_index(name);
+        const std::size_t g = table.group_index(name, "groups");
         if (std::find(indices.begin(), indices.end(), g) != indices.end())
-            throw Error(Location{"", 0, "--groups"}, "group '" + name + "' is listed twice");
+            throw Error(Field{"groups"}, "group '" + name + "' is listed twice");
         indices.push_back(g);
     }
     Table out(table.area_codes(), groups);
@@ -306,7 +306,7 @@ Table select_groups(const Table& table, const std::vector<std::string>& groups) 
 
 Table add_residual_group(const Table& table, std::string_view name) {
     if (!table.has_declared_total())
-        throw Error(Location{table.source(), 0, "--residual"},
+        throw Error(Location{table.source(), 0, {}}, Field{"residual"},
                     "the table has no total column, so there is no residual (total - sum of groups) to add");
     const auto sum = table.group_sum();
     const auto total = table.declared_total();

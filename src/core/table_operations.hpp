@@ -9,7 +9,7 @@
 
 namespace cohesion {
 
-// Keep areas whose label at `level` equals `value` ("--where LAD=Bedford"): exactly or,
+// Keep areas whose label at `level` equals `value` ("where LAD=Bedford"): exactly or,
 // when no label does, ignoring case; "Tower Hamlets,Newham" keeps the areas of each value
 // (a whole value with a comma, "Bristol, City of", is tried first). A value that matches
 // nothing is an error naming some values and the nearest one.

@@ -71,7 +71,7 @@ bool is_areal(const OGRGeometry* g) {
 std::string default_crs(const OGREnvelope& lonlat, const std::string& source) {
     if (!(lonlat.MinX >= -180.0 && lonlat.MaxX <= 180.0 && lonlat.MinY >= -90.0 && lonlat.MaxY <= 90.0))
         throw Error(Location{source, 0, {}}, "the layer's extent does not map to longitude/latitude, so no projection "
-                                             "can be chosen for it; give one with --crs or fix the coordinates");
+                                             "can be chosen for it; give one with " + field_ref("crs") + " or fix the coordinates");
     const double lon = (lonlat.MinX + lonlat.MaxX) / 2, lat = (lonlat.MinY + lonlat.MaxY) / 2;
     if (lonlat.MinX >= -9.0 && lonlat.MaxX <= 2.1 && lonlat.MinY >= 49.8 && lonlat.MaxY <= 61.0) return "EPSG:27700";
     const int zone = std::clamp(static_cast<int>(std::floor((lon + 180.0) / 6.0)) + 1, 1, 60);
@@ -107,8 +107,8 @@ std::string area_code_field(OGRFeatureDefn* defn, const std::string& wanted, con
             (l.size() > 5 && l.compare(l.size() - 5, 5, "_code") == 0))
             return n;
     }
-    throw Error(Location{source, 0, {}}, "cannot tell which field holds the area codes; name it with --code-field "
-                                         "(the layer has: " + list() + ")");
+    throw Error(Location{source, 0, {}}, "cannot tell which field holds the area codes; name it with " + field_ref("code_field") +
+                                         " (the layer has: " + list() + ")");
 }
 
 std::unique_ptr<OGRSpatialReference> layer_source_crs(const OGRSpatialReference* declared, const OGREnvelope& extent,
@@ -123,7 +123,7 @@ std::unique_ptr<OGRSpatialReference> layer_source_crs(const OGRSpatialReference*
                                "was assumed");
     } else {
         throw Error(Location{out.source, 0, {}}, "the layer has no coordinate reference system and its coordinates are "
-                                                 "not longitude/latitude; give one with --crs or fix the file");
+                                                 "not longitude/latitude; give one with " + field_ref("crs") + " or fix the file");
     }
     source_crs->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     return source_crs;
@@ -180,7 +180,7 @@ AreaLayer read_area_layer(const std::string& source, const AreaLayerOptions& opt
     const bool has_extent = layer->GetExtent(&extent) == OGRERR_NONE;
     if (!has_extent && !layer->GetSpatialRef())
         throw Error(Location{source, 0, {}}, "the layer has no coordinate reference system and its coordinates are "
-                                             "not longitude/latitude; give one with --crs or fix the file");
+                                             "not longitude/latitude; give one with " + field_ref("crs") + " or fix the file");
     const auto source_crs = layer_source_crs(layer->GetSpatialRef(), extent, out);
 
     std::size_t feature_number = 0;
@@ -247,9 +247,9 @@ void project_area_layer(AreaLayer& out, const OGRSpatialReference& source_crs, c
     }
     OGRSpatialReference target_crs;
     if (target_crs.SetFromUserInput(target.c_str()) != OGRERR_NONE)
-        throw Error(Location{"", 0, "--crs"}, "unknown coordinate reference system '" + target + "'");
+        throw Error(Field{"crs"}, "unknown coordinate reference system '" + target + "'");
     if (!target_crs.IsProjected())
-        throw Error(Location{"", 0, "--crs"}, "'" + target + "' is not a projected CRS; distances need metres");
+        throw Error(Field{"crs"}, "'" + target + "' is not a projected CRS; distances need metres");
     target_crs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     out.crs = target;
     if (!std::unique_ptr<OGRCoordinateTransformation>(OGRCreateCoordinateTransformation(&source_crs, &target_crs)))

@@ -162,8 +162,8 @@ std::vector<NamedSite> load_candidate_sites(const std::string& path, const AreaL
     if (!outside.empty() && !allow_outside)
         throw Error(Location{path, 0, ""},
                     fmt::format("{} candidate site(s) lie outside every {}area of {}: {}; fix their coordinates or pass "
-                                "--allow-outside",
-                                outside.size(), study ? "study " : "", layer.source, fmt::join(outside, ", ")));
+                                "{}",
+                                outside.size(), study ? "study " : "", layer.source, fmt::join(outside, ", "), field_ref("allow_outside")));
     return sites;
 }
 

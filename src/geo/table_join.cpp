@@ -46,13 +46,14 @@ TableLayerJoin join_table_to_layer(const Table& table, const AreaLayer& layer) {
                 throw Error(Location{layer.source, 0, layer.code_field},
                             "no area code of the table matches the layer: the table's areas look like '" +
                                 table.area_codes()[0] + "' and the polygons are " + level.name + "s (like '" +
-                                layer.codes[0] + "'); add --aggregate " + level.name +
+                                layer.codes[0] + "'); add " + field_ref("aggregate") + " " + level.name +
                                 " to sum the table's areas to the polygons' level");
         }
         throw Error(Location{layer.source, 0, layer.code_field},
                     "no area code of the table matches the layer (table codes look like '" +
                         (table.areas() ? table.area_codes()[0] : std::string()) + "', layer codes like '" +
-                        layer.codes[0] + "'); choose the code field with --code-field, or --aggregate LEVEL where "
+                        layer.codes[0] + "'); choose the code field with " + field_ref("code_field") + ", or " +
+                        field_ref("aggregate") + " LEVEL where "
                         "the polygons are of a higher level than the table's areas");
     }
     if (!missing_polygon.empty())

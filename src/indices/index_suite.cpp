@@ -24,12 +24,12 @@ std::string what_is_missing(const IndexNeeds& needs, const IndexNeeds& supplied)
 void check_named(const IndexDefinition& d, const SuiteRequest& r, const IndexNeeds& supplied) {
     const auto& info = d.info;
     if (info.output != r.output)
-        throw Error(Location{"", 0, "--index"},
+        throw Error(Field{"index"},
                     r.output == IndexOutput::one_value
                         ? "'" + info.name + "' is a local (per-area) index; use `cohesion local`"
                         : "'" + info.name + "' is not a local index; use `cohesion indices`");
     if (!info.needs.met_by(supplied))
-        throw Error(Location{"", 0, "--index"},
+        throw Error(Field{"index"},
                     fmt::format("'{}' is a {} index and needs the areas' boundaries ({}){}", info.name,
                                 kind_label(info), what_is_missing(info.needs, supplied),
                                 info.output == IndexOutput::one_value ? "; use `cohesion spatial`" : ""));
@@ -97,6 +97,8 @@ SuitePlan plan_suite(const Table& table, const SuiteRequest& request) {
         if (focal.empty())
             for (const auto& g : table.group_names())
                 if (g != request.versus) focal.push_back(g);
+        if (!request.versus.empty()) table.group_index(request.versus, "versus");
+        for (const auto& f : focal) table.group_index(f, "group");
         for (const auto& f : focal) {
             plan.views.push_back(request.versus.empty() ? two_group_vs_rest(table, f)
                                                         : two_group_pair(table, f, request.versus));

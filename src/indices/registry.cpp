@@ -53,9 +53,9 @@ const IndexDefinition& IndexRegistry::get(std::string_view name) const {
     if (const auto* d = find(name)) return *d;
     std::string names;
     for (const auto* d : all()) names += (names.empty() ? "" : ", ") + d->info.name;
-    throw Error(Location{"", 0, "--index"},
+    throw Error(Field{"index"},
                 "unknown index '" + std::string(name) + "'; expected one of: " + names +
-                    " (see `cohesion indices --list`)");
+                    " (see docs/indices.md)");
 }
 
 std::vector<const IndexDefinition*> IndexRegistry::all() const {

@@ -39,9 +39,9 @@ std::vector<double> run_replicates(int n, const std::function<double(int)>& f, c
 }
 
 void check_bootstrap_options(int replicates, double confidence) {
-    if (replicates < 2) throw Error(Location{"", 0, "--bootstrap"}, "expected at least 2 bootstrap replicates");
+    if (replicates < 2) throw Error(Field{"bootstrap"}, "expected at least 2 bootstrap replicates");
     if (!(confidence > 0.0 && confidence < 1.0))
-        throw Error(Location{"", 0, "--confidence"}, "expected a confidence level between 0 and 1");
+        throw Error(Field{"confidence"}, "expected a confidence level between 0 and 1");
 }
 
 BootstrapResult bootstrap_result(double estimate, std::vector<double> replicates, double confidence) {

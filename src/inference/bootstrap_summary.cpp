@@ -15,7 +15,7 @@ namespace cohesion {
 IntervalMethod parse_interval_method(std::string_view text) {
     if (text == "debiased") return IntervalMethod::debiased;
     if (text == "percentile") return IntervalMethod::percentile;
-    throw Error(Location{"", 0, "--interval"},
+    throw Error(Field{"interval"},
                 "expected 'debiased' or 'percentile', got '" + std::string(text) + "'");
 }
 
@@ -45,7 +45,7 @@ std::vector<double> interval_replicates(double raw_value, std::span<const double
 BootstrapSummary summarise_bootstrap(double raw_value, std::span<const double> replicates, double confidence,
                                      IntervalMethod method) {
     if (!(confidence > 0.0 && confidence < 1.0))
-        throw Error(Location{"", 0, "--confidence"}, "expected a confidence level between 0 and 1");
+        throw Error(Field{"confidence"}, "expected a confidence level between 0 and 1");
     constexpr double nan = std::numeric_limits<double>::quiet_NaN();
     BootstrapSummary s;
     s.method = method;

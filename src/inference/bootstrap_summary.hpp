@@ -30,7 +30,7 @@ namespace cohesion {
 
 enum class IntervalMethod { debiased, percentile };
 
-// "debiased" / "percentile"; throws Error naming --interval otherwise.
+// "debiased" / "percentile"; throws Error about the field "interval" otherwise.
 IntervalMethod parse_interval_method(std::string_view text);
 std::string to_string(IntervalMethod method);
 // One plain-English sentence for table notes and the report.

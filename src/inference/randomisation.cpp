@@ -10,7 +10,7 @@
 namespace cohesion {
 
 void check_randomisation_options(int replicates) {
-    if (replicates < 2) throw Error(Location{"", 0, "--randomisation"}, "expected at least 2 randomisation replicates");
+    if (replicates < 2) throw Error(Field{"randomisation"}, "expected at least 2 randomisation replicates");
 }
 
 RandomisationResult summarise_randomisation(double observed, std::vector<double> replicates) {

@@ -27,7 +27,7 @@ TopicFile find_file(const std::string& folder, const std::string& stem) {
         const auto path = std::filesystem::path(folder) / ("census2021-" + stem + "-oa" + ext);
         if (std::filesystem::exists(path)) return {path.string(), true};
     }
-    throw Error(Location{folder, 0, "--census"},
+    throw Error(Location{folder, 0, {}}, Field{"census"},
                 "no " + stem + ".csv, " + stem + ".csv.gz or census2021-" + stem +
                     "-oa.csv (the ONS bulk download) here (expected the Census 2021 OA tables ts001, ts004, ts029, "
                     "ts054 and oa2021_lookup, e.g. data/bedford/census2021_oa)");

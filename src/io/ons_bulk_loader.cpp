@@ -99,7 +99,7 @@ Table parse_ons_bulk_csv(std::string_view text, const std::string& name, const O
         else if (auto it2 = options.rename.find(short_name); it2 != options.rename.end()) short_name = it2->second;
         if (std::find(group_names.begin(), group_names.end(), short_name) != group_names.end())
             throw Error(Location{name, 1, cat->heading},
-                        "two categories map to the short name '" + short_name + "'; give one a name in --category-map");
+                        "two categories map to the short name '" + short_name + "'; give one a name in " + field_ref("category_map"));
         group_names.push_back(std::move(short_name));
     }
 

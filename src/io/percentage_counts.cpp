@@ -17,7 +17,7 @@ std::vector<double> total_values(const Table& totals, const std::string& column)
     }
     if (!totals.find_group(column))
         throw Error(Location{totals.source(), 1, column},
-                    "no column '" + column + "' of area totals (choose one with --percent-total)");
+                    "no column '" + column + "' of area totals (choose one with " + field_ref("percent_total") + ")");
     const auto c = totals.column(totals.group_index(column));
     return {c.begin(), c.end()};
 }

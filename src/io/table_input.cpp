@@ -19,7 +19,7 @@ InputLayout parse_input_layout(const std::string& text) {
     if (text == "wide") return InputLayout::wide;
     if (text == "long") return InputLayout::long_format;
     if (text == "ons") return InputLayout::ons_bulk;
-    throw Error(Location{"", 0, "--layout"}, "unknown layout '" + text + "'; expected auto, wide, long or ons");
+    throw Error(Field{"layout"}, "unknown layout '" + text + "'; expected auto, wide, long or ons");
 }
 
 std::string to_string(InputLayout layout) {
@@ -80,11 +80,13 @@ Table prepare_table(Table table, const TableInput& input) {
         table = counts_from_percentages(table, load_wide_csv(input.percent_of, totals), input.percent_total_column);
     }
     if (!input.levels_from.empty()) table = add_levels_from(table, input.levels_from);
-    for (const auto& w : input.where) table = filter_areas(table, w);
-    if (!input.aggregate_to.empty()) table = aggregate(table, input.aggregate_to);
+    // Each step's errors are about the field that asked for it, whatever went wrong inside.
+    for (const auto& w : input.where) table = about_field("where", [&] { return filter_areas(table, w); });
+    if (!input.aggregate_to.empty())
+        table = about_field("aggregate", [&] { return aggregate(table, input.aggregate_to); });
     // The residual first, so it can be merged (e.g. into White, as Gypsy/Irish Traveller).
     if (!input.residual_name.empty()) table = add_residual_group(table, input.residual_name);
-    for (const auto& m : input.merges) table = merge_groups(table, m);
+    for (const auto& m : input.merges) table = about_field("merge", [&] { return merge_groups(table, m); });
     if (!input.scheme_path.empty()) table = apply_group_scheme(table, load_group_scheme(input.scheme_path));
     if (!input.groups.empty()) table = select_groups(table, input.groups);
     return table;

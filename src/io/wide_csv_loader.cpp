@@ -72,7 +72,7 @@ Plan plan_columns(const CsvHeader& header, const std::vector<std::string_view>& 
     }
     if (plan.groups.empty())
         throw Error(Location{header.file, 2, {}},
-                    "no group columns found (expected numeric count columns; name them with --groups)");
+                    "no group columns found (expected numeric count columns; name them with " + field_ref("groups") + ")");
     return plan;
 }
 

@@ -13,7 +13,7 @@ namespace cohesion {
 
 VarianceShareIntervals bootstrap_variance_shares(const NestedHierarchy& h, const NestedRandomInterceptFit& fit,
                                                  std::size_t replicates, std::uint64_t seed) {
-    if (replicates < 20) throw Error("multilevel: --bootstrap needs at least 20 replicates for a 95% interval");
+    if (replicates < 20) throw Error(Field{"bootstrap"}, "multilevel: the bootstrap needs at least 20 replicates for a 95% interval");
     const std::size_t L = h.levels();
     std::vector<std::vector<double>> shares(L, std::vector<double>(replicates));
     tbb::parallel_for(std::size_t{0}, replicates, [&](std::size_t r) {

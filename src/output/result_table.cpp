@@ -70,7 +70,7 @@ OutputFormat parse_output_format(const std::string& text) {
     if (text == "table") return OutputFormat::table;
     if (text == "csv") return OutputFormat::csv;
     if (text == "json") return OutputFormat::json;
-    throw Error(Location{"", 0, "--format"}, "unknown format '" + text + "'; expected table, csv or json");
+    throw Error(Field{"format"}, "unknown format '" + text + "'; expected table, csv or json");
 }
 
 std::string render_table(const ResultTable& result) {

@@ -20,7 +20,7 @@ Project national_town_project(const std::string& data, const std::string& scheme
         resolve_town(make_town_directory(files ? files->load(national) : load_table(national), lookup), town);
 
     Project p;
-    p.file = "--town " + town;
+    p.file = "town " + town;
     p.folder = fs::current_path().string();
     p.name = t.name;
     p.output = (fs::path("out") / t.name).string();

@@ -35,7 +35,8 @@ void read_table(Section& s, ProjectTable& t) {
 ProjectTable table_section(Section& parent, const char* key, bool required) {
     ProjectTable t;
     if (const auto* tt = parent.table(key)) {
-        Section s(*tt, parent.file(), key, parent.folder());
+        Section s(*tt, parent.file(), parent.name().empty() ? std::string(key) : parent.name() + "." + key, parent.folder(),
+                  parent.lines());
         read_table(s, t);
     }
     if (required && t.path.empty())
@@ -50,10 +51,10 @@ Project load_project(const std::string& path) {
     Project p;
     p.file = path;
     p.folder = fs::absolute(path).parent_path().string();
-    Section top(root, path, "", p.folder);
+    Section top(root, path, "", p.folder, &p.key_lines);
 
     if (const auto* t = top.table("project")) {
-        Section s(*t, path, "project", p.folder);
+        Section s(*t, path, "project", p.folder, &p.key_lines);
         s.text("name", p.name);
         s.path("output", p.output, false);
         s.finish();
@@ -61,19 +62,19 @@ Project load_project(const std::string& path) {
     if (p.output == "out") p.output = (fs::path(p.folder) / "out").string();
     p.table = table_section(top, "table", true);
     if (const auto* t = top.table("boundaries")) {
-        Section s(*t, path, "boundaries", p.folder);
+        Section s(*t, path, "boundaries", p.folder, &p.key_lines);
         s.path("path", p.boundaries);
         s.text("code_field", p.code_field);
         s.finish();
     }
     if (const auto* t = top.table("reference")) {
-        Section s(*t, path, "reference", p.folder);
+        Section s(*t, path, "reference", p.folder, &p.key_lines);
         s.path("path", p.reference);
         s.text("name", p.reference_name);
         s.finish();
     }
     if (const auto* t = top.table("analyses")) {
-        Section s(*t, path, "analyses", p.folder);
+        Section s(*t, path, "analyses", p.folder, &p.key_lines);
         s.flag("indices", p.indices);
         s.flag("local", p.local);
         s.flag("report", p.report);
@@ -90,12 +91,12 @@ Project load_project(const std::string& path) {
         s.finish();
     }
     if (const auto* t = top.table("report")) {
-        Section s(*t, path, "report", p.folder);
+        Section s(*t, path, "report", p.folder, &p.key_lines);
         s.path("places", p.places);
         s.finish();
     }
     if (const auto* t = top.table("change")) {
-        Section s(*t, path, "change", p.folder);
+        Section s(*t, path, "change", p.folder, &p.key_lines);
         ProjectChange c;
         c.earlier = table_section(s, "earlier", true);
         c.later = table_section(s, "later", true);
@@ -116,7 +117,7 @@ Project load_project(const std::string& path) {
         p.change = c;
     }
     if (const auto* t = top.table("targeting")) {
-        Section s(*t, path, "targeting", p.folder);
+        Section s(*t, path, "targeting", p.folder, &p.key_lines);
         ProjectTargeting g;
         s.path("census", g.census);
         s.text("where", g.where);

@@ -4,7 +4,9 @@
 // so `cohesion run PROJECT` reproduces a whole study. Paths are relative to the file.
 // See docs/project.md for every key. Unknown keys, wrong types and missing files are
 // errors naming the file, line and key.
+#include <cstddef>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -62,6 +64,8 @@ struct Project {
     std::optional<ProjectTargeting> targeting;
     std::vector<ScenarioSpec> scenarios;  // [[scenario]] blocks (cohesion simulate; run's what-if step)
     ProjectSimulation simulation;
+    // Line of every key read ("table.where" -> 7): errors about a field name the key's line.
+    std::map<std::string, std::size_t> key_lines;
 };
 
 Project load_project(const std::string& path);

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -21,8 +22,11 @@ namespace cohesion {
 // as unknown, and checking types with the key's line in every message.
 class TomlSection {
 public:
-    TomlSection(const toml::table& t, std::string file, std::string name, std::string folder)
-        : t_(t), file_(std::move(file)), name_(std::move(name)), folder_(std::move(folder)) {}
+    // `lines`, when given, receives the line of every key read ("table.where" -> 7), so an
+    // error met later (in the library, about a field) can name the key's line.
+    TomlSection(const toml::table& t, std::string file, std::string name, std::string folder,
+                std::map<std::string, std::size_t>* lines = nullptr)
+        : t_(t), file_(std::move(file)), name_(std::move(name)), folder_(std::move(folder)), lines_(lines) {}
 
     void text(const char* key, std::string& out) {
         if (const auto* n = node(key)) {
@@ -122,11 +126,14 @@ public:
     }
     const std::string& folder() const { return folder_; }
     const std::string& file() const { return file_; }
+    std::map<std::string, std::size_t>* lines() const { return lines_; }
 
 private:
     const toml::node* node(const char* key) {
         used_.insert(key);
-        return t_.get(key);
+        const toml::node* n = t_.get(key);
+        if (n && lines_) (*lines_)[name_.empty() ? key : name_ + "." + key] = n->source().begin.line;
+        return n;
     }
     [[noreturn]] void fail(const toml::node& n, const std::string& key, const std::string& what) const {
         const std::string full = name_.empty() ? key : name_ + "." + key;
@@ -135,6 +142,7 @@ private:
     const toml::table& t_;
     std::string file_, name_, folder_;
     std::set<std::string> used_;
+    std::map<std::string, std::size_t>* lines_;
 };
 
 // The whole file parsed; a missing file or a syntax error is an Error naming the file and line.

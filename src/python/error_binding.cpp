@@ -21,6 +21,7 @@ void bind_errors(py::module_& m) {
             error.attr("file") = e.where().file;
             error.attr("line") = e.where().line;
             error.attr("column") = e.where().column;
+            error.attr("field") = e.field();  // the request field it is about ("group"), or ""
             error.attr("reason") = e.message();
             PyErr_SetObject(error_type.ptr(), error.ptr());
         }

@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/cli_error_terms.hpp"
 #include "cli/command.hpp"
 #include "core/error.hpp"
 #include "python/bindings.hpp"
@@ -26,6 +27,9 @@ void bind_run(py::module_& m) {
                 app.parse(reversed);
             } catch (const CLI::ParseError& e) {
                 throw Error(std::string("cohesion ") + (args.empty() ? "" : args.front()) + ": " + e.what());
+            } catch (const Error& e) {
+                if (e.field().empty()) throw;
+                throw Error(cli::cli_error_text(e));  // the caller wrote options: name them
             }
         },
         py::arg("args"), "Run one `cohesion` command line in-process (e.g. ['run', 'project.toml', '--output', 'out'])");

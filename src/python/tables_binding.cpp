@@ -126,7 +126,7 @@ void bind_tables(py::module_& m) {
             input.long_format.count_column = count_column;
             if (categories == "leaf") input.ons.level = OnsCategoryLevel::leaf;
             else if (categories == "top") input.ons.level = OnsCategoryLevel::top;
-            else throw Error(Location{"", 0, "--categories"}, "expected 'leaf' or 'top', got '" + categories + "'");
+            else throw Error(Field{"categories"}, "expected 'leaf' or 'top', got '" + categories + "'");
             input.category_map_path = category_map;
             input.where = where;
             input.aggregate_to = aggregate_to;

@@ -257,7 +257,7 @@ ReportDocument town_report(const TownReportInput& in) {
                                 "the bootstrap measures, as R's segregation package does), with 95% intervals from "
                                 "resampling people; the raw values are in the table. ")
                   : std::string("The values shown are the raw values with percentile intervals of resampled values "
-                                "(--interval percentile); for small groups such an interval can lie wholly above the "
+                                "(the percentile interval); for small groups such an interval can lie wholly above the "
                                 "value. ")) +
         "The rank interval says which places in the ranking the group could "
         "hold given that uncertainty. " +

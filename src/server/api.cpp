@@ -14,6 +14,7 @@
 #include "core/error.hpp"
 #include "geo/geojson_features.hpp"
 #include "report/classification.hpp"
+#include "server/api_error_terms.hpp"
 #include "server/api_routes.hpp"
 #include "server/dashboard_files.hpp"
 #include "server/request_text.hpp"
@@ -23,10 +24,12 @@
 
 namespace cohesion {
 
-HttpResponse json_error(int status, std::string_view message) {
+HttpResponse json_error(int status, std::string_view message, std::string_view parameter) {
     HttpResponse r;
     r.status = status;
-    r.body = nlohmann::json{{"error", printable(message)}}.dump();
+    nlohmann::json body{{"error", printable(message)}};
+    if (!parameter.empty()) body["parameter"] = printable(parameter);
+    r.body = body.dump();
     return r;
 }
 
@@ -34,7 +37,7 @@ HttpResponse json_error(int status, std::string_view message) {
 
 const ServedDataset& dataset_of(const DatasetCatalog& catalog, const ApiParameters& p) {
     const std::string name = p.text("dataset");
-    if (name.empty()) throw HttpError{400, "parameter 'dataset' is required (see /api/datasets)"};
+    if (name.empty()) throw HttpError{400, "parameter 'dataset' is required (see /api/datasets)", "dataset"};
     if (const ServedDataset* d = catalog.find(name)) return *d;
     if (const TownDatasets* towns = catalog.towns(); towns && name.rfind("town:", 0) == 0) {
         auto town = towns->find(name);
@@ -49,14 +52,14 @@ const ServedDataset& dataset_of(const DatasetCatalog& catalog, const ApiParamete
 
 std::string required_group(const ApiParameters& p) {
     const std::string group = p.text("group");
-    if (group.empty()) throw HttpError{400, "parameter 'group' is required"};
+    if (group.empty()) throw HttpError{400, "parameter 'group' is required", "group"};
     return group;
 }
 
 void check_layer_format(const ApiParameters& p) {
     const std::string format = p.text("format", "json");
     if (format != "json" && format != "csv" && format != "geojson")
-        throw HttpError{400, "parameter 'format' must be json, csv or geojson"};
+        throw HttpError{400, "parameter 'format' must be json, csv or geojson", "format"};
 }
 
 // The map classes of every numeric column (report/classification.hpp: the report's own
@@ -169,16 +172,6 @@ Api::Api(const DatasetCatalog& catalog, ApiOptions options)
 
 Api::~Api() = default;
 
-namespace {
-
-// A library error as a client may read it: the message without the file it came from, and
-// any absolute path left in the text replaced (the server's layout is nobody's business).
-std::string client_message(const Error& e) {
-    return without_server_paths(format_error(Location{"", 0, e.where().column}, e.message()));
-}
-
-}  // namespace
-
 ApiPlan Api::plan(const HttpRequest& request) const {
     if (!request.headers_valid_utf8) return json_error(400, "a request header is not valid UTF-8");
     if (request.repeated_host) return json_error(400, "the request has more than one Host header");
@@ -256,9 +249,9 @@ ApiPlan Api::plan(const HttpRequest& request) const {
             } catch (const Cancelled&) {
                 throw;
             } catch (const HttpError& e) {
-                return json_error(e.status, e.message);
+                return json_error(e.status, e.message, e.parameter);
             } catch (const Error& e) {
-                return json_error(400, client_message(e));  // analyses reject impossible requests with Error
+                return api_error(e);  // analyses reject impossible requests with Error; named as parameters
             } catch (const std::exception& e) {
                 std::cerr << "cohesion serve: internal error in " << key << ": " << e.what() << "\n";
                 return json_error(500, "internal error");
@@ -266,9 +259,9 @@ ApiPlan Api::plan(const HttpRequest& request) const {
         };
         return job;
     } catch (const HttpError& e) {
-        return json_error(e.status, e.message);
+        return json_error(e.status, e.message, e.parameter);
     } catch (const Error& e) {
-        return json_error(400, client_message(e));
+        return api_error(e);
     } catch (const std::exception& e) {
         std::cerr << "cohesion serve: internal error: " << e.what() << "\n";
         return json_error(500, "internal error");

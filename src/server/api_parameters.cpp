@@ -52,7 +52,7 @@ ApiParameters::ApiParameters(const std::vector<std::pair<std::string, std::strin
                                      ? fmt::format("unknown parameter '{}'; this endpoint takes none", printable(k))
                                      : fmt::format("unknown parameter '{}'; this endpoint takes: {}", printable(k),
                                                    fmt::join(allowed, ", "))};
-        if (values_.count(k)) throw HttpError{400, "parameter '" + k + "' is given more than once"};
+        if (values_.count(k)) throw HttpError{400, "parameter '" + k + "' is given more than once", k};
         if (v.size() > max_value_length)
             throw HttpError{400, fmt::format("parameter '{}' is longer than {} characters", k, max_value_length)};
         values_[k] = v;
@@ -72,7 +72,7 @@ std::vector<std::string> ApiParameters::list(const std::string& name) const {
     while (true) {
         const auto comma = v.find(',', start);
         std::string item = v.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-        if (item.empty()) throw HttpError{400, "parameter '" + name + "' has an empty item"};
+        if (item.empty()) throw HttpError{400, "parameter '" + name + "' has an empty item", name};
         out.push_back(std::move(item));
         if (comma == std::string::npos) break;
         start = comma + 1;
@@ -88,7 +88,8 @@ std::int64_t ApiParameters::integer(const std::string& name, std::int64_t fallba
     const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
     if (!plain_integer(v) || ec != std::errc() || end != v.data() + v.size() || n < lo || n > hi)
         throw HttpError{400, fmt::format("parameter '{}' must be a whole number from {} to {}, got '{}'", name, lo, hi,
-                                         printable(v.substr(0, 40)))};
+                                         printable(v.substr(0, 40))),
+                        name};
     return n;
 }
 
@@ -104,7 +105,8 @@ double ApiParameters::real(const std::string& name, double fallback, double lo, 
     const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
     if (!plain_real(v) || ec != std::errc() || end != v.data() + v.size() || !std::isfinite(n) || !(n >= lo && n <= hi))
         throw HttpError{400, fmt::format("parameter '{}' must be a number from {:g} to {:g}, got '{}'", name, lo, hi,
-                                         printable(v.substr(0, 40)))};
+                                         printable(v.substr(0, 40))),
+                        name};
     return n;
 }
 

@@ -14,10 +14,12 @@
 
 namespace cohesion {
 
-// A client mistake (4xx) with its message.
+// A client mistake (4xx) with its message, and the query parameter it is about (if one):
+// the JSON answer carries it as "parameter", as for library errors (api_error_terms.hpp).
 struct HttpError {
     int status;
     std::string message;
+    std::string parameter = {};
 };
 
 class ApiParameters {

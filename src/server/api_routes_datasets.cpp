@@ -27,7 +27,8 @@ std::string checked_level(const ServedDataset& d, const ApiParameters& p) {
     for (const auto& l : d.table.levels()) names.push_back(l.name);
     throw HttpError{400, fmt::format("parameter 'level': dataset '{}' has no level '{}'{}", d.name, level,
                                      names.empty() ? std::string(" (it has none)")
-                                                   : fmt::format("; it has {}", fmt::join(names, ", ")))};
+                                                   : fmt::format("; it has {}", fmt::join(names, ", "))),
+                    "level"};
 }
 
 Table table_at_level(const ServedDataset& d, const std::string& level) {
@@ -109,9 +110,10 @@ void add_dataset_routes(RouteTable& routes, const DatasetCatalog& catalog, const
             r.bootstrap = static_cast<int>(p.integer("bootstrap", 0, 0, options.max_bootstrap));
             r.confidence = p.real("confidence", 0.95, 0.5, 0.999);
             for (const auto& g : r.suite.focal)
-                if (!d.table.find_group(g)) throw HttpError{400, fmt::format("parameter 'group': dataset '{}' has no group '{}'", d.name, g)};
+                if (!d.table.find_group(g)) throw HttpError{400, fmt::format("parameter 'group': dataset '{}' has no group '{}'", d.name, g), "group"};
             if (!r.suite.versus.empty() && !d.table.find_group(r.suite.versus))
-                throw HttpError{400, fmt::format("parameter 'versus': dataset '{}' has no group '{}'", d.name, r.suite.versus)};
+                throw HttpError{400, fmt::format("parameter 'versus': dataset '{}' has no group '{}'", d.name, r.suite.versus),
+                                "versus"};
             const std::string level = checked_level(d, p);
             return PreparedWork{r.bootstrap > 0, [&d, r, level](std::string&, const std::stop_token& stop) mutable {
                                     r.stop = stop;

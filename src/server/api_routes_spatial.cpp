@@ -23,7 +23,7 @@ const ServedDataset& spatial_dataset(const DatasetCatalog& catalog, const ApiPar
 std::string checked_group(const ServedDataset& d, const ApiParameters& p) {
     const std::string group = required_group(p);
     if (!d.table.find_group(group))
-        throw HttpError{400, fmt::format("parameter 'group': dataset '{}' has no group '{}'", d.name, group)};
+        throw HttpError{400, fmt::format("parameter 'group': dataset '{}' has no group '{}'", d.name, group), "group"};
     return group;
 }
 

@@ -27,13 +27,7 @@ void add_targeting_routes(RouteTable& routes, const DatasetCatalog& catalog, con
             const ServedCensus& c = census_of(dataset_of(catalog, p));
             EsolTargetingOptions o;
             o.neighbourhood = p.text("neighbourhood", o.neighbourhood);
-            if (p.has("weights")) {
-                try {
-                    o.weights = parse_score_weights(p.list("weights"));
-                } catch (const Error& e) {
-                    throw HttpError{400, "parameter 'weights': " + e.message()};
-                }
-            }
+            if (p.has("weights")) o.weights = parse_score_weights(p.list("weights"));  // field score_weights
             o.top = static_cast<std::size_t>(p.integer("top", 10, 1, 100000));
             o.confidence = p.real("confidence", 0.95, 0.5, 0.999);
             check_layer_format(p);

@@ -26,13 +26,13 @@ std::string content_type_of(const std::filesystem::path& p) {
 DashboardFiles::DashboardFiles(const std::string& folder) {
     namespace fs = std::filesystem;
     std::error_code ec;
-    if (!fs::is_directory(folder, ec)) throw Error(Location{folder, 0, "--web"}, "not a folder of dashboard files");
+    if (!fs::is_directory(folder, ec)) throw Error(Location{folder, 0, {}}, Field{"web"}, "not a folder of dashboard files");
     std::size_t total = 0;
     for (auto it = fs::recursive_directory_iterator(folder, ec); !ec && it != fs::recursive_directory_iterator();
          it.increment(ec)) {
         if (!it->is_regular_file(ec)) continue;
         total += it->file_size(ec);
-        if (total > (64u << 20)) throw Error(Location{folder, 0, "--web"}, "dashboard folder holds more than 64 MB");
+        if (total > (64u << 20)) throw Error(Location{folder, 0, {}}, Field{"web"}, "dashboard folder holds more than 64 MB");
         std::ifstream in(it->path(), std::ios::binary);
         std::ostringstream content;
         content << in.rdbuf();
@@ -42,7 +42,7 @@ DashboardFiles::DashboardFiles(const std::string& folder) {
         r.headers.emplace_back("X-Content-Type-Options", "nosniff");
         files_.emplace("/" + fs::relative(it->path(), folder).generic_string(), std::move(r));
     }
-    if (ec) throw Error(Location{folder, 0, "--web"}, "cannot read the dashboard folder: " + ec.message());
+    if (ec) throw Error(Location{folder, 0, {}}, Field{"web"}, "cannot read the dashboard folder: " + ec.message());
 }
 
 const HttpResponse* DashboardFiles::find(const std::string& path) const {

@@ -12,15 +12,15 @@ namespace cohesion {
 
 namespace {
 
-// "NAME=PATH" or "NAME=PATH@BOUNDARIES", for --dataset and --census.
+// "NAME=PATH" or "NAME=PATH@BOUNDARIES", for the dataset and census fields (serve's options).
 struct DatasetSpec {
     std::string name, path, boundaries;
 };
 
-DatasetSpec parse_spec(const std::string& spec, const std::string& option, const std::string& path) {
+DatasetSpec parse_spec(const std::string& spec, const std::string& field, const std::string& path) {
     const auto eq = spec.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size())
-        throw Error(Location{"", 0, option},
+        throw Error(Field{field},
                     "expected NAME=" + path + " or NAME=" + path + "@BOUNDARIES, got '" + spec + "'");
     const std::string rest = spec.substr(eq + 1);
     const auto at = rest.find('@');
@@ -45,7 +45,7 @@ ServedGeography join_geography(Table& table, AreaLayer layer, const std::string&
 }
 
 void DatasetCatalog::add(const std::string& spec) {
-    const DatasetSpec s = parse_spec(spec, "--dataset", "TABLE");
+    const DatasetSpec s = parse_spec(spec, "dataset", "TABLE");
     TableInput input;
     input.path = s.path;
     add(s.name, input, s.boundaries);
@@ -65,8 +65,8 @@ void DatasetCatalog::set_places(const std::string& name, const std::string& path
 void DatasetCatalog::add(std::string name, TableInput input, const std::string& boundaries) {
     for (char c : name)
         if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-')
-            throw Error(Location{"", 0, "--dataset"}, "dataset names use letters, digits, _ and - only: '" + name + "'");
-    if (datasets_.count(name)) throw Error(Location{"", 0, "--dataset"}, "dataset '" + name + "' is given twice");
+            throw Error(Field{"dataset"}, "dataset names use letters, digits, _ and - only: '" + name + "'");
+    if (datasets_.count(name)) throw Error(Field{"dataset"}, "dataset '" + name + "' is given twice");
     auto d = std::make_unique<ServedDataset>();
     d->name = name;
     d->input = input;
@@ -77,15 +77,15 @@ void DatasetCatalog::add(std::string name, TableInput input, const std::string& 
 
 void DatasetCatalog::add_census(const std::string& spec, const std::vector<std::string>& where,
                                 const std::string& aggregate) {
-    const DatasetSpec s = parse_spec(spec, "--census", "FOLDER");
+    const DatasetSpec s = parse_spec(spec, "census", "FOLDER");
     add_census(s.name, CensusSource{s.path, where, aggregate}, s.boundaries);
 }
 
 void DatasetCatalog::add_census(const std::string& name, CensusSource source, const std::string& boundaries) {
     const auto it = datasets_.find(name);
     if (it == datasets_.end())
-        throw Error(Location{"", 0, "--census"}, "no dataset '" + name + "' to attach census tables to; give it with --dataset");
-    if (it->second->census) throw Error(Location{"", 0, "--census"}, "dataset '" + name + "' has census tables already");
+        throw Error(Field{"census"}, "no dataset '" + name + "' to attach census tables to; give it with " + field_ref("dataset"));
+    if (it->second->census) throw Error(Field{"census"}, "dataset '" + name + "' has census tables already");
     ServedCensus c;
     c.topics = std::make_shared<const CensusTopics>(std::move(source));
     // Every topic the endpoints read loads now: a bad file stops the start-up, not a request.
@@ -97,20 +97,20 @@ void DatasetCatalog::add_census(const std::string& name, CensusSource source, co
 
 void DatasetCatalog::add_change(const std::string& name, ServedChange change, const std::string& boundaries) {
     const auto it = datasets_.find(name);
-    if (it == datasets_.end()) throw Error(Location{"", 0, "--project"}, "no dataset '" + name + "' to attach change to");
+    if (it == datasets_.end()) throw Error(Field{"project"}, "no dataset '" + name + "' to attach change to");
     if (!boundaries.empty()) change.geography = join_geography(change.later, load_area_layer(boundaries), boundaries);
     it->second->change = std::move(change);
 }
 
 void DatasetCatalog::set_study(const std::string& name, StudySpec study) {
     const auto it = datasets_.find(name);
-    if (it == datasets_.end()) throw Error(Location{"", 0, "--project"}, "no dataset '" + name + "' to attach a study to");
+    if (it == datasets_.end()) throw Error(Field{"project"}, "no dataset '" + name + "' to attach a study to");
     it->second->findings = std::make_shared<ServedFindings>(std::move(study));
 }
 
 void DatasetCatalog::add_scenarios(const std::string& name, ServedScenarios scenarios) {
     const auto it = datasets_.find(name);
-    if (it == datasets_.end()) throw Error(Location{"", 0, "--project"}, "no dataset '" + name + "' to attach scenarios to");
+    if (it == datasets_.end()) throw Error(Field{"project"}, "no dataset '" + name + "' to attach scenarios to");
     it->second->scenarios = std::move(scenarios);
 }
 

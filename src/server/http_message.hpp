@@ -25,7 +25,8 @@ struct HttpResponse {
     std::vector<std::pair<std::string, std::string>> headers;  // extra headers, e.g. Retry-After
 };
 
-// {"error": message} with the given status; the message is made valid UTF-8 first.
-HttpResponse json_error(int status, std::string_view message);
+// {"error": message} with the given status, and {"parameter": name} when the error is about
+// a query parameter; the message is made valid UTF-8 first.
+HttpResponse json_error(int status, std::string_view message, std::string_view parameter = {});
 
 }  // namespace cohesion

@@ -324,7 +324,7 @@ void HttpServer::listen(const std::string& host, int port) {
     beast::error_code ec;
     const auto address = asio::ip::make_address(host, ec);
     if (ec)
-        throw Error(Location{"", 0, "--host"}, fmt::format("'{}' is not an IP address (e.g. 127.0.0.1 or ::1)", host));
+        throw Error(Field{"listen_host"}, fmt::format("'{}' is not an IP address (e.g. 127.0.0.1 or ::1)", host));
     const tcp::endpoint endpoint(address, static_cast<unsigned short>(port));
     auto& a = impl_->acceptor;
     a.open(endpoint.protocol(), ec);
@@ -333,7 +333,7 @@ void HttpServer::listen(const std::string& host, int port) {
     if (!ec) a.bind(endpoint, ec);
     if (!ec) a.listen(asio::socket_base::max_listen_connections, ec);
     if (ec)
-        throw Error(Location{"", 0, "--port"},
+        throw Error(Field{"port"},
                     fmt::format("cannot listen on {}:{} ({})", host, port, ec.message()));
 }
 

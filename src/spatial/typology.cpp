@@ -20,10 +20,10 @@ std::string typology_label(int type) {
 std::vector<AreaType> classify_neighbourhoods(const CountMatrix& m, const TypologyOptions& o) {
     const auto host_it = std::find(m.group_names.begin(), m.group_names.end(), o.host_group);
     if (o.host_group.empty() || host_it == m.group_names.end())
-        throw Error(Location{"", 0, "--host"}, "the typology needs a host group present in the table (got '" +
+        throw Error(Field{"typology_host"}, "the typology needs a host group present in the table (got '" +
                                                    o.host_group + "')");
     if (!(o.assimilation < o.non_isolated_host && o.non_isolated_host < o.isolated_host))
-        throw Error(Location{"", 0, "--thresholds"}, "host thresholds must increase: assimilation < non-isolated < isolated");
+        throw Error(Field{"thresholds"}, "host thresholds must increase: assimilation < non-isolated < isolated");
     const std::size_t host = static_cast<std::size_t>(host_it - m.group_names.begin());
     std::vector<AreaType> out(m.units);
     for (std::size_t i = 0; i < m.units; ++i) {

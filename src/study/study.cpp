@@ -17,20 +17,33 @@ namespace cohesion {
 
 namespace {
 
-// Runs one load; an error is re-thrown with the part of the study it concerns, named as
-// the project file names it ("[change.later] PATH", "[analyses] hotspots": the spec's
-// parts are the file's sections), so the user knows which input to fix.
+// One part of the study, named as the project file names it (the spec's parts are the
+// file's sections): `section` ("table", "change.later"), and `key` when the part checks
+// one key's value ("hotspots") — empty when it loads the file the section names (`path`).
+struct Part {
+    std::string section;
+    std::string key = {};
+    std::string path = {};
+};
+
+// Runs one load; an error is re-thrown with the part of the study it concerns, so the user
+// knows which input to fix. An error about a field becomes about the section's key: the
+// part's own key ("analyses.hotspots" for an unknown group there), or, for a load, the
+// section's key of that name ("table.where"), which each front end names in its terms
+// (src/project/project_errors.cpp: the key and its line). Others keep the text:
+// "[change.later] PATH: ...".
 template <class F>
-auto part(const std::string& name, F&& load) {
+auto part(const Part& p, F&& load) {
     try {
         return load();
     } catch (const Error& e) {
-        throw Error(name + ": " + e.what());
+        if (!e.field().empty()) throw e.about(p.section + "." + (p.key.empty() ? e.field() : p.key));
+        throw e.within("[" + p.section + "] " + (p.key.empty() ? p.path : p.key));
     }
 }
 
 void require_groups(const Table& table, const std::vector<std::string>& groups) {
-    for (const auto& g : groups) table.group_index(g);
+    for (const auto& g : groups) table.group_index(g, "group");
 }
 
 AreaLayer boundaries(const std::string& path, const AreaLayerOptions& options = {}) {
@@ -59,17 +72,26 @@ StudyChangeInputs load_study_change(const StudyChangeSpec& c, bool polygons, Stu
     StudyFiles own;
     StudyFiles& f = files ? *files : own;
     StudyChangeInputs in;
-    const Table earlier = part("[change.earlier] " + c.earlier.path, [&] { return f.tables.load(c.earlier); });
-    in.earlier = part("[change] lookup", [&] { return harmonise_with_lookup(earlier, c.lookup); });
+    const Table earlier = part({"change.earlier", "", c.earlier.path}, [&] { return f.tables.load(c.earlier); });
+    in.earlier = part({"change", "", "lookup"}, [&] { return harmonise_with_lookup(earlier, c.lookup); });
     TableInput later = c.later;
-    if (later.groups.empty()) later.groups = in.earlier.table.group_names();
-    in.later = part("[change.later] " + c.later.path, [&] { return f.tables.load(later); });
+    const bool inherited = later.groups.empty();
+    if (inherited) later.groups = in.earlier.table.group_names();
+    in.later = part({"change.later", "", c.later.path}, [&] {
+        try {
+            return f.tables.load(later);
+        } catch (const Error& e) {
+            // The earlier table's groups, not ones the user listed: no "groups" field to blame.
+            if (!inherited || e.field() != "groups") throw;
+            throw Error(e.where(), e.message() + "; map both tables onto the same groups (a scheme or merge)");
+        }
+    });
     if (c.later_areas_of_earlier) in.later = select_area_codes(in.later, in.earlier.table.area_codes());
-    part("[change] emerging", [&] { require_groups(in.later, c.emerging); return 0; });
+    part({"change", "emerging"}, [&] { require_groups(in.later, c.emerging); return 0; });
     in.label_earlier = c.earlier.path + " (harmonised through " + c.lookup.lookup + ")";
     in.label_later = c.later.path;
     if (polygons && !c.boundaries.empty())
-        in.spatial = part("[change] boundaries", [&] {
+        in.spatial = part({"change", "", "boundaries"}, [&] {
             return join_spatial(in.earlier.table, f.layer(c.boundaries), WeightsSpec{}, c.boundaries);
         });
     return in;
@@ -77,18 +99,18 @@ StudyChangeInputs load_study_change(const StudyChangeSpec& c, bool polygons, Stu
 
 StudyWhatIfInputs load_study_what_if(const StudyWhatIfSpec& w, StudyFiles* files) {
     StudyWhatIfInputs in;
-    in.sources = part("[simulation] town", [&] { return town_sources(w.town, w.data, w.shared); });
+    in.sources = part({"simulation", "town"}, [&] { return town_sources(w.town, w.data, w.shared); });
     TownReaders readers;
     if (files) {
         readers.table = [files](const TableInput& input) { return files->tables.load(input); };
         readers.layer = [files](const std::string& path) { return files->layer(path); };
     }
-    in.town = part("[simulation] town " + w.town, [&] { return load_town(in.sources, readers); });
+    in.town = part({"simulation", "", "town " + w.town}, [&] { return load_town(in.sources, readers); });
     if (w.parameters.empty()) {
         in.parameters = neutral_parameters(in.town.groups.size());
         in.notes.push_back("model parameters: none calibrated given; neutral preferences (β = 0, −0.1 per km)");
     } else {
-        in.parameters = part("[simulation] parameters", [&] { return load_parameters(w.parameters, in.town.groups); });
+        in.parameters = part({"simulation", "parameters"}, [&] { return load_parameters(w.parameters, in.town.groups); });
         in.notes.push_back("model parameters: " + w.parameters +
                            (in.town.name == "Bedford" ? std::string()
                                                       : " (calibrated on another town: an assumption of transfer)"));
@@ -97,7 +119,7 @@ StudyWhatIfInputs load_study_what_if(const StudyWhatIfSpec& w, StudyFiles* files
     // before any analysis runs.
     const SimulationSetup setup = make_setup(in.town, true, w.years);
     for (const auto& scenario : w.scenarios)
-        part("[[scenario]] " + scenario.name, [&] { return resolve_levers(scenario, setup); });
+        part({"scenario", "", scenario.name}, [&] { return resolve_levers(scenario, setup); });
     return in;
 }
 
@@ -122,17 +144,17 @@ Study::Study(StudySpec spec, const std::function<void(const std::string&)>& step
     StudyFiles& f = files ? *files : own;
 
     tell("reading the table");
-    table_ = part("[table] " + s.table.path, [&] { return f.tables.load(s.table); });
+    table_ = part({"table", "", s.table.path}, [&] { return f.tables.load(s.table); });
     for (const auto& [role, path] : {std::pair{"table", s.table.path}, {"table scheme", s.table.scheme_path},
                                      {"table totals", s.table.percent_of}, {"table levels", s.table.levels_from}})
         record(role, path);
-    part("[analyses] hotspots", [&] { require_groups(table_, s.hotspots); return 0; });
-    part("[analyses] enclaves", [&] { require_groups(table_, s.enclaves); return 0; });
-    if (!s.typology_host.empty()) part("[analyses] typology_host", [&] { return table_.group_index(s.typology_host); });
+    part({"analyses", "hotspots"}, [&] { require_groups(table_, s.hotspots); return 0; });
+    part({"analyses", "enclaves"}, [&] { require_groups(table_, s.enclaves); return 0; });
+    if (!s.typology_host.empty()) part({"analyses", "typology_host"}, [&] { return table_.group_index(s.typology_host, "typology_host"); });
 
     if (!s.boundaries.empty()) {
         tell("reading the boundaries");
-        spatial_ = part("[boundaries] path", [&] {
+        spatial_ = part({"boundaries", "", "path"}, [&] {
             return join_spatial(table_, boundaries(s.boundaries, s.layer), s.weights, s.boundaries);
         });
         area_km2_ = cohesion::area_km2(*spatial_);
@@ -142,7 +164,7 @@ Study::Study(StudySpec spec, const std::function<void(const std::string&)>& step
     if (!s.places.empty() && spatial_) {
         tell("reading the places");
         const AreaLayer town = subset_layer(spatial_->layer, spatial_->feature);
-        places_ = part("[report] places", [&] { return load_place_layer(s.places, town.crs); });
+        places_ = part({"report", "", "places"}, [&] { return load_place_layer(s.places, town.crs); });
         enclave_rule_.places = place_of_areas(town, *places_);
         record("places", s.places);
     }
@@ -151,14 +173,14 @@ Study::Study(StudySpec spec, const std::function<void(const std::string&)>& step
         TableInput r = s.table;  // same options, the whole area
         r.path = s.reference;
         r.where.clear();
-        reference_ = part("[reference] path", [&] { return f.tables.load(r); });
+        reference_ = part({"reference", "", "path"}, [&] { return f.tables.load(r); });
         record("reference", s.reference);
     }
     if (!s.national_table.empty()) {
         tell("reading the national table");
         TableInput n;
         n.path = s.national_table;
-        national_ = part("[national] table", [&] { return f.tables.load(n); });
+        national_ = part({"national", "", "table"}, [&] { return f.tables.load(n); });
         record("national table", s.national_table);
     }
     if (s.change) {
@@ -177,18 +199,18 @@ Study::Study(StudySpec spec, const std::function<void(const std::string&)>& step
         const auto& t = *s.targeting;
         tell("reading the Census 2021 tables");
         StudyTargetingInputs in;
-        part("[targeting] model", [&] { return parse_location_model(t.model); });
+        part({"targeting", "model"}, [&] { return parse_location_model(t.model); });
         in.output_areas = std::make_shared<CensusTopics>(t.census);
         // Every topic now, so a missing table stops the study before any analysis runs.
         for (const char* topic : {"ts001", "ts004", "ts029", "ts054"})
-            part("[targeting] census", [&]() -> const Table& { return in.output_areas->topic(topic); });
+            part({"targeting", "", "census"}, [&]() -> const Table& { return in.output_areas->topic(topic); });
         for (const char* stem : {"ts001", "ts004", "ts029", "ts054", "oa2021_lookup"})
             for (const char* ext : {".csv", ".csv.gz"})
                 record("targeting census", (std::filesystem::path(t.census.folder) / (std::string(stem) + ext)).string());
         in.aggregated = t.aggregate.empty() ? in.output_areas
                                             : std::make_shared<CensusTopics>(in.output_areas, t.aggregate);
         if (!t.boundaries.empty()) {
-            in.tenure = part("[targeting] boundaries", [&] {
+            in.tenure = part({"targeting", "", "boundaries"}, [&] {
                 return join_spatial(in.aggregated->topic("ts054"), f.layer(t.boundaries), WeightsSpec{},
                                     t.boundaries);
             });

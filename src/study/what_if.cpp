@@ -60,7 +60,7 @@ WhatIf run_what_if(const Town& town, const ModelParameters& parameters, const st
     w.comparison = compare_scenarios(setup, parameters, chosen, r.replicates, r.seed, 0.90, progress);
     w.notes = std::move(parameter_notes);
     w.notes.push_back(fmt::format("moving rates a year: owner {:.0f}%, social {:.0f}%, private rented {:.0f}% "
-                                  "(assumptions; --rate-owner/--rate-social/--rate-private)",
+                                  "(assumptions, each one adjustable)",
                                   100 * r.rates.owner, 100 * r.rates.social, 100 * r.rates.private_rented));
     return w;
 }

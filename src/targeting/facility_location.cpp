@@ -16,7 +16,7 @@ LocationModel parse_location_model(const std::string& text) {
     if (text == "p-median" || text == "pmedian") return LocationModel::p_median;
     if (text == "maximal-covering" || text == "mclp") return LocationModel::maximal_covering;
     if (text == "set-covering" || text == "lscp") return LocationModel::set_covering;
-    throw Error(Location{"", 0, "--model"},
+    throw Error(Field{"model"},
                 "unknown model '" + text + "'; expected p-median, maximal-covering or set-covering");
 }
 
@@ -43,13 +43,13 @@ void validate(const LocationProblem& pr) {
         for (const auto& q : *set)
             if (!std::isfinite(q.x) || !std::isfinite(q.y)) throw Error("hub siting: a point has no valid coordinates");
     if (pr.model != LocationModel::set_covering) {
-        if (pr.p == 0) throw Error(Location{"", 0, "--hubs"}, "at least one hub is needed");
+        if (pr.p == 0) throw Error(Field{"hubs"}, "at least one hub is needed");
         if (pr.p > pr.candidates.size())
-            throw Error(Location{"", 0, "--hubs"}, fmt::format("{} hubs were asked for but there are only {} candidate sites",
+            throw Error(Field{"hubs"}, fmt::format("{} hubs were asked for but there are only {} candidate sites",
                                                            pr.p, pr.candidates.size()));
     }
     if (pr.model != LocationModel::p_median && !(pr.service_distance > 0))
-        throw Error(Location{"", 0, "--distance"}, "the service distance must be positive (metres)");
+        throw Error(Field{"distance"}, "the service distance must be positive (metres)");
 }
 
 void require_reachable(const LocationProblem& pr, const Coverage& coverage) {
@@ -59,10 +59,10 @@ void require_reachable(const LocationProblem& pr, const Coverage& coverage) {
         for (std::size_t i = 0; i < pr.demand.size(); ++i)
             if (pr.weight[i] > 0 && coverage.sites_of[i].empty()) ++unreachable, people += pr.weight[i];
         if (unreachable)
-            throw Error(Location{"", 0, "--distance"},
+            throw Error(Field{"distance"},
                         fmt::format("no candidate site is within {:g} m of {} demand points ({:g} people), so no set of "
-                                    "hubs covers everyone; raise --distance or add candidates",
-                                    pr.service_distance, unreachable, people));
+                                    "hubs covers everyone; raise {} or add candidates",
+                                    pr.service_distance, unreachable, people, field_ref("distance")));
     }
 }
 

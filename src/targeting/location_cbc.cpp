@@ -90,8 +90,8 @@ LocationSolution solve_exact_cbc(const LocationProblem& pr, const Coverage& c, c
             for (std::size_t i = 0; i < n; ++i)
                 if (pr.weight[i] > 0) served.push_back(i);
             if (served.size() * m > o.max_exact_variables)
-                throw Error(fmt::format("hub siting: the exact p-median would need {} x {} = {} assignment variables "
-                                        "(limit {}); use --solver heuristic",
+                throw Error(Field{"solver"}, fmt::format("hub siting: the exact p-median would need {} x {} = {} assignment variables "
+                                        "(limit {}); use the heuristic solver",
                                         served.size(), m, served.size() * m, o.max_exact_variables));
             // Rows: one assignment row per served point, one linking row per (point, site), then Σ y = p.
             std::vector<int> assign(served.size());

@@ -74,7 +74,7 @@ KernelFunction parse_kernel_function(const std::string& name) {
     if (name == "quadratic" || name == "epanechnikov") return KernelFunction::quadratic;
     if (name == "quartic" || name == "bisquare") return KernelFunction::quartic;
     if (name == "gaussian") return KernelFunction::gaussian;
-    throw Error(Location{"", 0, "--kernel"},
+    throw Error(Field{"kernel"},
                 "unknown kernel '" + name + "'; expected triangular, uniform, quadratic, quartic or gaussian");
 }
 
@@ -91,7 +91,7 @@ std::string to_string(KernelFunction f) {
 
 Weights knn_weights(const Points& points, int k) {
     if (k < 1 || static_cast<std::size_t>(k) >= points.size())
-        throw Error(Location{"", 0, "--k"}, "k must be between 1 and the number of areas minus one (" +
+        throw Error(Field{"weights"}, "k must be between 1 and the number of areas minus one (" +
                                                 std::to_string(points.size() - 1) + ")");
     const Index index(points);
     std::vector<std::vector<std::pair<std::size_t, double>>> rows(points.size());
@@ -103,7 +103,7 @@ Weights knn_weights(const Points& points, int k) {
 }
 
 Weights distance_band_weights(const Points& points, double threshold, double power) {
-    if (!(threshold > 0.0)) throw Error(Location{"", 0, "--distance"}, "the distance band must be positive");
+    if (!(threshold > 0.0)) throw Error(Field{"weights"}, "the distance band must be positive");
     const Index index(points);
     std::vector<std::vector<std::pair<std::size_t, double>>> rows(points.size());
     tbb::parallel_for(std::size_t{0}, points.size(), [&](std::size_t i) {
@@ -117,7 +117,7 @@ Weights distance_band_weights(const Points& points, double threshold, double pow
 
 Weights kernel_weights(const Points& points, const KernelOptions& o) {
     if (o.adaptive_k <= 0 && !(o.bandwidth > 0.0))
-        throw Error(Location{"", 0, "--bandwidth"}, "a kernel needs a positive bandwidth or an adaptive k");
+        throw Error(Field{"weights"}, "a kernel needs a positive bandwidth or an adaptive k");
     const Index index(points);
     std::vector<std::vector<std::pair<std::size_t, double>>> rows(points.size());
     tbb::parallel_for(std::size_t{0}, points.size(), [&](std::size_t i) {

@@ -60,7 +60,8 @@ TEST(CliChange, PaceOfChangeOnTheBundledBedfordData) {
     EXPECT_EQ(doc[2]["rows"].size(), 117u);
     const auto mismatch = run_cli("change " + a.string() + " " + bundle + "lsoa2021_ethnic5.csv");
     EXPECT_EQ(mismatch.exit_code, 1);
-    EXPECT_NE(mismatch.err.find("unknown group"), std::string::npos) << mismatch.err;
+    EXPECT_NE(mismatch.err.find("is not in the table"), std::string::npos) << mismatch.err;
+    EXPECT_NE(mismatch.err.find("map both tables onto the same groups"), std::string::npos) << mismatch.err;
     EXPECT_NE(mismatch.err.find("lsoa2021_ethnic5.csv"), std::string::npos) << mismatch.err;
 }
 

@@ -232,7 +232,7 @@ TEST(CliOutputs, NamesAndFlagsAgree) {
                                  " --where-a MSOA=E02003620 --where-b MSOA=E02003623 --group Pakistani "
                                  "--index mutual_information --bootstrap 5");
     EXPECT_EQ(compare.exit_code, 1);
-    EXPECT_NE(compare.err.find("--group Pakistani applies to two-group indices"), std::string::npos) << compare.err;
+    EXPECT_NE(compare.err.find("option '--group': group Pakistani applies to two-group indices"), std::string::npos) << compare.err;
     // A single group: the two-group indices against the rest, multigroup ones skipped with a note.
     const auto one = run_cli("indices " + example_table() + " --group-columns Pakistani --format json");
     ASSERT_EQ(one.exit_code, 0) << one.err;

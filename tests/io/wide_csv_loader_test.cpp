@@ -65,7 +65,7 @@ TEST(WideCsv, BadInputNamesFileLineAndColumn) {
     EXPECT_EQ(error_of([] { parse_wide_csv("code,total,A\nx,1,2\n", "tot.csv"); }),
               "tot.csv:2: column 'total': total 1 is less than the sum of the group columns (2)");
     EXPECT_EQ(error_of([] { parse_wide_csv("code,name\nx,y\n", "g.csv"); }),
-              "g.csv:2: no group columns found (expected numeric count columns; name them with --groups)");
+              "g.csv:2: no group columns found (expected numeric count columns; name them with groups)");
     WideCsvOptions o;
     o.group_columns = {"Nope"};
     EXPECT_EQ(error_of([&] { parse_wide_csv("code,A\nx,1\n", "u.csv", o); }),

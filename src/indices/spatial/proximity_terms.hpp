@@ -28,7 +28,7 @@ inline ProximitySums proximity_sums(const CountMatrix& m, const UnitGeometry& g,
     if (n > kMaxProximityUnits)
         throw Error("'" + index + "' compares every pair of areas; " + std::to_string(n) +
                     " areas is beyond the supported " + std::to_string(kMaxProximityUnits) +
-                    " (aggregate to a coarser level first, e.g. --aggregate LSOA)");
+                    " (aggregate to a coarser level first, e.g. " + field_ref("aggregate") + " LSOA)");
     ProximitySums s;
     for (auto* v : {&s.cx, &s.cy, &s.ct, &s.c1, &s.kx, &s.ky, &s.k1}) v->assign(n, 0.0);
     const double unit_km2 = (unit_m / 1000.0) * (unit_m / 1000.0);
