@@ -73,7 +73,7 @@ void add_dataset_routes(RouteTable& routes, const DatasetCatalog& catalog, const
             GroupRankingOptions r;
             r.bootstrap = static_cast<int>(p.integer("bootstrap", 100, 0, options.max_bootstrap));
             r.randomisation = static_cast<int>(p.integer("randomisation", 100, 0, options.max_bootstrap));
-            if (r.randomisation == 1) throw HttpError{400, "parameter 'randomisation': expected 0 or at least 2"};
+            if (r.randomisation == 1) throw HttpError{400, "parameter 'randomisation': expected 0 or at least 2", "randomisation"};
             r.seed = p.seed("seed", 20170601);
             return PreparedWork{true, [&d, r](std::string&, const std::stop_token& stop) mutable {
                                     r.stop = stop;
@@ -130,13 +130,16 @@ void add_dataset_routes(RouteTable& routes, const DatasetCatalog& catalog, const
             r.levels = p.list("levels");
             if (r.levels.size() < 2)
                 throw HttpError{400, "parameter 'levels': expected at least two comma-separated levels, base first, "
-                                     "e.g. OA,LSOA,MSOA"};
+                                     "e.g. OA,LSOA,MSOA",
+                                "levels"};
             r.group = p.text("group");
             r.versus = p.text("versus");
             for (const auto* g : {&r.group, &r.versus})
                 if (!g->empty() && !d.table.find_group(*g))
-                    throw HttpError{400, fmt::format("parameter '{}': dataset '{}' has no group '{}'",
-                                                     g == &r.group ? "group" : "versus", d.name, *g)};
+                    throw HttpError{400,
+                                    fmt::format("parameter '{}': dataset '{}' has no group '{}'",
+                                                g == &r.group ? "group" : "versus", d.name, *g),
+                                    g == &r.group ? "group" : "versus"};
             r.omit = p.list("omit");
             r.places = p.list("places");
             r.map_level = p.text("map_level");

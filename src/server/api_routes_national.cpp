@@ -85,7 +85,7 @@ void add_national_routes(RouteTable& routes, const DatasetCatalog& catalog, cons
     routes["/api/town"] = {{"name"}, [&catalog](const ApiParameters& p) {
         TownDatasets& towns = towns_of(catalog);
         const std::string name = p.text("name");
-        if (name.empty()) throw HttpError{400, "parameter 'name' is required: a local authority name or code"};
+        if (name.empty()) throw HttpError{400, "parameter 'name' is required: a local authority name or code", "name"};
         TownSelection t;
         try {
             t = towns.resolve(name);

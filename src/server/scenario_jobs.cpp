@@ -136,13 +136,13 @@ HttpResponse ScenarioJobs::list() const {
 
 HttpResponse ScenarioJobs::start(const ApiParameters& p, WorkQueue* work) {
     const std::string dataset = p.text("dataset");
-    if (dataset.empty()) throw HttpError{400, "parameter 'dataset' is required (see /api/scenarios)"};
+    if (dataset.empty()) throw HttpError{400, "parameter 'dataset' is required (see /api/scenarios)", "dataset"};
     const ServedDataset* d = catalog_.find(dataset);
     if (!d) throw HttpError{404, "no dataset '" + printable(dataset.substr(0, 100)) + "' (see /api/scenarios)"};
     if (!d->scenarios) throw HttpError{404, "dataset '" + printable(dataset.substr(0, 100)) + "' has no scenarios"};
     const ServedScenarios& served = *d->scenarios;
     const std::string name = p.text("scenario");
-    if (name.empty()) throw HttpError{400, "parameter 'scenario' is required (see /api/scenarios)"};
+    if (name.empty()) throw HttpError{400, "parameter 'scenario' is required (see /api/scenarios)", "scenario"};
     if (std::none_of(served.scenarios.begin(), served.scenarios.end(), [&](const auto& s) { return s.name == name; }))
         throw HttpError{404, "no scenario '" + printable(name.substr(0, 200)) + "' in dataset '" + dataset +
                                  "' (see /api/scenarios)"};

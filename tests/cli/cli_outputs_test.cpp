@@ -131,8 +131,9 @@ TEST(CliOutputs, GeoPackageCarriesAStyleZonesAndNotes) {
     std::vector<std::string> fields;
     for (int f = 0; f < areas->GetLayerDefn()->GetFieldCount(); ++f) {
         fields.emplace_back(areas->GetLayerDefn()->GetFieldDefn(f)->GetNameRef());
-        if (fields.back() == "population" || fields.back() == "group_count")
+        if (fields.back() == "population" || fields.back() == "group_count") {
             EXPECT_EQ(areas->GetLayerDefn()->GetFieldDefn(f)->GetType(), OFTInteger64) << fields.back();
+        }
     }
     expect_plain_field_names(fields, "enclaves.gpkg");
     const auto members = areas->GetFeatureCount();

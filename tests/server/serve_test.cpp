@@ -107,7 +107,8 @@ TEST(Serve, ApiAnswersAndRejectsBadRequests) {
                                    ? "?dataset=bedford"
                                    : path == "/api/hotspots" || path == "/api/enclaves"
                                          ? "?dataset=bedford&group=Pakistani&permutations=99"
-                                         : ""));
+                                         : path == "/api/multilevel" ? "?dataset=bedford&levels=OA,LSOA,MSOA&group=Pakistani"
+                                                                     : ""));
         ASSERT_TRUE(r) << path;
         EXPECT_EQ(r->status, 200) << path << " " << r->body.substr(0, 200);
         ++answered;
