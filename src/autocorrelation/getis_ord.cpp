@@ -15,7 +15,7 @@
 namespace cohesion {
 
 GetisOrd getis_ord_star(std::span<const double> y, const Weights& w, int permutations, std::uint64_t seed,
-                        const std::stop_token& stop) {
+                        const std::stop_token& stop, const std::function<void()>& area_tested) {
     const std::size_t n = y.size();
     if (n != w.n) throw Error("Getis-Ord G*: " + std::to_string(n) + " values for " + std::to_string(w.n) + " weights rows");
     if (n < 3) throw Error("Getis-Ord G* needs at least 3 areas");
@@ -61,6 +61,7 @@ GetisOrd getis_ord_star(std::span<const double> y, const Weights& w, int permuta
                 larger += sum / total >= r.G[i];
             }
             r.p_permutation[i] = folded_pseudo_p(larger, permutations);
+            if (area_tested) area_tested();
         });
     }
     return r;

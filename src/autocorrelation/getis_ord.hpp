@@ -11,6 +11,7 @@
 // distributional issues and an application. Geographical Analysis 27(4), 286–306.
 #include <cstdint>
 #include <span>
+#include <functional>
 #include <stop_token>
 #include <vector>
 
@@ -25,6 +26,7 @@ struct GetisOrd {
 };
 
 GetisOrd getis_ord_star(std::span<const double> y, const Weights& w, int permutations = 999,
-                        std::uint64_t seed = 20170601, const std::stop_token& stop = {});
+                        std::uint64_t seed = 20170601, const std::stop_token& stop = {},
+                        const std::function<void()>& area_tested = {});
 
 }  // namespace cohesion

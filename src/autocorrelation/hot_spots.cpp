@@ -1,5 +1,7 @@
 #include "autocorrelation/hot_spots.hpp"
 
+#include <mutex>
+
 #include "core/error.hpp"
 #include "inference/false_discovery_rate.hpp"
 
@@ -10,10 +12,20 @@ HotSpots find_hot_spots(std::span<const double> values, const Weights& w, const 
     if (!(options.alpha > 0.0 && options.alpha < 1.0)) throw Error(Field{"alpha"}, "expected 0 < alpha < 1");
     HotSpots h;
     h.options = options;
-    h.lisa = local_moran(values, row_standardised(w), options.permutations, options.seed, options.stop);
+    // Progress in areas tested: the permutations of one area are the unit of work.
+    std::mutex progress_mutex;
+    std::size_t tested = 0;
+    const std::size_t total = 2 * values.size();
+    std::function<void()> area_tested;
+    if (options.progress)
+        area_tested = [&] {
+            const std::lock_guard lock(progress_mutex);
+            options.progress(++tested, total);
+        };
+    h.lisa = local_moran(values, row_standardised(w), options.permutations, options.seed, options.stop, area_tested);
     // A different stream for G* so its permutations are not the LISA's.
     h.getis_ord = getis_ord_star(values, w, options.permutations, options.seed ^ 0x5DEECE66DULL,
-                                options.stop);
+                                options.stop, area_tested);
     h.lisa_q = benjamini_hochberg(h.lisa.p_permutation);
     h.getis_ord_q = benjamini_hochberg(h.getis_ord.p_permutation);
     const auto& lisa_p = options.false_discovery_rate ? h.lisa_q : h.lisa.p_permutation;

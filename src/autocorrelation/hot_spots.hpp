@@ -4,6 +4,7 @@
 // and Benjamini–Hochberg false-discovery-rate control, labelled the way analysts
 // read them: HH (high value among high neighbours), LL, HL, LH, or "ns".
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <stop_token>
 #include <string>
@@ -21,6 +22,9 @@ struct HotSpotOptions {
     double alpha = 0.05;            // significance level for labels
     bool false_discovery_rate = true;  // label with BH-adjusted p (q) instead of raw p
     std::stop_token stop;           // cancels the permutations (throws Cancelled)
+    // Areas tested so far of all (LISA, then G*): (done, total), one call per area, never two
+    // at once (the permutations run on worker threads). Optional.
+    std::function<void(std::size_t done, std::size_t total)> progress;
 };
 
 struct HotSpots {

@@ -15,7 +15,7 @@
 namespace cohesion {
 
 LocalMoran local_moran(std::span<const double> y, const Weights& w, int permutations, std::uint64_t seed,
-                       const std::stop_token& stop) {
+                       const std::stop_token& stop, const std::function<void()>& area_tested) {
     const std::size_t n = y.size();
     if (n != w.n) throw Error("local Moran: " + std::to_string(n) + " values for " + std::to_string(w.n) + " weights rows");
     if (n < 4) throw Error("local Moran needs at least 4 areas");
@@ -73,7 +73,10 @@ LocalMoran local_moran(std::span<const double> y, const Weights& w, int permutat
         tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
             throw_if_stopped(stop);  // between areas: each is `permutations` draws
             const auto nb = w.neighbours_of(i);
-            if (nb.empty()) return;  // islands: no statistic to test
+            if (nb.empty()) {  // islands: no statistic to test
+                if (area_tested) area_tested();
+                return;
+            }
             const auto wv = w.weights_of(i);
             auto engine = replicate_engine(seed, i);
             std::vector<std::size_t> drawn;
@@ -85,6 +88,7 @@ LocalMoran local_moran(std::span<const double> y, const Weights& w, int permutat
                 larger += z[i] / m2 * lag >= r.I[i];
             }
             r.p_permutation[i] = folded_pseudo_p(larger, permutations);
+            if (area_tested) area_tested();
         });
     }
     return r;

@@ -18,6 +18,7 @@
 // Geographical Analysis 27(2), 93–115.
 #include <cstdint>
 #include <span>
+#include <functional>
 #include <stop_token>
 #include <vector>
 
@@ -38,6 +39,7 @@ struct LocalMoran {
 };
 
 LocalMoran local_moran(std::span<const double> y, const Weights& w, int permutations = 999,
-                       std::uint64_t seed = 20170601, const std::stop_token& stop = {});
+                       std::uint64_t seed = 20170601, const std::stop_token& stop = {},
+                       const std::function<void()>& area_tested = {});
 
 }  // namespace cohesion

@@ -1,5 +1,10 @@
 #include "cli/hot_spot_options.hpp"
 
+#include <memory>
+#include <optional>
+
+#include "cli/progress_bar.hpp"
+
 namespace cohesion::cli {
 
 void add_hot_spot_options(CLI::App& command, HotSpotOptionValues& v) {
@@ -13,6 +18,14 @@ void add_hot_spot_options(CLI::App& command, HotSpotOptionValues& v) {
         ->group(g)->each([&v](const std::string&) { v.options.false_discovery_rate = false; });
     command.add_option("--seed", v.options.seed, "Random seed (same results whatever the thread count)")
         ->default_val(20170601)->group(g);
+    // The permutations count on stderr in areas tested (a fresh count for each test: `emerging`
+    // tests several groups). --quiet silences it like every progress line.
+    auto bar = std::make_shared<std::optional<ProgressBar>>();
+    v.options.progress = [bar](std::size_t done, std::size_t total) {
+        if (done == 1) bar->emplace("hot spots: areas tested (LISA, then G*)", total);
+        (*bar)->advance();
+        if (done == total) bar->reset();
+    };
 }
 
 }  // namespace cohesion::cli

@@ -36,6 +36,7 @@ HotSpotOptions hot_spot_options(const StudySpec& spec, const StudyHooks& hooks) 
     h.permutations = spec.permutations;
     h.seed = spec.seed;
     h.stop = hooks.stop;
+    h.progress = hooks.progress;  // areas tested, on the run's progress line
     return h;
 }
 
