@@ -19,6 +19,9 @@
 // Here n(θ) is solved from its optimality condition instead (see folded_normal_mode), which is
 // exact to rounding: on Bedford 2011 (Pakistani) this gives 0.6556108260 vs pysal's 0.6556110876.
 #include <cmath>
+#include <cstdint>
+
+#include "sampling/pair_memo.hpp"
 
 #include "indices/registry.hpp"
 #include "indices/twogroup/two_group_columns.hpp"
@@ -63,13 +66,29 @@ double folded_normal_mode(double theta) {
 
 double density_corrected_dissimilarity(const IndexInput& in) {
     const TwoGroupColumns c(in.counts);
+    // The mode depends on a unit only through (x_i, y_i): for whole counts it is solved once per
+    // distinct pair (pair_memo.hpp) when it needs the iteration (1 < θ, θ² < 22).
+    thread_local PairMemo memo;
+    memo.begin();
     double sum = 0.0;
     for (std::size_t i = 0; i < c.units; ++i) {
-        const double a = c.x[i] / c.X, b = c.y[i] / c.Y;
+        const double x = c.x[i], y = c.y[i];
+        const double a = x / c.X, b = y / c.Y;
         const double sigma = std::sqrt(b * (1.0 - b) / c.Y + a * (1.0 - a) / c.X);
         // σ = 0 only when both shares are 0 or 1, i.e. the difference carries no sampling noise;
         // σ n(θ) → |b − a| as σ → 0, so the term is the plain D term.
-        sum += sigma > 0.0 ? sigma * folded_normal_mode(std::abs(b - a) / sigma) : std::abs(b - a);
+        if (!(sigma > 0.0)) {
+            sum += std::abs(b - a);
+            continue;
+        }
+        const double theta = std::abs(b - a) / sigma;
+        const bool iterates = theta > 1.0 && theta * theta < 22.0;
+        const bool whole = x >= 0.0 && y >= 0.0 && x < 4294967296.0 && y < 4294967296.0 && x == std::floor(x) &&
+                           y == std::floor(y);
+        const double mode = iterates && whole ? memo.get(static_cast<std::uint32_t>(x), static_cast<std::uint32_t>(y),
+                                                         [&] { return folded_normal_mode(theta); })
+                                              : folded_normal_mode(theta);
+        sum += sigma * mode;
     }
     return 0.5 * sum;
 }
