@@ -14,6 +14,7 @@
 #include <span>
 #include <vector>
 
+#include "indices/gini_sweep.hpp"
 #include "indices/radix_sort.hpp"
 
 #include "indices/multigroup/multigroup_terms.hpp"
@@ -62,14 +63,7 @@ double multi_gini(const IndexInput& in) {
             // In double, not long double (x87, a serial chain): W and S are sums of counts (exact
             // for whole people), each term x_k W − t_k S is non-negative in sorted order, and the
             // sum of 181,408 of them keeps a relative error far below the 1e-9 of the references.
-            double S = 0.0, sum = 0.0;
-            for (const auto& [key, t] : radix_sort(buffers, n)) {
-                const double x = from_sortable_bits(key) * t;
-                sum += x * W - t * S;
-                W += t;
-                S += x;
-            }
-            per_group[g] = sum;
+            per_group[g] = gini_sweep(radix_sort(buffers, n), W);
         });
     });
     long double sum = 0.0L;

@@ -8,6 +8,7 @@
 #include <span>
 #include <vector>
 
+#include "indices/gini_sweep.hpp"
 #include "indices/radix_sort.hpp"
 
 namespace cohesion::twogroup_kernels {
@@ -60,16 +61,9 @@ inline double gini(std::span<const double> x, std::span<const double> t, GiniScr
     }
     const double P = X / T;
     if (!(P > 0.0) || !(P < 1.0)) return std::numeric_limits<double>::quiet_NaN();
-    const std::span<const KeyedValue> units = radix_sort(scratch, n);
     // Terms x_k W − t_k S are non-negative in sorted order; double keeps the relative error
     // of the sum far below 1e-9 (W and S are sums of counts).
-    double S = 0.0, half = 0.0;
-    for (const KeyedValue& u : units) {
-        const double xk = from_sortable_bits(u.key) * u.value;
-        half += xk * W - u.value * S;
-        W += u.value;
-        S += xk;
-    }
+    const double half = gini_sweep(radix_sort(scratch, n), W);
     // The double sum over ordered pairs is 2·half, so G = 2·half / (2 T² P(1−P)).
     return half / (T * T * P * (1.0 - P));
 }
