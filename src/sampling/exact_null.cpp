@@ -1,5 +1,7 @@
 #include "sampling/exact_null.hpp"
 
+#include "sampling/pair_memo.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -384,18 +386,21 @@ double bootstrap_dissimilarity_mean(std::span<const double> x, std::span<const d
     tables_for(ax, unit_x, x, X, sx);
     tables_for(by, unit_y, y, Y, sy);
     const double Xd = static_cast<double>(X), Yd = static_cast<double>(Y);
+    // A unit's term depends only on its pair of tables: computed once per distinct pair when its
+    // sum is longer than a memo look-up (pair_memo.hpp; the same doubles, so the same sum).
+    thread_local PairMemo memo;
+    memo.begin();
     long double sum = 0.0L;
     for (std::size_t i = 0; i < x.size(); ++i) {
         const ScaledCount A = ax[unit_x[i]];
         const ScaledCount B = by[unit_y[i]];
         // |U − V| = (U − V) + 2 (V − U)+ with U = A/X, V = B/Y; sum over the shorter support,
         // finding where the other variable passes each point by integer arithmetic.
-        double e;
-        if (A.size <= B.size)
-            e = A.mean / Xd - B.mean / Yd + 2.0 * expected_excess(A, X, B, Y);
-        else
-            e = B.mean / Yd - A.mean / Xd + 2.0 * expected_excess(B, Y, A, X);
-        sum += e;
+        auto term = [&] {
+            if (A.size <= B.size) return A.mean / Xd - B.mean / Yd + 2.0 * expected_excess(A, X, B, Y);
+            return B.mean / Yd - A.mean / Xd + 2.0 * expected_excess(B, Y, A, X);
+        };
+        sum += std::min(A.size, B.size) > 4 ? memo.get(unit_x[i], unit_y[i], term) : term();
     }
     return static_cast<double>(0.5L * sum);
 }

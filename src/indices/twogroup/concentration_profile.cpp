@@ -15,10 +15,10 @@
 // variant that also subtracts the grid values (Σ v − Σ θ on each side) gives −0.342 on the
 // Bedford reference data instead of pysal's 0.16820, so it is not what pysal computes.
 //
-// O(N log N + m): units are sorted by share once, then v is read off suffix sums while the grid
-// is walked upward, instead of pysal's O(N·m) rescan per grid point.
+// O(N + m): each unit's x is binned at the last grid point at or below its share, and v is read
+// off the bins' suffix sums, instead of pysal's O(N·m) rescan per grid point.
 #include <algorithm>
-#include <vector>
+#include <array>
 
 #include "indices/registry.hpp"
 #include "indices/twogroup/two_group_columns.hpp"
@@ -30,26 +30,28 @@ constexpr int grid_points = 1000;  // pysal's default m
 
 double concentration_profile(const IndexInput& in) {
     const TwoGroupColumns c(in.counts);
-    struct Share {
-        double p;
-        double x;
-    };
-    std::vector<Share> units(c.units);
-    for (std::size_t i = 0; i < c.units; ++i) units[i] = {c.x[i] / c.t[i], c.x[i]};
-    std::sort(units.begin(), units.end(), [](const Share& a, const Share& b) { return a.p < b.p; });
-    // at_or_above[i] = Σ_{j ≥ i} x_j in share order.
-    std::vector<double> at_or_above(units.size() + 1, 0.0);
-    for (std::size_t i = units.size(); i-- > 0;) at_or_above[i] = at_or_above[i + 1] + units[i].x;
-
+    // v(θ_k) only needs, for each unit, the last grid point at or below its share: x_i is added to
+    // that point's bin and v is the bins' sum from θ_k up. O(units), where sorting the units by
+    // share was most of the index's time (it is evaluated on every bootstrap replicate).
     const double step = 1.0 / static_cast<double>(grid_points - 1);
+    auto grid = [&](int k) { return k == grid_points - 1 ? 1.0 : static_cast<double>(k) * step; };
+    std::array<double, grid_points> bin{};
+    for (std::size_t i = 0; i < c.units; ++i) {
+        const double p = c.x[i] / c.t[i];
+        if (!(p >= 0.0)) continue;  // no share (t = 0): at no grid point
+        // floor(p / step) is within one of the last k with θ_k ≤ p; settle it with θ_k itself.
+        int k = std::min(grid_points - 1, static_cast<int>(p / step));
+        while (k > 0 && grid(k) > p) --k;
+        while (k + 1 < grid_points && grid(k + 1) <= p) ++k;
+        bin[static_cast<std::size_t>(k)] += c.x[i];
+    }
     const double threshold = c.X / c.T;
     double below = 0.0, above = 0.0;  // Σ v over grid points < P and ≥ P
-    std::size_t first = 0;            // first unit with p ≥ θ; θ only grows
-    for (int k = 0; k < grid_points; ++k) {
-        const double theta = k == grid_points - 1 ? 1.0 : static_cast<double>(k) * step;
-        while (first < units.size() && units[first].p < theta) ++first;
-        const double v = at_or_above[first] / c.X;
-        (theta < threshold ? below : above) += v;
+    double at_or_above = 0.0;         // Σ x_i over units with p_i ≥ θ_k
+    for (int k = grid_points - 1; k >= 0; --k) {
+        at_or_above += bin[static_cast<std::size_t>(k)];
+        const double v = at_or_above / c.X;
+        (grid(k) < threshold ? below : above) += v;
     }
     const double m = grid_points;
     return (threshold - (below / m - above / m)) / (1.0 - threshold);

@@ -20,8 +20,7 @@ namespace {
 
 double gini(const IndexInput& in) {
     const TwoGroupColumns c(in.counts);
-    twogroup_kernels::GiniScratch scratch;
-    scratch.units.reserve(c.units);
+    thread_local twogroup_kernels::GiniScratch scratch;  // kept: see RadixBuffers
     return twogroup_kernels::gini({c.x, c.units}, {c.t, c.units}, scratch);
 }
 

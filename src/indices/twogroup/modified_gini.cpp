@@ -26,7 +26,7 @@ namespace {
 
 double modified_gini(const IndexInput& in) {
     const TwoGroupColumns c(in.counts);
-    twogroup_kernels::GiniScratch scratch;
+    thread_local twogroup_kernels::GiniScratch scratch;  // kept: see RadixBuffers
     const double G = twogroup_kernels::gini({c.x, c.units}, {c.t, c.units}, scratch);
     const double G_star = exact_null::gini_null_mean({c.t, c.units}, c.P);
     return carrington_troske::rescale(G, G_star);

@@ -8,6 +8,7 @@
 #include <span>
 #include <vector>
 
+#include "indices/gini_sweep.hpp"
 #include "indices/radix_sort.hpp"
 
 namespace cohesion::twogroup_kernels {
@@ -31,10 +32,8 @@ inline double dissimilarity(std::span<const double> x, std::span<const double> y
     return dissimilarity(x, y, X, Y);
 }
 
-// Working memory for gini(), reused across calls (simulation replicates).
-struct GiniScratch {
-    std::vector<KeyedValue> units, spare;
-};
+// Working memory for gini(), reused across calls (simulation replicates, or thread_local).
+using GiniScratch = RadixBuffers;
 
 // Gini G = Σ_i Σ_j t_i t_j |p_i − p_j| / (2 T² P(1−P)).
 //
@@ -44,32 +43,27 @@ struct GiniScratch {
 // is what keeps 181,408 units within the benchmark budget. Ties contribute 0 in either order.
 // Units with t_i = 0 carry no weight and are skipped (pysal sets their p to 0; same result).
 // Units without the focal group (p = 0) come first in any order and only add to W, so they
-// skip the sort; the rest are radix sorted (radix_sort.hpp).
+// skip the sort; the rest are radix sorted (radix_sort.hpp). Every unit is written to the
+// buffer and only those with the group are kept (no branch to mispredict).
 inline double gini(std::span<const double> x, std::span<const double> t, GiniScratch& scratch) {
-    auto& units = scratch.units;
-    units.clear();
+    const std::span<KeyedValue> room = scratch.room(x.size());
     double X = 0.0, T = 0.0, W = 0.0;
+    std::size_t n = 0;
     for (std::size_t i = 0; i < x.size(); ++i) {
-        if (!(t[i] > 0.0)) continue;
-        if (x[i] > 0.0)
-            units.push_back({sortable_bits(x[i] / t[i]), t[i]});
-        else
-            W += t[i];
-        X += x[i];
-        T += t[i];
+        const double xi = x[i], ti = t[i];
+        if (!(ti > 0.0)) continue;
+        room[n] = {sortable_bits(xi / ti), ti};
+        const bool present = xi > 0.0;
+        n += present ? 1 : 0;
+        W += ti * static_cast<double>(!present);  // a multiply, not a branch
+        X += xi;
+        T += ti;
     }
     const double P = X / T;
     if (!(P > 0.0) || !(P < 1.0)) return std::numeric_limits<double>::quiet_NaN();
-    radix_sort(units, scratch.spare);
     // Terms x_k W − t_k S are non-negative in sorted order; double keeps the relative error
     // of the sum far below 1e-9 (W and S are sums of counts).
-    double S = 0.0, half = 0.0;
-    for (const KeyedValue& u : units) {
-        const double xk = from_sortable_bits(u.key) * u.value;
-        half += xk * W - u.value * S;
-        W += u.value;
-        S += xk;
-    }
+    const double half = gini_sweep(radix_sort(scratch, n), W);
     // The double sum over ordered pairs is 2·half, so G = 2·half / (2 T² P(1−P)).
     return half / (T * T * P * (1.0 - P));
 }
