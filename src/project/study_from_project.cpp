@@ -52,6 +52,8 @@ StudySpec study_spec(const Project& p) {
         sc.boundaries = c.boundaries;
         sc.emerging = c.emerging;
         sc.years = c.years;
+        sc.earlier_year = static_cast<int>(c.earlier_year);
+        sc.later_year = static_cast<int>(c.later_year);
         sc.later_areas_of_earlier = c.later_areas_of_earlier;
         s.change = std::move(sc);
     }

@@ -290,6 +290,11 @@ StudyReport study_report(const Study& study, const std::vector<StudyStep>& steps
         in.findings_sections.push_back(f.section);
     }
     r.document = town_report(in);
+    // The censuses' years for the tables' A/B headings, when the project gives them.
+    if (const auto& change = study.spec().change) {
+        if (change->earlier_year > 0) r.document.display.earlier = std::to_string(change->earlier_year);
+        if (change->later_year > 0) r.document.display.later = std::to_string(change->later_year);
+    }
     if (!appendix.tables.empty()) r.document.sections.push_back(std::move(appendix));
     r.document.keep_alive = kept;
     return r;

@@ -65,5 +65,54 @@ TEST(StudyFindings, BedfordFindingsNameTheGroupsAndTheChange) {
         EXPECT_FALSE(std::regex_search(f.text, std::regex(R"(\de[-+]\d)"))) << f.text;
 }
 
+// Hubs and private renting (issue 13 §2): where the project's hubs would go, by ward, whom
+// they reach, and the licensing zone against the 20 % limits.
+TEST(StudyFindings, BedfordHubsAndLicensingZoneInWords) {
+    StudySpec spec;
+    spec.name = "Bedford";
+    spec.table.path = example("oa2011_ethnicity.csv");
+    spec.boundaries = example("oa2011.geojson");
+    spec.places = example("wards.geojson");
+    StudyTargetingSpec targeting;
+    targeting.census.folder = example("census2021_oa");
+    targeting.census.aggregate = "lsoa21cd";
+    targeting.boundaries = example("lsoa2021.geojson");
+    spec.targeting = targeting;
+    const Study study(spec);
+    TownProfileOptions options;
+    options.bootstrap = 10;
+    options.randomisation = 10;
+    options.hot_spots.permutations = 19;
+    const TownProfile profile = town_profile(study.spatial()->table, nullptr, {}, std::nullopt, options);
+    const auto findings = study_findings(study, profile);
+    const Finding* hubs = nullptr;
+    const Finding* licensing = nullptr;
+    for (const auto& f : findings) {
+        if (f.topic == "hubs") hubs = &f;
+        if (f.topic == "licensing") licensing = &f;
+    }
+    ASSERT_NE(hubs, nullptr);
+    ASSERT_NE(licensing, nullptr);
+    EXPECT_EQ(hubs->section, "Targeting: integration hubs");
+    // Three hubs named by ward, never by LSOA code; 52.7 % of the need within 800 m (the step's note).
+    EXPECT_NE(hubs->text.find("Three hubs sited to reach as many of them as possible within 800 m would be in "),
+              std::string::npos)
+        << hubs->text;
+    EXPECT_NE(hubs->text.find("Queens Park"), std::string::npos) << hubs->text;
+    EXPECT_EQ(hubs->text.find("E01"), std::string::npos) << hubs->text;
+    EXPECT_NE(hubs->text.find("(53 %) within 800 m"), std::string::npos) << hubs->text;
+    EXPECT_NE(hubs->text.find("1.3 km from their nearest hub"), std::string::npos) << hubs->text;
+    // Zone 1: 25 areas, 7,106 privately rented homes (50 %) on 1.8 % of the land; the
+    // proposal is above the 20 % limit on rented homes, so it needs confirmation.
+    EXPECT_EQ(licensing->section, "Targeting: selective licensing screen");
+    EXPECT_NE(licensing->text.find("one of 25 neighbourhoods"), std::string::npos) << licensing->text;
+    EXPECT_NE(licensing->text.find("holds 50 % of Bedford's privately rented homes (7,106 of them) on 1.8 % of its land"),
+              std::string::npos)
+        << licensing->text;
+    EXPECT_NE(licensing->text.find("Queens Park"), std::string::npos) << licensing->text;
+    EXPECT_NE(licensing->text.find("would need the Secretary of State's confirmation"), std::string::npos)
+        << licensing->text;
+}
+
 }  // namespace
 }  // namespace cohesion
