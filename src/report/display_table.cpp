@@ -179,9 +179,9 @@ std::optional<double> number_of(const Cell& cell) {
     return std::nullopt;
 }
 
-// Fixed decimals, no float noise and no "-0".
+// Fixed decimals, no float noise and no "-0"; float noise (|v| < 1e-9) is shown as 0.
 std::string fixed(double v, int decimals) {
-    if (std::abs(v) < 1e-9) v = 0.0;
+    if (std::abs(v) < 1e-9) return "0";
     const double scale = std::pow(10.0, decimals);
     double rounded = std::round(v * scale) / scale;
     if (rounded == 0.0) rounded = 0.0;
@@ -224,8 +224,10 @@ std::string format_value(const Cell& cell, ColumnKind kind, int decimals) {
         case ColumnKind::p_value: return v < 0.001 ? "< 0.001" : fixed(v, 3);
         case ColumnKind::points: {
             const std::string t = fixed(v, 1);
-            return t == "0.0" ? t : (v > 0 ? "+" : "") + t;
+            return t == "0" || t == "0.0" ? "0" : (v > 0 ? "+" : "") + t;
         }
+        case ColumnKind::text:  // a number in a column of labels (a year): no separators
+            return v == std::round(v) && std::abs(v) < 1e15 ? fmt::format("{:.0f}", v) : plain_number(v, decimals);
         default: return plain_number(v, decimals);
     }
 }
@@ -382,6 +384,8 @@ DisplayTable display_table(const ResultTable& t, std::size_t max_rows, const Dis
             std::string text;
             if (s.style == Shown::single) {
                 text = format_value(cell(row, s.from[0]), s.words.kind, s.words.decimals);
+                if (text == "M_A" || text == "M_B")  // the Shapley table's first rows
+                    text = "M in " + year_of(static_cast<char>(text[2] - 'A' + 'a'), options);
             } else if (s.style == Shown::interval) {
                 const std::string lo = format_value(cell(row, s.from[0]), s.words.kind, s.words.decimals);
                 const std::string hi = format_value(cell(row, s.from[1]), s.words.kind, s.words.decimals);
@@ -390,6 +394,7 @@ DisplayTable display_table(const ResultTable& t, std::size_t max_rows, const Dis
                 text = lo.empty() || hi.empty() ? lo + hi : lo + (negative ? " to " : "–") + hi;
             } else {
                 text = format_value(cell(row, s.from[0]), ColumnKind::rank, -1);
+                if (text.empty()) text = "–";  // not ranked
                 const std::string lo = format_value(cell(row, s.from[1]), ColumnKind::rank, -1);
                 const std::string hi = format_value(cell(row, s.from[2]), ColumnKind::rank, -1);
                 if (number_of(cell(row, s.from[1])) && number_of(cell(row, s.from[2])) && lo != hi)

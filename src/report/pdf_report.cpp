@@ -213,7 +213,7 @@ public:
         for (const auto& line : cells) {
             const double h = row_height(line, fit, false);
             if (y_ + h > h_ - margin) {
-                new_page();
+                new_page(w_ > h_);  // the columns were fitted to this page's width: keep its orientation
                 header();
             }
             draw_row(line, numeric, fit, false, h);

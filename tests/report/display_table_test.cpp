@@ -26,7 +26,7 @@ TEST(DisplayTable, HeadingsInWordsAndIntervalsMerged) {
     EXPECT_EQ(d.headings, expected);
     ASSERT_EQ(d.rows.size(), 2u);
     EXPECT_EQ(d.rows[0][0], "1 (1–2)");
-    EXPECT_EQ(d.rows[1][0], "-");
+    EXPECT_EQ(d.rows[1][0], "-");  // the analysis's own "not ranked" mark
     EXPECT_EQ(d.rows[0][5], "0.671–0.689");
     EXPECT_EQ(d.rows[0][4], "0.680");
     EXPECT_EQ(d.rows[0][6], "0.010");
@@ -50,7 +50,7 @@ TEST(DisplayTable, FloatNoiseIsZeroAndUnknownColumnsReadable) {
     t.add_row({std::string("group_marginal"), 0.0106749, 1234.5});
     const DisplayTable d = display_table(t, 25);
     EXPECT_EQ(d.headings[2], "Odd measure name");
-    EXPECT_EQ(d.rows[0][1], "0.000");
+    EXPECT_EQ(d.rows[0][1], "0");
     EXPECT_EQ(d.rows[0][2], "0");
     EXPECT_EQ(d.rows[1][0], "Composition (group sizes)");
     EXPECT_EQ(d.rows[1][1], "0.011");
@@ -71,6 +71,16 @@ TEST(DisplayTable, YearsReplaceAAndB) {
     EXPECT_EQ(d.headings[5], "2011");
     EXPECT_EQ(d.rows[0][1], "126,846");
     EXPECT_EQ(d.rows[0][4], "-4.9");
+}
+
+TEST(DisplayTable, YearsInALabelColumnHaveNoSeparator) {
+    ResultTable t;
+    t.columns = {"scenario", "year", "value", "low", "high"};
+    t.add_row({std::string("baseline"), std::int64_t{2031}, 0.259427, 0.256515, 0.263102});
+    const DisplayTable d = display_table(t, 25);
+    EXPECT_EQ(d.rows[0][1], "2031");
+    EXPECT_EQ(d.headings[3], "Range");
+    EXPECT_EQ(d.rows[0][3], "0.257–0.263");
 }
 
 TEST(DisplayTable, KindSetByTheAnalysisWins) {
