@@ -32,6 +32,7 @@ const std::map<std::string, ColumnWords>& dictionary() {
         {"population", {"Residents", K::count}},
         {"total", {"Residents", K::count}},
         {"share", {"Share of residents", K::share}},
+        {"reference_share", {"Share in the reference area", K::share}},
         {"dissimilarity", {"Dissimilarity (bias-corrected)", K::index}},
         {"raw_value", {"Raw value", K::index}},
         {"estimate", {"Estimate (bias-corrected)", K::index}},

@@ -166,12 +166,17 @@ Finding change_finding(const Study& study) {
     auto signed_part = [](double v, const char* what) {
         return fmt::format("{} {} by {}", what, v >= 0 ? "raised it" : "lowered it", decimal(std::abs(v), 3));
     };
+    // "between 2011 and 2021" when the project gives the censuses' years.
+    const auto& spec = *study.spec().change;
+    const bool years_known = spec.earlier_year > 0 && spec.later_year > 0;
+    const std::string between = years_known ? fmt::format("between {} and {}", spec.earlier_year, spec.later_year)
+                                            : fmt::format("between the two censuses ({:g} years apart)", pace.years);
+    const std::string areas = years_known ? fmt::format("{} neighbourhoods", spec.later_year) : "the later census's areas";
     f.text = fmt::format(
-        "{} — between the two censuses ({:g} years apart) segregation across the {} broad groups {} in {} (Theil's M "
-        "from {} to {} on the later census's areas). The {} share {} from {} to {}, and {} grew fastest (about {} a "
-        "year). The changing make-up of the town on its own {}; {}; {}.",
-        fell ? "No" : "Yes", pace.years, pace.groups.size(), fell ? "fell" : "rose", study.town(), decimal(d.M1, 3),
-        decimal(d.M2, 3), name_of(pace.groups[most]),
+        "{} — {} segregation across the {} broad groups {} in {} (Theil's M from {} to {} on {}). The {} share {} from "
+        "{} to {}, and {} grew fastest (about {} a year). The changing make-up of the town on its own {}; {}; {}.",
+        fell ? "No" : "Yes", between, pace.groups.size(), fell ? "fell" : "rose", study.town(), decimal(d.M1, 3),
+        decimal(d.M2, 3), areas, name_of(pace.groups[most]),
         pace.whole.share_b[most] < pace.whole.share_a[most] ? "fell" : "rose", percent_text(pace.whole.share_a[most]),
         percent_text(pace.whole.share_b[most]), name_of(pace.groups[fastest]), percent_text(fastest_growth),
         d.group_marginal >= 0 ? "would have raised M by " + decimal(d.group_marginal, 3)

@@ -32,6 +32,8 @@ TEST(StudyFindings, BedfordFindingsNameTheGroupsAndTheChange) {
     change.lookup.options.to_column = "lsoa21_code";
     change.lookup.options.change_column = "change_code";
     change.lookup.weights_table = example("lsoa2021_ethnic5.csv");
+    change.earlier_year = 2011;
+    change.later_year = 2021;
     spec.change = change;
     const Study study(spec);
     TownProfileOptions options;
@@ -47,7 +49,9 @@ TEST(StudyFindings, BedfordFindingsNameTheGroupsAndTheChange) {
     EXPECT_NE(findings[0].text.find("Arab (331 residents"), std::string::npos) << findings[0].text;
     EXPECT_NE(findings[0].text.find("too small to rank"), std::string::npos);
     EXPECT_NE(findings[2].text.find("Bangladeshi residents"), std::string::npos) << findings[2].text;
-    EXPECT_NE(findings[3].text.find("fell in Bedford (Theil's M from 0.082 to 0.076"), std::string::npos)
+    EXPECT_NE(findings[3].text.find("between 2011 and 2021 segregation across the 5 broad groups fell in Bedford "
+                                    "(Theil's M from 0.082 to 0.076 on 2021 neighbourhoods)"),
+              std::string::npos)
         << findings[3].text;
     EXPECT_NE(findings[3].text.find("more mixed within areas lowered it by 0.013"), std::string::npos)
         << findings[3].text;
