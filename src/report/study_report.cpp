@@ -87,11 +87,40 @@ ResultTable top_ten(const ResultTable& per_area, const std::string& title, const
         std::map<std::string, std::string> place_of;
         for (std::size_t f = 0; f < layer.codes.size() && f < names.size(); ++f) place_of[layer.codes[f]] = names[f];
         t.columns.insert(t.columns.begin() + 1, "place");
+        if (t.column_kinds.size() > 1) t.column_kinds.insert(t.column_kinds.begin() + 1, ColumnKind::text);
         for (auto& row : t.rows) {
             const auto* code = std::get_if<std::string>(&row.at(0));
             const auto it = code ? place_of.find(*code) : place_of.end();
             row.insert(row.begin() + 1, Cell{it == place_of.end() ? std::string() : it->second});
         }
+    }
+    // A summary, not the data file: a group's two shares are left to the appendix when the
+    // table has its change in points ("White_change_pp"), so the body's table stays readable.
+    std::vector<std::size_t> keep;
+    auto has = [&t](const std::string& c) { return std::find(t.columns.begin(), t.columns.end(), c) != t.columns.end(); };
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+        const std::string& name = t.columns[c];
+        const bool share_pair = name.size() > 8 && (name.ends_with("_share_a") || name.ends_with("_share_b")) &&
+                                has(name.substr(0, name.size() - 8) + "_change_pp");
+        if (!share_pair || static_cast<int>(c) == t.map_column || static_cast<int>(c) == t.rank_column) keep.push_back(c);
+    }
+    if (keep.size() < t.columns.size()) {
+        auto pick = [&keep](const auto& v) {
+            std::decay_t<decltype(v)> out;
+            for (std::size_t c : keep)
+                if (c < v.size()) out.push_back(v[c]);
+            return out;
+        };
+        auto position = [&keep](int c) {
+            for (std::size_t k = 0; k < keep.size(); ++k)
+                if (static_cast<int>(keep[k]) == c) return static_cast<int>(k);
+            return -1;
+        };
+        t.map_column = position(t.map_column);
+        t.rank_column = position(t.rank_column);
+        t.columns = pick(t.columns);
+        t.column_kinds = pick(t.column_kinds);
+        for (auto& row : t.rows) row = pick(row);
     }
     return t;
 }
