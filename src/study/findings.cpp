@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <functional>
 #include <map>
 
@@ -16,6 +17,7 @@
 #include "core/error.hpp"
 #include "change/pace_of_change.hpp"
 #include "inference/bootstrap_summary.hpp"
+#include "study/national_change.hpp"
 #include "study/study_profile.hpp"
 
 namespace cohesion {
@@ -172,11 +174,19 @@ Finding change_finding(const Study& study) {
     const std::string between = years_known ? fmt::format("between {} and {}", spec.earlier_year, spec.later_year)
                                             : fmt::format("between the two censuses ({:g} years apart)", pace.years);
     const std::string areas = years_known ? fmt::format("{} neighbourhoods", spec.later_year) : "the later census's areas";
+    // England & Wales on the same construction, when the shared national tables are there.
+    std::string nation;
+    if (!spec.national.empty())
+        if (const auto n = national_change(spec.national, std::filesystem::path(spec.earlier.scheme_path).parent_path().string())) {
+            nation = fmt::format(" while it {} across England and Wales ({} to {})", n->M_later < n->M_earlier ? "fell" : "rose",
+                                 decimal(n->M_earlier, 3), decimal(n->M_later, 3));
+            f.note = n->source;
+        }
     f.text = fmt::format(
-        "{} — {} segregation across the {} broad groups {} in {} (Theil's M from {} to {} on {}). The {} share {} from "
+        "{} — {} segregation across the {} broad groups {} in {} (Theil's M from {} to {} on {}){}. The {} share {} from "
         "{} to {}, and {} grew fastest (about {} a year). The changing make-up of the town on its own {}; {}; {}.",
         fell ? "No" : "Yes", between, pace.groups.size(), fell ? "fell" : "rose", study.town(), decimal(d.M1, 3),
-        decimal(d.M2, 3), areas, name_of(pace.groups[most]),
+        decimal(d.M2, 3), areas, nation, name_of(pace.groups[most]),
         pace.whole.share_b[most] < pace.whole.share_a[most] ? "fell" : "rose", percent_text(pace.whole.share_a[most]),
         percent_text(pace.whole.share_b[most]), name_of(pace.groups[fastest]), percent_text(fastest_growth),
         d.group_marginal >= 0 ? "would have raised M by " + decimal(d.group_marginal, 3)
@@ -377,6 +387,8 @@ ResultTable findings_table(const std::vector<Finding>& findings, const std::stri
     for (const auto& f : findings) t.add_row({f.topic, f.group, f.heading, f.text, f.section});
     t.notes.push_back("the sentences of the report's first page; 'section' names the report section with the table "
                       "or map behind each");
+    for (const auto& f : findings)
+        if (!f.note.empty()) t.notes.push_back(f.note);
     return t;
 }
 

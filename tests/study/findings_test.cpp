@@ -2,10 +2,12 @@
 // direction of change (issue 13 §2), from typed results.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <regex>
 
 #include "report/study_report.hpp"
 #include "study/findings.hpp"
+#include "study/national_change.hpp"
 #include "study/study.hpp"
 #include "study/study_plan.hpp"
 
@@ -34,6 +36,7 @@ TEST(StudyFindings, BedfordFindingsNameTheGroupsAndTheChange) {
     change.lookup.weights_table = example("lsoa2021_ethnic5.csv");
     change.earlier_year = 2011;
     change.later_year = 2021;
+    change.national = COHESION_DEFAULT_SHARED_DATA;  // England & Wales for the comparison
     spec.change = change;
     const Study study(spec);
     TownProfileOptions options;
@@ -50,7 +53,8 @@ TEST(StudyFindings, BedfordFindingsNameTheGroupsAndTheChange) {
     EXPECT_NE(findings[0].text.find("too small to rank"), std::string::npos);
     EXPECT_NE(findings[2].text.find("Bangladeshi residents"), std::string::npos) << findings[2].text;
     EXPECT_NE(findings[3].text.find("between 2011 and 2021 segregation across the 5 broad groups fell in Bedford "
-                                    "(Theil's M from 0.082 to 0.076 on 2021 neighbourhoods)"),
+                                    "(Theil's M from 0.082 to 0.076 on 2021 neighbourhoods) while it rose across "
+                                    "England and Wales (0.150 to 0.165)."),
               std::string::npos)
         << findings[3].text;
     EXPECT_NE(findings[3].text.find("more mixed within areas lowered it by 0.013"), std::string::npos)
@@ -65,12 +69,21 @@ TEST(StudyFindings, BedfordFindingsNameTheGroupsAndTheChange) {
     ASSERT_EQ(shown.rows.size(), findings.size());
     EXPECT_EQ(shown.columns, (std::vector<std::string>{"topic", "group", "heading", "text", "section"}));
     EXPECT_EQ(std::get<std::string>(shown.rows[3][3]), findings[3].text);
+    // The national numbers say where they came from.
+    EXPECT_NE(std::find_if(shown.notes.begin(), shown.notes.end(),
+                           [](const std::string& n) { return n.find("ew2011_lsoa_ethnicity.csv.gz") != std::string::npos; }),
+              shown.notes.end());
     for (const auto& f : findings)  // no float noise such as 5.55e-17
         EXPECT_FALSE(std::regex_search(f.text, std::regex(R"(\de[-+]\d)"))) << f.text;
 }
 
 // Hubs and private renting (issue 13 §2): where the project's hubs would go, by ward, whom
 // they reach, and the licensing zone against the 20 % limits.
+// Without the national tables the comparison is left out, not an error.
+TEST(StudyFindings, NoNationalTablesNoComparison) {
+    EXPECT_FALSE(national_change("/nonexistent/shared/data", std::string(COHESION_EXAMPLE_DATA) + "/schemes"));
+}
+
 TEST(StudyFindings, BedfordHubsAndLicensingZoneInWords) {
     StudySpec spec;
     spec.name = "Bedford";
