@@ -388,10 +388,12 @@ DisplayTable display_table(const ResultTable& t, std::size_t max_rows, const Dis
                 if (text == "M_A" || text == "M_B")  // the Shapley table's first rows
                     text = "M in " + year_of(static_cast<char>(text[2] - 'A' + 'a'), options);
             } else if (s.style == Shown::interval) {
-                const std::string lo = format_value(cell(row, s.from[0]), s.words.kind, s.words.decimals);
+                std::string lo = format_value(cell(row, s.from[0]), s.words.kind, s.words.decimals);
                 const std::string hi = format_value(cell(row, s.from[1]), s.words.kind, s.words.decimals);
                 // "0.67–0.69"; with a negative end the dash would read as a minus sign.
                 const bool negative = (!lo.empty() && lo[0] == '-') || (!hi.empty() && hi[0] == '-');
+                if (!negative && lo.ends_with(" %") && hi.ends_with(" %") && lo[0] != '<')
+                    lo.resize(lo.size() - 2);  // "13.9–21.4 %": one unit for the pair
                 text = lo.empty() || hi.empty() ? lo + hi : lo + (negative ? " to " : "–") + hi;
             } else {
                 text = format_value(cell(row, s.from[0]), ColumnKind::rank, -1);

@@ -83,6 +83,16 @@ TEST(DisplayTable, YearsInALabelColumnHaveNoSeparator) {
     EXPECT_EQ(d.rows[0][3], "0.257–0.263");
 }
 
+TEST(DisplayTable, ShareIntervalsCarryOneUnit) {
+    ResultTable t;
+    t.columns = {"need_rate", "need_rate_lower", "need_rate_upper"};
+    t.add_row({0.184492, 0.139424, 0.213968});
+    const DisplayTable d = display_table(t, 25);
+    EXPECT_EQ(d.headings, (std::vector<std::string>{"Need rate", "Need rate (95 % interval)"}));
+    EXPECT_EQ(d.rows[0][0], "18.4 %");
+    EXPECT_EQ(d.rows[0][1], "13.9–21.4 %");
+}
+
 TEST(DisplayTable, KindSetByTheAnalysisWins) {
     ResultTable t;
     t.columns = {"people"};
