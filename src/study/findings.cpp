@@ -298,12 +298,13 @@ Finding hubs_finding(const Study& study, const std::map<std::string, std::string
     const std::size_t n = hubs.rows.size();
     const std::string count = number_word(n) ? number_word(n) : std::to_string(n);
     const std::string how = spec.model == "maximal-covering"
-                                ? fmt::format("sited to reach as many of them as possible within {:g} m", spec.distance)
-                            : spec.model == "p-median" ? std::string("sited to keep their journeys as short as possible")
-                                                       : fmt::format("sited to put everyone within {:g} m", spec.distance);
+                                ? fmt::format("sited to reach as many of the people who need English classes as possible within {:g} m",
+                                              spec.distance)
+                            : spec.model == "p-median" ? std::string("sited to keep the journeys of people who need English classes short")
+                                                       : fmt::format("sited to put everyone who needs English classes within {:g} m", spec.distance);
     f.text = fmt::format(
-        "{} {} {} would be in {} and would reach {} people ({}) within {:g} m; on average, people who need English "
-        "classes would live {:.1f} km from their nearest hub.",
+        "{} {} {} would be in {} and would reach {} of them ({}) within {:g} m; on average, they would live {:.1f} km "
+        "from their nearest hub.",
         count, n == 1 ? "hub" : "hubs", how, name_list(sites), count_text(reached), percent_text(reached / total),
         spec.distance, weighted / total / 1000.0);
     return f;

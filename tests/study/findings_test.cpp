@@ -112,12 +112,13 @@ TEST(StudyFindings, BedfordHubsAndLicensingZoneInWords) {
     ASSERT_NE(licensing, nullptr);
     EXPECT_EQ(hubs->section, "Targeting: integration hubs");
     // Three hubs named by ward, never by LSOA code; 52.7 % of the need within 800 m (the step's note).
-    EXPECT_NE(hubs->text.find("Three hubs sited to reach as many of them as possible within 800 m would be in "),
+    EXPECT_NE(hubs->text.find("Three hubs sited to reach as many of the people who need English classes as possible "
+                              "within 800 m would be in "),
               std::string::npos)
         << hubs->text;
     EXPECT_NE(hubs->text.find("Queens Park"), std::string::npos) << hubs->text;
     EXPECT_EQ(hubs->text.find("E01"), std::string::npos) << hubs->text;
-    EXPECT_NE(hubs->text.find("(53 %) within 800 m"), std::string::npos) << hubs->text;
+    EXPECT_NE(hubs->text.find("would reach 2,530 of them (53 %) within 800 m"), std::string::npos) << hubs->text;
     EXPECT_NE(hubs->text.find("1.3 km from their nearest hub"), std::string::npos) << hubs->text;
     // Zone 1: 25 areas, 7,106 privately rented homes (50 %) on 1.8 % of the land; the
     // proposal is above the 20 % limit on rented homes, so it needs confirmation.
