@@ -69,7 +69,7 @@ const std::map<std::string, ColumnWords>& dictionary() {
         {"pace", {"Pace of change", K::index}},
         {"entropy", {"Diversity (entropy)", K::index}},
         {"local_segregation", {"Local segregation", K::index}},
-        {"structural_contribution", {"Part in the sorting change", K::index}},
+        {"structural_contribution", {"Part in the sorting change", K::number}},
         {"weight", {"Weight", K::number, 2}},
         {"source", {"Source", K::text}},
         {"top_k_areas", {"Areas served", K::count}},
