@@ -207,10 +207,12 @@ std::string table_percent(double share) {
     return fixed(pct, 1) + " %";
 }
 
-std::string format_value(const Cell& cell, ColumnKind kind, int decimals) {
+// `full_labels`: the census category name for a group ("White: Irish"), where the table is
+// narrow enough; else its short form ("Irish").
+std::string format_value(const Cell& cell, ColumnKind kind, int decimals, bool full_labels = false) {
     if (std::holds_alternative<std::monostate>(cell)) return "";
     if (const auto* s = std::get_if<std::string>(&cell)) {
-        if (kind == ColumnKind::group) return group_label(*s).short_name;
+        if (kind == ColumnKind::group) return full_labels ? group_label(*s).census : group_label(*s).short_name;
         if (const auto it = value_words().find(*s); it != value_words().end()) return it->second;
         return *s;
     }
@@ -377,6 +379,7 @@ DisplayTable display_table(const ResultTable& t, std::size_t max_rows, const Dis
         return c < row.size() ? row[c] : missing;
     };
     const std::size_t rows = std::min(max_rows, t.rows.size());
+    const bool full_labels = shown.size() <= 4;  // room for "Asian/Asian British: Pakistani"
     for (std::size_t r = 0; r < rows; ++r) {
         std::vector<std::string> line;
         for (std::size_t k = 0; k < shown.size(); ++k) {
@@ -384,7 +387,7 @@ DisplayTable display_table(const ResultTable& t, std::size_t max_rows, const Dis
             const auto& row = t.rows[r];
             std::string text;
             if (s.style == Shown::single) {
-                text = format_value(cell(row, s.from[0]), s.words.kind, s.words.decimals);
+                text = format_value(cell(row, s.from[0]), s.words.kind, s.words.decimals, full_labels);
                 if (text == "M_A" || text == "M_B")  // the Shapley table's first rows
                     text = "M in " + year_of(static_cast<char>(text[2] - 'A' + 'a'), options);
             } else if (s.style == Shown::interval) {

@@ -43,6 +43,16 @@ TEST(DisplayTable, SharesAsPercentCountsWithSeparatorsGroupsAsLabels) {
     EXPECT_TRUE(d.numeric[2]);
 }
 
+TEST(DisplayTable, NarrowTablesShowTheCensusCategory) {
+    ResultTable t;
+    t.columns = {"group_name", "people", "share"};
+    t.add_row({std::string("Pakistani"), std::int64_t{3270}, 0.0207798});
+    const DisplayTable d = display_table(t, 25);
+    EXPECT_EQ(d.rows[0][0], "Asian/Asian British: Pakistani");
+    EXPECT_EQ(d.rows[0][1], "3,270");
+    EXPECT_EQ(d.rows[0][2], "2.1 %");
+}
+
 TEST(DisplayTable, FloatNoiseIsZeroAndUnknownColumnsReadable) {
     ResultTable t;
     t.columns = {"component", "value", "odd_measure_name"};
