@@ -278,7 +278,10 @@ void draw_bars(cairo_t* cr, const BarChartFigure& f, double width, double height
     const double step = round_step(hi - lo, 4);
     lo = std::floor(lo / step + 1e-9) * step;
     hi = std::ceil(hi / step - 1e-9) * step;
-    const double left = 120.0, right = 20.0, top = 28.0, bottom = 40.0;
+    // Room for the longest label ("Gypsy or Irish Traveller (not ranked)"), up to 45 % of the width.
+    double label_w = 0.0;
+    for (const auto& l : f.labels) label_w = std::max(label_w, measure_text(cr, l, {9}).width);
+    const double left = std::clamp(label_w + 12.0, 120.0, 0.45 * width), right = 20.0, top = 28.0, bottom = 40.0;
     const double plot_w = width - left - right;
     const double row = std::min(22.0, (height - top - bottom) / std::max<std::size_t>(n, 1));
     auto x_of = [&](double v) { return left + (v - lo) / (hi - lo) * plot_w; };
