@@ -8,7 +8,7 @@
 // ethnicity2021_broad5.csv. The same construction as a town's change step and the atlas's
 // change table (atlas/atlas_change.hpp), on the whole country.
 //
-// Reading and harmonising the national tables takes about half a second, so the result is
+// Reading and harmonising the national tables takes about 0.3 s (BENCHMARKS.md), so the result is
 // computed once per process and folder and kept (a server answers every later request
 // from memory).
 #include <optional>
