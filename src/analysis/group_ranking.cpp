@@ -310,6 +310,17 @@ ResultTable ranking_table(const GroupRankings& k) {
     for (const auto& name : k.also) t.columns.insert(t.columns.end(), {name, name + "_ci_lower", name + "_ci_upper"});
     if (k.randomisation > 0) t.columns.insert(t.columns.end(), {"expected_if_random", "excess_over_random", "p_value"});
     t.columns.insert(t.columns.end(), {"ranked", "reason"});
+    // What each column holds, so the report shows it in people's words (report/display_table.hpp).
+    for (const auto& c : t.columns) {
+        const ColumnKind kind = c == "rank" || c == "rank_lower" || c == "rank_upper" ? ColumnKind::rank
+                                : c == "group_name"                                   ? ColumnKind::group
+                                : c == "people"                                       ? ColumnKind::count
+                                : c == "share"                                        ? ColumnKind::share
+                                : c == "p_value"                                      ? ColumnKind::p_value
+                                : c == "ranked" || c == "reason"                      ? ColumnKind::text
+                                                                                      : ColumnKind::index;
+        t.set_kind(c, kind);
+    }
     auto whole = [](int v) { return v > 0 ? Cell{static_cast<std::int64_t>(v)} : Cell{}; };
     // Whole counts print as integers (census tables); harmonised tables may have fractions.
     auto count = [](double v) { return std::floor(v) == v && std::abs(v) < 9e15 ? Cell{static_cast<std::int64_t>(v)} : Cell{v}; };

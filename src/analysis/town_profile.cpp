@@ -55,6 +55,10 @@ TownProfile town_profile(const Table& table, const Weights* weights, const std::
     p.composition.notes = table.history();
     p.composition.columns = {"group_name", "people", "share"};
     if (reference) p.composition.columns.push_back("reference_share");
+    p.composition.set_kind("group_name", ColumnKind::group);
+    p.composition.set_kind("people", ColumnKind::count);
+    p.composition.set_kind("share", ColumnKind::share);
+    if (reference) p.composition.set_kind("reference_share", ColumnKind::share);
     for (std::size_t g = 0; g < groups.size(); ++g) {
         std::vector<Cell> row{groups[g], totals[g], totals[g] / total};
         if (reference) row.emplace_back(ref_share[g]);

@@ -26,6 +26,12 @@ int column_position(const ResultTable& t, std::string_view column) {
 void ResultTable::show_on_map(std::string_view column) { map_column = column_position(*this, column); }
 void ResultTable::ranked_by(std::string_view column) { rank_column = column_position(*this, column); }
 
+void ResultTable::set_kind(std::string_view column, ColumnKind kind) {
+    const auto c = static_cast<std::size_t>(column_position(*this, column));
+    if (column_kinds.size() <= c) column_kinds.resize(columns.size(), ColumnKind::unknown);
+    column_kinds[c] = kind;
+}
+
 namespace {
 
 // Shortest text that reads back to the same double, so CSV/JSON lose nothing.

@@ -12,6 +12,12 @@ namespace cohesion {
 
 using Cell = std::variant<std::monostate, std::string, double, std::int64_t>;  // monostate = missing
 
+// What a column holds, so a report can show it in people's words ("2.0 %", "0.68",
+// "12,460") without guessing from its name. Set by the analysis that builds the table;
+// the data files (CSV/JSON) ignore it. `unknown`: the report falls back to a dictionary of
+// known column names (report/display_table.hpp).
+enum class ColumnKind { unknown, text, group, count, share, index, p_value, rank, points, metres, number };
+
 struct ResultTable {
     std::string title;
     // Short snake_case name of the table ("areas", "enclaves"), stable across data: a
@@ -30,11 +36,18 @@ struct ResultTable {
     // The column ranking the rows (1 = first: highest priority, fastest change), so a report
     // can show the top rows of a long table; -1 = none (table order).
     int rank_column = -1;
+    // Per column (may be shorter than `columns`, or empty): what it holds, for the report.
+    std::vector<ColumnKind> column_kinds;
 
     void add_row(std::vector<Cell> row) { rows.push_back(std::move(row)); }
     // Set map_column / rank_column to `column`, which must be one of `columns` (set them first).
     void show_on_map(std::string_view column);
     void ranked_by(std::string_view column);
+    // Sets the kind of `column` (one of `columns`).
+    void set_kind(std::string_view column, ColumnKind kind);
+    ColumnKind kind_of(std::size_t column) const {
+        return column < column_kinds.size() ? column_kinds[column] : ColumnKind::unknown;
+    }
 };
 
 enum class OutputFormat { table, csv, json };

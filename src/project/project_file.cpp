@@ -108,6 +108,8 @@ Project load_project(const std::string& path) {
         s.path("boundaries", c.boundaries);
         s.texts("emerging", c.emerging);
         s.real("years", c.years, 0.1, 100.0);
+        s.integer("earlier_year", c.earlier_year, 1800, 2200);
+        s.integer("later_year", c.later_year, 1800, 2200);
         s.finish();
         if (c.lookup.empty() || c.from_column.empty() || c.to_column.empty())
             throw Error(Location{path, 0, "change.lookup"},

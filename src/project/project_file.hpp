@@ -27,6 +27,7 @@ struct ProjectChange {
     std::string boundaries;            // later geography's polygons (maps, emerging enclaves)
     std::vector<std::string> emerging; // groups for emerging enclaves
     double years = 10.0;
+    std::int64_t earlier_year = 0, later_year = 0;  // the censuses' years, for the report's headings (0 = not given)
     bool later_areas_of_earlier = false;  // keep only the later table's areas the harmonised earlier has
 };
 

@@ -1,5 +1,7 @@
 #include "project/study_from_project.hpp"
 
+#include <cstdlib>
+
 namespace cohesion {
 
 TableInput table_input(const ProjectTable& t) {
@@ -52,6 +54,11 @@ StudySpec study_spec(const Project& p) {
         sc.boundaries = c.boundaries;
         sc.emerging = c.emerging;
         sc.years = c.years;
+        sc.earlier_year = static_cast<int>(c.earlier_year);
+        sc.later_year = static_cast<int>(c.later_year);
+        // England & Wales for the findings' comparison: the shared data folder, as `simulate` finds it.
+        const char* shared = std::getenv("COHESION_SHARED_DATA");
+        sc.national = shared && *shared ? shared : "../shared/data";
         sc.later_areas_of_earlier = c.later_areas_of_earlier;
         s.change = std::move(sc);
     }

@@ -26,9 +26,24 @@ void text(cairo_t* cr, double x, double y, const std::string& label, double size
 }
 
 std::string number(double v, bool percent) {
-    if (percent) return fmt::format("{:.1f}%", 100.0 * v);
+    if (std::abs(v) < 1e-12) v = 0.0;  // float noise on a tick
+    if (percent) {
+        const double pct = 100.0 * v;
+        return std::abs(pct - std::round(pct)) < 1e-9 ? fmt::format("{:.0f}%", pct) : fmt::format("{:.1f}%", pct);
+    }
     if (std::abs(v) >= 100) return fmt::format("{:.0f}", v);
     return fmt::format("{:.3g}", v);
+}
+
+// A round step for about `ticks` intervals over `range` (1, 2, 2.5 or 5 times a power of
+// ten), so axes read 0, 20 %, 40 % rather than 0, 17.9 %, 35.7 %.
+double round_step(double range, int ticks) {
+    if (!(range > 0)) return 1.0;
+    const double raw = range / ticks;
+    const double power = std::pow(10.0, std::floor(std::log10(raw)));
+    for (double m : {1.0, 2.0, 2.5, 5.0})
+        if (raw <= m * power * (1 + 1e-9)) return m * power;
+    return 10.0 * power;
 }
 
 // Every polygon ring of a geometry, as paths in map coordinates.
@@ -259,7 +274,14 @@ void draw_bars(cairo_t* cr, const BarChartFigure& f, double width, double height
         for (double v : {f.values[i], at(f.upper, i), at(f.reference, i), at(f.lower, i)})
             if (std::isfinite(v)) hi = std::max(hi, v), lo = std::min(lo, v);
     if (hi <= lo) hi = lo + 1.0;
-    const double left = 120.0, right = 20.0, top = 28.0, bottom = 40.0;
+    // The axis runs over whole round steps.
+    const double step = round_step(hi - lo, 4);
+    lo = std::floor(lo / step + 1e-9) * step;
+    hi = std::ceil(hi / step - 1e-9) * step;
+    // Room for the longest label ("Gypsy or Irish Traveller (not ranked)"), up to 45 % of the width.
+    double label_w = 0.0;
+    for (const auto& l : f.labels) label_w = std::max(label_w, measure_text(cr, l, {9}).width);
+    const double left = std::clamp(label_w + 12.0, 120.0, 0.45 * width), right = 20.0, top = 28.0, bottom = 40.0;
     const double plot_w = width - left - right;
     const double row = std::min(22.0, (height - top - bottom) / std::max<std::size_t>(n, 1));
     auto x_of = [&](double v) { return left + (v - lo) / (hi - lo) * plot_w; };
@@ -303,8 +325,9 @@ void draw_bars(cairo_t* cr, const BarChartFigure& f, double width, double height
     cairo_move_to(cr, left, axis_y);
     cairo_line_to(cr, left + plot_w, axis_y);
     cairo_stroke(cr);
-    for (int t = 0; t <= 4; ++t) {
-        const double v = lo + (hi - lo) * t / 4.0;
+    const int steps = static_cast<int>(std::lround((hi - lo) / step));
+    for (int t = 0; t <= steps; ++t) {
+        const double v = lo + step * t;
         cairo_move_to(cr, x_of(v), axis_y);
         cairo_line_to(cr, x_of(v), axis_y + 4);
         cairo_stroke(cr);
@@ -329,8 +352,9 @@ void draw_lines(cairo_t* cr, const LineChartFigure& f, double width, double heig
     if (!(x_hi > x_lo)) x_hi = x_lo + 1;
     if (!(y_hi > y_lo)) y_hi = y_lo + (std::isfinite(y_lo) ? std::max(1e-3, std::abs(y_lo) * 0.1) : 1.0);
     if (!std::isfinite(y_lo)) y_lo = 0;
-    const double pad = (y_hi - y_lo) * 0.08;
-    y_lo -= pad, y_hi += pad;
+    const double y_step = round_step(y_hi - y_lo, 4);  // round ticks, the axis over whole steps
+    y_lo = std::floor(y_lo / y_step + 1e-9) * y_step;
+    y_hi = std::ceil(y_hi / y_step - 1e-9) * y_step;
     const double left = 56.0, right = 16.0, top = 28.0, key_rows = static_cast<double>(f.series.size() + 1);
     const double bottom = 34.0 + 13.0 * key_rows;
     const double pw = width - left - right, ph = height - top - bottom;
@@ -340,14 +364,18 @@ void draw_lines(cairo_t* cr, const LineChartFigure& f, double width, double heig
     text(cr, 0, 16, f.title, 13, true);
     // Axes: five value ticks with light grid lines, a tick per x (labelled sparsely).
     cairo_set_line_width(cr, 0.5);
-    for (int t = 0; t <= 4; ++t) {
-        const double v = y_lo + (y_hi - y_lo) * t / 4.0;
+    const int y_steps = static_cast<int>(std::lround((y_hi - y_lo) / y_step));
+    const double y_power = std::pow(10.0, std::floor(std::log10(y_step) + 1e-9));
+    int decimals = std::max(0, -static_cast<int>(std::floor(std::log10(y_step) + 1e-9)));
+    if (std::abs(y_step / y_power - 2.5) < 1e-6) ++decimals;  // 0.025 needs three places
+    for (int t = 0; t <= y_steps; ++t) {
+        const double v = y_lo + y_step * t;
         cairo_set_source_rgb(cr, 0.85, 0.85, 0.85);
         cairo_move_to(cr, left, Y(v));
         cairo_line_to(cr, left + pw, Y(v));
         cairo_stroke(cr);
         cairo_set_source_rgb(cr, 0, 0, 0);
-        text(cr, left - 4, Y(v) + 3, fmt::format("{:.3f}", v), 8, false, 1.0);
+        text(cr, left - 4, Y(v) + 3, fmt::format("{:.{}f}", std::abs(v) < 1e-12 ? 0.0 : v, decimals), 8, false, 1.0);
     }
     cairo_set_line_width(cr, 0.8);
     cairo_move_to(cr, left, top + ph);

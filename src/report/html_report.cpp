@@ -19,23 +19,27 @@ h1{font-size:1.9em;margin-bottom:.1em}h2{border-bottom:2px solid #2a788e;padding
 figure{margin:1.5em 0}figcaption{font-size:.85em;color:#444}svg{max-width:100%;height:auto}
 table{border-collapse:collapse;font-family:Helvetica,Arial,sans-serif;font-size:.8em;margin:1em 0}
 th,td{border-bottom:1px solid #ddd;padding:3px 8px;text-align:right}th{background:#f2f6f8}
-td:first-child,th:first-child{text-align:left}.notes{font-size:.8em;color:#555}
+td.t,th.t{text-align:left}.notes{font-size:.8em;color:#555}
 .prov{font-family:monospace;font-size:.75em;word-break:break-all}
 )";
 
-std::string table_html(const ResultTable& t, std::size_t max_rows) {
+std::string table_html(const ResultTable& table, std::size_t max_rows, const DisplayOptions& options) {
+    const DisplayTable t = display_table(table, max_rows, options);
     std::string h = "<h3>" + html_escape(t.title) + "</h3>\n<table><thead><tr>";
-    for (const auto& c : t.columns) h += "<th>" + html_escape(c) + "</th>";
+    for (std::size_t c = 0; c < t.headings.size(); ++c)
+        h += std::string(t.numeric[c] ? "<th>" : "<th class=\"t\">") + html_escape(t.headings[c]) + "</th>";
     h += "</tr></thead><tbody>\n";
-    for (std::size_t r = 0; r < std::min(max_rows, t.rows.size()); ++r) {
+    for (const auto& row : t.rows) {
         h += "<tr>";
-        for (const auto& c : t.rows[r]) h += "<td>" + html_escape(cell_display(c)) + "</td>";
+        for (std::size_t c = 0; c < row.size(); ++c)
+            h += std::string(c < t.numeric.size() && t.numeric[c] ? "<td>" : "<td class=\"t\">") + html_escape(row[c]) +
+                 "</td>";
         h += "</tr>\n";
     }
     h += "</tbody></table>\n";
-    if (t.rows.size() > max_rows)
-        h += fmt::format("<p class=\"notes\">First {} of {} rows; all rows are in the CSV outputs.</p>\n", max_rows,
-                         t.rows.size());
+    if (t.total_rows > t.rows.size())
+        h += fmt::format("<p class=\"notes\">First {} of {} rows; all rows are in the CSV outputs.</p>\n", t.rows.size(),
+                         t.total_rows);
     if (!t.notes.empty()) {
         h += "<details class=\"notes\"><summary>How this was computed</summary><ul>";
         for (const auto& n : t.notes) h += "<li>" + html_escape(n) + "</li>";
@@ -90,14 +94,14 @@ std::string render_html(const ReportDocument& d) {
         }
         for (const auto& f : s.figures)
             h += "<figure>" + inline_svg(f, ++figures) + "<figcaption>" + html_escape(figure_caption(f)) + "</figcaption></figure>\n";
-        for (const auto& t : s.tables) h += table_html(t, s.max_rows);
+        for (const auto& t : s.tables) h += table_html(t, s.max_rows, d.display);
         h += "</section>\n";
     }
     h += "<section><h2>Sources and provenance</h2>\n<ul>";
     for (const auto& a : d.attribution) h += "<li>" + html_escape(a) + "</li>";
-    h += "</ul>\n<table><thead><tr><th>file</th><th>bytes</th><th>SHA-256</th></tr></thead><tbody>";
+    h += "</ul>\n<table><thead><tr><th class=\"t\">File</th><th>Bytes</th><th class=\"t\">SHA-256</th></tr></thead><tbody>";
     for (const auto& s : d.sources)
-        h += "<tr><td>" + html_escape(s.path) + "</td><td>" + std::to_string(s.bytes) + "</td><td class=\"prov\">" +
+        h += "<tr><td class=\"t\">" + html_escape(display_paths(s.path, d.display)) + "</td><td>" + std::to_string(s.bytes) + "</td><td class=\"t prov\">" +
              s.sha256 + "</td></tr>";
     h += "</tbody></table>\n<p class=\"prov\">cohesion " + html_escape(d.version) + " — generated " +
          html_escape(d.generated) + "<br>command: " + html_escape(d.command) + "</p></section>\n</body></html>\n";

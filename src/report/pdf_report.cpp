@@ -7,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "report/cairo_text.hpp"
+#include "report/display_table.hpp"
 
 namespace cohesion {
 
@@ -34,7 +35,7 @@ std::string breakable(const std::string& name) {
 // and its header row is repeated on every page it spans.
 class Layout {
 public:
-    explicit Layout(cairo_t* cr) : cr_(cr) {}
+    Layout(cairo_t* cr, const DisplayOptions& display) : cr_(cr), display_(display) {}
 
     void need(double height) {
         if (y_ + height > h_ - margin && y_ > margin) new_page();
@@ -82,9 +83,9 @@ public:
     // Column widths that fit the text width: natural widths in the largest type that fits;
     // else numbers keep their full width (a number is never wrapped), their headers wrap,
     // and the text columns share what is left, wrapping their text.
-    TableFit fit_table(const ResultTable& t, const std::vector<std::vector<std::string>>& cells,
+    TableFit fit_table(const DisplayTable& t, const std::vector<std::vector<std::string>>& cells,
                        const std::vector<char>& numeric) {
-        const std::size_t n = t.columns.size();
+        const std::size_t n = t.headings.size();
         TableFit fit;
         std::vector<double> natural(n, 0.0), cell(n, 0.0);
         for (double size : {7.0, 6.5, 6.0, 5.5}) {
@@ -94,7 +95,7 @@ public:
                 for (const auto& row : cells)
                     if (c < row.size()) cell[c] = std::max(cell[c], measure_text(cr_, row[c], {size}).width);
                 cell[c] += pad * 2 + 1.0;  // slack: Pango rounds widths
-                natural[c] = std::max(cell[c], measure_text(cr_, t.columns[c], {size, true}).width + pad * 2);
+                natural[c] = std::max(cell[c], measure_text(cr_, t.headings[c], {size, true}).width + pad * 2);
             }
             double total = 0.0;
             for (double w : natural) total += w;
@@ -112,7 +113,7 @@ public:
                 // At least the header's longest word (headers break at '_' and spaces, not inside words).
                 double word = 0.0;
                 std::size_t from = 0;
-                const std::string& h = t.columns[c];
+                const std::string& h = t.headings[c];
                 for (std::size_t k = 0; k <= h.size(); ++k)
                     if (k == h.size() || h[k] == '_' || h[k] == ' ') {
                         word = std::max(word, measure_text(cr_, h.substr(from, k - from + (k < h.size())), {fit.size, true}).width);
@@ -148,9 +149,9 @@ public:
         return fit;
     }
     // Whether some number in the table would be wrapped with these widths.
-    bool wraps_numbers(const ResultTable& t, const std::vector<std::vector<std::string>>& cells,
+    bool wraps_numbers(const DisplayTable& t, const std::vector<std::vector<std::string>>& cells,
                        const std::vector<char>& numeric, const TableFit& fit) {
-        for (std::size_t c = 0; c < t.columns.size(); ++c) {
+        for (std::size_t c = 0; c < t.headings.size(); ++c) {
             if (!numeric[c]) continue;
             for (const auto& row : cells)
                 if (c < row.size() && measure_text(cr_, row[c], {fit.size}).width > fit.widths[c] - 2 * pad) return true;
@@ -183,17 +184,14 @@ public:
     }
     // Height of the table's title, header and first rows: what a heading before it keeps.
     double table_start(const ResultTable& t) { return height_of(t.title, 10, true) + 2 + 4 * 10.0; }
-    void table(const ResultTable& t, std::size_t max_rows) {
-        const std::size_t rows = std::min(max_rows, t.rows.size());
-        std::vector<std::vector<std::string>> cells(rows);
-        std::vector<char> numeric(t.columns.size(), 1);
-        for (std::size_t r = 0; r < rows; ++r)
-            for (std::size_t c = 0; c < t.rows[r].size(); ++c) {
-                cells[r].push_back(cell_display(t.rows[r][c]));
-                if (c < numeric.size() && std::holds_alternative<std::string>(t.rows[r][c])) numeric[c] = 0;
-            }
+    void table(const ResultTable& table, std::size_t max_rows) {
+        // People's words: headings, labels, percentages (report/display_table.hpp).
+        const DisplayTable t = display_table(table, max_rows, display_);
+        const std::vector<std::vector<std::string>>& cells = t.rows;
+        const std::vector<char>& numeric = t.numeric;
+        const std::size_t rows = cells.size();
         std::vector<std::string> head;
-        for (const auto& c : t.columns) head.push_back(breakable(c));
+        for (const auto& c : t.headings) head.push_back(breakable(c));
         TableFit fit = fit_table(t, cells, numeric);
         if (w_ < h_ && wraps_numbers(t, cells, numeric, fit)) {
             // Too wide for portrait even in small type: the table gets a landscape page.
@@ -215,13 +213,13 @@ public:
         for (const auto& line : cells) {
             const double h = row_height(line, fit, false);
             if (y_ + h > h_ - margin) {
-                new_page();
+                new_page(w_ > h_);  // the columns were fitted to this page's width: keep its orientation
                 header();
             }
             draw_row(line, numeric, fit, false, h);
         }
-        if (t.rows.size() > max_rows)
-            paragraph(fmt::format("Shown: {} of {} rows; the full table is in the CSV outputs.", rows, t.rows.size()), 7,
+        if (t.total_rows > rows)
+            paragraph(fmt::format("Shown: {} of {} rows; the full table is in the CSV outputs.", rows, t.total_rows), 7,
                       false, 8);
         y_ += 6;
     }
@@ -231,6 +229,7 @@ private:
     static constexpr double pad = 2.0;
     void ink() { cairo_set_source_rgb(cr_, 0.1, 0.1, 0.1); }
     cairo_t* cr_;
+    const DisplayOptions& display_;
     double y_ = margin, w_ = page_w, h_ = page_h;
 };
 
@@ -252,7 +251,7 @@ std::string render_pdf(const ReportDocument& d) {
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, ("cohesion " + d.version).c_str());
     cairo_t* cr = cairo_create(surface);
     {
-        Layout l(cr);
+        Layout l(cr, d.display);
         l.paragraph(d.title, 20, true, 2);
         l.paragraph(d.subtitle, 11, false, 14);
         for (const auto& k : d.key_figures) l.paragraph(k.value + " — " + k.label, 11, false, 2);
@@ -271,7 +270,7 @@ std::string render_pdf(const ReportDocument& d) {
         }
         l.heading("Sources and provenance", 15, 40);
         for (const auto& a : d.attribution) l.paragraph(a, 8);
-        for (const auto& s : d.sources) l.paragraph(fmt::format("{} ({} bytes) sha256 {}", s.path, s.bytes, s.sha256), 7);
+        for (const auto& s : d.sources) l.paragraph(fmt::format("{} ({} bytes) sha256 {}", display_paths(s.path, d.display), s.bytes, s.sha256), 7);
         l.paragraph("cohesion " + d.version + ", generated " + d.generated, 7);
         l.paragraph("command: " + d.command, 7);
     }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "output/result_table.hpp"
+#include "report/display_table.hpp"
 #include "report/figure.hpp"
 
 namespace cohesion {
@@ -41,6 +42,7 @@ struct ReportDocument {
     std::vector<SourceFile> sources;
     std::string version, command, generated;
     std::vector<std::string> attribution;  // Open Government Licence lines etc.
+    DisplayOptions display;  // how tables show years and paths (report/display_table.hpp)
     std::shared_ptr<const void> keep_alive;  // what the figures point into (layers), when the document owns it
 };
 

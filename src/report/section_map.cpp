@@ -11,6 +11,7 @@
 
 #include "geo/dissolve.hpp"
 #include "geo/layer_column.hpp"
+#include "report/display_table.hpp"
 #include "report/town_report.hpp"
 
 namespace cohesion {
@@ -26,7 +27,7 @@ std::string column_description(const std::string& column) {
                  "national share"},
     };
     const auto it = known.find(column);
-    return it == known.end() ? column + " in each area" : it->second;
+    return it == known.end() ? display_heading(column) + " in each area" : it->second;
 }
 
 MapFigure section_map(const std::string& title, const AreaLayer& layer, const LayerColumn& values,
@@ -37,8 +38,8 @@ MapFigure section_map(const std::string& title, const AreaLayer& layer, const La
                                                            {"site", "Integration hubs and the areas each serves"},
                                                            {"zone", "Candidate selective-licensing zones"}};
     MapFigure m;
-    m.title = titles.count(column) ? titles.at(column) : title + ": " + column;
-    m.legend_title = column;
+    m.title = titles.count(column) ? titles.at(column) : title + ": " + display_heading(column);
+    m.legend_title = display_heading(column);  // "Pace of change", not the data file's "pace"
     std::string what = column_description(column);
     what[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(what[0])));
     m.caption = what + ".";

@@ -58,6 +58,24 @@ MapFigure per_area_map(const std::string& title, const StudyOutput& output, std:
 }
 
 
+// Inserts a "place" column after `code_column` (area codes of `layer`): the place covering
+// most of each area, so a reader sees "Queens Park" beside E01017539.
+void add_place_column(ResultTable& t, std::size_t code_column, const AreaLayer& layer, const PlaceLayer& places) {
+    const int at = static_cast<int>(code_column) + 1;
+    t.map_column += t.map_column >= at;
+    t.rank_column += t.rank_column >= at;
+    const std::vector<std::string> names = place_of_areas(layer, places);
+    std::map<std::string, std::string> place_of;
+    for (std::size_t f = 0; f < layer.codes.size() && f < names.size(); ++f) place_of[layer.codes[f]] = names[f];
+    t.columns.insert(t.columns.begin() + at, "place");
+    if (t.column_kinds.size() > code_column) t.column_kinds.insert(t.column_kinds.begin() + at, ColumnKind::text);
+    for (auto& row : t.rows) {
+        const auto* code = std::get_if<std::string>(&row.at(code_column));
+        const auto it = code ? place_of.find(*code) : place_of.end();
+        row.insert(row.begin() + at, Cell{it == place_of.end() ? std::string() : it->second});
+    }
+}
+
 // The body of the report holds summaries; every area's row goes to the appendix (and is in
 // the step's CSV/GeoPackage outputs). A per-area table longer than 10 rows is summarised in
 // the body by its first 10 by its rank column (ResultTable::rank_column, 1 = highest priority
@@ -80,18 +98,34 @@ ResultTable top_ten(const ResultTable& per_area, const std::string& title, const
     std::vector<std::vector<Cell>> top;
     for (std::size_t i : order) top.push_back(per_area.rows[i]);
     t.rows = std::move(top);
-    if (places) {
-        t.map_column += t.map_column >= 1;  // the place column goes in at 1
-        t.rank_column += t.rank_column >= 1;
-        const std::vector<std::string> names = place_of_areas(layer, *places);
-        std::map<std::string, std::string> place_of;
-        for (std::size_t f = 0; f < layer.codes.size() && f < names.size(); ++f) place_of[layer.codes[f]] = names[f];
-        t.columns.insert(t.columns.begin() + 1, "place");
-        for (auto& row : t.rows) {
-            const auto* code = std::get_if<std::string>(&row.at(0));
-            const auto it = code ? place_of.find(*code) : place_of.end();
-            row.insert(row.begin() + 1, Cell{it == place_of.end() ? std::string() : it->second});
-        }
+    if (places) add_place_column(t, 0, layer, *places);
+    // A summary, not the data file: a group's two shares are left to the appendix when the
+    // table has its change in points ("White_change_pp"), so the body's table stays readable.
+    std::vector<std::size_t> keep;
+    auto has = [&t](const std::string& c) { return std::find(t.columns.begin(), t.columns.end(), c) != t.columns.end(); };
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+        const std::string& name = t.columns[c];
+        const bool share_pair = name.size() > 8 && (name.ends_with("_share_a") || name.ends_with("_share_b")) &&
+                                has(name.substr(0, name.size() - 8) + "_change_pp");
+        if (!share_pair || static_cast<int>(c) == t.map_column || static_cast<int>(c) == t.rank_column) keep.push_back(c);
+    }
+    if (keep.size() < t.columns.size()) {
+        auto pick = [&keep](const auto& v) {
+            std::decay_t<decltype(v)> out;
+            for (std::size_t c : keep)
+                if (c < v.size()) out.push_back(v[c]);
+            return out;
+        };
+        auto position = [&keep](int c) {
+            for (std::size_t k = 0; k < keep.size(); ++k)
+                if (static_cast<int>(keep[k]) == c) return static_cast<int>(k);
+            return -1;
+        };
+        t.map_column = position(t.map_column);
+        t.rank_column = position(t.rank_column);
+        t.columns = pick(t.columns);
+        t.column_kinds = pick(t.column_kinds);
+        for (auto& row : t.rows) row = pick(row);
     }
     return t;
 }
@@ -267,7 +301,19 @@ StudyReport study_report(const Study& study, const std::vector<StudyStep>& steps
             }
         } else if (step.command == "target hubs") {
             auto& section = section_titled(in.extra_sections, hubs);
+            const std::size_t first = section.tables.size();
             summarised(section, out, "");
+            // Each hub's site with the place it is in (the sites are area codes).
+            if (const PlaceLayer* places = out.layer ? map_options(*out.layer).places : nullptr)
+                for (std::size_t k = first; k < section.tables.size(); ++k) {
+                    ResultTable& t = section.tables[k];
+                    if (t.name != "hubs") continue;
+                    for (std::size_t c = 0; c < t.columns.size(); ++c)
+                        if (t.columns[c] == "site") {
+                            add_place_column(t, c, *out.layer, *places);
+                            break;
+                        }
+                }
             section.figures.push_back(per_area_map(hubs, out, layers, map_options(*out.layer)));
         } else if (step.command == "target licensing") {
             auto& section = section_titled(in.extra_sections, licensing);
@@ -290,6 +336,11 @@ StudyReport study_report(const Study& study, const std::vector<StudyStep>& steps
         in.findings_sections.push_back(f.section);
     }
     r.document = town_report(in);
+    // The censuses' years for the tables' A/B headings, when the project gives them.
+    if (const auto& change = study.spec().change) {
+        if (change->earlier_year > 0) r.document.display.earlier = std::to_string(change->earlier_year);
+        if (change->later_year > 0) r.document.display.later = std::to_string(change->later_year);
+    }
     if (!appendix.tables.empty()) r.document.sections.push_back(std::move(appendix));
     r.document.keep_alive = kept;
     return r;

@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 
+#include "analysis/group_labels.hpp"
 #include "core/error.hpp"
 #include "geo/dissolve.hpp"
 
@@ -194,6 +195,7 @@ ReportDocument town_report(const TownReportInput& in) {
     // ranking's top group, the same group the maps show unless the user chose another.
     const GroupRankings& ranking = p.ranking;
     const GroupRanking* top = ranking.top();
+    const std::string focal_name = group_label(p.focal).short_name;  // people's words, not the column code
     const BootstrapSummary& m = p.multigroup_values.at(0).value;
     // Key figures: the value box holds the headline, the label its interval, raw value and
     // rank interval (docs/inference.md), so the reader sees the uncertainty beside it.
@@ -206,9 +208,9 @@ ReportDocument town_report(const TownReportInput& in) {
                                                  "of residents and {:g} people)",
                                                  d_phrase(*top, ranking), 100.0 * ranking.rule.min_share,
                                                  ranking.rule.min_people),
-                                     top->group}
+                                     group_label(top->group).short_name}
                          : KeyFigure{"group living most apart", "no group meets the ranking rule"},
-                     {"enclaves of " + p.focal, std::to_string(p.enclaves.rows.size())}};
+                     {"enclaves of " + focal_name, std::to_string(p.enclaves.rows.size())}};
 
     // The findings in sentences come first: what a reader needs before any table.
     if (!in.findings.empty()) {
@@ -228,7 +230,7 @@ ReportDocument town_report(const TownReportInput& in) {
                                : "Share of the town's residents in each group.";
     const auto& comp = p.composition;
     for (const auto& row : comp.rows) {
-        shares.labels.push_back(std::get<std::string>(row[0]));
+        shares.labels.push_back(group_label(std::get<std::string>(row[0])).short_name);
         shares.values.push_back(cell_number(row[2]));
         if (reference) shares.reference.push_back(cell_number(row[3]));
     }
@@ -242,8 +244,8 @@ ReportDocument town_report(const TownReportInput& in) {
     const bool debiased = ranking.interval == IntervalMethod::debiased;
     std::vector<std::string> top3, unranked;
     for (const auto& g : ranking.groups) {
-        if (g.rank > 0 && top3.size() < 3) top3.push_back(fmt::format("{} ({})", g.group, d_phrase(g, ranking)));
-        if (g.rank == 0) unranked.push_back(fmt::format("{} ({})", g.group, g.reason));
+        if (g.rank > 0 && top3.size() < 3) top3.push_back(fmt::format("{} ({})", group_label(g.group).short_name, d_phrase(g, ranking)));
+        if (g.rank == 0) unranked.push_back(fmt::format("{} ({})", group_label(g.group).short_name, g.reason));
     }
     apart.paragraphs.push_back(
         "The index of dissimilarity D is the share of a group who would have to move for it to be spread like everyone "
@@ -271,7 +273,7 @@ ReportDocument town_report(const TownReportInput& in) {
                      (reference ? "; diamonds: raw D in " + in.reference_name + " (same groups, its own areas)." : ".");
     dchart.reference_label = in.reference_name;
     for (const auto& g : ranking.groups) {
-        dchart.labels.push_back(g.rank > 0 ? g.group : g.group + " (not ranked)");
+        dchart.labels.push_back(group_label(g.group).short_name + (g.rank > 0 ? "" : " (not ranked)"));
         dchart.values.push_back(g.value.estimate);
         dchart.lower.push_back(g.value.ci_lower);
         dchart.upper.push_back(g.value.ci_upper);
@@ -288,7 +290,7 @@ ReportDocument town_report(const TownReportInput& in) {
         ReportSection where;
         where.title = "Where";
         where.paragraphs.push_back(
-            "Maps of " + p.focal +
+            "Maps of " + focal_name +
             (p.focal_chosen ? std::string(" (chosen for this report)")
                             : top ? std::string(" (the group ranked as living most apart)")
                                   : std::string(" (the largest group: no group meets the ranking rule)")) +
@@ -297,18 +299,18 @@ ReportDocument town_report(const TownReportInput& in) {
         const TownMaps maps(in);
         const std::vector<MapOutline> zones = enclave_outlines(in);
         const std::string outlined = zones.empty() ? std::string()
-                                                   : " Outlined: the enclaves of " + p.focal + ", named after the wards or "
+                                                   : " Outlined: the enclaves of " + focal_name + ", named after the wards or "
                                                      "areas where most of their residents live.";
-        MapFigure share = numeric_map(maps, "Share of residents who are " + p.focal, p.focal + " share",
-                                      "Share of each area's residents who are " + p.focal + "." + outlined,
+        MapFigure share = numeric_map(maps, "Share of residents who are " + focal_name, focal_name + " share",
+                                      "Share of each area's residents who are " + focal_name + "." + outlined,
                                       p.focal_share, true);
         share.outlines = zones;
-        share.outline_legend = "enclaves of " + p.focal;
+        share.outline_legend = "enclaves of " + focal_name;
         where.figures.push_back(share);
         const auto focus = focus_areas(in);
         if (const auto extent = focus_extent(*in.layer, focus)) {
             MapFigure closer = share;
-            closer.title = "Closer view: share of residents who are " + p.focal;
+            closer.title = "Closer view: share of residents who are " + focal_name;
             closer.extent = extent;
             closer.caption = "The same map zoomed to the built-up area where " +
                              std::string(zones.empty() ? "the densest areas are" : "the enclaves and hot spots are") +
@@ -316,9 +318,9 @@ ReportDocument town_report(const TownReportInput& in) {
                              " km across)." + outlined;
             where.figures.push_back(closer);
         }
-        MapFigure lq = numeric_map(maps, "Location quotient of " + p.focal, "LQ (1 = town average)",
-                                   "Each area's " + p.focal + " share divided by the town's share: above 1, more " +
-                                       p.focal + " residents than the town average." + outlined,
+        MapFigure lq = numeric_map(maps, "Location quotient of " + focal_name, "LQ (1 = town average)",
+                                   "Each area's " + focal_name + " share divided by the town's share: above 1, more " +
+                                       focal_name + " residents than the town average." + outlined,
                                    p.focal_lq, false);
         lq.outlines = zones;
         lq.outline_legend = share.outline_legend;
@@ -328,8 +330,8 @@ ReportDocument town_report(const TownReportInput& in) {
                                             "(its contribution to Theil's M).",
                                             p.local_segregation, false));
         std::vector<std::pair<std::string, Rgb>> hot{{"hot", okabe_ito(5)}, {"cold", okabe_ito(1)}};
-        MapFigure spots = category_map(maps, "Hot and cold spots of the " + p.focal + " share", "Getis-Ord G*",
-                                       "Clusters of areas with a high (hot) or low (cold) " + p.focal +
+        MapFigure spots = category_map(maps, "Hot and cold spots of the " + focal_name + " share", "Getis-Ord G*",
+                                       "Clusters of areas with a high (hot) or low (cold) " + focal_name +
                                            " share, significant in a permutation test (false discovery rate 5%)." +
                                            outlined,
                                        p.hot_spot, hot);
@@ -340,10 +342,10 @@ ReportDocument town_report(const TownReportInput& in) {
         names.erase("");
         std::vector<std::pair<std::string, Rgb>> enc;
         for (const auto& n : names) enc.emplace_back(n, okabe_ito(enc.size()));
-        MapFigure enclaves = category_map(maps, "Enclaves of " + p.focal, "enclave",
+        MapFigure enclaves = category_map(maps, "Enclaves of " + focal_name, "enclave",
             fmt::format("Enclaves: neighbouring hot spots where the {} share is at least {:g} times the town's, named "
                         "after the places they cover.",
-                        p.focal, p.enclave_min_lq),
+                        focal_name, p.enclave_min_lq),
             p.enclave, enc);
         enclaves.outlines = zones;
         enclaves.outline_legend = share.outline_legend;

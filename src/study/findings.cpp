@@ -4,13 +4,20 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <functional>
+#include <map>
 
 #include "analysis/group_labels.hpp"
+#include "analysis/hub_siting.hpp"
+#include "analysis/licensing_screen.hpp"
+#include "geo/place_layer.hpp"
 #include "output/people_text.hpp"
 #include "change/mutual_difference.hpp"
+#include "core/error.hpp"
 #include "change/pace_of_change.hpp"
 #include "inference/bootstrap_summary.hpp"
+#include "study/national_change.hpp"
 #include "study/study_profile.hpp"
 
 namespace cohesion {
@@ -161,12 +168,25 @@ Finding change_finding(const Study& study) {
     auto signed_part = [](double v, const char* what) {
         return fmt::format("{} {} by {}", what, v >= 0 ? "raised it" : "lowered it", decimal(std::abs(v), 3));
     };
+    // "between 2011 and 2021" when the project gives the censuses' years.
+    const auto& spec = *study.spec().change;
+    const bool years_known = spec.earlier_year > 0 && spec.later_year > 0;
+    const std::string between = years_known ? fmt::format("between {} and {}", spec.earlier_year, spec.later_year)
+                                            : fmt::format("between the two censuses ({:g} years apart)", pace.years);
+    const std::string areas = years_known ? fmt::format("{} neighbourhoods", spec.later_year) : "the later census's areas";
+    // England & Wales on the same construction, when the shared national tables are there.
+    std::string nation;
+    if (!spec.national.empty())
+        if (const auto n = national_change(spec.national, std::filesystem::path(spec.earlier.scheme_path).parent_path().string())) {
+            nation = fmt::format(" while it {} across England and Wales ({} to {})", n->M_later < n->M_earlier ? "fell" : "rose",
+                                 decimal(n->M_earlier, 3), decimal(n->M_later, 3));
+            f.note = n->source;
+        }
     f.text = fmt::format(
-        "{} — between the two censuses ({:g} years apart) segregation across the {} broad groups {} in {} (Theil's M "
-        "from {} to {} on the later census's areas). The {} share {} from {} to {}, and {} grew fastest (about {} a "
-        "year). The changing make-up of the town on its own {}; {}; {}.",
-        fell ? "No" : "Yes", pace.years, pace.groups.size(), fell ? "fell" : "rose", study.town(), decimal(d.M1, 3),
-        decimal(d.M2, 3), name_of(pace.groups[most]),
+        "{} — {} segregation across the {} broad groups {} in {} (Theil's M from {} to {} on {}){}. The {} share {} from "
+        "{} to {}, and {} grew fastest (about {} a year). The changing make-up of the town on its own {}; {}; {}.",
+        fell ? "No" : "Yes", between, pace.groups.size(), fell ? "fell" : "rose", study.town(), decimal(d.M1, 3),
+        decimal(d.M2, 3), areas, nation, name_of(pace.groups[most]),
         pace.whole.share_b[most] < pace.whole.share_a[most] ? "fell" : "rose", percent_text(pace.whole.share_a[most]),
         percent_text(pace.whole.share_b[most]), name_of(pace.groups[fastest]), percent_text(fastest_growth),
         d.group_marginal >= 0 ? "would have raised M by " + decimal(d.group_marginal, 3)
@@ -204,14 +224,158 @@ Finding english_finding(const Study& study) {
     return f;
 }
 
+
+// A column of a step's table by name (the hub and licensing steps hand back tables).
+std::size_t column_of(const ResultTable& t, const std::string& name) {
+    for (std::size_t c = 0; c < t.columns.size(); ++c)
+        if (t.columns[c] == name) return c;
+    throw Error("internal: table '" + t.title + "' has no column " + name);
+}
+
+std::string text_of(const Cell& cell) {
+    if (const auto* s = std::get_if<std::string>(&cell)) return *s;
+    return cell_display(cell);
+}
+
+// "A, B and C" of the distinct names, in order.
+std::string name_list(const std::vector<std::string>& names) {
+    std::vector<std::string> distinct;
+    for (const auto& n : names)
+        if (!n.empty() && std::find(distinct.begin(), distinct.end(), n) == distinct.end()) distinct.push_back(n);
+    std::string list;
+    for (std::size_t k = 0; k < distinct.size(); ++k)
+        list += (k == 0 ? "" : k + 1 == distinct.size() ? " and " : ", ") + distinct[k];
+    return list;
+}
+
+// Each targeting area's place name (ward), by area code; empty without places in the same CRS.
+std::map<std::string, std::string> targeting_places(const Study& study) {
+    std::map<std::string, std::string> out;
+    const AreaLayer* layer = study.targeting()->layer();
+    const PlaceLayer* places = study.places();
+    if (!layer || !places || places->areas.crs != layer->crs) return out;
+    const auto names = place_of_areas(*layer, *places);
+    for (std::size_t k = 0; k < names.size() && k < layer->codes.size(); ++k) out[layer->codes[k]] = names[k];
+    return out;
+}
+
+std::string place_or_code(const std::map<std::string, std::string>& places, const std::string& code) {
+    const auto it = places.find(code);
+    return it != places.end() && !it->second.empty() ? it->second : code;
+}
+
+const char* number_word(std::size_t n) {
+    static const char* words[] = {"No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten"};
+    return n < 11 ? words[n] : nullptr;
+}
+
+// Where the hubs would go and whom they would reach: the project's hub model, solved as
+// the report's hub step solves it.
+Finding hubs_finding(const Study& study, const std::map<std::string, std::string>& places) {
+    Finding f{"Hubs", "", "Targeting: integration hubs", "hubs", ""};
+    const auto& in = *study.targeting();
+    if (!in.layer() || !study.spec().targeting) return {};
+    const auto& spec = *study.spec().targeting;
+    HubSitingOptions h;
+    h.model = spec.model;
+    h.p = spec.hubs;
+    h.distance = spec.distance;
+    const auto tables = hub_siting(*in.aggregated, *in.layer(), h);
+    const ResultTable& hubs = tables.at(0);
+    const ResultTable& areas = tables.at(1);
+    std::vector<std::string> sites;
+    for (const auto& row : hubs.rows) sites.push_back(place_or_code(places, text_of(row.at(column_of(hubs, "site")))));
+    const std::size_t demand = column_of(areas, "demand"), distance = column_of(areas, "distance_m"),
+                      within = column_of(areas, "within_distance");
+    double total = 0.0, reached = 0.0, weighted = 0.0;
+    for (const auto& row : areas.rows) {
+        const double w = cell_number(row.at(demand));
+        total += w;
+        weighted += w * cell_number(row.at(distance));
+        if (text_of(row.at(within)) == "yes") reached += w;
+    }
+    if (total <= 0 || hubs.rows.empty()) return {};
+    const std::size_t n = hubs.rows.size();
+    const std::string count = number_word(n) ? number_word(n) : std::to_string(n);
+    const std::string how = spec.model == "maximal-covering"
+                                ? fmt::format("sited to reach as many of the people who need English classes as possible within {:g} m",
+                                              spec.distance)
+                            : spec.model == "p-median" ? std::string("sited to keep the journeys of people who need English classes short")
+                                                       : fmt::format("sited to put everyone who needs English classes within {:g} m", spec.distance);
+    f.text = fmt::format(
+        "{} {} {} would be in {} and would reach {} of them ({}) within {:g} m; on average, they would live {:.1f} km "
+        "from their nearest hub.",
+        count, n == 1 ? "hub" : "hubs", how, name_list(sites), count_text(reached), percent_text(reached / total),
+        spec.distance, weighted / total / 1000.0);
+    return f;
+}
+
+// The largest candidate zone for selective licensing and whether the proposal needs the
+// Secretary of State's confirmation (either 20 % limit exceeded).
+Finding licensing_finding(const Study& study, const std::map<std::string, std::string>& places) {
+    Finding f{"Private renting", "", "Targeting: selective licensing screen", "licensing", ""};
+    const auto& in = *study.targeting();
+    if (!in.tenure) return {};
+    const SpatialData& d = *in.tenure;
+    const auto tables = licensing_screen(*in.aggregated, d.table, {}, &d.weights, area_km2(d));
+    const ResultTable& zones = tables.at(0);
+    const ResultTable& areas = tables.at(1);
+    const std::size_t zone = column_of(zones, "zone"), n_areas = column_of(zones, "areas"),
+                      rented = column_of(zones, "private_rented"), rented_share = column_of(zones, "share_of_private_rented"),
+                      land = column_of(zones, "share_of_area");
+    const std::vector<Cell>* largest = nullptr;
+    const std::vector<Cell>* whole = nullptr;
+    std::size_t count = 0;
+    for (const auto& row : zones.rows) {
+        if (text_of(row.at(zone)) == "whole proposal") {
+            whole = &row;
+            continue;
+        }
+        ++count;
+        if (!largest || cell_number(row.at(rented)) > cell_number(largest->at(rented))) largest = &row;
+    }
+    if (!largest) {
+        f.text = fmt::format("No area of {} has both a private-rented share and an EU8/EU2-born share above the England "
+                             "& Wales shares, so the screen suggests no selective licensing zone.",
+                             study.town());
+        return f;
+    }
+    if (!whole) whole = largest;
+    std::vector<std::string> names;
+    const std::size_t area_zone = column_of(areas, "zone");
+    const std::string largest_name = text_of(largest->at(zone));
+    for (const auto& row : areas.rows)
+        if (text_of(row.at(area_zone)) == largest_name) names.push_back(place_or_code(places, text_of(row.at(0))));
+    const double rented_whole = cell_number(whole->at(rented_share)), land_whole = cell_number(whole->at(land));
+    const bool over_rented = rented_whole > 0.20, over_land = land_whole > 0.20;
+    f.text = fmt::format(
+        "{} of {} neighbourhoods{} holds {} of {}'s privately rented homes ({} of them) on {} of its land.",
+        count == 1 ? std::string("One contiguous zone") : fmt::format("The largest of {} candidate zones, one", count),
+        cell_number(largest->at(n_areas)), names.empty() ? "" : " (" + name_list(names) + ")",
+        percent_text(cell_number(largest->at(rented_share))), study.town(), count_text(cell_number(largest->at(rented))),
+        percent_text(cell_number(largest->at(land))));
+    f.text += fmt::format(
+        " {} {} the 20 % limit on area and {} the 20 % limit on privately rented homes, so a selective licensing "
+        "scheme covering {} {} the Secretary of State's confirmation.",
+        count == 1 ? "That is" : fmt::format("All {} zones together ({} of privately rented homes, {} of the land) are",
+                                             count, percent_text(rented_whole), percent_text(land_whole)),
+        over_land ? "above" : "within", over_rented ? "above" : "within",
+        count == 1 ? "the whole zone" : "all of them", over_rented || over_land ? "would need" : "would not need");
+    return f;
+}
+
 }  // namespace
 
 std::vector<Finding> study_findings(const Study& study, const TownProfile& profile) {
     std::vector<Finding> out{who_lives_apart(study, profile), all_groups(profile)};
     if (auto f = where_enclaves(study, profile); !f.text.empty()) out.push_back(f);
     if (study.change()) out.push_back(change_finding(study));
-    if (study.targeting())
+    if (study.targeting()) {
         if (auto f = english_finding(study); !f.text.empty()) out.push_back(f);
+        const auto places = targeting_places(study);
+        if (auto f = hubs_finding(study, places); !f.text.empty()) out.push_back(f);
+        if (auto f = licensing_finding(study, places); !f.text.empty()) out.push_back(f);
+    }
     return out;
 }
 
@@ -224,6 +388,8 @@ ResultTable findings_table(const std::vector<Finding>& findings, const std::stri
     for (const auto& f : findings) t.add_row({f.topic, f.group, f.heading, f.text, f.section});
     t.notes.push_back("the sentences of the report's first page; 'section' names the report section with the table "
                       "or map behind each");
+    for (const auto& f : findings)
+        if (!f.note.empty()) t.notes.push_back(f.note);
     return t;
 }
 

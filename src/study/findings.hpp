@@ -4,7 +4,9 @@
 // and how sure we are, and how much of it chance explains; where the focal group's
 // enclaves are and how many of its people live in them; whether segregation rose or fell
 // between the censuses and why (the Shapley parts in words); how many people need English
-// classes. Built from typed results; every sentence names the section behind it.
+// classes, where integration hubs would go and whom they reach, and which private-renting
+// zones a licensing scheme could cover. Built from typed results; every sentence names the
+// section behind it.
 #include <string>
 #include <vector>
 
@@ -20,9 +22,10 @@ struct Finding {
     std::string text;      // sentences, plain words, numbers with units
     std::string section;   // title of the report section with the table or map behind it
     // What the sentence is about, a stable key the dashboard links to its view: ranking,
-    // all_groups, enclaves, change, english.
+    // all_groups, enclaves, change, english, hubs, licensing.
     std::string topic;
     std::string group;     // the group the sentence names first (the view's group), or ""
+    std::string note;      // where a number from outside the study came from (e.g. England & Wales), or ""
 };
 
 // `profile` is the study's town profile (the report's); change and targeting findings

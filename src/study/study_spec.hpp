@@ -26,6 +26,10 @@ struct StudyChangeSpec {
     std::string boundaries;           // the later geography's polygons (change map, emerging enclaves)
     std::vector<std::string> emerging;  // groups whose emerging enclaves are mapped
     double years = 10.0;
+    int earlier_year = 0, later_year = 0;  // the censuses' years ("2011", "2021" in the report; 0 = unknown)
+    // The shared data folder with the national tables, for "while it rose across England and
+    // Wales" in the findings (study/national_change.hpp); "" or missing files: no comparison.
+    std::string national;
     // Keep only the later table's areas that the harmonised earlier table has (a national
     // later table for one town).
     bool later_areas_of_earlier = false;

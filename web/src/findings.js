@@ -10,6 +10,8 @@ const VIEW_OF_TOPIC = {
   enclaves: { view: "enclaves", label: "map the enclaves" },
   change: { view: "change", label: "map the pace of change" },
   english: { view: "esol", label: "map where classes are needed" },
+  hubs: { view: "hubs", label: "map the hubs" },
+  licensing: { view: "licensing", label: "map the candidate zones" },
 };
 
 const escapeHtml = (s) => String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
