@@ -25,7 +25,7 @@ struct Finding {
     // all_groups, enclaves, change, english, hubs, licensing.
     std::string topic;
     std::string group;     // the group the sentence names first (the view's group), or ""
-    std::string note;      // where a number from outside the study came from (e.g. England & Wales), or ""
+    std::string note = {};  // where a number from outside the study came from (e.g. England & Wales), or ""
 };
 
 // `profile` is the study's town profile (the report's); change and targeting findings
