@@ -37,7 +37,7 @@ std::vector<ResultTable> table_summary(const Table& table) {
 
     ResultTable groups;
     groups.title = "Groups";
-    groups.columns = {"group", "count", "share_of_total", "areas_present"};
+    groups.columns = {"group_name", "count", "share_of_total", "areas_present"};
     for (std::size_t g = 0; g < table.groups(); ++g) {
         double sum = 0.0;
         std::int64_t present = 0;

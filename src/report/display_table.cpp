@@ -107,11 +107,11 @@ const std::map<std::string, ColumnWords>& dictionary() {
         {"year", {"Year", K::text}},
         {"low", {"Low", K::index}},
         {"high", {"High", K::index}},
-        {"vs baseline", {"Against the baseline", K::index}},
-        {"baseline %", {"Baseline (%)", K::number, 1}},
-        {"scenario %", {"Scenario (%)", K::number, 1}},
-        {"change (points)", {"Change (points)", K::points}},
-        {"households change", {"Households change", K::count}},
+        {"difference_from_baseline", {"Against the baseline", K::index}},
+        {"baseline_share_pct", {"Baseline (%)", K::number, 1}},
+        {"scenario_share_pct", {"Scenario (%)", K::number, 1}},
+        {"change_points", {"Change (points)", K::points}},
+        {"households_change", {"Households change", K::count}},
         {"code", {"Area", K::text}},
     };
     return words;
@@ -166,6 +166,8 @@ ColumnWords resolve(const std::string& name, const DisplayOptions& o) {
     }
     if (ends_with(name, "_change_pp"))
         return {group_label(name.substr(0, name.size() - 10)).short_name + " change (points)", ColumnKind::points};
+    if (ends_with(name, "_share_pct"))  // what-if end states: percentages already
+        return {group_label(name.substr(0, name.size() - 10)).short_name + " (%)", ColumnKind::number, 1};
     if (ends_with(name, "_share"))
         return {group_label(name.substr(0, name.size() - 6)).short_name + " share", ColumnKind::share};
     if (ends_with(name, "_count")) return {words_of(name.substr(0, name.size() - 6)), ColumnKind::count};

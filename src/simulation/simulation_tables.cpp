@@ -12,8 +12,9 @@ std::vector<ResultTable> projection_tables(const Projection& p, const std::strin
     ResultTable totals;
     totals.title = fmt::format("{}: projected people by group, {} → {} ({})", town, p.from_year, p.year, to_string(p.method));
     totals.notes = p.notes;
-    totals.columns = {"group", fmt::format("people {}", p.from_year), fmt::format("people {}", p.year), "low", "high",
-                      fmt::format("share {} %", p.from_year), fmt::format("share {} %", p.year)};
+    // Data-file names: no spaces or '%' (pandas, R and SQL read them as they are).
+    totals.columns = {"group_name", fmt::format("people_{}", p.from_year), fmt::format("people_{}", p.year), "low", "high",
+                      fmt::format("share_{}_pct", p.from_year), fmt::format("share_{}_pct", p.year)};
     double all_start = 0, all_end = 0;
     for (std::size_t c = 0; c < n * k; ++c) {
         all_start += p.start[c];
@@ -33,8 +34,8 @@ std::vector<ResultTable> projection_tables(const Projection& p, const std::strin
     ResultTable areas;
     areas.title = fmt::format("{}: projected people per area and group in {}", town, p.year);
     areas.notes = {fmt::format("method: {}; low/high: the band described above", to_string(p.method))};
-    areas.columns = {"code", "group", fmt::format("people {}", p.from_year), fmt::format("people {}", p.year), "low",
-                     "high", fmt::format("share {} %", p.year)};
+    areas.columns = {"code", "group_name", fmt::format("people_{}", p.from_year), fmt::format("people_{}", p.year),
+                     "low", "high", fmt::format("share_{}_pct", p.year)};
     for (std::size_t i = 0; i < n; ++i) {
         double total = 0;
         for (std::size_t g = 0; g < k; ++g) total += p.people[g * n + i];
@@ -123,7 +124,7 @@ std::vector<ResultTable> scenario_tables(const ScenarioComparison& c, const std:
                 "moved elsewhere), {:.0f} lettings left empty; the largest share one group took of an area's lettings in a "
                 "year was {:.0f}% (means across runs; largest over all runs)",
                 o.name, o.quota_lettings, o.quota_refusals, o.lettings_left_empty, 100 * o.largest_quota_share));
-    traj.columns = {"scenario", "index", "year", "value", "low", "high", "vs baseline"};
+    traj.columns = {"scenario", "index", "year", "value", "low", "high", "difference_from_baseline"};
     const auto& base = c.outcomes.front();
     for (const auto& o : c.outcomes)
         for (std::size_t s = 0; s < o.trajectories.size(); ++s) {
@@ -135,7 +136,7 @@ std::vector<ResultTable> scenario_tables(const ScenarioComparison& c, const std:
     ResultTable end;
     end.title = fmt::format("{}: end state {} per area (mean share of households, %)", town, c.first_year + c.years);
     end.columns = {"scenario", "code", "households"};
-    for (const auto& g : c.groups) end.columns.push_back(g + " %");
+    for (const auto& g : c.groups) end.columns.push_back(g + "_share_pct");
     for (const auto& o : c.outcomes)
         for (std::size_t i = 0; i < n; ++i) {
             double h = 0;
@@ -147,7 +148,8 @@ std::vector<ResultTable> scenario_tables(const ScenarioComparison& c, const std:
     ResultTable most;
     most.title = fmt::format("{}: areas that change most against the baseline by {}", town, c.first_year + c.years);
     most.notes = {"largest change of any group's share (percentage points) between the scenario and the baseline end states"};
-    most.columns = {"scenario", "code", "group", "baseline %", "scenario %", "change (points)", "households change"};
+    most.columns = {"scenario", "code", "group_name", "baseline_share_pct", "scenario_share_pct", "change_points",
+                    "households_change"};
     for (std::size_t q = 1; q < c.outcomes.size(); ++q) {
         const auto& o = c.outcomes[q];
         std::vector<std::pair<double, std::size_t>> order;
@@ -178,7 +180,7 @@ std::vector<ResultTable> scenario_tables(const ScenarioComparison& c, const std:
 ResultTable sweep_table(const std::vector<ScenarioComparison>& comparisons, const std::vector<std::string>& towns) {
     ResultTable t;
     t.title = "Scenario sweep: index trajectories by town and scenario";
-    t.columns = {"town", "scenario", "index", "year", "value", "low", "high", "vs baseline"};
+    t.columns = {"town", "scenario", "index", "year", "value", "low", "high", "difference_from_baseline"};
     for (std::size_t c = 0; c < comparisons.size(); ++c) {
         const auto& comparison = comparisons[c];
         if (c == 0)

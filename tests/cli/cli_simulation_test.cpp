@@ -26,9 +26,9 @@ TEST(CliSimulation, ProjectFollowsTheChosenGrowth) {
     ASSERT_EQ(j.size(), 2u);
     double start = 0, end = 0;
     for (const auto& row : j[0]["rows"]) {
-        start += row["people 2021"].get<double>();
-        end += row["people 2031"].get<double>();
-        EXPECT_LE(row["low"].get<double>(), row["people 2031"].get<double>() + 1e-6);
+        start += row["people_2021"].get<double>();
+        end += row["people_2031"].get<double>();
+        EXPECT_LE(row["low"].get<double>(), row["people_2031"].get<double>() + 1e-6);
     }
     EXPECT_NEAR(start, end, 1e-6 * start);  // 0% growth
     EXPECT_EQ(j[1]["rows"].size(), 117u * 5);

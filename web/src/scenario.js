@@ -38,7 +38,7 @@ async function call(path, options = {}) {
 // The run's three tables: trajectories, end state per area, areas that change most.
 function tablesOf(result) {
   const find = (column) => result.find((t) => t.columns.includes(column));
-  return { trajectories: find("vs baseline"), end: find("households"), most: find("change (points)") };
+  return { trajectories: find("difference_from_baseline"), end: find("households"), most: find("change_points") };
 }
 
 function drawChart(svg, trajectories, index, scenario) {
@@ -169,7 +169,7 @@ export function initScenarioView({ datasetName }) {
     $("whatif-chart-key").innerHTML = `Dissimilarity of ${escapeHtml(group)} households from everyone else (0 = spread evenly, 1 = apart): ` +
       `<b style="color:${LINE[0]}">baseline</b> and <b style="color:${LINE[1]}">${escapeHtml(scenario)}</b>; shaded: 5th–95th percentile of ${view.job.replicates} runs.`;
     const share = new Map(), base = new Map();
-    for (const r of end.rows) (r.scenario === "baseline" ? base : r.scenario === scenario ? share : new Map()).set(r.code, r[`${group} %`] / 100);
+    for (const r of end.rows) (r.scenario === "baseline" ? base : r.scenario === scenario ? share : new Map()).set(r.code, r[`${group}_share_pct`] / 100);
     const difference = $("whatif-map").value === "difference";
     const values = new Map([...share].map(([code, v]) => [code, difference ? v - (base.get(code) ?? NaN) : v]));
     view.shown = { values: Object.fromEntries(values), ...drawMap($("whatif-map-svg"), view.polygons, values, difference) };

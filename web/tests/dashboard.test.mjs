@@ -197,7 +197,7 @@ try {
   // The map's difference for one area equals the run's end-state table.
   const end = w.job.result.find((t) => t.columns.includes("households")).rows;
   const code = Object.keys(w.shares)[0];
-  const at = (name) => end.find((r) => r.scenario === name && r.code === code)["Asian %"] / 100;
+  const at = (name) => end.find((r) => r.scenario === name && r.code === code)["Asian_share_pct"] / 100;
   check(Math.abs(w.shares[code] - (at(w.job.scenario) - at("baseline"))) < 1e-12, `what if: map value of ${code} differs from the table`);
   await page.screenshot({ path: `${shots}/dashboard-whatif-1280.png` });
   await page.setViewportSize({ width: 768, height: 1024 });
