@@ -67,7 +67,7 @@ TEST(Cli, WhereAggregateMergeAndResidual) {
     const auto doc = nlohmann::json::parse(run.out);
     EXPECT_EQ(doc[0]["rows"][0]["value"], 103);
     EXPECT_EQ(doc[0]["rows"][1]["value"], 13);  // 14 - 3 + 1 merged + 1 residual
-    EXPECT_EQ(doc[1]["rows"][4]["group"], "SouthAsian");
+    EXPECT_EQ(doc[1]["rows"][4]["group_name"], "SouthAsian");
     EXPECT_EQ(doc[1]["rows"][4]["count"], 8122.0 + 3270 + 3225);
 }
 
