@@ -1,5 +1,6 @@
 #include "analysis/group_ranking.hpp"
 
+#include <mutex>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -165,10 +166,12 @@ GroupRankings rank_groups(const Table& table, const GroupRankingOptions& o) {
 
     const CountMatrix joint = joint_matrix(table);
     const std::size_t total_work = static_cast<std::size_t>(o.bootstrap + o.randomisation);
-    std::atomic<std::size_t> done{0};
-    auto tick = [&] {
-        const std::size_t d = ++done;
-        if (o.progress) o.progress(d, total_work);
+    std::size_t done = 0;
+    std::mutex progress_mutex;
+    auto tick = [&] {  // counted under the lock: the calls see 1, 2, 3, ... in order
+        if (!o.progress) return;
+        std::lock_guard lock(progress_mutex);
+        o.progress(++done, total_work);
     };
     // replicates[(r * n_groups + g) * n_indices + j]
     std::vector<double> boot(static_cast<std::size_t>(o.bootstrap) * n_groups * n_indices);

@@ -1,5 +1,6 @@
 #include "inference/bootstrap.hpp"
 
+#include <mutex>
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
@@ -27,13 +28,16 @@ double percentile_of_sorted(const std::vector<double>& sorted, double q) {
 std::vector<double> run_replicates(int n, const std::function<double(int)>& f, const ProgressCallback& progress,
                                    const std::stop_token& stop) {
     std::vector<double> values(static_cast<std::size_t>(n));
-    std::atomic<std::size_t> done{0};
+    std::size_t done = 0;
+    std::mutex progress_mutex;
     // The exception thrown inside the loop cancels TBB's task group and is rethrown here.
     tbb::parallel_for(0, n, [&](int r) {
         throw_if_stopped(stop);
         values[static_cast<std::size_t>(r)] = f(r);
-        const std::size_t finished = ++done;
-        if (progress) progress(finished, static_cast<std::size_t>(n));
+        if (progress) {  // counted under the lock: the calls see 1, 2, 3, ... in order
+            std::lock_guard lock(progress_mutex);
+            progress(++done, static_cast<std::size_t>(n));
+        }
     });
     return values;
 }

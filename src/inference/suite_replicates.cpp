@@ -191,10 +191,10 @@ std::vector<std::vector<double>> suite_replicates(const Table& table, const Suit
                 }
             }
         });
-        const std::size_t finished = ++done;
+        // Counted under the lock, so the calls see 1, 2, 3, ... in order.
         if (options.progress) {
             std::lock_guard lock(progress_mutex);
-            options.progress(finished, tasks);
+            options.progress(++done, tasks);
         }
     });
     return values;

@@ -128,10 +128,9 @@ std::vector<ScenarioComparison> run_sweep(const SweepPlan& plan, double level,
     std::mutex report;
     tbb::parallel_for(std::size_t{0}, plan.units.size(), [&](std::size_t u) {
         runs[u] = run_sweep_unit(plan, u);
-        const std::size_t now = ++done;
-        if (progress) {
+        if (progress) {  // counted under the lock: the calls see 1, 2, 3, ... in order
             std::lock_guard lock(report);
-            progress(now, plan.units.size());
+            progress(++done, plan.units.size());
         }
     });
     return sweep_comparisons(plan, std::move(runs), level);
