@@ -158,7 +158,7 @@ std::vector<std::vector<double>> suite_replicates(const Table& table, const Suit
         MultinomialSampler::Scratch work;
     };
     tbb::enumerable_thread_specific<Scratch> scratch;
-    std::atomic<std::size_t> done{0};
+    std::size_t done = 0;  // under progress_mutex
     std::mutex progress_mutex;
     const std::size_t tasks = bases.size() * R;
     tbb::parallel_for(std::size_t{0}, tasks, [&](std::size_t task) {

@@ -124,7 +124,7 @@ std::vector<ScenarioComparison> sweep_comparisons(const SweepPlan& plan, std::ve
 std::vector<ScenarioComparison> run_sweep(const SweepPlan& plan, double level,
                                           const std::function<void(std::size_t, std::size_t)>& progress) {
     std::vector<RunResult> runs(plan.units.size());
-    std::atomic<std::size_t> done{0};
+    std::size_t done = 0;  // under `report`
     std::mutex report;
     tbb::parallel_for(std::size_t{0}, plan.units.size(), [&](std::size_t u) {
         runs[u] = run_sweep_unit(plan, u);

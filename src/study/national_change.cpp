@@ -5,45 +5,29 @@
 #include <mutex>
 #include <utility>
 
-#include "change/lookup_harmonisation.hpp"
-#include "change/lookup_harmonisation_job.hpp"
+#include "atlas/atlas_change.hpp"
 #include "core/count_matrix.hpp"
 #include "core/table_operations.hpp"
 #include "indices/multigroup/multigroup_terms.hpp"
-#include "io/table_input.hpp"
 
 namespace cohesion {
 
 namespace {
 
-NationalChange compute(const std::string& earlier_path, const std::string& later_path, const std::string& lookup_path,
-                       const std::string& schemes) {
+// The atlas's change inputs (atlas/atlas_change.hpp) for the whole country, from the 2011
+// LSOA table (already LSOAs: nothing to aggregate, and a tenth of the OA table's rows).
+NationalChange compute(const std::string& shared_data, const std::string& schemes, const std::string& lsoa_table) {
     namespace fs = std::filesystem;
-    TableInput earlier;
-    earlier.path = earlier_path;
-    earlier.scheme_path = (fs::path(schemes) / "ethnicity2011_broad5.csv").string();
-    const Table a = load_table(earlier);
-    TableInput later;
-    later.path = later_path;
-    later.scheme_path = (fs::path(schemes) / "ethnicity2021_broad5.csv").string();
-    later.groups = a.group_names();
-    const Table b = load_table(later);
-    LookupOptions options;
-    options.from_column = "lsoa11_code";
-    options.to_column = "lsoa21_code";
-    options.change_column = "change_code";
-    const GeographyLookup lookup = load_lookup(lookup_path, options);
-    const Table w = load_weights_table(later_path, "", "");
-    std::unordered_map<std::string, double> weights;
-    for (std::size_t i = 0; i < w.areas(); ++i) weights[w.area_codes()[i]] = w.count(i, 0);
-    const Harmonised h = harmonise(a, lookup, &weights);
-    const Table b_common = select_area_codes(b, h.table.area_codes());
+    AtlasChangeSources sources = atlas_change_sources(shared_data, schemes);
+    sources.earlier = lsoa_table;
+    const AtlasChangeInputs in = load_atlas_change_inputs(sources, "LAD", "");
+    const Harmonised h = harmonise(in.earlier, in.lookup, &in.weights);
     NationalChange out;
     out.M_earlier = multigroup_terms::mutual_information(multigroup(h.table));
-    out.M_later = multigroup_terms::mutual_information(multigroup(b_common));
+    out.M_later = multigroup_terms::mutual_information(multigroup(select_area_codes(in.later, h.table.area_codes())));
     out.source = "England & Wales: Theil's M of the five broad groups on the 2021 LSOAs, from " +
-                 fs::path(earlier_path).filename().string() + " (moved through " + fs::path(lookup_path).filename().string() +
-                 ") and " + fs::path(later_path).filename().string();
+                 fs::path(sources.earlier).filename().string() + " (moved through " +
+                 fs::path(sources.lookup).filename().string() + ") and " + fs::path(sources.later).filename().string();
     return out;
 }
 
@@ -51,18 +35,17 @@ NationalChange compute(const std::string& earlier_path, const std::string& later
 
 std::optional<NationalChange> national_change(const std::string& shared_data, const std::string& schemes) {
     namespace fs = std::filesystem;
-    const auto at = [&](const char* name) { return (fs::path(shared_data) / name).string(); };
-    const std::string earlier = at("ew2011_lsoa_ethnicity.csv.gz"), later = at("ew2021_lsoa/ts021_ethnic5_lsoa.csv.gz"),
-                      lookup = at("lookups/lookup_lsoa11_lsoa21_ltla22.csv.gz");
+    const AtlasChangeSources sources = atlas_change_sources(shared_data, schemes);
+    const std::string lsoa_table = (fs::path(shared_data) / "ew2011_lsoa_ethnicity.csv.gz").string();
     std::error_code ec;
-    for (const auto& p : {earlier, later, lookup, (fs::path(schemes) / "ethnicity2011_broad5.csv").string()})
+    for (const auto& p : {lsoa_table, sources.later, sources.lookup, sources.earlier_scheme, sources.later_scheme})
         if (!fs::exists(p, ec)) return std::nullopt;
     static std::mutex lock;
     static std::map<std::pair<std::string, std::string>, NationalChange> kept;
     std::lock_guard guard(lock);
     const auto key = std::make_pair(fs::absolute(shared_data, ec).string(), fs::absolute(schemes, ec).string());
     if (const auto it = kept.find(key); it != kept.end()) return it->second;
-    return kept.emplace(key, compute(earlier, later, lookup, schemes)).first->second;
+    return kept.emplace(key, compute(shared_data, schemes, lsoa_table)).first->second;
 }
 
 }  // namespace cohesion

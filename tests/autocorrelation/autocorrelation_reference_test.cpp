@@ -10,6 +10,7 @@
 #include "autocorrelation/getis_ord.hpp"
 #include "core/error.hpp"
 #include "autocorrelation/global_moran.hpp"
+#include "autocorrelation/hot_spots.hpp"
 #include "autocorrelation/local_moran.hpp"
 #include "inference/false_discovery_rate.hpp"
 #include "support/bedford.hpp"
@@ -115,6 +116,19 @@ TEST(Autocorrelation, PermutationPValuesAreSeededAndThreadIndependent) {
     const auto& codes = test::bedford_oa_2011().area_codes();
     const auto hot = std::find(codes.begin(), codes.end(), "E00088526") - codes.begin();
     EXPECT_DOUBLE_EQ(a.p_permutation[hot], 1.0 / 200.0);
+}
+
+TEST(Autocorrelation, HotSpotProgressCountsEveryAreaOfBothTestsInOrder) {
+    std::vector<std::pair<std::size_t, std::size_t>> calls;
+    HotSpotOptions o;
+    o.permutations = 19;
+    o.progress = [&calls](std::size_t done, std::size_t total) { calls.emplace_back(done, total); };
+    const HotSpots with = find_hot_spots(bedford().share, bedford().queen, o);
+    const std::size_t n = bedford().share.size();
+    ASSERT_EQ(calls.size(), 2 * n);  // LISA then G*, islands included
+    for (std::size_t k = 0; k < calls.size(); ++k) EXPECT_EQ(calls[k], std::make_pair(k + 1, 2 * n));
+    o.progress = nullptr;  // reporting changes nothing
+    EXPECT_EQ(find_hot_spots(bedford().share, bedford().queen, o).lisa.p_permutation, with.lisa.p_permutation);
 }
 
 TEST(Autocorrelation, MoranOnAToyLatticeByHand) {
