@@ -5,12 +5,14 @@
 // commands and compares). The steps, their files, times and equivalent commands, and the
 // inputs read with their checksums, are listed in run.json in the output folder.
 #include <fmt/format.h>
+#include <tbb/parallel_invoke.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <optional>
 
 #include "cli/command.hpp"
@@ -28,7 +30,9 @@
 #include "report/pdf_report.hpp"
 #include "report/study_report.hpp"
 #include "study/study.hpp"
+#include "study/run_study.hpp"
 #include "study/study_plan.hpp"
+#include "study/study_profile.hpp"
 #include "output/atomic_file.hpp"
 #include "output/result_table.hpp"
 
@@ -322,59 +326,84 @@ void add_run_command(CLI::App& app) {
         const double read_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         log.add_row({std::string("read the inputs"), read_seconds, std::string(""), std::string("")});
         ProgressBar progress("run", steps.size() + (p.report ? 1 : 0));
-        auto timed = [&log, &progress](const std::string& label, const std::vector<std::string>& files,
-                                       const std::string& command, auto&& work) {
-            const auto start = std::chrono::steady_clock::now();
-            std::cerr << "==> " << label << "\n";
-            try {
-                work();
-            } catch (const std::exception& e) {
-                throw Error(fmt::format("step '{}' failed: {}", label, e.what()));
-            }
-            std::string joined;
-            for (const auto& f : files) joined += (joined.empty() ? "" : " ") + f;
-            log.add_row({label, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), joined,
-                         command});
-            progress.advance();
+        std::string (*joined)(const std::vector<std::string>&) = [](const std::vector<std::string>& files) {
+            std::string text;
+            for (const auto& f : files) text += (text.empty() ? "" : " ") + f;
+            return text;
         };
         try {
+            // The steps run side by side (each only reads the study), with the report's own town
+            // profile beside them; their results come back in plan order, and are written then.
             std::vector<StudyOutput> outputs;
-            StudyHooks hooks;
-            // A step's long loops (bootstrap and randomisation replicates, atlas towns) count
-            // on stderr too, one line every few seconds when it is not a terminal (--quiet: none).
-            std::optional<ProgressBar> step_progress;
-            std::string step_label;
-            hooks.progress = [&step_progress, &step_label](std::size_t, std::size_t total) {
-                if (!step_progress) step_progress.emplace(step_label + ": replicates", total);
-                step_progress->advance();
+            StudyRunCallbacks callbacks;
+            callbacks.started = [&steps](std::size_t i) { std::cerr << ("==> " + steps[i].label + "\n"); };
+            // A step's long loops (bootstrap and randomisation replicates, permutations) count on
+            // stderr, one line every few seconds when it is not a terminal (--quiet: none).
+            std::vector<std::unique_ptr<ProgressBar>> step_progress(steps.size());
+            callbacks.progress = [&steps, &step_progress](std::size_t i, std::size_t, std::size_t total) {
+                if (!step_progress[i]) step_progress[i] = std::make_unique<ProgressBar>(steps[i].label + ": replicates", total);
+                step_progress[i]->advance();
             };
-            for (const auto& step : steps) {
-                step_progress.reset();
-                step_label = step.label;
-                timed(step.label, step.files, equivalent_commands(commands, step.files), [&] {
-                    staged.name_final_folder_in_text_outputs();
-                    outputs.push_back(step.compute(*study, hooks));
-                    write_step(step, outputs.back(), staged.path(), *quiet);
+            callbacks.finished = [&](std::size_t i, StudyOutput&& out, double compute_seconds) {
+                const auto start = std::chrono::steady_clock::now();
+                step_progress[i].reset();
+                outputs.push_back(std::move(out));
+                write_step(steps[i], outputs.back(), staged.path(), *quiet);
+                const double seconds =
+                    compute_seconds + std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+                log.add_row({steps[i].label, seconds, joined(steps[i].files),
+                             equivalent_commands(commands, steps[i].files)});
+                progress.advance();
+            };
+            StudyReportRequest request;
+            request.command = invocation();
+            request.version = COHESION_VERSION;
+            request.generated = utc_timestamp();
+            std::optional<TownProfile> profile;
+            double profile_seconds = 0.0;
+            // The report's own profile (ranking bootstrap, randomisation, permutations) counts its stages.
+            std::optional<ProgressBar> stages;
+            if (p.report) {
+                stages.emplace("report: composition, indices, per-area values, hot spots", 4);
+                request.profile.step = [&stages](const std::string&) { stages->advance(); };
+                callbacks.alongside.push_back([&](std::stop_token) {
+                    const auto start = std::chrono::steady_clock::now();
+                    try {
+                        profile = study_town_profile(*study, request.profile);
+                    } catch (const std::exception& e) {
+                        throw Error(fmt::format("step 'report' failed: {}", e.what()));
+                    }
+                    profile_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
                 });
             }
+            run_study_steps(*study, steps, callbacks);
             if (p.report) {
                 std::vector<std::string> files{"report.html", "areas.csv"};
                 if (p.pdf) files.push_back("report.pdf");
-                timed("report", files, equivalent_commands(commands, files), [&] {
-                    StudyReportRequest request;
-                    request.command = invocation();
-                    request.version = COHESION_VERSION;
-                    request.generated = utc_timestamp();
-                    // The report's own profile (bootstrap, randomisation, permutations) counts its stages.
-                    ProgressBar stages("report: composition, indices, per-area values, hot spots", 4);
-                    request.profile.step = [&stages](const std::string&) { stages.advance(); };
-                    const StudyReport report = study_report(*study, steps, outputs, request);
+                const auto start = std::chrono::steady_clock::now();
+                std::cerr << "==> report\n";
+                try {
+                    const StudyReport report = study_report(*study, steps, outputs, request, std::move(*profile));
                     const fs::path folder = staged.path();
-                    write_file_atomically((folder / "report.html").string(), render_html(report.document));
-                    if (p.pdf) write_file_atomically((folder / "report.pdf").string(), render_pdf(report.document));
+                    std::string html, pdf;
+                    tbb::parallel_invoke([&] { html = render_html(report.document); },
+                                         [&] {
+                                             if (p.pdf) pdf = render_pdf(report.document);
+                                         });
+                    write_file_atomically((folder / "report.html").string(), html);
+                    if (p.pdf) write_file_atomically((folder / "report.pdf").string(), pdf);
                     write_file_atomically((folder / "areas.csv").string(), render_csv(report.profile.areas));
-                });
+                } catch (const std::exception& e) {
+                    throw Error(fmt::format("step 'report' failed: {}", e.what()));
+                }
+                log.add_row({std::string("report"),
+                             profile_seconds +
+                                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
+                             joined(files), equivalent_commands(commands, files)});
+                progress.advance();
             }
+            log.notes.push_back("the steps and the report's town profile ran side by side: a step's seconds are its "
+                                "own compute and write time, and the times overlap");
             // The inputs with their checksums, and how many tables and layers were read: each input once.
             log.notes.push_back(fmt::format("read {} tables and {} polygon layers", study->tables_read(),
                                             study->layers_read()));

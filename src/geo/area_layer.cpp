@@ -19,6 +19,7 @@
 #include <unordered_set>
 
 #include "core/error.hpp"
+#include "geo/coordinate_transformation.hpp"
 #include "geo/crs_extent_check.hpp"
 
 namespace cohesion {
@@ -232,7 +233,7 @@ void project_area_layer(AreaLayer& out, const OGRSpatialReference& source_crs, c
             g->getEnvelope(&e);
             extent.Merge(e);
         }
-        std::unique_ptr<OGRCoordinateTransformation> to_lonlat(OGRCreateCoordinateTransformation(&source_crs, &wgs84));
+        std::unique_ptr<OGRCoordinateTransformation> to_lonlat = make_transformation(source_crs, wgs84);
         double xs[2] = {extent.MinX, extent.MaxX}, ys[2] = {extent.MinY, extent.MaxY};
         if (to_lonlat && to_lonlat->Transform(2, xs, ys)) {
             OGREnvelope lonlat;
@@ -252,7 +253,7 @@ void project_area_layer(AreaLayer& out, const OGRSpatialReference& source_crs, c
         throw Error(Field{"crs"}, "'" + target + "' is not a projected CRS; distances need metres");
     target_crs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     out.crs = target;
-    if (!std::unique_ptr<OGRCoordinateTransformation>(OGRCreateCoordinateTransformation(&source_crs, &target_crs)))
+    if (!make_transformation(source_crs, target_crs))
         throw Error(Location{source, 0, {}}, "cannot transform the layer's CRS to " + target);
 
     const std::size_t n = out.codes.size();
@@ -268,7 +269,7 @@ void project_area_layer(AreaLayer& out, const OGRSpatialReference& source_crs, c
     std::vector<Problem> problem(n, Problem::none);
     std::vector<char> repaired(n, 0);
     tbb::enumerable_thread_specific<std::unique_ptr<OGRCoordinateTransformation>> transforms(
-        [&] { return std::unique_ptr<OGRCoordinateTransformation>(OGRCreateCoordinateTransformation(&source_crs, &target_crs)); });
+        [&] { return make_transformation(source_crs, target_crs); });
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 64), [&](const tbb::blocked_range<std::size_t>& range) {
         OGRCoordinateTransformation* transform = transforms.local().get();
         for (std::size_t i = range.begin(); i != range.end(); ++i) {

@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "core/error.hpp"
+#include "geo/coordinate_transformation.hpp"
 
 namespace cohesion {
 
@@ -19,7 +20,7 @@ GeoJsonGeometries geojson_geometries(const AreaLayer& layer, double simplify_met
     from.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     wgs84.importFromEPSG(4326);
     wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    std::unique_ptr<OGRCoordinateTransformation> t(OGRCreateCoordinateTransformation(&from, &wgs84));
+    std::unique_ptr<OGRCoordinateTransformation> t = make_transformation(from, wgs84);
     if (!t) throw Error(Location{layer.source, 0, ""}, "cannot transform " + layer.crs + " to WGS 84");
     GeoJsonGeometries g;
     g.codes = layer.codes;

@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "core/error.hpp"
+#include "geo/coordinate_transformation.hpp"
 #include "geo/layer_style.hpp"
 #include "output/atomic_file.hpp"
 
@@ -151,8 +152,7 @@ void write_result_layer(const ResultTable& result, const AreaLayer& layer, const
     OGRSpatialReference layer_crs;
     layer_crs.SetFromUserInput(layer.crs.c_str());
     layer_crs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    std::unique_ptr<OGRCoordinateTransformation> to_output(
-        geojson ? OGRCreateCoordinateTransformation(&layer_crs, &crs) : nullptr);
+    std::unique_ptr<OGRCoordinateTransformation> to_output = geojson ? make_transformation(layer_crs, crs) : nullptr;
 
     char** options = nullptr;
     if (postgis) options = CSLSetNameValue(options, "OVERWRITE", "YES");

@@ -3,6 +3,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <map>
 
 #include "core/error.hpp"
@@ -52,14 +53,33 @@ PlaceLayer load_place_layer(const std::string& source, const std::string& target
 }
 
 std::vector<std::string> place_of_areas(const AreaLayer& areas, const PlaceLayer& places) {
-    const AreaOverlaps overlaps = area_overlaps(areas, places.areas);
     std::vector<std::string> out(areas.size());
+    if (places.memo) {
+        const std::lock_guard<std::mutex> hold(places.memo->lock);
+        const auto& known = places.memo->by_crs[areas.crs];
+        bool all = true;
+        for (std::size_t i = 0; i < areas.size() && all; ++i) {
+            const auto it = known.find(areas.codes[i]);
+            all = it != known.end() && it->second.centroid_x == areas.centroid_x[i] &&
+                  it->second.centroid_y == areas.centroid_y[i];
+            if (all) out[i] = it->second.place;
+        }
+        if (all) return out;
+    }
+    const AreaOverlaps overlaps = area_overlaps(areas, places.areas);
+    std::fill(out.begin(), out.end(), std::string());
     std::vector<double> best(areas.size(), 0.0);
     for (const auto& o : overlaps.pairs)
         if (o.area_m2 > best[o.source]) {
             best[o.source] = o.area_m2;
             out[o.source] = places.names[o.target];
         }
+    if (places.memo) {
+        const std::lock_guard<std::mutex> hold(places.memo->lock);
+        auto& known = places.memo->by_crs[areas.crs];
+        for (std::size_t i = 0; i < areas.size(); ++i)
+            known[areas.codes[i]] = {areas.centroid_x[i], areas.centroid_y[i], out[i]};
+    }
     return out;
 }
 

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "core/error.hpp"
+#include "geo/coordinate_transformation.hpp"
 #include "io/csv_columns.hpp"
 #include "io/text_file.hpp"
 
@@ -28,8 +29,8 @@ struct Transforms {
         if (projected.SetFromUserInput(layer.crs.c_str()) != OGRERR_NONE)
             throw Error("cannot read the layer's CRS " + layer.crs);
         projected.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-        to_projected.reset(OGRCreateCoordinateTransformation(&wgs84, &projected));
-        to_lonlat.reset(OGRCreateCoordinateTransformation(&projected, &wgs84));
+        to_projected = make_transformation(wgs84, projected);
+        to_lonlat = make_transformation(projected, wgs84);
         if (!to_projected || !to_lonlat) throw Error("cannot transform between WGS 84 and " + layer.crs);
     }
 };
@@ -84,9 +85,9 @@ std::vector<NamedSite> load_site_layer(const std::string& path, const AreaLayer&
     if (const OGRSpatialReference* crs = in->GetSpatialRef()) {
         OGRSpatialReference source(*crs);
         source.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-        to_layer.reset(OGRCreateCoordinateTransformation(&source, &t.projected));
+        to_layer = make_transformation(source, t.projected);
     } else {
-        to_layer.reset(OGRCreateCoordinateTransformation(&t.wgs84, &t.projected));  // GeoJSON without CRS: WGS 84
+        to_layer = make_transformation(t.wgs84, t.projected);  // GeoJSON without CRS: WGS 84
     }
     std::vector<NamedSite> sites;
     for (auto& f : *in) {

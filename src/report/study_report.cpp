@@ -221,8 +221,14 @@ void what_if_section(ReportSection& section, const StudyOutput& out, const AreaL
 
 StudyReport study_report(const Study& study, const std::vector<StudyStep>& steps,
                          const std::vector<StudyOutput>& outputs, StudyReportRequest request) {
+    TownProfile profile = study_town_profile(study, request.profile);
+    return study_report(study, steps, outputs, std::move(request), std::move(profile));
+}
+
+StudyReport study_report(const Study& study, const std::vector<StudyStep>& steps,
+                         const std::vector<StudyOutput>& outputs, StudyReportRequest request, TownProfile profile) {
     const StudySpec& spec = study.spec();
-    StudyReport r{study_town_profile(study, request.profile), {}};
+    StudyReport r{std::move(profile), {}};
     TownReportInput in;
     in.town = study.town();
     in.profile = &r.profile;

@@ -28,5 +28,9 @@ struct StudyReport {
 // report does not show are ignored). The profile keeps pointers into `study`.
 StudyReport study_report(const Study& study, const std::vector<StudyStep>& steps,
                          const std::vector<StudyOutput>& outputs, StudyReportRequest request);
+// The same with the town profile computed already (`study_town_profile(study,
+// request.profile)`), so a caller can compute it side by side with the study's steps.
+StudyReport study_report(const Study& study, const std::vector<StudyStep>& steps,
+                         const std::vector<StudyOutput>& outputs, StudyReportRequest request, TownProfile profile);
 
 }  // namespace cohesion
