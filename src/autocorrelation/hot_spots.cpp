@@ -2,14 +2,15 @@
 
 #include <mutex>
 
+#include "autocorrelation/hot_spot_memo.hpp"
 #include "core/error.hpp"
 #include "inference/false_discovery_rate.hpp"
 
 namespace cohesion {
 
-HotSpots find_hot_spots(std::span<const double> values, const Weights& w, const HotSpotOptions& options) {
-    if (options.permutations < 1) throw Error(Field{"permutations"}, "expected at least 1 permutation");
-    if (!(options.alpha > 0.0 && options.alpha < 1.0)) throw Error(Field{"alpha"}, "expected 0 < alpha < 1");
+namespace {
+
+HotSpots compute_hot_spots(std::span<const double> values, const Weights& w, const HotSpotOptions& options) {
     HotSpots h;
     h.options = options;
     // Progress in areas tested: the permutations of one area are the unit of work.
@@ -38,6 +39,15 @@ HotSpots find_hot_spots(std::span<const double> values, const Weights& w, const 
         h.hot_spot.emplace_back(!gi_significant ? "ns" : (h.getis_ord.z[i] > 0 ? "hot" : "cold"));
     }
     return h;
+}
+
+}  // namespace
+
+HotSpots find_hot_spots(std::span<const double> values, const Weights& w, const HotSpotOptions& options) {
+    if (options.permutations < 1) throw Error(Field{"permutations"}, "expected at least 1 permutation");
+    if (!(options.alpha > 0.0 && options.alpha < 1.0)) throw Error(Field{"alpha"}, "expected 0 < alpha < 1");
+    if (options.memo) return options.memo->find(values, w, options, [&] { return compute_hot_spots(values, w, options); });
+    return compute_hot_spots(values, w, options);
 }
 
 }  // namespace cohesion

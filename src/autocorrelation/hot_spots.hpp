@@ -5,6 +5,7 @@
 // read them: HH (high value among high neighbours), LL, HL, LH, or "ns".
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <span>
 #include <stop_token>
 #include <string>
@@ -16,6 +17,8 @@
 
 namespace cohesion {
 
+class HotSpotMemo;
+
 struct HotSpotOptions {
     int permutations = 999;
     std::uint64_t seed = 20170601;
@@ -25,6 +28,8 @@ struct HotSpotOptions {
     // Areas tested so far of all (LISA, then G*): (done, total), one call per area, never two
     // at once (the permutations run on worker threads). Optional.
     std::function<void(std::size_t done, std::size_t total)> progress;
+    // Answers shared by a study's analyses (autocorrelation/hot_spot_memo.hpp); null: none.
+    std::shared_ptr<HotSpotMemo> memo;
 };
 
 struct HotSpots {

@@ -133,7 +133,7 @@ void Study::record(const std::string& role, const std::string& path) {
 }
 
 Study::Study(StudySpec spec, const std::function<void(const std::string&)>& step, StudyFiles* files)
-    : spec_(std::move(spec)) {
+    : spec_(std::move(spec)), hot_spot_memo_(std::make_shared<HotSpotMemo>()) {
     const auto tables_before = tables_loaded();
     const auto layers_before = area_layers_loaded();
     auto tell = [&step](const std::string& what) {

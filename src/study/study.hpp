@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "analysis/spatial_data.hpp"
+#include "autocorrelation/hot_spot_memo.hpp"
 #include "change/lookup_harmonisation_job.hpp"
 #include "core/table.hpp"
 #include "geo/area_layer.hpp"
@@ -106,6 +107,9 @@ public:
     // place name filled in (empty names without a place layer).
     const PlaceLayer* places() const { return places_ ? &*places_ : nullptr; }
     const EnclaveOptions& enclave_rule() const { return enclave_rule_; }
+    // Hot spots found by one analysis of the study, shared with the others that ask the same
+    // (a group's hot spots, its enclaves, the report's map): put it in their HotSpotOptions.
+    const std::shared_ptr<HotSpotMemo>& hot_spot_memo() const { return hot_spot_memo_; }
     const StudyChangeInputs* change() const { return change_ ? &*change_ : nullptr; }
     const StudyTargetingInputs* targeting() const { return targeting_ ? &*targeting_ : nullptr; }
     const StudyWhatIfInputs* what_if() const { return what_if_ ? &*what_if_ : nullptr; }
@@ -119,6 +123,7 @@ private:
     void record(const std::string& role, const std::string& path);
 
     StudySpec spec_;
+    std::shared_ptr<HotSpotMemo> hot_spot_memo_;
     Table table_;
     std::optional<SpatialData> spatial_;
     std::vector<double> area_km2_;

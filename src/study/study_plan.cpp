@@ -31,12 +31,13 @@ const SpatialData& spatial_of(const Study& study, const std::string& analysis) {
     return *study.spatial();
 }
 
-HotSpotOptions hot_spot_options(const StudySpec& spec, const StudyHooks& hooks) {
+HotSpotOptions hot_spot_options(const Study& study, const StudyHooks& hooks) {
     HotSpotOptions h;
-    h.permutations = spec.permutations;
-    h.seed = spec.seed;
+    h.permutations = study.spec().permutations;
+    h.seed = study.spec().seed;
     h.stop = hooks.stop;
     h.progress = hooks.progress;  // areas tested, on the run's progress line
+    h.memo = study.hot_spot_memo();  // a group's hot spots are tested once for all its steps
     return h;
 }
 
@@ -69,14 +70,14 @@ void table_steps(const StudySpec& spec, std::vector<StudyStep>& steps) {
         steps.push_back({"hot spots of " + g, "hotspots", {"hotspots_" + g + ".gpkg"},
                          [g](const Study& s, const StudyHooks& hooks) {
                              const SpatialData& d = spatial_of(s, "hot spots of " + g);
-                             return StudyOutput{hot_spot_tables(d, g, "share", hot_spot_options(s.spec(), hooks)),
+                             return StudyOutput{hot_spot_tables(d, g, "share", hot_spot_options(s, hooks)),
                                                 &d.layer};
                          }});
     for (const auto& g : spec.enclaves)
         steps.push_back({"enclaves of " + g, "enclaves", {"enclaves_" + g + ".geojson"},
                          [g](const Study& s, const StudyHooks& hooks) {
                              const SpatialData& d = spatial_of(s, "enclaves of " + g);
-                             return StudyOutput{enclave_tables(d, g, hot_spot_options(s.spec(), hooks), s.enclave_rule()), &d.layer};
+                             return StudyOutput{enclave_tables(d, g, hot_spot_options(s, hooks), s.enclave_rule()), &d.layer};
                          }});
 }
 
@@ -118,7 +119,7 @@ void change_steps(const StudyChangeSpec& c, std::vector<StudyStep>& steps) {
                                              "emerging enclaves need the later geography's polygons");
                              EmergingRequest r;
                              r.group = g;
-                             r.hot_spots = hot_spot_options(s.spec(), hooks);
+                             r.hot_spots = hot_spot_options(s, hooks);
                              r.years = s.spec().change->years;
                              r.enclaves = s.spec().enclave_rule;  // LSOAs: no ward names (those are per OA)
                              r.label_a = in.label_earlier;

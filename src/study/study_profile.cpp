@@ -8,6 +8,7 @@ TownProfile study_town_profile(const Study& study, TownProfileOptions options) {
     options.hot_spots.permutations = spec.permutations;
     options.seed = spec.seed;
     options.hot_spots.seed = spec.seed;
+    options.hot_spots.memo = study.hot_spot_memo();
     if (options.host.empty()) options.host = spec.typology_host;
     options.enclaves = study.enclave_rule();
     const Table& table = study.spatial() ? study.spatial()->table : study.table();

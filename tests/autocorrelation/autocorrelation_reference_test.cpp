@@ -2,6 +2,7 @@
 // values pysal esda / R spdep give (../shared/reference/bedford2011_spatial.json and
 // bedford2011_local_moran.csv), plus hand-computed toy cases.
 #include <gtest/gtest.h>
+#include <tbb/parallel_for.h>
 
 #include <fstream>
 #include <map>
@@ -10,6 +11,7 @@
 #include "autocorrelation/getis_ord.hpp"
 #include "core/error.hpp"
 #include "autocorrelation/global_moran.hpp"
+#include "autocorrelation/hot_spot_memo.hpp"
 #include "autocorrelation/hot_spots.hpp"
 #include "autocorrelation/local_moran.hpp"
 #include "inference/false_discovery_rate.hpp"
@@ -129,6 +131,36 @@ TEST(Autocorrelation, HotSpotProgressCountsEveryAreaOfBothTestsInOrder) {
     for (std::size_t k = 0; k < calls.size(); ++k) EXPECT_EQ(calls[k], std::make_pair(k + 1, 2 * n));
     o.progress = nullptr;  // reporting changes nothing
     EXPECT_EQ(find_hot_spots(bedford().share, bedford().queen, o).lisa.p_permutation, with.lisa.p_permutation);
+}
+
+TEST(Autocorrelation, HotSpotMemoAnswersARepeatedQuestionOnceWithTheSameAnswer) {
+    HotSpotOptions plain;
+    plain.permutations = 19;
+    const HotSpots fresh = find_hot_spots(bedford().share, bedford().queen, plain);
+    HotSpotOptions o = plain;
+    o.memo = std::make_shared<HotSpotMemo>();
+    // Two analyses asking at once (as a study's steps do), then again: one computation.
+    std::vector<HotSpots> answers(3);
+    tbb::parallel_for(0, 3, [&](int k) { answers[static_cast<std::size_t>(k)] = find_hot_spots(bedford().share, bedford().queen, o); });
+    EXPECT_EQ(o.memo->computed(), 1u);
+    for (const auto& a : answers) {
+        EXPECT_EQ(a.getis_ord.p_permutation, fresh.getis_ord.p_permutation);
+        EXPECT_EQ(a.lisa.p_permutation, fresh.lisa.p_permutation);
+        EXPECT_EQ(a.hot_spot, fresh.hot_spot);
+    }
+    // Another seed, other values or another alpha is another question.
+    o.seed += 1;
+    find_hot_spots(bedford().share, bedford().queen, o);
+    o.seed -= 1;
+    o.alpha = 0.1;
+    find_hot_spots(bedford().share, bedford().queen, o);
+    o.alpha = plain.alpha;
+    std::vector<double> other = bedford().share;
+    other[0] += 0.01;
+    find_hot_spots(other, bedford().queen, o);
+    EXPECT_EQ(o.memo->computed(), 4u);
+    find_hot_spots(bedford().share, bedford().queen, o);
+    EXPECT_EQ(o.memo->computed(), 4u);
 }
 
 TEST(Autocorrelation, MoranOnAToyLatticeByHand) {
