@@ -1,0 +1,94 @@
+// The steps of a study run side by side (study/run_study.hpp): results reach the caller in
+// plan order, a failing step stops the others and is named, and steps asking the same hot
+// spots share one computation.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+#include "autocorrelation/hot_spot_memo.hpp"
+#include "core/error.hpp"
+#include "study/run_study.hpp"
+#include "study/study.hpp"
+#include "study/study_plan.hpp"
+#include "study/study_profile.hpp"
+
+namespace cohesion {
+namespace {
+
+std::string example(const std::string& name) { return std::string(COHESION_EXAMPLE_DATA) + "/bedford/" + name; }
+
+StudySpec bedford_hot_spots() {
+    StudySpec spec;
+    spec.name = "Bedford";
+    spec.table.path = example("oa2011_ethnicity.csv");
+    spec.boundaries = example("oa2011.geojson");
+    spec.bootstrap = 5;
+    spec.permutations = 99;
+    spec.hotspots = {"Pakistani", "OtherWhite"};
+    spec.enclaves = {"Pakistani"};
+    return spec;
+}
+
+TEST(RunStudy, ResultsArriveInPlanOrderAndHotSpotsAreTestedOncePerGroup) {
+    const Study study(bedford_hot_spots());
+    const auto steps = study_plan(study.spec());
+    std::vector<std::size_t> order;
+    std::atomic<int> alongside{0};
+    StudyRunCallbacks callbacks;
+    callbacks.finished = [&](std::size_t i, StudyOutput&& out, double seconds) {
+        order.push_back(i);
+        EXPECT_FALSE(out.tables.empty()) << steps[i].label;
+        EXPECT_GE(seconds, 0.0);
+    };
+    TownProfile profile;
+    callbacks.alongside.push_back([&](std::stop_token) {
+        TownProfileOptions o;
+        o.focal = "Pakistani";
+        profile = study_town_profile(study, o);
+        ++alongside;
+    });
+    run_study_steps(study, steps, callbacks);
+    ASSERT_EQ(order.size(), steps.size());
+    for (std::size_t i = 0; i < order.size(); ++i) EXPECT_EQ(order[i], i);
+    EXPECT_EQ(alongside, 1);
+    // Pakistani: its hot-spot step, its enclaves step and the profile's map; OtherWhite: one.
+    EXPECT_EQ(study.hot_spot_memo()->computed(), 2u);
+    EXPECT_FALSE(profile.enclave.empty());
+}
+
+TEST(RunStudy, AFailingStepStopsTheOthersAndIsNamed) {
+    const Study study(bedford_hot_spots());
+    std::atomic<bool> started{false}, stopped{false};
+    std::vector<StudyStep> steps;
+    steps.push_back({"waits to be stopped", "none", {}, [&](const Study&, const StudyHooks& hooks) {
+                         started = true;
+                         const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+                         while (!hooks.stop.stop_requested() && std::chrono::steady_clock::now() < give_up)
+                             std::this_thread::sleep_for(std::chrono::milliseconds(1));
+                         stopped = hooks.stop.stop_requested();
+                         return StudyOutput{};
+                     }});
+    steps.push_back({"breaks", "none", {}, [&](const Study&, const StudyHooks&) -> StudyOutput {
+                         // Fails while the other step runs (on the pool's other thread).
+                         const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+                         while (!started && std::chrono::steady_clock::now() < give_up)
+                             std::this_thread::sleep_for(std::chrono::milliseconds(1));
+                         throw Error("no such group 'X'");
+                     }});
+    StudyRunCallbacks callbacks;
+    std::size_t handed = 0;
+    callbacks.finished = [&](std::size_t, StudyOutput&&, double) { ++handed; };
+    try {
+        run_study_steps(study, steps, callbacks);
+        FAIL() << "expected the step's error";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("step 'breaks' failed: no such group 'X'"), std::string::npos) << e.what();
+    }
+    if (started) EXPECT_TRUE(stopped);  // a step not yet begun is not begun at all
+    EXPECT_EQ(handed, 0u);  // nothing is handed over once a step has failed
+}
+
+}  // namespace
+}  // namespace cohesion
