@@ -26,12 +26,19 @@ bool same_parsing(const TableInput& a, const TableInput& b) {
 }  // namespace
 
 Table TableFiles::load(const TableInput& input) {
-    const TableInput parsing = parsing_of(input);
-    for (const Parsed& p : parsed_)
-        if (same_parsing(p.parsing, parsing)) return prepare_table(p.table, input);
-    Table table = read_table_file(input);
-    parsed_.push_back({parsing, table});
-    return prepare_table(std::move(table), input);
+    TableInput parsing = parsing_of(input);
+    Parsed* entry = nullptr;
+    {
+        const std::lock_guard<std::mutex> hold(lock_);
+        for (Parsed& p : parsed_)
+            if (same_parsing(p.parsing, parsing)) entry = &p;
+        if (!entry) {
+            entry = &parsed_.emplace_back();
+            entry->parsing = std::move(parsing);
+        }
+    }
+    std::call_once(entry->once, [&] { entry->table = read_table_file(input); });
+    return prepare_table(entry->table, input);
 }
 
 }  // namespace cohesion

@@ -1,7 +1,11 @@
 #include "study/study.hpp"
 
+#include <tbb/task_group.h>
+
+#include <exception>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <numeric>
 #include <set>
 
@@ -61,11 +65,15 @@ std::string study_town_name(const StudySpec& spec) {
 }
 
 AreaLayer StudyFiles::layer(const std::string& path) {
-    auto it = layers_.find(path);
-    if (it == layers_.end()) it = layers_.emplace(path, load_area_layer(path)).first;
-    std::vector<std::size_t> every(it->second.size());
+    Read* read = nullptr;
+    {
+        const std::lock_guard<std::mutex> hold(lock_);
+        read = &layers_[path];
+    }
+    std::call_once(read->once, [&] { read->layer = load_area_layer(path); });
+    std::vector<std::size_t> every(read->layer.size());
     std::iota(every.begin(), every.end(), std::size_t{0});
-    return subset_layer(it->second, every);
+    return subset_layer(read->layer, every);
 }
 
 StudyChangeInputs load_study_change(const StudyChangeSpec& c, bool polygons, StudyFiles* files) {
@@ -136,91 +144,124 @@ Study::Study(StudySpec spec, const std::function<void(const std::string&)>& step
     : spec_(std::move(spec)), hot_spot_memo_(std::make_shared<HotSpotMemo>()) {
     const auto tables_before = tables_loaded();
     const auto layers_before = area_layers_loaded();
-    auto tell = [&step](const std::string& what) {
+    std::mutex telling;
+    auto tell = [&step, &telling](const std::string& what) {
+        const std::lock_guard<std::mutex> hold(telling);
         if (step) step(what);
     };
     const auto& s = spec_;
     StudyFiles own;
     StudyFiles& f = files ? *files : own;
 
-    tell("reading the table");
-    table_ = part({"table", "", s.table.path}, [&] { return f.tables.load(s.table); });
+    // The parts below read their own files (a file two parts name is parsed once: StudyFiles),
+    // so they are read side by side. If several fail, the first in this order is reported,
+    // the same one every time.
+    std::vector<std::function<void()>> parts;
+    parts.push_back([&] {
+        tell("reading the table");
+        table_ = part({"table", "", s.table.path}, [&] { return f.tables.load(s.table); });
+        part({"analyses", "hotspots"}, [&] { require_groups(table_, s.hotspots); return 0; });
+        part({"analyses", "enclaves"}, [&] { require_groups(table_, s.enclaves); return 0; });
+        if (!s.typology_host.empty())
+            part({"analyses", "typology_host"}, [&] { return table_.group_index(s.typology_host, "typology_host"); });
+        if (!s.boundaries.empty()) {
+            tell("reading the boundaries");
+            spatial_ = part({"boundaries", "", "path"}, [&] {
+                return join_spatial(table_, boundaries(s.boundaries, s.layer), s.weights, s.boundaries);
+            });
+            area_km2_ = cohesion::area_km2(*spatial_);
+        }
+        enclave_rule_ = s.enclave_rule;
+        if (!s.places.empty() && spatial_) {
+            tell("reading the places");
+            const AreaLayer town = subset_layer(spatial_->layer, spatial_->feature);
+            places_ = part({"report", "", "places"}, [&] { return load_place_layer(s.places, town.crs); });
+            enclave_rule_.places = place_of_areas(town, *places_);
+        }
+    });
+    if (!s.reference.empty())
+        parts.push_back([&] {
+            tell("reading the reference area");
+            TableInput r = s.table;  // same options, the whole area
+            r.path = s.reference;
+            r.where.clear();
+            reference_ = part({"reference", "", "path"}, [&] { return f.tables.load(r); });
+        });
+    if (!s.national_table.empty())
+        parts.push_back([&] {
+            tell("reading the national table");
+            TableInput n;
+            n.path = s.national_table;
+            national_ = part({"national", "", "table"}, [&] { return f.tables.load(n); });
+        });
+    if (s.change)
+        parts.push_back([&] {
+            tell("harmonising the earlier census onto the later areas");
+            change_ = load_study_change(*s.change, true, &f);
+        });
+    if (s.targeting)
+        parts.push_back([&] {
+            const auto& t = *s.targeting;
+            tell("reading the Census 2021 tables");
+            StudyTargetingInputs in;
+            part({"targeting", "model"}, [&] { return parse_location_model(t.model); });
+            in.output_areas = std::make_shared<CensusTopics>(t.census);
+            // Every topic now, so a missing table stops the study before any analysis runs.
+            for (const char* topic : {"ts001", "ts004", "ts029", "ts054"})
+                part({"targeting", "", "census"}, [&]() -> const Table& { return in.output_areas->topic(topic); });
+            in.aggregated = t.aggregate.empty() ? in.output_areas
+                                                : std::make_shared<CensusTopics>(in.output_areas, t.aggregate);
+            if (!t.boundaries.empty())
+                in.tenure = part({"targeting", "", "boundaries"}, [&] {
+                    return join_spatial(in.aggregated->topic("ts054"), f.layer(t.boundaries), WeightsSpec{},
+                                        t.boundaries);
+                });
+            targeting_ = std::move(in);
+        });
+    if (s.what_if)
+        parts.push_back([&] {
+            tell("reading the town for the what-if scenarios");
+            what_if_ = load_study_what_if(*s.what_if, &f);
+        });
+    std::vector<std::exception_ptr> failed(parts.size());
+    tbb::task_group reading;
+    for (std::size_t i = 0; i < parts.size(); ++i)
+        reading.run([&, i] {
+            try {
+                parts[i]();
+            } catch (...) {
+                failed[i] = std::current_exception();
+            }
+        });
+    reading.wait();
+    for (const auto& e : failed)
+        if (e) std::rethrow_exception(e);
+
+    // Provenance, in the spec's order.
     for (const auto& [role, path] : {std::pair{"table", s.table.path}, {"table scheme", s.table.scheme_path},
                                      {"table totals", s.table.percent_of}, {"table levels", s.table.levels_from}})
         record(role, path);
-    part({"analyses", "hotspots"}, [&] { require_groups(table_, s.hotspots); return 0; });
-    part({"analyses", "enclaves"}, [&] { require_groups(table_, s.enclaves); return 0; });
-    if (!s.typology_host.empty()) part({"analyses", "typology_host"}, [&] { return table_.group_index(s.typology_host, "typology_host"); });
-
-    if (!s.boundaries.empty()) {
-        tell("reading the boundaries");
-        spatial_ = part({"boundaries", "", "path"}, [&] {
-            return join_spatial(table_, boundaries(s.boundaries, s.layer), s.weights, s.boundaries);
-        });
-        area_km2_ = cohesion::area_km2(*spatial_);
-        record("boundaries", s.boundaries);
-    }
-    enclave_rule_ = s.enclave_rule;
-    if (!s.places.empty() && spatial_) {
-        tell("reading the places");
-        const AreaLayer town = subset_layer(spatial_->layer, spatial_->feature);
-        places_ = part({"report", "", "places"}, [&] { return load_place_layer(s.places, town.crs); });
-        enclave_rule_.places = place_of_areas(town, *places_);
-        record("places", s.places);
-    }
-    if (!s.reference.empty()) {
-        tell("reading the reference area");
-        TableInput r = s.table;  // same options, the whole area
-        r.path = s.reference;
-        r.where.clear();
-        reference_ = part({"reference", "", "path"}, [&] { return f.tables.load(r); });
-        record("reference", s.reference);
-    }
-    if (!s.national_table.empty()) {
-        tell("reading the national table");
-        TableInput n;
-        n.path = s.national_table;
-        national_ = part({"national", "", "table"}, [&] { return f.tables.load(n); });
-        record("national table", s.national_table);
-    }
+    if (spatial_) record("boundaries", s.boundaries);
+    if (places_) record("places", s.places);
+    if (reference_) record("reference", s.reference);
+    if (national_) record("national table", s.national_table);
     if (s.change) {
         const auto& c = *s.change;
-        tell("harmonising the earlier census onto the later areas");
-        StudyChangeInputs in = load_study_change(c, true, &f);
         for (const auto& [role, path] :
              {std::pair{"change.earlier", c.earlier.path}, {"change.earlier scheme", c.earlier.scheme_path},
               {"change.later", c.later.path}, {"change.later scheme", c.later.scheme_path},
               {"change lookup", c.lookup.lookup}, {"change weights", c.lookup.weights_table},
               {"change boundaries", c.boundaries}})
             record(role, path);
-        change_ = std::move(in);
     }
     if (s.targeting) {
         const auto& t = *s.targeting;
-        tell("reading the Census 2021 tables");
-        StudyTargetingInputs in;
-        part({"targeting", "model"}, [&] { return parse_location_model(t.model); });
-        in.output_areas = std::make_shared<CensusTopics>(t.census);
-        // Every topic now, so a missing table stops the study before any analysis runs.
-        for (const char* topic : {"ts001", "ts004", "ts029", "ts054"})
-            part({"targeting", "", "census"}, [&]() -> const Table& { return in.output_areas->topic(topic); });
         for (const char* stem : {"ts001", "ts004", "ts029", "ts054", "oa2021_lookup"})
             for (const char* ext : {".csv", ".csv.gz"})
                 record("targeting census", (std::filesystem::path(t.census.folder) / (std::string(stem) + ext)).string());
-        in.aggregated = t.aggregate.empty() ? in.output_areas
-                                            : std::make_shared<CensusTopics>(in.output_areas, t.aggregate);
-        if (!t.boundaries.empty()) {
-            in.tenure = part({"targeting", "", "boundaries"}, [&] {
-                return join_spatial(in.aggregated->topic("ts054"), f.layer(t.boundaries), WeightsSpec{},
-                                    t.boundaries);
-            });
-            record("targeting boundaries", t.boundaries);
-        }
-        targeting_ = std::move(in);
+        if (!t.boundaries.empty()) record("targeting boundaries", t.boundaries);
     }
-    if (s.what_if) {
-        tell("reading the town for the what-if scenarios");
-        what_if_ = load_study_what_if(*s.what_if, &f);
+    if (what_if_) {
         const auto& src = what_if_->sources;
         for (const auto& [role, path] :
              {std::pair{"simulation earlier", src.earlier}, {"simulation later", src.later},

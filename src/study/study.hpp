@@ -12,6 +12,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -59,11 +60,16 @@ struct StudyTargetingInputs {
 struct StudyFiles {
     TableFiles tables;
     // A copy of the layer read from `path` (default options), read the first time it is named:
-    // each user gets its own, since a join keeps its layer.
+    // each user gets its own, since a join keeps its layer. Safe from several threads at once.
     AreaLayer layer(const std::string& path);
 
 private:
-    std::map<std::string, AreaLayer> layers_;
+    struct Read {
+        std::once_flag once;
+        AreaLayer layer;
+    };
+    std::mutex lock_;
+    std::map<std::string, Read> layers_;  // std::map: entries stay put while others are added
 };
 
 // The town as the residential-mobility model reads it (both censuses on 2021 LSOAs,
