@@ -86,6 +86,7 @@ TEST(CliAtlas, TownResolutionAndErrors) {
     CliRun run = run_cli("atlas " + national() + " --town 'kingston upon hull, city of' --format csv");
     ASSERT_EQ(run.exit_code, 0) << run.err;
     EXPECT_NE(run.out.find("\"LAD=Kingston upon Hull, City of\""), std::string::npos) << run.out;
+    EXPECT_EQ(run.out.rfind("name,code,area_filter\n", 0), 0u) << run.out;
     run = run_cli("atlas " + national() + " --town Bedfrod");
     EXPECT_NE(run.exit_code, 0);
     EXPECT_NE(run.err.find("nearest: Bedford"), std::string::npos) << run.err;
