@@ -67,7 +67,7 @@ def main():
     t_multi, _, multi = best(lambda: cohesion.indices(table, group=[], index=multi_names), a.repeat)
     t_df, _, _ = best(lambda: cohesion.indices(df, id="OA", group="Pakistani", index=two_names + multi_names),
                       a.repeat)
-    ours = {**dict(zip(two["index"], two["value"])), **dict(zip(multi["index"], multi["value"]))}
+    ours = {**dict(zip(two["index_name"], two["value"])), **dict(zip(multi["index_name"], multi["value"]))}
 
     pysal_total = 0.0
     worst = 0.0

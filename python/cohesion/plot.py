@@ -28,7 +28,7 @@ def area_map(frame, column: str, ax=None, cmap: str = "viridis", legend: bool = 
     return ax
 
 
-def intervals(frame: pd.DataFrame, ax=None, label: str = "index", title: Optional[str] = None):
+def intervals(frame: pd.DataFrame, ax=None, label: str = "index_name", title: Optional[str] = None):
     """Index values with their bootstrap intervals (an `indices(..., bootstrap=n)` or
     `compare` result): one row per index x group, points and horizontal bars."""
     ax = _axes(ax)
@@ -71,7 +71,7 @@ def profile(frame: pd.DataFrame, ax=None, title: Optional[str] = None):
     ax = _axes(ax)
     scales = list(dict.fromkeys(frame["scale"].astype(str)))
     position = {s: k for k, s in enumerate(scales)}
-    for (index, focal), rows in frame.groupby(["index", "focal"], sort=False):
+    for (index, focal), rows in frame.groupby(["index_name", "focal"], sort=False):
         ax.plot([position[s] for s in rows["scale"].astype(str)], rows["value"], "o-",
                 label=f"{index} — {focal}")
     ax.set_xticks(range(len(scales)), scales)

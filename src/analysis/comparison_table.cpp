@@ -45,7 +45,7 @@ ResultTable comparison_table(const Table& table_a, const Table& table_b, const C
                                     "A, B and difference are estimates of that method (raw_* = on the data as given); "
                                     "std_error and the interval are of the difference; p is two-sided",
                                     r.bootstrap, r.seed, to_string(r.interval), describe(r.interval, r.confidence)));
-    out.columns = {"index", "focal", "versus", "A", "B", "difference", "raw_A", "raw_B", "raw_difference",
+    out.columns = {"index_name", "focal", "versus", "A", "B", "difference", "raw_A", "raw_B", "raw_difference",
                    "std_error", "ci_lower", "ci_upper", "p_value"};
     for (std::size_t k = 0; k < plan_a.items.size(); ++k) {
         const auto& item = plan_a.items[k];

@@ -66,7 +66,7 @@ ResultTable index_table(const Table& table, const IndexTableRequest& r) {
     }
     out.notes.push_back("simulation seed " + std::to_string(params.seed) + ", " + std::to_string(params.simulations) +
                         " simulations for simulated indices; natural logarithms");
-    out.columns = {"index", "kind", "focal", "versus"};
+    out.columns = {"index_name", "kind", "focal", "versus"};
 
     const std::vector<double> values = run_suite(plan, params);
     if (r.bootstrap > 0) {

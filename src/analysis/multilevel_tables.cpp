@@ -169,7 +169,7 @@ std::vector<ResultTable> multilevel_tables(const Table& table, const MultilevelR
         ResultTable t;
         t.title = "Multilevel index of dissimilarity, each group against everyone else";
         t.notes = notes;
-        t.columns = {"group", "D"};
+        t.columns = {"group_name", "D"};
         for (const auto& name : h.level_names) t.columns.push_back("variance_share_" + name);
         for (const auto& name : h.level_names) t.columns.push_back("holdback_" + name);
         for (std::size_t g = 0; g < table.groups(); ++g) {

@@ -45,7 +45,7 @@ ResultTable profile_table(const SpatialData& d, const ProfileRequest& o) {
     out.notes.push_back(fmt::format("local environments: {} kernel on area centroids, each area counting itself fully "
                                     "(Reardon et al. 2008){}",
                                     o.kernel, o.round ? "; smoothed counts rounded to integers as pysal does" : ""));
-    out.columns = {"scale", "index", "focal", "value"};
+    out.columns = {"scale", "index_name", "focal", "value"};
     // Zero-population areas are kept in the smoothing (their neighbours' people reach them).
     auto add = [&](const std::vector<const IndexDefinition*>& indices, const CountMatrix& m, const std::string& focal) {
         if (indices.empty()) return;

@@ -23,7 +23,7 @@ ResultTable spatial_index_table(const SpatialData& d, const SpatialIndexRequest&
     out.name = "spatial_indices";
     out.notes = d.table.history();
     out.notes.insert(out.notes.end(), d.notes.begin(), d.notes.end());
-    out.columns = {"index", "focal", "versus", "value"};
+    out.columns = {"index_name", "focal", "versus", "value"};
     // Weights and geometry follow the populated units of each view.
     std::vector<Weights> weights;
     std::vector<UnitGeometry> geometry;

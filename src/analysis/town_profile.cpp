@@ -100,7 +100,7 @@ TownProfile town_profile(const Table& table, const Weights* weights, const std::
     p.multigroup.name = "multigroup";
     p.multigroup.notes = table.history();
     p.multigroup.notes.push_back("view: " + all.description);
-    p.multigroup.columns = {"index", "estimate", "raw_value", "std_error", "ci_lower", "ci_upper", "bias"};
+    p.multigroup.columns = {"index_name", "estimate", "raw_value", "std_error", "ci_lower", "ci_upper", "bias"};
     for (const char* name : {"mutual_information", "information_theory", "multi_dissimilarity"}) {
         const auto& index = registry.get(name);
         IndexParams params;

@@ -26,6 +26,12 @@ public:
         header_ = CsvHeader::read(reader_);
     }
     std::size_t column(std::string_view name) const { return header_.require(name, "atlas column"); }
+    // A column renamed to a plain field name (issue 13 §5: "index" -> "index_name"): folders
+    // written before the rename still read, under the old name.
+    std::size_t column(std::string_view name, std::string_view before) const {
+        if (auto c = header_.find(before); c && !header_.find(name)) return *c;
+        return column(name);
+    }
     bool next() {
         if (!reader_.next_row(fields_)) return false;
         require_field_count(reader_, fields_, header_.names.size());
@@ -57,13 +63,14 @@ private:
 void read_measure(const std::string& path, std::vector<AtlasRow>& out) {
     AtlasCsv f(path);
     const std::size_t lad = f.column("lad"), code = f.column("code"), region = f.column("region"),
-                      index = f.column("index"), group = f.column("group"), people = f.column("people"),
-                      share = f.column("share"), estimate = f.column("estimate"), raw = f.column("raw_value"),
-                      lo = f.column("ci_lower"), hi = f.column("ci_upper"), expected = f.column("expected_if_random"),
-                      excess = f.column("excess_over_random"), p = f.column("p_value"), rank = f.column("rank"),
-                      rank_lo = f.column("rank_lower"), rank_hi = f.column("rank_upper"),
-                      among = f.column("ranked_among"), peer_rank = f.column("peer_rank"),
-                      peer_count = f.column("peer_count"), reason = f.column("reason");
+                      index = f.column("index_name", "index"), group = f.column("group_name", "group"),
+                      people = f.column("people"), share = f.column("share"), estimate = f.column("estimate"),
+                      raw = f.column("raw_value"), lo = f.column("ci_lower"), hi = f.column("ci_upper"),
+                      expected = f.column("expected_if_random"), excess = f.column("excess_over_random"),
+                      p = f.column("p_value"), rank = f.column("rank"), rank_lo = f.column("rank_lower"),
+                      rank_hi = f.column("rank_upper"), among = f.column("ranked_among"),
+                      peer_rank = f.column("peer_rank"), peer_count = f.column("peer_count"),
+                      reason = f.column("reason");
     while (f.next()) {
         AtlasRow r;
         r.lad = f.text(lad);
@@ -115,7 +122,7 @@ AtlasFolder read_atlas_folder(const std::string& folder) {
     }
     if (fs::is_regular_file(dir / "peers.csv")) {
         AtlasCsv f((dir / "peers.csv").string());
-        const std::size_t lad = f.column("lad"), by = f.column("by"), peer = f.column("peer");
+        const std::size_t lad = f.column("lad"), by = f.column("similar_by", "by"), peer = f.column("peer");
         while (f.next())
             if (f.text(by) == "composition") a.peers[f.text(lad)].push_back(f.text(peer));
     }

@@ -29,8 +29,8 @@ ResultTable atlas_measure_table(const NationalAtlas& atlas, const TownDirectory&
     ResultTable t;
     t.title = title;
     t.notes = atlas.notes;
-    t.columns = {"lad", "code", "region", "index", "group", "people", "share", "estimate", "raw_value", "ci_lower",
-                 "ci_upper", "expected_if_random", "excess_over_random", "p_value", "rank", "rank_lower",
+    t.columns = {"lad", "code", "region", "index_name", "group_name", "people", "share", "estimate", "raw_value",
+                 "ci_lower", "ci_upper", "expected_if_random", "excess_over_random", "p_value", "rank", "rank_lower",
                  "rank_upper", "ranked_among", "peer_rank", "peer_count", "reason", "seed"};
     for (std::size_t i = 0; i < atlas.units.size(); ++i) {
         const AtlasUnit& u = atlas.units[i];
@@ -73,7 +73,7 @@ ResultTable atlas_peer_table(const NationalAtlas& atlas) {
     ResultTable t;
     t.title = "Peers: the towns most like each town";
     t.notes = atlas.notes;
-    t.columns = {"lad", "by", "order", "peer", "distance"};
+    t.columns = {"lad", "similar_by", "peer_order", "peer", "distance"};
     for (std::size_t i = 0; i < atlas.units.size(); ++i) {
         for (const auto& [by, peers] : {std::pair{"composition", &atlas.composition_peers[i]},
                                         std::pair{"segregation", &atlas.segregation_peers[i]}}) {

@@ -194,7 +194,7 @@ void add_atlas_command(CLI::App& app) {
             const TownSelection s = resolve_town(directory, o->town);
             ResultTable t;
             t.title = "Town";
-            t.columns = {"name", "code", "where"};
+            t.columns = {"name", "code", "area_filter"};  // the --where value; "where" is an SQL keyword
             t.add_row({s.name, s.code, s.where});
             emit({t}, o->output, *command);
             return;

@@ -25,7 +25,6 @@ const std::map<std::string, ColumnWords>& dictionary() {
     using K = ColumnKind;
     static const std::map<std::string, ColumnWords> words = {
         {"group_name", {"Group", K::group}},
-        {"group", {"Group", K::group}},
         {"focal", {"Group", K::group}},
         {"versus", {"Against", K::group}},
         {"people", {"Residents", K::count}},
@@ -46,7 +45,7 @@ const std::map<std::string, ColumnWords>& dictionary() {
         {"rank", {"Rank", K::rank}},
         {"ranked", {"Ranked", K::text}},
         {"reason", {"Why not ranked", K::text}},
-        {"index", {"Index", K::text}},
+        {"index_name", {"Index", K::text}},
         {"enclave", {"Enclave", K::text}},
         {"name", {"Place", K::text}},
         {"place", {"Place", K::text}},

@@ -168,7 +168,7 @@ void what_if_section(ReportSection& section, const StudyOutput& out, const AreaL
     summary.title = fmt::format("{}: dissimilarity and M in {} by scenario (model runs)", w.town, last);
     summary.name = "what_if_end_year";
     summary.notes = out.tables.front().notes;
-    summary.columns = {"scenario", "index", "year", "value", "low", "high", "difference_from_baseline"};
+    summary.columns = {"scenario", "index_name", "year", "value", "low", "high", "difference_from_baseline"};
     const ScenarioOutcome& base = c.outcomes.front();
     for (const auto& o : c.outcomes)
         for (std::size_t k = 0; k < o.trajectories.size(); ++k) {

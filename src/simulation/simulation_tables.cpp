@@ -76,10 +76,11 @@ ResultTable validation_table(const TownValidation& v) {
     t.notes = {fmt::format("{} areas; {} in the calibration", v.areas, v.used_in_calibration ? "used" : "not used"),
                "errors are predicted − actual, × 100 (percentage points for shares); town trend = 2011 shares moved "
                "with the town's 2011 → 2021 change for each group"};
-    t.columns = {"method", "share MAE", "M error"};
+    // Field names an analyst can use unquoted (snake_case; the group names are snake_case too).
+    t.columns = {"method", "share_mae", "M_error"};
     for (const auto& g : v.groups) {
-        t.columns.push_back("D error: " + g);
-        t.columns.push_back("isolation error: " + g);
+        t.columns.push_back("D_error_" + g);
+        t.columns.push_back("isolation_error_" + g);
     }
     for (const auto& m : v.methods) {
         std::vector<Cell> row{m.method, 100 * m.share_mae, 100 * m.mutual_information_error};
@@ -124,7 +125,7 @@ std::vector<ResultTable> scenario_tables(const ScenarioComparison& c, const std:
                 "moved elsewhere), {:.0f} lettings left empty; the largest share one group took of an area's lettings in a "
                 "year was {:.0f}% (means across runs; largest over all runs)",
                 o.name, o.quota_lettings, o.quota_refusals, o.lettings_left_empty, 100 * o.largest_quota_share));
-    traj.columns = {"scenario", "index", "year", "value", "low", "high", "difference_from_baseline"};
+    traj.columns = {"scenario", "index_name", "year", "value", "low", "high", "difference_from_baseline"};
     const auto& base = c.outcomes.front();
     for (const auto& o : c.outcomes)
         for (std::size_t s = 0; s < o.trajectories.size(); ++s) {
@@ -180,7 +181,7 @@ std::vector<ResultTable> scenario_tables(const ScenarioComparison& c, const std:
 ResultTable sweep_table(const std::vector<ScenarioComparison>& comparisons, const std::vector<std::string>& towns) {
     ResultTable t;
     t.title = "Scenario sweep: index trajectories by town and scenario";
-    t.columns = {"town", "scenario", "index", "year", "value", "low", "high", "difference_from_baseline"};
+    t.columns = {"town", "scenario", "index_name", "year", "value", "low", "high", "difference_from_baseline"};
     for (std::size_t c = 0; c < comparisons.size(); ++c) {
         const auto& comparison = comparisons[c];
         if (c == 0)

@@ -384,7 +384,7 @@ std::vector<Finding> study_findings(const Study& study) { return study_findings(
 ResultTable findings_table(const std::vector<Finding>& findings, const std::string& town) {
     ResultTable t;
     t.title = "Findings: " + town;
-    t.columns = {"topic", "group", "heading", "text", "section"};
+    t.columns = {"topic", "group_name", "heading", "text", "section"};
     for (const auto& f : findings) t.add_row({f.topic, f.group, f.heading, f.text, f.section});
     t.notes.push_back("the sentences of the report's first page; 'section' names the report section with the table "
                       "or map behind each");

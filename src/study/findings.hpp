@@ -37,7 +37,7 @@ std::vector<Finding> study_findings(const Study& study, const TownProfile& profi
 // report that `cohesion run` writes for that project.
 std::vector<Finding> study_findings(const Study& study);
 
-// The findings as a table for output (columns topic, group, heading, text, section).
+// The findings as a table for output (columns topic, group_name, heading, text, section).
 ResultTable findings_table(const std::vector<Finding>& findings, const std::string& town);
 
 

@@ -220,7 +220,7 @@ void comparison_step(std::vector<StudyStep>& steps) {
                          std::string peers;
                          for (std::size_t k = 0; k < c.peers.size(); ++k) peers += (k ? ", " : "") + c.peers[k];
                          t.notes.push_back("most similar towns by the make-up of their residents: " + peers);
-                         t.columns = {"index", "group_name", "town", "peer_median", "england_and_wales", "rank",
+                         t.columns = {"index_name", "group_name", "town", "peer_median", "england_and_wales", "rank",
                                       "rank_lower", "rank_upper", "ranked_among", "rank_among_peers", "peers_compared"};
                          StudyOutput out;
                          for (const auto& r : c.rows) {

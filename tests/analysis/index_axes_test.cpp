@@ -200,7 +200,7 @@ TEST(IndexAxes, SpatialTableRunsEveryBoundaryIndexOnItsView) {
 
     // One focal group keeps it quick; every real spatial index runs too, as `cohesion spatial`.
     const ResultTable t = spatial_index_table(data, SpatialIndexRequest{{}, {"Pakistani"}, 1000.0});
-    const auto indices = column_values(t, "index");
+    const auto indices = column_values(t, "index_name");
     for (IndexGroups groups : {IndexGroups::two_group, IndexGroups::multigroup})
         for (const auto& need : all_needs)
             EXPECT_EQ(contains(indices, name_of(groups, IndexOutput::one_value, need)), need != "none")

@@ -13,15 +13,21 @@ namespace cohesion {
 namespace {
 
 const char* header =
+    "lad,code,region,index_name,group_name,people,share,estimate,raw_value,ci_lower,ci_upper,expected_if_random,"
+    "excess_over_random,p_value,rank,rank_lower,rank_upper,ranked_among,peer_rank,peer_count,reason,seed\n";
+
+// Atlas folders written before the plain field names (issue 13 §5) said index, group, by.
+const char* legacy_header =
     "lad,code,region,index,group,people,share,estimate,raw_value,ci_lower,ci_upper,expected_if_random,"
     "excess_over_random,p_value,rank,rank_lower,rank_upper,ranked_among,peer_rank,peer_count,reason,seed\n";
 
-std::filesystem::path folder(const std::string& name, const std::string& dissimilarity) {
+std::filesystem::path folder(const std::string& name, const std::string& dissimilarity, bool legacy = false) {
     const auto dir = std::filesystem::temp_directory_path() / ("cohesion_atlas_folder_" + name);
     std::filesystem::create_directories(dir);
     std::ofstream(dir / "towns.csv") << "lad,code,became,region,areas,people\nA,E1,,R,10,1000\nB,,C (E9),R,5,500\n";
-    std::ofstream(dir / "peers.csv") << "lad,by,order,peer,distance\nA,composition,1,B,0.5\nA,segregation,1,B,0.7\n";
-    std::ofstream(dir / "dissimilarity.csv") << header << dissimilarity;
+    std::ofstream(dir / "peers.csv")
+        << (legacy ? "lad,by,order,peer,distance\n" : "lad,similar_by,peer_order,peer,distance\n") << "A,composition,1,B,0.5\nA,segregation,1,B,0.7\n";
+    std::ofstream(dir / "dissimilarity.csv") << (legacy ? legacy_header : header) << dissimilarity;
     std::ofstream(dir / "notes.txt") << "first note\nsecond note\n";
     return dir;
 }
@@ -43,6 +49,15 @@ TEST(AtlasFolder, ReadsRowsPeersAndNotesAndMapsOneMeasure) {
     EXPECT_EQ(std::get<std::string>(t.rows[1][3]), "C (E9)");  // became
     EXPECT_THROW(atlas_choropleth_table(a, "isolation", ""), Error);
     EXPECT_THROW(atlas_choropleth_table(a, "dissimilarity", "H"), Error);
+}
+
+TEST(AtlasFolder, FoldersWrittenBeforeThePlainFieldNamesStillRead) {
+    const AtlasFolder a = read_atlas_folder(
+        folder("legacy", "A,E1,R,dissimilarity,G,100,0.1,0.5,0.5,0.4,0.6,0.2,0.3,0.01,1,1,2,2,1,2,,7\n", true).string());
+    ASSERT_EQ(a.rows.size(), 1u);
+    EXPECT_EQ(a.rows[0].index, "dissimilarity");
+    EXPECT_EQ(a.rows[0].group, "G");
+    EXPECT_EQ(a.peers.at("A"), std::vector<std::string>{"B"});
 }
 
 TEST(AtlasFolder, MalformedNumbersAndMissingFilesAreNamed) {

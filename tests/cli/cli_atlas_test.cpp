@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "plain_field_names.hpp"
 #include "run_cli.hpp"
 
 namespace cohesion::test {
@@ -65,6 +66,8 @@ TEST(CliAtlas, ValuesEqualTheSingleTownCommandAndFilesAreComplete) {
     for (const char* f : {"dissimilarity.csv", "isolation.csv", "mutual_information.csv", "decomposition.csv",
                           "peers.csv", "towns.csv", "notes.txt", "atlas.gpkg", "change.csv"})
         EXPECT_TRUE(std::filesystem::exists(out / f)) << f;
+    // Field names an analyst can use unquoted: the seven CSVs and the GeoPackage (issue 13 §5).
+    EXPECT_EQ(expect_plain_output_fields(out), 8u);
     // The change table: one row per LAD, its parts adding up to the change in M.
     const auto change = csv_lines(slurp(out / "change.csv"));
     ASSERT_EQ(change.size(), 1u + 4u);
@@ -86,6 +89,7 @@ TEST(CliAtlas, TownResolutionAndErrors) {
     CliRun run = run_cli("atlas " + national() + " --town 'kingston upon hull, city of' --format csv");
     ASSERT_EQ(run.exit_code, 0) << run.err;
     EXPECT_NE(run.out.find("\"LAD=Kingston upon Hull, City of\""), std::string::npos) << run.out;
+    EXPECT_EQ(run.out.rfind("name,code,area_filter\n", 0), 0u) << run.out;
     run = run_cli("atlas " + national() + " --town Bedfrod");
     EXPECT_NE(run.exit_code, 0);
     EXPECT_NE(run.err.find("nearest: Bedford"), std::string::npos) << run.err;

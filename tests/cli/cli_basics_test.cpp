@@ -110,7 +110,7 @@ TEST(Cli, OutputFileFormatFollowsExtension) {
                              target.string());
     ASSERT_EQ(run.exit_code, 0) << run.err;
     const std::string csv = slurp(target);
-    EXPECT_EQ(csv.rfind("index,kind,focal,versus,value\n", 0), 0u) << csv;
+    EXPECT_EQ(csv.rfind("index_name,kind,focal,versus,value\n", 0), 0u) << csv;
 }
 
 TEST(Cli, IndexDocsAreGeneratedFromTheRegistry) {

@@ -12,33 +12,13 @@
 #include <regex>
 #include <sstream>
 
+#include "plain_field_names.hpp"
 #include "run_cli.hpp"
 
 using namespace cohesion::test;
 namespace fs = std::filesystem;
 
 namespace {
-
-// Splits one CSV record (RFC 4180 quoting); returns the fields.
-std::vector<std::string> csv_record(std::istream& in, bool& ok) {
-    std::vector<std::string> fields(1);
-    bool quoted = false;
-    char c;
-    ok = false;
-    while (in.get(c)) {
-        ok = true;
-        if (quoted) {
-            if (c == '"') {
-                if (in.peek() == '"') fields.back() += static_cast<char>(in.get());
-                else quoted = false;
-            } else fields.back() += c;
-        } else if (c == '"') quoted = true;
-        else if (c == ',') fields.emplace_back();
-        else if (c == '\n') return fields;
-        else fields.back() += c;
-    }
-    return fields;
-}
 
 // Strict reading, as pandas.read_csv needs: a header, then every row with as many
 // fields as the header, and no blank lines. Returns the header.
@@ -51,17 +31,6 @@ std::vector<std::string> strict_csv_header(const fs::path& path, std::size_t& ro
     for (auto row = csv_record(in, ok); ok; row = csv_record(in, ok), ++rows)
         EXPECT_EQ(row.size(), header.size()) << path << " row " << rows + 1;
     return header;
-}
-
-// A file field name an analyst can use unquoted: snake_case, not an SQL keyword.
-void expect_plain_field_names(const std::vector<std::string>& names, const std::string& where) {
-    static const std::regex plain("^[A-Za-z][A-Za-z0-9_]*$");
-    for (const auto& n : names) {
-        EXPECT_TRUE(std::regex_match(n, plain)) << where << ": field '" << n << "'";
-        EXPECT_NE(n, "group") << where;
-        EXPECT_NE(n, "index") << where;
-        EXPECT_NE(n, "order") << where;
-    }
 }
 
 }  // namespace

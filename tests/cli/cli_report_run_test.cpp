@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "cli/json_data.hpp"
+#include "cli/plain_field_names.hpp"
 #include "cli/run_cli.hpp"
 
 using namespace cohesion::test;
@@ -166,6 +167,9 @@ TEST(CliRun, BundledBedfordProjectWritesEveryOutputAndTheReport) {
     for (const auto& note : log["notes"]) counted = counted || note.get<std::string>() == "read 7 tables and 3 polygon layers";
     EXPECT_TRUE(counted) << log["notes"].dump();
     EXPECT_NE(html.find("harmonised through"), std::string::npos);
+    // Every field of every output an analyst can use unquoted (issue 13 §5): each CSV header,
+    // JSON table's columns, GeoJSON feature's properties and GeoPackage layer's fields.
+    EXPECT_GE(expect_plain_output_fields(out), 25u);
 
     // The same numbers as the single commands: run every command the dry run lists into a
     // second folder and compare each output's data with the run's.
@@ -181,6 +185,7 @@ TEST(CliRun, BundledBedfordProjectWritesEveryOutputAndTheReport) {
         ASSERT_EQ(single.exit_code, 0) << line << "\n" << single.err;
     }
     expect_same_data(out, by_commands);
+    EXPECT_GE(expect_plain_output_fields(by_commands), 25u);
 
     const auto bad = scratch_dir() / "bad.toml";
     std::ofstream(bad) << "[table]\npath = \"" << example_table() << "\"\n[analyses]\nhotspot = [\"A\"]\n";

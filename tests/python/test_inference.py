@@ -9,7 +9,7 @@ import cohesion
 def test_bootstrap_and_randomisation_columns(bedford_df):
     frame = cohesion.indices(bedford_df, id="OA", group="Pakistani", index=["dissimilarity", "isolation"],
                              bootstrap=50, randomisation=50)
-    for column in ("index", "focal", "estimate", "raw_value", "std_error", "ci_lower", "ci_upper", "bias",
+    for column in ("index_name", "focal", "estimate", "raw_value", "std_error", "ci_lower", "ci_upper", "bias",
                    "expected_if_random", "excess_over_random", "p_value"):
         assert column in frame.columns
     assert len(frame) == 2
@@ -50,7 +50,7 @@ def test_compare_two_towns(bedford_df):
     a = table.filter("MSOA=E02003620")
     b = table.filter("MSOA=E02003621")
     frame = cohesion.compare(a, b, index="mutual_information", bootstrap=30)
-    assert list(frame.columns) == ["index", "focal", "versus", "A", "B", "difference", "raw_A", "raw_B",
+    assert list(frame.columns) == ["index_name", "focal", "versus", "A", "B", "difference", "raw_A", "raw_B",
                                    "raw_difference", "std_error", "ci_lower", "ci_upper", "p_value"]
     assert np.isclose(frame["difference"].iloc[0], frame["B"].iloc[0] - frame["A"].iloc[0])
     assert np.isclose(frame["raw_difference"].iloc[0], frame["raw_B"].iloc[0] - frame["raw_A"].iloc[0])

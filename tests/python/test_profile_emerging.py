@@ -37,7 +37,7 @@ def test_profile_matches_cli():
     frame = cohesion.profile(BEDFORD_CSV, BEDFORD_GEOJSON, group="Pakistani", distances=[250, 500, 1000, 2000])
     cli = run_cli("profile", BEDFORD_CSV, "--boundaries", BEDFORD_GEOJSON, "--group", "Pakistani")
     assert list(frame.columns) == cli["columns"]
-    assert_same_rows(frame, cli["rows"], ["scale", "index", "focal"], ["value"])
+    assert_same_rows(frame, cli["rows"], ["scale", "index_name", "focal"], ["value"])
     assert frame.attrs["kind"] == "profile"
     assert set(frame["scale"]) == {"aspatial", "250 m", "500 m", "1000 m", "2000 m", "queen neighbours"}
 

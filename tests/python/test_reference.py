@@ -18,7 +18,7 @@ def multigroup(bedford_df):
 
 def library_value(frame, library_name, focal=None):
     names = cohesion.list_indices().set_index("library_name")["name"]
-    rows = frame[frame["index"] == names[library_name]]
+    rows = frame[frame["index_name"] == names[library_name]]
     if focal is not None:
         rows = rows[rows["focal"] == focal]
     assert len(rows) == 1, (library_name, rows)

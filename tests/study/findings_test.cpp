@@ -67,7 +67,7 @@ TEST(StudyFindings, BedfordFindingsNameTheGroupsAndTheChange) {
     EXPECT_EQ(findings[3].topic, "change");
     const ResultTable shown = findings_table(findings, study.town());
     ASSERT_EQ(shown.rows.size(), findings.size());
-    EXPECT_EQ(shown.columns, (std::vector<std::string>{"topic", "group", "heading", "text", "section"}));
+    EXPECT_EQ(shown.columns, (std::vector<std::string>{"topic", "group_name", "heading", "text", "section"}));
     EXPECT_EQ(std::get<std::string>(shown.rows[3][3]), findings[3].text);
     // The national numbers say where they came from.
     EXPECT_NE(std::find_if(shown.notes.begin(), shown.notes.end(),

@@ -52,7 +52,7 @@ export async function showFindings(panel, dataset, { api, select, available }) {
     a.addEventListener("click", (e) => {
       e.preventDefault();
       const r = rows[Number(a.dataset.finding)];
-      select(VIEW_OF_TOPIC[r.topic].view, r.group || null);
+      select(VIEW_OF_TOPIC[r.topic].view, r.group_name || null);
     });
   }
   return rows;

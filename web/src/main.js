@@ -334,7 +334,7 @@ async function loadIndices() {
   $("indices").querySelector("thead").innerHTML =
     "<tr><th>index</th><th>group</th><th>estimate</th><th>95% interval</th><th>raw</th></tr>";
   $("indices").querySelector("tbody").innerHTML = table.rows
-    .map((r) => `<tr><td>${escapeHtml(r.index.replaceAll("_", " "))}</td><td>${escapeHtml(r.focal)}</td>` +
+    .map((r) => `<tr><td>${escapeHtml(r.index_name.replaceAll("_", " "))}</td><td>${escapeHtml(r.focal)}</td>` +
       `<td>${show("", r.estimate ?? r.value)}</td>` +
       `<td>${r.ci_lower == null ? "–" : `${show("", r.ci_lower)}–${show("", r.ci_upper)}`}</td>` +
       `<td>${show("", r.raw_value ?? r.value)}</td></tr>`)

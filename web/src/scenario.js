@@ -43,7 +43,7 @@ function tablesOf(result) {
 
 function drawChart(svg, trajectories, index, scenario) {
   svg.innerHTML = "";
-  const rows = trajectories.rows.filter((r) => r.index === index);
+  const rows = trajectories.rows.filter((r) => r.index_name === index);
   const names = ["baseline", scenario];
   const series = names.map((name) => rows.filter((r) => r.scenario === name).sort((a, b) => a.year - b.year));
   const all = series.flat();
@@ -176,7 +176,7 @@ export function initScenarioView({ datasetName }) {
     const year = Math.max(...trajectories.rows.map((r) => r.year));
     $("whatif-map-key").innerHTML = `${escapeHtml(group)} households' share in ${year} ${difference ? "under the scenario minus the baseline" : "under the scenario"}, per 2021 area: ` +
       view.shown.legend.map(([c, label]) => `<i style="background:${c}"></i>${escapeHtml(label)}`).join(" ");
-    const at = (name) => trajectories.rows.find((r) => r.index === index && r.scenario === name && r.year === year);
+    const at = (name) => trajectories.rows.find((r) => r.index_name === index && r.scenario === name && r.year === year);
     const b = at("baseline"), s = at(scenario);
     let text = "";
     if (b && s) {

@@ -70,7 +70,7 @@ try {
   check((await page.locator("#indices tbody").innerText()).includes("Pakistani"), "index table did not switch to Pakistani");
   // The panel bootstraps: its raw value equals the plain API value, and its headline
   // (bias-corrected) estimate sits inside the interval shown.
-  const row = await page.evaluate(() => window.cohesionState.indices.rows.find((r) => r.index === "dissimilarity"));
+  const row = await page.evaluate(() => window.cohesionState.indices.rows.find((r) => r.index_name === "dissimilarity"));
   const d = row.raw_value;
   check(row.ci_lower <= row.estimate && row.estimate <= row.ci_upper, `estimate ${row.estimate} outside its interval`);
   check((await page.locator("#indices tbody").innerText()).includes(row.estimate.toPrecision(3)), "index table does not show the estimate");
@@ -159,8 +159,8 @@ try {
   await page.click('#findings li[data-topic="enclaves"] a.finding-link');
   await ready(page, "name");
   check(await page.locator("#view").inputValue() === "enclaves", "the enclaves finding did not switch to the enclaves view");
-  check(await page.locator("#group").inputValue() === enclaveFinding.group,
-    `the enclaves finding shows group ${await page.locator("#group").inputValue()}, expected ${enclaveFinding.group}`);
+  check(await page.locator("#group").inputValue() === enclaveFinding.group_name,
+    `the enclaves finding shows group ${await page.locator("#group").inputValue()}, expected ${enclaveFinding.group_name}`);
   await page.screenshot({ path: `${shots}/dashboard-findings-1280.png` });
   await page.click('#findings li[data-topic="change"] a.finding-link');
   await ready(page, "pace");
