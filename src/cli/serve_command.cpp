@@ -137,7 +137,6 @@ void add_serve_command(CLI::App& app) {
             try {  // an error in a project's inputs is named by its key and line in the file
                 catalog.add(name, study.table, p.boundaries);
                 catalog.set_study(name, study);
-                if (!p.places.empty() && !p.boundaries.empty()) catalog.set_places(name, p.places);
                 if (study.change) catalog.add_change(name, served_change(*study.change), p.change->boundaries);
                 if (study.what_if) {  // the [[scenario]] blocks: POST /api/scenario-runs
                     StudyWhatIfInputs in = load_study_what_if(*study.what_if);
@@ -158,6 +157,8 @@ void add_serve_command(CLI::App& app) {
                                                           t.aggregate},
                                        t.boundaries);
                 }
+                // After the census and change: their areas are named too (hubs by place).
+                if (!p.places.empty() && !p.boundaries.empty()) catalog.set_places(name, p.places);
             } catch (const Error& e) {
                 throw project_error(p, e);
             }

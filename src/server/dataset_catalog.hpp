@@ -90,7 +90,8 @@ public:
     // "NAME=TABLE" or "NAME=TABLE@BOUNDARIES".
     void add(const std::string& spec);
     void add(std::string name, TableInput input, const std::string& boundaries);
-    // Names the areas of dataset `name` after the places (e.g. wards) of the layer at `path`.
+    // Names the areas of dataset `name` after the places (e.g. wards) of the layer at `path`:
+    // its table's, and those of its census and change when added before.
     void set_places(const std::string& name, const std::string& path);
     // Census tables for an added dataset: "NAME=FOLDER" or "NAME=FOLDER@BOUNDARIES"
     // (where/aggregate apply to the folder's output areas, as in `cohesion target`).
