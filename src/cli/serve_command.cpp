@@ -47,6 +47,8 @@ ServedChange served_change(const StudyChangeSpec& c) {
     out.label_earlier = in.label_earlier;
     out.label_later = in.label_later;
     out.years = c.years;
+    out.earlier_year = c.earlier_year;
+    out.later_year = c.later_year;
     return out;
 }
 

@@ -60,6 +60,11 @@ void add_dataset_routes(RouteTable& routes, const DatasetCatalog& catalog, const
                                 {"findings", d->findings != nullptr},
                                 {"change", d->change ? nlohmann::json(d->change->label_earlier + " -> " +
                                                                       d->change->label_later)
+                                                     : nlohmann::json(nullptr)},
+                                // The censuses' years (the dashboard's headings say "2011", not "A").
+                                {"change_years", d->change && d->change->earlier_year && d->change->later_year
+                                                     ? nlohmann::json::array({d->change->earlier_year,
+                                                                              d->change->later_year})
                                                      : nlohmann::json(nullptr)}});
             }
             return list.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

@@ -50,6 +50,7 @@ struct ServedChange {
     Table earlier, later;
     std::string label_earlier, label_later;  // where each came from, for the notes
     double years = 10.0;
+    int earlier_year = 0, later_year = 0;  // the censuses' years, for headings (0 = not given)
     std::optional<ServedGeography> geography;
 };
 

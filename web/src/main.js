@@ -79,7 +79,7 @@ const LABELS = {
   residents_3plus: "residents aged 3+", need: "cannot speak English well or at all", need_rate_smoothed: "share needing English (smoothed)",
   need_rate_lower: "lower 95 % bound", need_rate_upper: "upper 95 % bound", isolation: "share needing English in the neighbourhood",
   accession_share: "born in EU accession countries", private_rented_share: "households renting privately", score: "priority score",
-  hub: "nearest hub", site: "hub site (area)", distance_m: "distance to the hub", demand: "people needing English",
+  hub: "nearest hub", site: "hub site (place and area)", distance_m: "distance to the hub", demand: "people needing English",
   within_distance: "within the service distance", households: "households", private_rented: "privately rented households",
   vs_national: "private renting ÷ England & Wales", accession_born_share: "born in EU accession countries", candidate: "candidate area",
   zone: "zone", fast: "among the fastest tenth", pace: "pace of change", total_a: "residents, earlier census",
@@ -92,6 +92,38 @@ const LABELS = {
   share_of_private_rented: "of the town's private renting (test: ≥ 20 %)", share_of_area: "of the town's area (test: ≤ 20 %)",
   core_area: "core area", name: "place", place: "place",
 };
+// The change API's parts of the change in segregation (Elbers 2021's Shapley
+// decomposition: analysis/change_tables), in words; {a} and {b} are the censuses' years.
+const COMPONENTS = {
+  M_A: ["segregation in {a} (Theil's M)", "how unevenly the groups were spread over the areas in {a}"],
+  M_B: ["segregation in {b} (Theil's M)", "how unevenly the groups were spread over the areas in {b}"],
+  difference: ["change, {a} to {b}", "the sum of the five parts below"],
+  additions: ["areas or groups new in {b}", "areas or groups only in the {b} census"],
+  removals: ["areas or groups gone by {b}", "areas or groups only in the {a} census"],
+  group_marginal: ["groups growing or shrinking", "change in the groups' overall sizes (composition)"],
+  unit_marginal: ["areas growing or shrinking", "change in the areas' sizes"],
+  structural: ["groups sorting differently", "true change in how groups are spread over the areas, sizes held fixed"],
+};
+// The censuses' years of the shown dataset (/api/datasets change_years), else "earlier"/"later".
+function censusYears() {
+  const years = state.datasets.find((d) => d.name === state.dataset)?.change_years;
+  return years ? { a: String(years[0]), b: String(years[1]) } : { a: "the earlier census", b: "the later census" };
+}
+const withYears = (text) => {
+  const { a, b } = censusYears();
+  return text.replaceAll("{a}", a).replaceAll("{b}", b);
+};
+// A column's heading in words: the labels above, with the censuses' years where the API
+// names the two censuses A and B (total_a: "residents, 2011").
+function heading(column) {
+  const years = state.datasets.find((d) => d.name === state.dataset)?.change_years;
+  if (years && /_(a|b)$/.test(column) && LABELS[column]) {
+    const year = String(years[column.endsWith("_a") ? 0 : 1]);
+    return LABELS[column].replace(/(earlier|later) census$/, year);
+  }
+  return LABELS[column] ?? column.replaceAll("_", " ");
+}
+
 const COUNT = /^(population|residents_3plus|need|households|private_rented|demand|demand_served|demand_within_distance|need_reached|total_a|total_b|group_count|areas|areas_served|top_k_areas|rank|hub)$/;
 const PERCENT = /(_share|^share_of_|need_rate|^isolation$|_pct$)/;
 
@@ -199,7 +231,7 @@ function colour(collection, view, group) {
     }
     for (const l of labels) {
       const text = view.labels?.[l || "ns"] ?? (l === "" ? (property === "zone" ? "not a candidate" : "none") :
-        property === "hub" ? `hub ${l}` : l);
+        property === "hub" ? hubName(l) : l);
       legend.push([colourOf(l), text]);
     }
   } else {
@@ -236,6 +268,21 @@ function circle([lon, lat], metres) {
   return { type: "Feature", properties: {}, geometry: { type: "Polygon", coordinates: [ring] } };
 }
 
+// Hubs in words, as the report names them: "Hub 1: Queens Park" (the place of the hub's own
+// area, else its site), from the hubs table and the places the areas carry.
+function nameHubs(tables, collection) {
+  state.hubNames = new Map();
+  state.sitePlaces = new Map();
+  if (state.view !== "hubs" || !tables) return;
+  const placeOf = new Map(collection.features.map((f) => [f.properties.area, f.properties.place]));
+  for (const h of tables[0].rows) {
+    const place = placeOf.get(h.site);
+    if (place) state.sitePlaces.set(h.site, place);
+    state.hubNames.set(String(h.hub), `Hub ${h.hub}: ${place || h.site}`);
+  }
+}
+const hubName = (hub) => state.hubNames?.get(String(hub)) ?? `hub ${hub}`;
+
 function drawHubs(tables) {
   hubMarkers.forEach((m) => m.remove());
   hubMarkers = [];
@@ -245,7 +292,7 @@ function drawHubs(tables) {
       const el = document.createElement("div");
       el.className = "hub-marker";
       el.textContent = h.hub;
-      el.title = `Hub ${h.hub} at ${h.site}: ${show("demand_served", h.demand_served)} people needing English served`;
+      el.title = `${hubName(h.hub)}: ${show("demand_served", h.demand_served)} people needing English served`;
       hubMarkers.push(new maplibregl.Marker({ element: el }).setLngLat([h.lon, h.lat]).addTo(map));
       rings.features.push(circle([h.lon, h.lat], 800));
     }
@@ -272,6 +319,7 @@ async function drawMap() {
       features: state.areas.features.map((f) => ({ ...f, properties: { ...f.properties, ...(byArea.get(f.properties.area) ?? {}) } })),
     };
   }
+  nameHubs(tables, collection);
   colour(collection, view, group);
   state.summary = tables;
   showSummary(view, tables);
@@ -299,10 +347,18 @@ async function drawMap() {
   for (const p of places) option(codes, p);
 }
 
+// A row as people read it: the decomposition's parts named in words, hub sites by place.
+function cellText(row, column) {
+  const part = column === "component" || column === "meaning" ? COMPONENTS[row.component] : null;
+  if (part) return escapeHtml(withYears(part[column === "component" ? 0 : 1]));
+  if (column === "site" && state.sitePlaces?.has(row.site)) return escapeHtml(`${state.sitePlaces.get(row.site)} (${row.site})`);
+  return show(column, row[column]);
+}
+
 function tableHtml(table, skip = []) {
   const columns = table.columns.filter((c) => !skip.includes(c));
-  return [`<tr>${columns.map((c) => `<th>${escapeHtml(LABELS[c] ?? c.replaceAll("_", " "))}</th>`).join("")}</tr>`,
-    table.rows.map((r) => `<tr>${columns.map((c) => `<td>${show(c, r[c])}</td>`).join("")}</tr>`).join("")];
+  return [`<tr>${columns.map((c) => `<th>${escapeHtml(heading(c))}</th>`).join("")}</tr>`,
+    table.rows.map((r) => `<tr>${columns.map((c) => `<td>${cellText(r, c)}</td>`).join("")}</tr>`).join("")];
 }
 
 function showSummary(view, tables) {
@@ -349,7 +405,7 @@ function showArea(properties) {
   if (view.own) {
     const fields = view.fields.filter((k) => k in properties);
     $("area").innerHTML = `${title}<dl class="facts">` +
-      fields.map((k) => `<dt>${escapeHtml(LABELS[k] ?? k.replaceAll("_", " "))}</dt><dd>${show(k, properties[k])}</dd>`).join("") + "</dl>";
+      fields.map((k) => `<dt>${escapeHtml(heading(k))}</dt><dd>${k === "hub" ? escapeHtml(hubName(properties.hub)) : cellText(properties, k)}</dd>`).join("") + "</dl>";
     return;
   }
   const groups = state.datasets.find((d) => d.name === state.dataset).groups;
@@ -448,7 +504,7 @@ map.on("mousemove", "fill", (e) => {
   const property = view.property($("group").value);
   let value = p[property];
   if (view.kind === "category") value = view.labels?.[value || "ns"] ?? (value == null || value === "" || value === "no"
-    ? (property === "zone" ? "not a candidate" : "none") : property === "hub" ? `hub ${value}` : value);
+    ? (property === "zone" ? "not a candidate" : "none") : property === "hub" ? hubName(value) : value);
   $("hover").textContent = `${p.area}${p.place ? ` (${p.place})` : ""}: ${show(property, value, view.kind).replace(/&amp;/g, "&")}`;
 });
 map.on("mouseleave", "fill", () => { $("hover").textContent = ""; });
