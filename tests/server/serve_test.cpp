@@ -254,6 +254,7 @@ TEST(Serve, ChangeEndpointMatchesTheCommandLineOnTheProject) {
     EXPECT_FALSE(json_of(layer)["features"][0]["properties"].value("place", "").empty()) << layer->body.substr(0, 400);
     const auto datasets = json_of(c.Get("/api/datasets"));
     EXPECT_EQ(datasets[0]["change_years"], nlohmann::json::array({2011, 2021})) << datasets.dump();
+    EXPECT_EQ(datasets[0]["group_labels"]["OtherWhite"], "Other White") << datasets.dump();
     EXPECT_EQ(c.Get("/api/change?dataset=Bedford&top=2")->status, 400);
     EXPECT_EQ(c.Get("/api/change?dataset=bedford")->status, 400);  // the --dataset one has no change
 }

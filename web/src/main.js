@@ -104,6 +104,8 @@ const COMPONENTS = {
   unit_marginal: ["areas growing or shrinking", "change in the areas' sizes"],
   structural: ["groups sorting differently", "true change in how groups are spread over the areas, sizes held fixed"],
 };
+// A group in people's words (/api/datasets group_labels: "Other White" for OtherWhite).
+const groupName = (g) => state.datasets.find((d) => d.name === state.dataset)?.group_labels?.[g] ?? g;
 // The censuses' years of the shown dataset (/api/datasets change_years), else "earlier"/"later".
 function censusYears() {
   const years = state.datasets.find((d) => d.name === state.dataset)?.change_years;
@@ -253,7 +255,7 @@ function colour(collection, view, group) {
     if (breaks.length === 1) legend.push([classColour(0), `all ${show(property, breaks[0], view.kind)}`]);
   }
   const levelNote = state.level ? ` — each area shows its ${escapeHtml(state.level)}` : "";
-  $("legend").innerHTML = `<b>${escapeHtml(view.title(group))}</b>${levelNote}<br>` +
+  $("legend").innerHTML = `<b>${escapeHtml(view.title(groupName(group)))}</b>${levelNote}<br>` +
     legend.map(([c, l]) => `<i style="background:${c}"></i>${l}`).join("<br>");
   state.shown = { collection, property };
   state.legend = legend;  // read by the browser tests
@@ -390,7 +392,7 @@ async function loadIndices() {
   $("indices").querySelector("thead").innerHTML =
     "<tr><th>index</th><th>group</th><th>estimate</th><th>95% interval</th><th>raw</th></tr>";
   $("indices").querySelector("tbody").innerHTML = table.rows
-    .map((r) => `<tr><td>${escapeHtml(r.index.replaceAll("_", " "))}</td><td>${escapeHtml(r.focal)}</td>` +
+    .map((r) => `<tr><td>${escapeHtml(r.index.replaceAll("_", " "))}</td><td>${escapeHtml(groupName(r.focal))}</td>` +
       `<td>${show("", r.estimate ?? r.value)}</td>` +
       `<td>${r.ci_lower == null ? "–" : `${show("", r.ci_lower)}–${show("", r.ci_upper)}`}</td>` +
       `<td>${show("", r.raw_value ?? r.value)}</td></tr>`)
@@ -414,7 +416,7 @@ function showArea(properties) {
   $("area").innerHTML = `${title}, ${show("population", properties.population)} residents${extra}<br>` +
     groups.map((g) => {
       const s = properties[`${g}_share`] ?? 0;
-      return `${escapeHtml(g)}: <span class="bar" style="width:${Math.round(150 * s)}px"></span> ${show("", s, "percent")}`;
+      return `${escapeHtml(groupName(g))}: <span class="bar" style="width:${Math.round(150 * s)}px"></span> ${show("", s, "percent")}`;
     }).join("<br>");
 }
 
@@ -447,7 +449,7 @@ function applyControls() {
   const view = VIEWS[state.view];
   $("group-control").hidden = !view.group;
   $("level-control").hidden = !view.level;
-  $("view-note").textContent = view.note($("group").value);
+  $("view-note").textContent = view.note(groupName($("group").value));
 }
 
 async function refresh(what) {
@@ -471,7 +473,7 @@ async function refresh(what) {
       state.level = "";
       state.areas = await api(`/api/areas?dataset=${encodeURIComponent(d.name)}&format=geojson`);
       $("group").innerHTML = "";
-      d.groups.forEach((g) => option($("group"), g));
+      d.groups.forEach((g) => option($("group"), g, d.group_labels?.[g] ?? g));
       $("group").value = await defaultGroup(d);
       // The findings come from the whole study (seconds the first time): not awaited.
       state.findings = null;
