@@ -49,6 +49,7 @@ const VIEWS = {
     note: () => "Pace of change: how far each area's mix of groups moved between the two censuses (larger = faster). The fastest tenth are flagged.",
     summary: { title: "Why segregation changed between the censuses", table: 1 },
     fields: ["rank", "fast", "pace", "total_a", "total_b", "entropy_a", "entropy_b", "structural_contribution"],
+    headings: { rank: "rank by pace (1 = fastest)" },
   },
   esol: {
     own: { path: "/api/target/esol", needs: "census" }, title: () => "Where English (ESOL) classes are most needed",
@@ -118,6 +119,8 @@ const withYears = (text) => {
 // A column's heading in words: the labels above, with the censuses' years where the API
 // names the two censuses A and B (total_a: "residents, 2011").
 function heading(column) {
+  const own = VIEWS[state.view]?.headings?.[column];
+  if (own) return own;
   const years = state.datasets.find((d) => d.name === state.dataset)?.change_years;
   if (years && /_(a|b)$/.test(column) && LABELS[column]) {
     const year = String(years[column.endsWith("_a") ? 0 : 1]);

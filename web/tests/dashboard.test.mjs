@@ -204,6 +204,7 @@ try {
   check((await page.locator("#whatif-chart .band").count()) === 2, "what if: the chart has no bands");
   check(/^If nothing changes, the model puts Asian dissimilarity at about 0\.\d\d in 2031/.test(w.caption) && !RAW.test(w.caption),
     `what if: caption reads '${w.caption}'`);
+  check(/changes most is in [A-Z][a-z].* \(E0\d{7}\)/.test(w.caption), `what if: the area is not named by its place: '${w.caption}'`);
   // The map's difference for one area equals the run's end-state table.
   const end = w.job.result.find((t) => t.columns.includes("households")).rows;
   const code = Object.keys(w.shares)[0];
