@@ -158,7 +158,7 @@ void targeting_steps(const StudyTargetingSpec& t, std::vector<StudyStep>& steps)
                          h.progress = hooks.progress;
                          return StudyOutput{hub_siting(*in.aggregated, *in.layer(), h), in.layer()};
                      },
-                     "solver stages (hubs opened, model built and solved)"});
+                     "solver stages"});
     steps.push_back({"selective licensing screen", "target licensing", {"licensing.json", "licensing.gpkg"},
                      [](const Study& s, const StudyHooks&) {
                          const auto& in = *s.targeting();
