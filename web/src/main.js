@@ -63,7 +63,7 @@ const VIEWS = {
     own: { path: "/api/target/hubs", needs: "census" }, title: () => "Nearest integration hub", property: () => "hub",
     kind: "category", group: false, level: false,
     note: () => "Sites chosen to bring the most people with little English within 800 m of a hub (Census 2021); each area coloured by its nearest hub, rings show 800 m.",
-    summary: { title: "Hubs", table: 0 }, fields: ["hub", "site", "distance_m", "demand", "within_distance"],
+    summary: { title: "Hubs", table: 0, headings: { hub: "hub" } }, fields: ["hub", "site", "distance_m", "demand", "within_distance"],
   },
   licensing: {
     own: { path: "/api/target/licensing", needs: "census" }, title: () => "Selective licensing screen",
@@ -118,8 +118,8 @@ const withYears = (text) => {
 };
 // A column's heading in words: the labels above, with the censuses' years where the API
 // names the two censuses A and B (total_a: "residents, 2011").
-function heading(column) {
-  const own = VIEWS[state.view]?.headings?.[column];
+function heading(column, headings = VIEWS[state.view]?.headings) {
+  const own = headings?.[column];
   if (own) return own;
   const years = state.datasets.find((d) => d.name === state.dataset)?.change_years;
   if (years && /_(a|b)$/.test(column) && LABELS[column]) {
@@ -360,9 +360,9 @@ function cellText(row, column) {
   return show(column, row[column]);
 }
 
-function tableHtml(table, skip = []) {
+function tableHtml(table, skip = [], headings) {
   const columns = table.columns.filter((c) => !skip.includes(c));
-  return [`<tr>${columns.map((c) => `<th>${escapeHtml(heading(c))}</th>`).join("")}</tr>`,
+  return [`<tr>${columns.map((c) => `<th>${escapeHtml(heading(c, headings))}</th>`).join("")}</tr>`,
     table.rows.map((r) => `<tr>${columns.map((c) => `<td>${cellText(r, c)}</td>`).join("")}</tr>`).join("")];
 }
 
@@ -375,7 +375,7 @@ function showSummary(view, tables) {
   const table = tables[view.summary.table];
   panel.hidden = false;
   $("summary-title").textContent = view.summary.title;
-  const [head, body] = tableHtml(table, ["lon", "lat", "source"]);
+  const [head, body] = tableHtml(table, ["lon", "lat", "source"], { ...view.headings, ...view.summary.headings });
   $("summary").querySelector("thead").innerHTML = head;
   $("summary").querySelector("tbody").innerHTML = body || `<tr><td>none found</td></tr>`;
 }
