@@ -5,7 +5,6 @@
 
 #include <unordered_map>
 
-#include "analysis/group_labels.hpp"
 #include "analysis/group_ranking.hpp"
 #include "analysis/index_tables.hpp"
 #include "analysis/multilevel_tables.hpp"
@@ -52,13 +51,10 @@ void add_dataset_routes(RouteTable& routes, const DatasetCatalog& catalog, const
             for (const auto& [name, d] : catalog.all()) {
                 nlohmann::json levels = nlohmann::json::array();
                 for (const auto& l : d->table.levels()) levels.push_back(l.name);
-                // People's words for the group columns (WhiteBrit: "White British"), for display.
-                nlohmann::json group_labels = nlohmann::json::object();
-                for (const auto& g : d->table.group_names()) group_labels[g] = group_label(g).short_name;
                 list.push_back({{"name", name},
                                 {"areas", d->table.areas()},
                                 {"groups", d->table.group_names()},
-                                {"group_labels", group_labels},
+                                {"group_labels", group_labels(d->table.group_names())},
                                 {"levels", levels},
                                 {"boundaries", d->geography.has_value()},
                                 {"census", d->census.has_value()},

@@ -571,7 +571,8 @@ $("download-indices").addEventListener("click", () => {
 // A town opened from the national view (/api/town): added to the datasets and shown.
 async function openTown(town) {
   if (!state.datasets.some((d) => d.name === town.dataset)) {
-    state.datasets.push({ name: town.dataset, groups: town.groups, levels: town.levels, boundaries: town.boundaries, census: false, change: false });
+    state.datasets.push({ name: town.dataset, groups: town.groups, group_labels: town.group_labels, levels: town.levels,
+      boundaries: town.boundaries, census: false, change: false });
     option($("dataset"), town.dataset, town.name);
   }
   $("dataset").value = town.dataset;
