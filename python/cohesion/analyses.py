@@ -81,28 +81,30 @@ def typology(data, host: str, *, isolated: float = 0.80, non_isolated: float = 0
 
 
 def harmonise_areal(data, from_boundaries, to_boundaries, *, id: Optional[str] = None, to_id: Optional[str] = None,
-                    allow_unmatched: bool = False, **table_options):
+                    allow_unmatched: bool = False, progress: ProgressCallback = None, **table_options):
     """`cohesion harmonise --from-boundaries --to-boundaries`: the table moved onto other
     polygons by area overlap (GEOS intersections; people assumed spread evenly over each
     source area). Boundaries are GeoDataFrames, paths or AreaLayers; the target is read in
-    the source's projected CRS. Returns a Table whose history holds the notes."""
+    the source's projected CRS. `progress(done, total)` counts source areas overlaid.
+    Returns a Table whose history holds the notes."""
     from .spatial import as_layer
     source = as_layer(from_boundaries, id=id)
     target = as_layer(to_boundaries, id=to_id, crs=source.crs)
     table, notes = _cohesion.harmonise_areal(as_table(data, **table_options), source, target,
-                                             allow_unmatched=allow_unmatched)
+                                             allow_unmatched=allow_unmatched, progress=progress)
     return table
 
 
 def harmonise(data, lookup: str, from_column: str, to_column: str, *, change_column: str = "", levels=None,
               weights_table: str = "", weights_id: str = "", weights_column: str = "", allow_unmatched: bool = False,
-              **table_options):
-    """`cohesion harmonise --lookup`: the table moved onto another geography. Returns a
-    Table (use `table_frame` for a DataFrame); the notes are its history."""
+              progress: ProgressCallback = None, **table_options):
+    """`cohesion harmonise --lookup`: the table moved onto another geography.
+    `progress(done, total)` counts the table's areas apportioned. Returns a Table (use
+    `table_frame` for a DataFrame); the notes are its history."""
     table, notes = _cohesion.harmonise(
         as_table(data, **table_options), lookup=os.fspath(lookup), from_column=from_column, to_column=to_column,
         change_column=change_column, level_columns=_as_list(levels), weights_table=weights_table,
-        weights_id=weights_id, weights_column=weights_column, allow_unmatched=allow_unmatched)
+        weights_id=weights_id, weights_column=weights_column, allow_unmatched=allow_unmatched, progress=progress)
     return table
 
 
