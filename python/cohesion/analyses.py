@@ -180,17 +180,19 @@ def esol_targeting(census: str, *, where=None, aggregate: str = "", neighbourhoo
 def hub_siting(census: str, boundaries, *, where=None, aggregate: str = "", demand: str = "need",
                model: str = "maximal-covering", hubs: int = 3, distance: float = 800.0, solver: str = "auto",
                time_limit: float = 60.0, candidates: str = "", allow_outside: bool = False,
-               p: Optional[int] = None) -> dict:
+               p: Optional[int] = None, progress: ProgressCallback = None) -> dict:
     """`cohesion target hubs`: {"hubs", "areas"} (each area with its nearest hub).
     `hubs` is the number of hubs, as `--hubs` on the command line and `hubs` in a project
-    and the HTTP API (`p`, its earlier name, is still accepted)."""
+    and the HTTP API (`p`, its earlier name, is still accepted). `progress(done, total)`
+    counts solver stages (hubs opened, or CBC's model built and solved)."""
     from .spatial import as_layer, with_geometry
     if p is not None:
         hubs = p
     layer = as_layer(boundaries)
     results = _cohesion.hub_siting(os.fspath(census), where=_as_list_where(where), aggregate=aggregate, layer=layer,
                                    demand=demand, model=model, p=hubs, distance=distance, solver=solver,
-                                   time_limit=time_limit, candidates=candidates, allow_outside=allow_outside)
+                                   time_limit=time_limit, candidates=candidates, allow_outside=allow_outside,
+                                   progress=progress)
     out = named_frames(results, ["hubs", "areas"])
     out["areas"] = with_geometry(out["areas"], boundaries if not isinstance(boundaries, str) else layer)
     return out

@@ -358,7 +358,7 @@ void bind_analyses(py::module_& m) {
         "hub_siting",
         [](const std::string& folder, const StringList& where, const std::string& aggregate, const AreaLayer& layer,
            const std::string& demand, const std::string& model, std::size_t p, double distance, const std::string& solver,
-           double time_limit, const std::string& candidates, bool allow_outside) {
+           double time_limit, const std::string& candidates, bool allow_outside, py::object progress) {
             HubSitingOptions o;
             o.demand = demand;
             o.model = model;
@@ -368,14 +368,15 @@ void bind_analyses(py::module_& m) {
             o.time_limit = time_limit;
             o.candidates = candidates;
             o.allow_outside = allow_outside;
-            ComputeScope scope(0);
+            ComputeScope scope(0, std::move(progress));
+            o.progress = scope.progress();  // solver stages (targeting/facility_location.hpp)
             return to_python(
                 scope.run([&] { return hub_siting(CensusTopics(census_source(folder, where, aggregate)), layer, o); }));
         },
         py::arg("census"), py::arg("where") = StringList{}, py::arg("aggregate") = "", py::arg("layer"),
         py::arg("demand") = "need", py::arg("model") = "maximal-covering", py::arg("p") = 3, py::arg("distance") = 800.0,
         py::arg("solver") = "auto", py::arg("time_limit") = 60.0, py::arg("candidates") = "",
-        py::arg("allow_outside") = false);
+        py::arg("allow_outside") = false, py::arg("progress") = py::none());
     m.def(
         "licensing_screen",
         [](const std::string& folder, const StringList& where, const std::string& aggregate, const SpatialData* spatial,
