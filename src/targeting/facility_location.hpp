@@ -47,7 +47,8 @@ struct LocationProblem {
 //   - heuristic p-median and maximal covering: each of the p greedy openings, then the
 //     vertex substitution as one stage (p + 1): its swap passes run until none improves,
 //     so their number is not known ahead;
-//   - heuristic set covering: the greedy cover, then the redundancy removal (2 stages);
+//   - heuristic set covering: the greedy cover with redundant sites dropped, then the
+//     pairwise merges (2 stages);
 //   - every model: each point allocated to its nearest chosen site (1 stage).
 // A fallback from CBC to the heuristic (hub_siting) starts a new count at 1.
 using LocationProgress = std::function<void(std::size_t done, std::size_t total)>;
