@@ -52,17 +52,23 @@ void BM_LoadNationalLsoaLayers(benchmark::State& state) {
 }
 BENCHMARK(BM_LoadNationalLsoaLayers)->Unit(benchmark::kMillisecond)->Iterations(1);
 
+// Argument 1: with a progress callback (counted under a lock per source polygon, as
+// `harmonise` shows it), to see what the count costs.
 void BM_ArealInterpolationNationalLsoa2011To2021(benchmark::State& state) {
     const AreaLayer& a = lsoa2011();
     const AreaLayer& b = lsoa2021();
     const Table& t = table2011();
+    ArealInterpolationOptions options;
+    std::size_t calls = 0;
+    if (state.range(0)) options.progress = [&calls](std::size_t, std::size_t) { ++calls; };
     for (auto _ : state) {
-        const ArealInterpolated r = areal_interpolate(t, a, b);
+        const ArealInterpolated r = areal_interpolate(t, a, b, options);
         benchmark::DoNotOptimize(r.table.areas());
         state.counters["pairs"] = static_cast<double>(r.report.overlap_pairs);
     }
+    benchmark::DoNotOptimize(calls);
 }
-BENCHMARK(BM_ArealInterpolationNationalLsoa2011To2021)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_ArealInterpolationNationalLsoa2011To2021)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 void BM_MutualDifferenceNationalLsoa(benchmark::State& state) {
     Table b = load_wide_csv((test::shared_data_dir() / "ew2021_lsoa" / "ts021_ethnic5_lsoa.csv.gz").string());

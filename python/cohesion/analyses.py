@@ -81,28 +81,30 @@ def typology(data, host: str, *, isolated: float = 0.80, non_isolated: float = 0
 
 
 def harmonise_areal(data, from_boundaries, to_boundaries, *, id: Optional[str] = None, to_id: Optional[str] = None,
-                    allow_unmatched: bool = False, **table_options):
+                    allow_unmatched: bool = False, progress: ProgressCallback = None, **table_options):
     """`cohesion harmonise --from-boundaries --to-boundaries`: the table moved onto other
     polygons by area overlap (GEOS intersections; people assumed spread evenly over each
     source area). Boundaries are GeoDataFrames, paths or AreaLayers; the target is read in
-    the source's projected CRS. Returns a Table whose history holds the notes."""
+    the source's projected CRS. `progress(done, total)` counts source areas overlaid.
+    Returns a Table whose history holds the notes."""
     from .spatial import as_layer
     source = as_layer(from_boundaries, id=id)
     target = as_layer(to_boundaries, id=to_id, crs=source.crs)
     table, notes = _cohesion.harmonise_areal(as_table(data, **table_options), source, target,
-                                             allow_unmatched=allow_unmatched)
+                                             allow_unmatched=allow_unmatched, progress=progress)
     return table
 
 
 def harmonise(data, lookup: str, from_column: str, to_column: str, *, change_column: str = "", levels=None,
               weights_table: str = "", weights_id: str = "", weights_column: str = "", allow_unmatched: bool = False,
-              **table_options):
-    """`cohesion harmonise --lookup`: the table moved onto another geography. Returns a
-    Table (use `table_frame` for a DataFrame); the notes are its history."""
+              progress: ProgressCallback = None, **table_options):
+    """`cohesion harmonise --lookup`: the table moved onto another geography.
+    `progress(done, total)` counts the table's areas apportioned. Returns a Table (use
+    `table_frame` for a DataFrame); the notes are its history."""
     table, notes = _cohesion.harmonise(
         as_table(data, **table_options), lookup=os.fspath(lookup), from_column=from_column, to_column=to_column,
         change_column=change_column, level_columns=_as_list(levels), weights_table=weights_table,
-        weights_id=weights_id, weights_column=weights_column, allow_unmatched=allow_unmatched)
+        weights_id=weights_id, weights_column=weights_column, allow_unmatched=allow_unmatched, progress=progress)
     return table
 
 
@@ -178,17 +180,19 @@ def esol_targeting(census: str, *, where=None, aggregate: str = "", neighbourhoo
 def hub_siting(census: str, boundaries, *, where=None, aggregate: str = "", demand: str = "need",
                model: str = "maximal-covering", hubs: int = 3, distance: float = 800.0, solver: str = "auto",
                time_limit: float = 60.0, candidates: str = "", allow_outside: bool = False,
-               p: Optional[int] = None) -> dict:
+               p: Optional[int] = None, progress: ProgressCallback = None) -> dict:
     """`cohesion target hubs`: {"hubs", "areas"} (each area with its nearest hub).
     `hubs` is the number of hubs, as `--hubs` on the command line and `hubs` in a project
-    and the HTTP API (`p`, its earlier name, is still accepted)."""
+    and the HTTP API (`p`, its earlier name, is still accepted). `progress(done, total)`
+    counts solver stages (hubs opened, or CBC's model built and solved)."""
     from .spatial import as_layer, with_geometry
     if p is not None:
         hubs = p
     layer = as_layer(boundaries)
     results = _cohesion.hub_siting(os.fspath(census), where=_as_list_where(where), aggregate=aggregate, layer=layer,
                                    demand=demand, model=model, p=hubs, distance=distance, solver=solver,
-                                   time_limit=time_limit, candidates=candidates, allow_outside=allow_outside)
+                                   time_limit=time_limit, candidates=candidates, allow_outside=allow_outside,
+                                   progress=progress)
     out = named_frames(results, ["hubs", "areas"])
     out["areas"] = with_geometry(out["areas"], boundaries if not isinstance(boundaries, str) else layer)
     return out

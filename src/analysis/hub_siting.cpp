@@ -87,6 +87,7 @@ std::vector<ResultTable> hub_siting(const CensusTopics& census, const AreaLayer&
     LocationOptions lo;
     lo.time_limit_seconds = o.time_limit;
     lo.solver = choose_solver(o.solver, pr);
+    lo.progress = o.progress;
     LocationSolution s;
     std::string fallback;
     try {

@@ -3,6 +3,7 @@
 // point on surface, candidate sites given or every area, and a facility-location model
 // (p-median, maximal covering, set covering — targeting/facility_location) solved
 // exactly by CBC or by the heuristics. Distances are straight lines in the layer's CRS.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,9 @@ struct HubSitingOptions {
     bool allow_outside = false;    // accept candidate sites outside the study areas
     std::vector<NamedSite> demand_points;  // by area code (e.g. population-weighted centroids);
     std::string demand_points_label;       // areas without one use their point on surface
+    // (done, total) in solver stages, as solve_location counts them (targeting/facility_location.hpp);
+    // a fallback from CBC to the heuristic counts again from 1. May be empty.
+    std::function<void(std::size_t done, std::size_t total)> progress;
 };
 
 // Tables: the chosen hubs, then every area with its nearest hub (the map layer).

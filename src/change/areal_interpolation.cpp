@@ -103,7 +103,7 @@ ArealInterpolated areal_interpolate(const Table& table, const AreaLayer& source,
     std::unordered_map<std::string, std::size_t> polygon_of;
     for (std::size_t i = 0; i < source.size(); ++i) polygon_of.emplace(source.codes[i], i);
 
-    const AreaOverlaps overlaps = area_overlaps(source, target);
+    const AreaOverlaps overlaps = area_overlaps(source, target, options.progress);
     auto weights = area_weights(overlaps, source.size(), report);
     if (options.dasymetric) apply_dasymetric(weights, *options.dasymetric, source, target, report);
 

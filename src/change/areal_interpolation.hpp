@@ -13,6 +13,7 @@
 // finer population layer is supplied (e.g. output-area populations at their centroids),
 // w_st = P(s ∩ t) / P(s), the share of the finer population of s that lies in t; sources
 // that hold no finer population fall back to area weights (counted in the report).
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,9 @@ struct PopulationPoints {
 struct ArealInterpolationOptions {
     bool allow_unmatched = false;                 // drop (and count) table areas without a polygon or overlap
     const PopulationPoints* dasymetric = nullptr; // finer population for dasymetric weights
+    // (done, total) in source polygons overlaid with the targets (the slow part), 1, 2, ...,
+    // total in order; may be empty.
+    std::function<void(std::size_t done, std::size_t total)> progress;
 };
 
 struct ArealInterpolationReport {

@@ -58,7 +58,8 @@ std::vector<std::string> HarmonisationReport::lines() const {
 }
 
 Harmonised harmonise(const Table& table, const GeographyLookup& lookup,
-                     const std::unordered_map<std::string, double>* target_weights, bool allow_unmatched) {
+                     const std::unordered_map<std::string, double>* target_weights, bool allow_unmatched,
+                     const HarmoniseProgress& progress) {
     // Lookup rows of each source code.
     std::unordered_map<std::string_view, std::vector<std::size_t>> rows_of;
     for (std::size_t r = 0; r < lookup.from.size(); ++r) rows_of[lookup.from[r]].push_back(r);
@@ -71,12 +72,16 @@ Harmonised harmonise(const Table& table, const GeographyLookup& lookup,
     std::vector<std::vector<Share>> shares(table.areas());
     std::map<std::string, std::size_t> by_change;
     const auto totals = table.unit_total();
+    const auto apportioned = [&](std::size_t i) {
+        if (progress) progress(i + 1, table.areas());
+    };
     for (std::size_t i = 0; i < table.areas(); ++i) {
         const auto it = rows_of.find(table.area_codes()[i]);
         if (it == rows_of.end()) {
             ++report.unmatched_areas;
             report.unmatched_people += totals[i];
             if (report.unmatched_examples.size() < 5) report.unmatched_examples.push_back(table.area_codes()[i]);
+            apportioned(i);
             continue;
         }
         ++by_change[lookup.change[it->second.front()]];
@@ -102,6 +107,7 @@ Harmonised harmonise(const Table& table, const GeographyLookup& lookup,
             if (inserted) targets.push_back(lookup.to[r]);
             shares[i].push_back({pos->second, w[k] / sum});
         }
+        apportioned(i);
     }
     if (report.unmatched_areas && !allow_unmatched)
         throw Error(Location{lookup.source, 0, {}},

@@ -9,6 +9,7 @@
 // their rows. The weights of every source area sum to 1, so every group's total is
 // preserved exactly (volume preservation). Source areas missing from the lookup are an
 // error by default — never a silent loss of people — or, when allowed, dropped and counted.
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -48,7 +49,11 @@ struct Harmonised {
 };
 
 // `target_weights`: weight per target code (e.g. later-census population); nullptr = equal.
+// `progress` (may be empty) is told (done, total) in the table's areas apportioned over
+// their lookup rows, 1, 2, ..., total in order.
+using HarmoniseProgress = std::function<void(std::size_t done, std::size_t total)>;
 Harmonised harmonise(const Table& table, const GeographyLookup& lookup,
-                     const std::unordered_map<std::string, double>* target_weights, bool allow_unmatched = false);
+                     const std::unordered_map<std::string, double>* target_weights, bool allow_unmatched = false,
+                     const HarmoniseProgress& progress = {});
 
 }  // namespace cohesion

@@ -14,14 +14,15 @@ Table load_weights_table(const std::string& path, const std::string& id_column, 
     return load_wide_csv(path, w);
 }
 
-HarmonisedTable harmonise_with_lookup(const Table& table, const LookupHarmonisationJob& job) {
+HarmonisedTable harmonise_with_lookup(const Table& table, const LookupHarmonisationJob& job,
+                                      const HarmoniseProgress& progress) {
     const GeographyLookup lookup = load_lookup(job.lookup, job.options);
     std::unordered_map<std::string, double> weights;
     if (!job.weights_table.empty()) {
         const Table t = load_weights_table(job.weights_table, job.weights_id, job.weights_column);
         for (std::size_t i = 0; i < t.areas(); ++i) weights[t.area_codes()[i]] = t.count(i, 0);
     }
-    Harmonised h = harmonise(table, lookup, job.weights_table.empty() ? nullptr : &weights, job.allow_unmatched);
+    Harmonised h = harmonise(table, lookup, job.weights_table.empty() ? nullptr : &weights, job.allow_unmatched, progress);
     std::vector<std::string> notes = h.table.history();
     for (const auto& line : h.report.lines()) notes.push_back(line);
     notes.push_back(job.weights_table.empty()

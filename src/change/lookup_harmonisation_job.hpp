@@ -24,7 +24,9 @@ struct HarmonisedTable {
     std::vector<std::string> notes;
 };
 
-HarmonisedTable harmonise_with_lookup(const Table& table, const LookupHarmonisationJob& job);
+// `progress` (may be empty): areas apportioned, as harmonise() counts them.
+HarmonisedTable harmonise_with_lookup(const Table& table, const LookupHarmonisationJob& job,
+                                      const HarmoniseProgress& progress = {});
 
 // A one-column table of weights (e.g. populations) by area code, from a wide CSV.
 Table load_weights_table(const std::string& path, const std::string& id_column, const std::string& column);

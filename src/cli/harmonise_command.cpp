@@ -9,6 +9,7 @@
 #include "cli/command.hpp"
 #include "cli/input_options.hpp"
 #include "cli/output_options.hpp"
+#include "cli/progress_bar.hpp"
 #include "core/error.hpp"
 #include "io/wide_csv_loader.hpp"
 
@@ -40,6 +41,7 @@ Interpolation interpolate(const HarmoniseOptions& o, const Table& table) {
     AreaLayer target = load_area_layer(o.to_boundaries, to);
     ArealInterpolationOptions options;
     options.allow_unmatched = o.job.allow_unmatched;
+    options.progress = counted_progress("areal interpolation: source areas overlaid");
     PopulationPoints points;
     if (!o.dasymetric_table.empty()) {
         // Finer areas' populations at their centroids: a table of totals plus its polygons.
@@ -70,7 +72,7 @@ Interpolation interpolate(const HarmoniseOptions& o, const Table& table) {
 }
 
 ResultTable run(const HarmoniseOptions& o, const Table& table) {
-    HarmonisedTable h = harmonise_with_lookup(table, o.job);
+    HarmonisedTable h = harmonise_with_lookup(table, o.job, counted_progress("harmonise: areas apportioned"));
     return table_result(h.table, std::move(h.notes));
 }
 

@@ -1,8 +1,5 @@
 #include "cli/hot_spot_options.hpp"
 
-#include <memory>
-#include <optional>
-
 #include "cli/progress_bar.hpp"
 
 namespace cohesion::cli {
@@ -20,12 +17,7 @@ void add_hot_spot_options(CLI::App& command, HotSpotOptionValues& v) {
         ->default_val(20170601)->group(g);
     // The permutations count on stderr in areas tested (a fresh count for each test: `emerging`
     // tests several groups). --quiet silences it like every progress line.
-    auto bar = std::make_shared<std::optional<ProgressBar>>();
-    v.options.progress = [bar](std::size_t done, std::size_t total) {
-        if (done == 1) bar->emplace("hot spots: areas tested (LISA, then G*)", total);
-        (*bar)->advance();
-        if (done == total) bar->reset();
-    };
+    v.options.progress = counted_progress("hot spots: areas tested (LISA, then G*)");
 }
 
 }  // namespace cohesion::cli

@@ -5,6 +5,8 @@
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
+#include <optional>
 
 namespace cohesion::cli {
 
@@ -71,6 +73,15 @@ void ProgressBar::draw(bool final) {
                  width - filled, "", done_, total_);
     if (final) std::fprintf(stderr, "\n");
     std::fflush(stderr);
+}
+
+std::function<void(std::size_t, std::size_t)> counted_progress(std::string label) {
+    auto bar = std::make_shared<std::optional<ProgressBar>>();
+    return [bar, label = std::move(label)](std::size_t done, std::size_t total) {
+        if (done == 1 || !*bar) bar->emplace(label, total);
+        (*bar)->advance();
+        if (done >= total) bar->reset();
+    };
 }
 
 }  // namespace cohesion::cli

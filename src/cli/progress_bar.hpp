@@ -7,6 +7,7 @@
 // COHESION_PROGRESS_SECONDS sets the interval of the plain lines (default 5; tests use 0).
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <string>
 
 namespace cohesion::cli {
@@ -29,5 +30,10 @@ private:
     std::chrono::steady_clock::duration interval_;
     std::chrono::steady_clock::time_point last_draw_;
 };
+
+// A library progress callback (done, total), counted one by one on a ProgressBar labelled
+// `label`: a fresh bar each time the count starts again at 1 (a test per group, a solver
+// fallback), closed at the total.
+std::function<void(std::size_t done, std::size_t total)> counted_progress(std::string label);
 
 }  // namespace cohesion::cli

@@ -144,6 +144,12 @@ void run(ReportOptions& o) {
         SectionMapOptions map_options;
         map_options.hub_distance_m = o.hub_distance;
         map_options.places = places.in_crs(layer.crs);
+        // A hub layer (`target hubs -o`) numbers its hubs: the map names them as the hubs table does.
+        LayerColumn hub_numbers;
+        if (column == "site" && layer_has_field(path, "hub")) {
+            hub_numbers = read_layer_column(path, "area", "hub");
+            map_options.hub_numbers = &hub_numbers;
+        }
         section_titled(request.extra_sections, title)
             .figures.push_back(section_map(title, layer, read_layer_column(path, "area", column), column, map_options));
     }

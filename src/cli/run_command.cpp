@@ -341,7 +341,7 @@ void add_run_command(CLI::App& app) {
             // stderr, one line every few seconds when it is not a terminal (--quiet: none).
             std::vector<std::unique_ptr<ProgressBar>> step_progress(steps.size());
             callbacks.progress = [&steps, &step_progress](std::size_t i, std::size_t, std::size_t total) {
-                if (!step_progress[i]) step_progress[i] = std::make_unique<ProgressBar>(steps[i].label + ": replicates", total);
+                if (!step_progress[i]) step_progress[i] = std::make_unique<ProgressBar>(steps[i].label + ": " + steps[i].counted, total);
                 step_progress[i]->advance();
             };
             callbacks.finished = [&](std::size_t i, StudyOutput&& out, double compute_seconds) {

@@ -47,6 +47,8 @@ ServedChange served_change(const StudyChangeSpec& c) {
     out.label_earlier = in.label_earlier;
     out.label_later = in.label_later;
     out.years = c.years;
+    out.earlier_year = c.earlier_year;
+    out.later_year = c.later_year;
     return out;
 }
 
@@ -137,7 +139,6 @@ void add_serve_command(CLI::App& app) {
             try {  // an error in a project's inputs is named by its key and line in the file
                 catalog.add(name, study.table, p.boundaries);
                 catalog.set_study(name, study);
-                if (!p.places.empty() && !p.boundaries.empty()) catalog.set_places(name, p.places);
                 if (study.change) catalog.add_change(name, served_change(*study.change), p.change->boundaries);
                 if (study.what_if) {  // the [[scenario]] blocks: POST /api/scenario-runs
                     StudyWhatIfInputs in = load_study_what_if(*study.what_if);
@@ -158,6 +159,8 @@ void add_serve_command(CLI::App& app) {
                                                           t.aggregate},
                                        t.boundaries);
                 }
+                // After the census and change: their areas are named too (hubs by place).
+                if (!p.places.empty() && !p.boundaries.empty()) catalog.set_places(name, p.places);
             } catch (const Error& e) {
                 throw project_error(p, e);
             }

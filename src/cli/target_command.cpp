@@ -12,6 +12,7 @@
 #include "cli/census_options.hpp"
 #include "cli/command.hpp"
 #include "cli/output_options.hpp"
+#include "cli/progress_bar.hpp"
 #include "cli/spatial_options.hpp"
 
 namespace cohesion::cli {
@@ -117,6 +118,8 @@ void add_target_command(CLI::App& app) {
             h->hubs.demand_points = load_demand_points(h->demand_points, layer);
             h->hubs.demand_points_label = h->demand_points;
         }
+        // Counted in solver stages (hubs opened, model built and solved): see facility_location.hpp.
+        h->hubs.progress = counted_progress("hub siting: solver stages");
         const auto results = hub_siting(CensusTopics(h->census), layer, h->hubs);
         emit_spatial(results, results.back(), layer, h->output, *hubs);
     });

@@ -1,6 +1,7 @@
 #include "geo/area_overlaps.hpp"
 
 #include <algorithm>
+#include <mutex>
 #include <numeric>
 
 #include <fmt/format.h>
@@ -64,7 +65,7 @@ double area_of(GEOSContextHandle_t h, const GEOSGeometry* g) {
 
 }  // namespace
 
-AreaOverlaps area_overlaps(const AreaLayer& source, const AreaLayer& target) {
+AreaOverlaps area_overlaps(const AreaLayer& source, const AreaLayer& target, const OverlapProgress& progress) {
     if (source.crs != target.crs)
         throw Error(fmt::format("{} is in {} but {} is in {}; load both in the same projected CRS", source.source,
                                 source.crs, target.source, target.crs));
@@ -85,6 +86,8 @@ AreaOverlaps area_overlaps(const AreaLayer& source, const AreaLayer& target) {
     std::vector<std::vector<AreaOverlap>> per_source(s.size());
     std::vector<std::size_t> repaired(s.size(), 0);
     tbb::enumerable_thread_specific<geos::Context> contexts;
+    std::size_t done = 0;  // under progress_mutex
+    std::mutex progress_mutex;
     tbb::parallel_for(std::size_t{0}, s.size(), [&](std::size_t i) {
         const GEOSContextHandle_t h = contexts.local().get();
         const geos::Prepared prepared(GEOSPrepare_r(h, s[i].get()), geos::PreparedDeleter{h});
@@ -105,6 +108,10 @@ AreaOverlaps area_overlaps(const AreaLayer& source, const AreaLayer& target) {
                 a = area_of(h, x.get());
             }
             if (a > 0.0) per_source[i].push_back({i, j, a});
+        }
+        if (progress) {  // counted under the lock: the calls see 1, 2, 3, ... in order
+            const std::lock_guard lock(progress_mutex);
+            progress(++done, s.size());
         }
     });
     for (std::size_t i = 0; i < s.size(); ++i) {

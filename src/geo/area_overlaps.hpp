@@ -4,6 +4,7 @@
 // STR-tree), computed in parallel. The basis of areal-weighted interpolation between
 // two boundary sets (e.g. LSOA 2011 → LSOA 2021), and of locating points in areas.
 #include <cstddef>
+#include <functional>
 #include <limits>
 #include <vector>
 
@@ -24,7 +25,11 @@ struct AreaOverlaps {
 };
 
 // Both layers must be in the same projected CRS (load the target with the source's CRS).
-AreaOverlaps area_overlaps(const AreaLayer& source, const AreaLayer& target);
+// `progress` (may be empty) is told (done, total) in source areas overlaid, 1, 2, ...,
+// total in order (counted under a lock, from the worker threads): the overlays are the
+// slow part of areal interpolation.
+using OverlapProgress = std::function<void(std::size_t done, std::size_t total)>;
+AreaOverlaps area_overlaps(const AreaLayer& source, const AreaLayer& target, const OverlapProgress& progress = {});
 
 inline constexpr std::size_t no_area = std::numeric_limits<std::size_t>::max();
 

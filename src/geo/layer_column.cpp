@@ -29,4 +29,10 @@ LayerColumn read_layer_column(const std::string& source, const std::string& code
     return out;
 }
 
+bool layer_has_field(const std::string& source, const std::string& field) {
+    GDALAllRegister();
+    GDALDatasetUniquePtr ds(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    return ds && ds->GetLayerCount() > 0 && ds->GetLayer(0)->GetLayerDefn()->GetFieldIndex(field.c_str()) >= 0;
+}
+
 }  // namespace cohesion

@@ -15,4 +15,7 @@ struct LayerColumn {
 // Throws Error naming the layer when it cannot be opened or lacks either field.
 LayerColumn read_layer_column(const std::string& source, const std::string& code_field, const std::string& column);
 
+// Whether the layer's first table has the field (false when it cannot be opened).
+bool layer_has_field(const std::string& source, const std::string& field);
+
 }  // namespace cohesion

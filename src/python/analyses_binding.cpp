@@ -114,7 +114,7 @@ HotSpotOptions hot_spot_options(int permutations, double alpha, bool fdr, std::u
 py::tuple harmonise(const Table& table, const std::string& lookup, const std::string& from_column,
                     const std::string& to_column, const std::string& change_column, const StringList& level_columns,
                     const std::string& weights_table, const std::string& weights_id, const std::string& weights_column,
-                    bool allow_unmatched) {
+                    bool allow_unmatched, py::object progress) {
     LookupHarmonisationJob job;
     job.lookup = lookup;
     job.options.from_column = from_column;
@@ -125,21 +125,23 @@ py::tuple harmonise(const Table& table, const std::string& lookup, const std::st
     job.weights_id = weights_id;
     job.weights_column = weights_column;
     job.allow_unmatched = allow_unmatched;
-    ComputeScope scope(0);
-    HarmonisedTable h = scope.run([&] { return harmonise_with_lookup(table, job); });
+    ComputeScope scope(0, std::move(progress));  // areas apportioned
+    HarmonisedTable h = scope.run([&] { return harmonise_with_lookup(table, job, scope.progress()); });
     return py::make_tuple(std::move(h.table), h.notes);
 }
 
 // As `cohesion harmonise --from-boundaries/--to-boundaries` (areal-weighted, GEOS
 // intersections); the layers must share a CRS (the Python side reads the target in the
 // source's CRS).
-py::tuple harmonise_areal(const Table& table, const AreaLayer& source, const AreaLayer& target, bool allow_unmatched) {
+py::tuple harmonise_areal(const Table& table, const AreaLayer& source, const AreaLayer& target, bool allow_unmatched,
+                          py::object progress) {
     if (source.crs != target.crs)
         throw Error(Location{target.source, 0, {}}, "the target layer is in " + target.crs + ", the source layer in " +
                                                          source.crs + "; overlaps need one CRS");
     ArealInterpolationOptions options;
     options.allow_unmatched = allow_unmatched;
-    ComputeScope scope(0);
+    ComputeScope scope(0, std::move(progress));
+    options.progress = scope.progress();  // source areas overlaid
     const ArealInterpolated r = scope.run([&] { return areal_interpolate(table, source, target, options); });
     std::vector<std::string> notes = r.table.history();
     for (const auto& line : r.report.lines()) notes.push_back(line);
@@ -315,10 +317,11 @@ void bind_analyses(py::module_& m) {
         py::arg("fdr") = true, py::arg("seed") = 20170601, py::arg("use_lisa") = false, py::arg("min_areas") = 2,
         py::arg("min_lq") = 1.5, py::arg("years") = 10.0, py::arg("label_a") = "A", py::arg("label_b") = "B", py::arg("threads") = 0);
     m.def("harmonise_areal", &harmonise_areal, py::arg("table"), py::arg("source"), py::arg("target"),
-          py::arg("allow_unmatched") = false);
+          py::arg("allow_unmatched") = false, py::arg("progress") = py::none());
     m.def("harmonise", &harmonise, py::arg("table"), py::arg("lookup"), py::arg("from_column"), py::arg("to_column"),
           py::arg("change_column") = "", py::arg("level_columns") = StringList{}, py::arg("weights_table") = "",
-          py::arg("weights_id") = "", py::arg("weights_column") = "", py::arg("allow_unmatched") = false);
+          py::arg("weights_id") = "", py::arg("weights_column") = "", py::arg("allow_unmatched") = false,
+          py::arg("progress") = py::none());
     m.def("change_tables", &change, py::arg("a"), py::arg("b"), py::arg("years") = 10.0, py::arg("top") = 0.10,
           py::arg("threshold") = -1.0, py::arg("label_a") = "A", py::arg("label_b") = "B",
           py::arg("national_a") = nullptr, py::arg("national_b") = nullptr, py::arg("national_label") = "national");
@@ -355,7 +358,7 @@ void bind_analyses(py::module_& m) {
         "hub_siting",
         [](const std::string& folder, const StringList& where, const std::string& aggregate, const AreaLayer& layer,
            const std::string& demand, const std::string& model, std::size_t p, double distance, const std::string& solver,
-           double time_limit, const std::string& candidates, bool allow_outside) {
+           double time_limit, const std::string& candidates, bool allow_outside, py::object progress) {
             HubSitingOptions o;
             o.demand = demand;
             o.model = model;
@@ -365,14 +368,15 @@ void bind_analyses(py::module_& m) {
             o.time_limit = time_limit;
             o.candidates = candidates;
             o.allow_outside = allow_outside;
-            ComputeScope scope(0);
+            ComputeScope scope(0, std::move(progress));
+            o.progress = scope.progress();  // solver stages (targeting/facility_location.hpp)
             return to_python(
                 scope.run([&] { return hub_siting(CensusTopics(census_source(folder, where, aggregate)), layer, o); }));
         },
         py::arg("census"), py::arg("where") = StringList{}, py::arg("aggregate") = "", py::arg("layer"),
         py::arg("demand") = "need", py::arg("model") = "maximal-covering", py::arg("p") = 3, py::arg("distance") = 800.0,
         py::arg("solver") = "auto", py::arg("time_limit") = 60.0, py::arg("candidates") = "",
-        py::arg("allow_outside") = false);
+        py::arg("allow_outside") = false, py::arg("progress") = py::none());
     m.def(
         "licensing_screen",
         [](const std::string& folder, const StringList& where, const std::string& aggregate, const SpatialData* spatial,

@@ -67,19 +67,36 @@ MapFigure section_map(const std::string& title, const AreaLayer& layer, const La
     bool sites = !labels.empty();
     for (const auto& l : labels) sites = sites && index.count(l) > 0;
     if (sites) {  // hub catchments: a marker at each hub's area, with its service ring
-        for (const auto& l : labels) {
-            const std::size_t i = index[l];
-            const std::string where = place_of[i].empty() ? l : place_of[i];
-            m.markers.push_back({layer.centroid_x[i], layer.centroid_y[i], options.hub_distance_m, "Hub: " + where});
+        // Hubs in the hubs table's order, named in words: "Hub 1: Queens Park".
+        std::map<std::string, double> number_of;  // site -> hub number
+        if (options.hub_numbers)
+            for (const auto& [code, site] : values.text)
+                if (const auto n = options.hub_numbers->number.find(code); n != options.hub_numbers->number.end())
+                    number_of.emplace(site, n->second);
+        std::vector<std::string> hubs(labels.begin(), labels.end());
+        std::stable_sort(hubs.begin(), hubs.end(), [&](const std::string& a, const std::string& b) {
+            const auto na = number_of.find(a), nb = number_of.find(b);
+            const double inf = std::numeric_limits<double>::infinity();
+            return (na == number_of.end() ? inf : na->second) < (nb == number_of.end() ? inf : nb->second);
+        });
+        std::map<std::string, std::string> name_of;  // site -> legend label
+        m.category_colours.clear();
+        std::vector<std::size_t> hub_areas;
+        for (std::size_t k = 0; k < hubs.size(); ++k) {
+            const std::size_t i = index[hubs[k]];
+            const auto n = number_of.find(hubs[k]);
+            const std::string number =
+                n == number_of.end() ? std::to_string(k + 1) : fmt::format("{:g}", n->second);
+            const std::string label = "Hub " + number + ": " + (place_of[i].empty() ? hubs[k] : place_of[i]);
+            name_of[hubs[k]] = label;
+            m.category_colours.emplace_back(label, okabe_ito(k));
+            m.markers.push_back({layer.centroid_x[i], layer.centroid_y[i], options.hub_distance_m, label});
+            hub_areas.push_back(i);
         }
-        for (auto& [label, _] : m.category_colours)
-            if (!place_of[index[label]].empty()) label += " (" + place_of[index[label]] + ")";
         for (auto& c : m.categories)
-            if (!c.empty() && !place_of[index[c]].empty()) c += " (" + place_of[index[c]] + ")";
+            if (const auto it = name_of.find(c); it != name_of.end()) c = it->second;
         m.legend_title = "served by hub";
-        std::vector<std::size_t> hubs;
-        for (const auto& l : labels) hubs.push_back(index[l]);
-        m.extent = focus_extent(layer, hubs, std::max(3000.0, 3.0 * options.hub_distance_m));
+        m.extent = focus_extent(layer, hub_areas, std::max(3000.0, 3.0 * options.hub_distance_m));
         m.caption += " Zoomed to the hubs.";
     } else if (labels.size() <= 12) {  // zones: dissolved outlines, named
         std::vector<std::size_t> all;

@@ -54,7 +54,18 @@ MapFigure per_area_map(const std::string& title, const StudyOutput& output, std:
         }
     }
     const AreaLayer& layer = layers.emplace_back(subset_layer(*output.layer, features));
-    return section_map(title, layer, values, column, options);
+    // Hub catchments: each area's hub number, so the map numbers the hubs as the hubs table does.
+    LayerColumn hub_numbers;
+    SectionMapOptions with_hubs = options;
+    if (const auto h = std::find(t.columns.begin(), t.columns.end(), "hub"); h != t.columns.end()) {
+        const auto k = static_cast<std::size_t>(h - t.columns.begin());
+        for (const auto& row : t.rows)
+            if (const auto* code = std::get_if<std::string>(&row.at(0)))
+                if (const auto* n = std::get_if<std::int64_t>(&row.at(k)))
+                    hub_numbers.number[*code] = static_cast<double>(*n);
+        with_hubs.hub_numbers = &hub_numbers;
+    }
+    return section_map(title, layer, values, column, with_hubs);
 }
 
 

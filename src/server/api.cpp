@@ -10,6 +10,7 @@
 #include <limits>
 #include <iostream>
 
+#include "analysis/group_labels.hpp"
 #include "core/cancellation.hpp"
 #include "core/error.hpp"
 #include "geo/geojson_features.hpp"
@@ -82,6 +83,12 @@ std::string with_classes(std::string geojson, const ResultTable& t) {
     std::string members = "\"classes\":" + classes.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + ",";
     geojson.insert(1, members);
     return geojson;
+}
+
+std::map<std::string, std::string> group_labels(const std::vector<std::string>& groups) {
+    std::map<std::string, std::string> out;
+    for (const auto& g : groups) out[g] = group_label(g).short_name;
+    return out;
 }
 
 std::string respond_layer(const std::optional<ServedGeography>& geography, const std::string& format,

@@ -41,6 +41,9 @@ const ServedDataset& dataset_of(const DatasetCatalog& catalog, const ApiParamete
 // `geojson` with the map classes of `t`'s numeric columns as a foreign member "classes".
 std::string with_classes(std::string geojson, const ResultTable& t);
 std::string required_group(const ApiParameters& p);
+// Each group in people's words ({"OtherWhite": "Other White"}), for the dashboard (the
+// dataset listings: /api/datasets, /api/town).
+std::map<std::string, std::string> group_labels(const std::vector<std::string>& groups);
 // json: every table; csv: the per-area table; geojson: the per-area table on the polygons.
 // `format` is checked by check_layer_format in prepare.
 void check_layer_format(const ApiParameters& p);

@@ -54,12 +54,18 @@ void add_dataset_routes(RouteTable& routes, const DatasetCatalog& catalog, const
                 list.push_back({{"name", name},
                                 {"areas", d->table.areas()},
                                 {"groups", d->table.group_names()},
+                                {"group_labels", group_labels(d->table.group_names())},
                                 {"levels", levels},
                                 {"boundaries", d->geography.has_value()},
                                 {"census", d->census.has_value()},
                                 {"findings", d->findings != nullptr},
                                 {"change", d->change ? nlohmann::json(d->change->label_earlier + " -> " +
                                                                       d->change->label_later)
+                                                     : nlohmann::json(nullptr)},
+                                // The censuses' years (the dashboard's headings say "2011", not "A").
+                                {"change_years", d->change && d->change->earlier_year && d->change->later_year
+                                                     ? nlohmann::json::array({d->change->earlier_year,
+                                                                              d->change->later_year})
                                                      : nlohmann::json(nullptr)}});
             }
             return list.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

@@ -31,7 +31,8 @@ nlohmann::json dataset_json(const ServedDataset& d, const TownSelection& t, cons
     return {{"dataset", d.name},  {"name", t.name},
             {"code", t.code},     {"region", entry ? entry->region : ""},
             {"where", t.where},   {"areas", d.table.areas()},
-            {"groups", d.table.group_names()}, {"levels", levels},
+            {"groups", d.table.group_names()}, {"group_labels", group_labels(d.table.group_names())},
+            {"levels", levels},
             {"boundaries", d.geography.has_value()}};
 }
 

@@ -55,11 +55,17 @@ void DatasetCatalog::set_places(const std::string& name, const std::string& path
     const auto it = datasets_.find(name);
     if (it == datasets_.end() || !it->second->geography)
         throw Error(Location{path, 0, "places"}, "place names need a dataset with boundaries");
-    ServedGeography& g = *it->second->geography;
-    const AreaLayer areas = subset_layer(g.layer, g.feature);
-    g.places = place_of_areas(areas, load_place_layer(path, areas.crs));
-    for (std::size_t i = 0; i < areas.size() && i < g.places.size(); ++i)
-        if (!g.places[i].empty()) g.place_of[areas.codes[i]] = g.places[i];
+    // The table's areas, and the census and change areas (their maps and hub names).
+    ServedDataset& d = *it->second;
+    PlaceLayers places(path);  // read once per CRS
+    for (auto* g : {&*d.geography, d.census && d.census->geography ? &*d.census->geography : nullptr,
+                    d.change && d.change->geography ? &*d.change->geography : nullptr}) {
+        if (!g) continue;
+        const AreaLayer areas = subset_layer(g->layer, g->feature);
+        g->places = place_of_areas(areas, *places.in_crs(areas.crs));
+        for (std::size_t i = 0; i < areas.size() && i < g->places.size(); ++i)
+            if (!g->places[i].empty()) g->place_of[areas.codes[i]] = g->places[i];
+    }
 }
 
 void DatasetCatalog::add(std::string name, TableInput input, const std::string& boundaries) {

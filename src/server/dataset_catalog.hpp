@@ -50,6 +50,7 @@ struct ServedChange {
     Table earlier, later;
     std::string label_earlier, label_later;  // where each came from, for the notes
     double years = 10.0;
+    int earlier_year = 0, later_year = 0;  // the censuses' years, for headings (0 = not given)
     std::optional<ServedGeography> geography;
 };
 
@@ -90,7 +91,8 @@ public:
     // "NAME=TABLE" or "NAME=TABLE@BOUNDARIES".
     void add(const std::string& spec);
     void add(std::string name, TableInput input, const std::string& boundaries);
-    // Names the areas of dataset `name` after the places (e.g. wards) of the layer at `path`.
+    // Names the areas of dataset `name` after the places (e.g. wards) of the layer at `path`:
+    // its table's, and those of its census and change when added before.
     void set_places(const std::string& name, const std::string& path);
     // Census tables for an added dataset: "NAME=FOLDER" or "NAME=FOLDER@BOUNDARIES"
     // (where/aggregate apply to the folder's output areas, as in `cohesion target`).

@@ -72,13 +72,15 @@ void table_steps(const StudySpec& spec, std::vector<StudyStep>& steps) {
                              const SpatialData& d = spatial_of(s, "hot spots of " + g);
                              return StudyOutput{hot_spot_tables(d, g, "share", hot_spot_options(s, hooks)),
                                                 &d.layer};
-                         }});
+                         },
+                         "areas tested"});
     for (const auto& g : spec.enclaves)
         steps.push_back({"enclaves of " + g, "enclaves", {"enclaves_" + g + ".geojson"},
                          [g](const Study& s, const StudyHooks& hooks) {
                              const SpatialData& d = spatial_of(s, "enclaves of " + g);
                              return StudyOutput{enclave_tables(d, g, hot_spot_options(s, hooks), s.enclave_rule()), &d.layer};
-                         }});
+                         },
+                         "areas tested"});
 }
 
 void change_steps(const StudyChangeSpec& c, std::vector<StudyStep>& steps) {
@@ -125,7 +127,8 @@ void change_steps(const StudyChangeSpec& c, std::vector<StudyStep>& steps) {
                              r.label_a = in.label_earlier;
                              r.label_b = in.label_later;
                              return StudyOutput{emerging_tables(*in.spatial, in.later, r), &in.spatial->layer};
-                         }});
+                         },
+                         "areas tested"});
 }
 
 void targeting_steps(const StudyTargetingSpec& t, std::vector<StudyStep>& steps) {
@@ -146,15 +149,17 @@ void targeting_steps(const StudyTargetingSpec& t, std::vector<StudyStep>& steps)
                          return StudyOutput{esol_targeting(*in.aggregated, {}), in.layer()};
                      }});
     steps.push_back({"integration hub siting", "target hubs", {"hubs.json", "hubs.geojson"},
-                     [](const Study& s, const StudyHooks&) {
+                     [](const Study& s, const StudyHooks& hooks) {
                          const auto& in = *s.targeting();
                          const auto& spec = *s.spec().targeting;
                          HubSitingOptions h;
                          h.model = spec.model;
                          h.p = spec.hubs;
                          h.distance = spec.distance;
+                         h.progress = hooks.progress;
                          return StudyOutput{hub_siting(*in.aggregated, *in.layer(), h), in.layer()};
-                     }});
+                     },
+                     "solver stages"});
     steps.push_back({"selective licensing screen", "target licensing", {"licensing.json", "licensing.gpkg"},
                      [](const Study& s, const StudyHooks&) {
                          const auto& in = *s.targeting();
@@ -234,7 +239,8 @@ void comparison_step(std::vector<StudyStep>& steps) {
                          out.sentences.insert(out.sentences.begin(), "Most similar towns by the make-up of their residents: " + peers + ".");
                          out.tables = {t};
                          return out;
-                     }});
+                     },
+                     "local authorities"});
 }
 
 std::vector<StudyStep> study_plan(const StudySpec& spec) {

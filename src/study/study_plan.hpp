@@ -41,6 +41,7 @@ struct StudyStep {
     std::string command;              // the single command that computes the same, e.g. "hotspots"
     std::vector<std::string> files;   // written into the output folder, e.g. {"hubs.json", "hubs.geojson"}
     std::function<StudyOutput(const Study&, const StudyHooks&)> compute;
+    std::string counted = "replicates";  // what StudyHooks::progress counts, for the progress line
 };
 
 // Every step the spec asks for, report excluded (the report layer renders the study).

@@ -96,17 +96,30 @@ void evaluate(const LocationProblem& pr, LocationSolution& s) {
     }
 }
 
+// The stages LocationOptions::progress counts (facility_location.hpp).
+std::size_t stage_count(const LocationProblem& pr, const LocationOptions& o) {
+    const std::size_t coverage = pr.model == LocationModel::p_median ? 0 : 1;
+    const std::size_t solver = o.solver == LocationSolver::exact           ? 2
+                               : pr.model == LocationModel::set_covering ? 2
+                                                                          : pr.p + 1;
+    return coverage + solver + 1;  // + the allocation
+}
+
 }  // namespace
 
 LocationSolution solve_location(const LocationProblem& problem, const LocationOptions& options) {
     validate(problem);
-    const Coverage coverage = problem.model == LocationModel::p_median
-                                  ? Coverage{}
-                                  : find_coverage(problem.demand, problem.candidates, problem.service_distance);
+    SolverStages stages(options.progress, stage_count(problem, options));
+    Coverage coverage;
+    if (problem.model != LocationModel::p_median) {
+        coverage = find_coverage(problem.demand, problem.candidates, problem.service_distance);
+        stages.next();
+    }
     if (problem.model == LocationModel::set_covering) require_reachable(problem, coverage);
-    LocationSolution s = options.solver == LocationSolver::exact ? solve_exact_cbc(problem, coverage, options)
-                                                                 : solve_heuristic(problem, coverage, options);
+    LocationSolution s = options.solver == LocationSolver::exact ? solve_exact_cbc(problem, coverage, options, stages)
+                                                                 : solve_heuristic(problem, coverage, options, stages);
     evaluate(problem, s);
+    stages.next();
     return s;
 }
 

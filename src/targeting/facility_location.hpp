@@ -16,6 +16,7 @@
 // for the heuristic; the exact p-median needs n × m assignment variables and is refused
 // above `max_exact_variables`.
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -38,10 +39,25 @@ struct LocationProblem {
     double service_distance = 800;  // metres (covering models)
 };
 
+// Progress of solve_location, counted in solver stages (1, 2, ..., total in order; the
+// total is known before the first call):
+//   - covering models: finding which candidates reach which points (1 stage);
+//   - exact (CBC): the model built, the model solved (2 stages). CBC's branch and bound
+//     has no known total, so nothing finer is counted;
+//   - heuristic p-median and maximal covering: each of the p greedy openings, then the
+//     vertex substitution as one stage (p + 1): its swap passes run until none improves,
+//     so their number is not known ahead;
+//   - heuristic set covering: the greedy cover with redundant sites dropped, then the
+//     pairwise merges (2 stages);
+//   - every model: each point allocated to its nearest chosen site (1 stage).
+// A fallback from CBC to the heuristic (hub_siting) starts a new count at 1.
+using LocationProgress = std::function<void(std::size_t done, std::size_t total)>;
+
 struct LocationOptions {
     LocationSolver solver = LocationSolver::exact;
     double time_limit_seconds = 60.0;
     std::size_t max_exact_variables = 400000;
+    LocationProgress progress;  // may be empty
 };
 
 // The exact solver stopped at its time limit without any feasible solution (a loaded

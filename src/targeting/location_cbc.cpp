@@ -47,7 +47,8 @@ struct CbcDeleter {
     void operator()(Cbc_Model* m) const { Cbc_deleteModel(m); }
 };
 
-LocationSolution run(ModelBuilder& b, const std::vector<int>& site_column, const LocationOptions& o) {
+LocationSolution run(ModelBuilder& b, const std::vector<int>& site_column, const LocationOptions& o,
+                     SolverStages& stages) {
     std::unique_ptr<Cbc_Model, CbcDeleter> model(Cbc_newModel());
     Cbc_loadProblem(model.get(), static_cast<int>(b.columns()), static_cast<int>(b.row_lower.size()), b.start.data(),
                     b.index.data(), b.value.data(), b.lower.data(), b.upper.data(), b.objective.data(),
@@ -58,6 +59,7 @@ LocationSolution run(ModelBuilder& b, const std::vector<int>& site_column, const
     Cbc_setLogLevel(model.get(), 0);
     Cbc_setMaximumSeconds(model.get(), o.time_limit_seconds);
     Cbc_setAllowableFractionGap(model.get(), 1e-9);
+    stages.next();  // the model is built
     Cbc_solve(model.get());
     if (Cbc_isProvenInfeasible(model.get())) throw Error("hub siting: the problem has no feasible solution");
     const double* x = Cbc_getColSolution(model.get());
@@ -74,12 +76,14 @@ LocationSolution run(ModelBuilder& b, const std::vector<int>& site_column, const
     const double bound = Cbc_getBestPossibleObjValue(model.get());
     s.gap = std::abs(best - bound) / std::max(1e-10, std::abs(best));
     if (s.proven_optimal) s.gap = 0.0;
+    stages.next();  // solved
     return s;
 }
 
 }  // namespace
 
-LocationSolution solve_exact_cbc(const LocationProblem& pr, const Coverage& c, const LocationOptions& o) {
+LocationSolution solve_exact_cbc(const LocationProblem& pr, const Coverage& c, const LocationOptions& o,
+                                 SolverStages& stages) {
     const std::size_t n = pr.demand.size(), m = pr.candidates.size();
     ModelBuilder b;
     std::vector<int> site_column(m);
@@ -146,7 +150,7 @@ LocationSolution solve_exact_cbc(const LocationProblem& pr, const Coverage& c, c
             break;
         }
     }
-    return run(b, site_column, o);
+    return run(b, site_column, o, stages);
 }
 
 }  // namespace cohesion

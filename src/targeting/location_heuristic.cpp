@@ -60,7 +60,8 @@ Nearest nearest_two(const LocationProblem& pr, const std::vector<std::size_t>& s
     return r;
 }
 
-std::vector<std::size_t> p_median(const LocationProblem& pr, const LocationOptions& o, std::size_t& passes) {
+std::vector<std::size_t> p_median(const LocationProblem& pr, const LocationOptions& o, std::size_t& passes,
+                                  SolverStages& stages) {
     const std::size_t n = pr.demand.size(), m = pr.candidates.size(), p = pr.p;
     Clock clock;
     std::vector<char> open(m, 0);
@@ -77,6 +78,7 @@ std::vector<std::size_t> p_median(const LocationProblem& pr, const LocationOptio
         open[j] = 1;
         sites.push_back(j);
         for (std::size_t i = 0; i < n; ++i) d1[i] = std::min(d1[i], distance_between(pr.demand[i], pr.candidates[j]));
+        stages.next();  // one more hub opened
     }
     if (p == m) return sites;
     for (passes = 0; clock.seconds() < o.time_limit_seconds; ++passes) {
@@ -136,7 +138,7 @@ double uncovered_gain(const LocationProblem& pr, const Coverage& c, const CoverS
 }
 
 std::vector<std::size_t> maximal_covering(const LocationProblem& pr, const Coverage& c, const LocationOptions& o,
-                                          std::size_t& passes) {
+                                          std::size_t& passes, SolverStages& stages) {
     const std::size_t n = pr.demand.size(), m = pr.candidates.size();
     Clock clock;
     std::vector<char> open(m, 0);
@@ -147,6 +149,7 @@ std::vector<std::size_t> maximal_covering(const LocationProblem& pr, const Cover
         open[j] = 1;
         sites.push_back(j);
         for (std::size_t i : c.points_of[j]) ++s.count[i], s.id_sum[i] += j;
+        stages.next();  // one more hub opened
     }
     if (pr.p == m) return sites;
     for (passes = 0; clock.seconds() < o.time_limit_seconds; ++passes) {
@@ -204,7 +207,7 @@ void drop_redundant(const LocationProblem& pr, const Coverage& c, std::vector<st
     }
 }
 
-std::vector<std::size_t> set_covering(const LocationProblem& pr, const Coverage& c) {
+std::vector<std::size_t> set_covering(const LocationProblem& pr, const Coverage& c, SolverStages& stages) {
     const std::size_t n = pr.demand.size(), m = pr.candidates.size();
     std::vector<char> open(m, 0);
     std::vector<std::size_t> sites;
@@ -226,6 +229,7 @@ std::vector<std::size_t> set_covering(const LocationProblem& pr, const Coverage&
         for (std::size_t i : c.points_of[j]) ++s.count[i];
     }
     drop_redundant(pr, c, sites, s.count);
+    stages.next();  // everyone covered
     // Local search: replace two open sites by one candidate reaching every point only
     // they reached, until no pair can be merged.
     for (bool merged = true; merged;) {
@@ -267,17 +271,19 @@ std::vector<std::size_t> set_covering(const LocationProblem& pr, const Coverage&
 
 }  // namespace
 
-LocationSolution solve_heuristic(const LocationProblem& pr, const Coverage& c, const LocationOptions& o) {
+LocationSolution solve_heuristic(const LocationProblem& pr, const Coverage& c, const LocationOptions& o,
+                                 SolverStages& stages) {
     LocationSolution s;
     s.solver = "greedy + vertex substitution";
     switch (pr.model) {
-        case LocationModel::p_median: s.sites = p_median(pr, o, s.iterations); break;
-        case LocationModel::maximal_covering: s.sites = maximal_covering(pr, c, o, s.iterations); break;
+        case LocationModel::p_median: s.sites = p_median(pr, o, s.iterations, stages); break;
+        case LocationModel::maximal_covering: s.sites = maximal_covering(pr, c, o, s.iterations, stages); break;
         case LocationModel::set_covering:
-            s.sites = set_covering(pr, c);
+            s.sites = set_covering(pr, c, stages);
             s.solver = "greedy + redundancy removal";
             break;
     }
+    stages.next();  // the swaps (or merges) stopped: no single one improves, or the time ran out
     return s;
 }
 

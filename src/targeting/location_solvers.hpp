@@ -16,9 +16,22 @@ inline double distance_between(const Point2& a, const Point2& b) {
     return std::sqrt(dx * dx + dy * dy);
 }
 
+// Counts the stages of LocationOptions::progress (facility_location.hpp): 1, 2, ..., total.
+class SolverStages {
+public:
+    SolverStages(const LocationProgress& progress, std::size_t total) : progress_(progress), total_(total) {}
+    void next() {
+        if (progress_) progress_(++done_, total_);
+    }
+
+private:
+    const LocationProgress& progress_;
+    std::size_t total_, done_ = 0;
+};
+
 LocationSolution solve_exact_cbc(const LocationProblem& problem, const Coverage& coverage,
-                                 const LocationOptions& options);
+                                 const LocationOptions& options, SolverStages& stages);
 LocationSolution solve_heuristic(const LocationProblem& problem, const Coverage& coverage,
-                                 const LocationOptions& options);
+                                 const LocationOptions& options, SolverStages& stages);
 
 }  // namespace cohesion

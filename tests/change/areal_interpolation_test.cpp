@@ -87,6 +87,17 @@ TEST(ArealInterpolation, TwoSquaresMergedAndAnUnevenSplit) {
     EXPECT_NEAR(total(r.table), 58.0, 1e-9);  // volume preserved
 }
 
+TEST(ArealInterpolation, ProgressCountsSourceAreasOverlaidInOrder) {
+    const auto source = layer("three_for_progress", {{"A", 0, 0, 1, 1}, {"B", 1, 0, 2, 1}, {"C", 0, 1, 2, 2}});
+    const auto target = layer("one_for_progress", {{"T", 0, 0, 2, 2}});
+    std::vector<std::pair<std::size_t, std::size_t>> calls;
+    ArealInterpolationOptions options;
+    options.progress = [&calls](std::size_t done, std::size_t total) { calls.emplace_back(done, total); };
+    areal_interpolate(counts({"A", "B", "C"}, {{1, 2}, {3, 4}, {8, 40}}), source, target, options);
+    ASSERT_EQ(calls.size(), 3u);
+    for (std::size_t k = 0; k < 3; ++k) EXPECT_EQ(calls[k], std::make_pair(k + 1, std::size_t{3}));
+}
+
 TEST(ArealInterpolation, PeopleOfAPartlyCoveredAreaStayInsideTheTargets) {
     const auto source = layer("square", {{"A", 0, 0, 2, 2}});
     const auto target = layer("half", {{"H", 0, 0, 1, 2}});

@@ -181,3 +181,16 @@ TEST(PaceOfChange, ToyPaceAndGrowthByHand) {
     const Table c = parse_wide_csv("code,x,z\np,1,1\n", "c.csv");
     EXPECT_THROW(pace_of_change(a, c), Error);
 }
+
+TEST(Harmonisation, ProgressCountsEveryAreaOnceInOrder) {
+    GeographyLookup lookup;
+    lookup.source = "toy";
+    lookup.from = {"a", "a", "b", "c"};
+    lookup.to = {"A1", "A2", "B", "B"};
+    lookup.change = {"S", "S", "M", "M"};
+    const Table t = parse_wide_csv("code,x\na,8\nz,1\nb,1\nc,2\n", "toy.csv");  // z: not in the lookup, still counted
+    std::vector<std::pair<std::size_t, std::size_t>> calls;
+    harmonise(t, lookup, nullptr, true, [&calls](std::size_t done, std::size_t total) { calls.emplace_back(done, total); });
+    ASSERT_EQ(calls.size(), 4u);
+    for (std::size_t k = 0; k < 4; ++k) EXPECT_EQ(calls[k], std::make_pair(k + 1, std::size_t{4}));
+}

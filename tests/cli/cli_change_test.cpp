@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <set>
 
 #include "cli/run_cli.hpp"
@@ -90,6 +91,34 @@ TEST(CliChange, HarmoniseByAreaOverlapKeepsPeopleAndNearlyKeepsM) {
     const auto neither = run_cli("harmonise " + example_table() + " -o " + out.string());
     EXPECT_NE(neither.exit_code, 0);
     EXPECT_NE(neither.err.find("--lookup"), std::string::npos) << neither.err;
+}
+
+// One line per area (COHESION_PROGRESS_SECONDS=0) when stderr is a file, none with --quiet.
+TEST(CliChange, HarmoniseCountsItsProgressOnStderr) {
+    const std::string data = COHESION_EXAMPLE_DATA;
+    const auto out = scratch_dir() / "progress_harmonised.csv";
+    const std::string table = "harmonise " + example_table() + " --scheme " + data + "/schemes/ethnicity2011_broad5.csv ";
+    const std::string lookup = table + "--aggregate LSOA --lookup " + data +
+                               "/bedford/lookup_lsoa11_lsoa21.csv --from-column lsoa11_code --to-column lsoa21_code -o " +
+                               out.string();
+    const auto shown = run_cli(lookup, "COHESION_PROGRESS_SECONDS=0");
+    ASSERT_EQ(shown.exit_code, 0) << shown.err;
+    EXPECT_NE(shown.err.find("harmonise: areas apportioned: 1/"), std::string::npos) << shown.err;
+    EXPECT_TRUE(std::regex_search(shown.err, std::regex(R"(harmonise: areas apportioned: (\d+)/\1 \(100 %\)\n)")))
+        << shown.err;
+    const auto quiet = run_cli(lookup + " -q", "COHESION_PROGRESS_SECONDS=0");
+    ASSERT_EQ(quiet.exit_code, 0) << quiet.err;
+    EXPECT_EQ(quiet.err, "");
+    const std::string areal = table + "--from-boundaries " + data + "/bedford/oa2011.geojson --to-boundaries " + data +
+                              "/bedford/lsoa2021.geojson -o " + out.string();
+    const auto overlaid = run_cli(areal, "COHESION_PROGRESS_SECONDS=0");
+    ASSERT_EQ(overlaid.exit_code, 0) << overlaid.err;
+    EXPECT_TRUE(std::regex_search(overlaid.err,
+                                  std::regex(R"(areal interpolation: source areas overlaid: (\d+)/\1 \(100 %\)\n)")))
+        << overlaid.err;
+    const auto silent = run_cli(areal + " --quiet", "COHESION_PROGRESS_SECONDS=0");
+    ASSERT_EQ(silent.exit_code, 0) << silent.err;
+    EXPECT_EQ(silent.err, "");
 }
 
 TEST(CliChange, EmergingEnclavesBetweenCensuses) {

@@ -87,6 +87,7 @@ TEST(ServeNational, AtlasMapAndTownsBuiltOnDemand) {
     const auto t = nlohmann::json::parse(town->body);
     EXPECT_EQ(t["dataset"], "town:Bedford");
     EXPECT_EQ(t["code"], "E06000055");
+    EXPECT_EQ(t["group_labels"]["BlkAfrican"], "Black African") << town->body;  // the dashboard's words
     // Its numbers are the commands' for the same areas (`run --town`: OAs summed to LSOAs).
     auto api = c.Get("/api/indices?dataset=town:Bedford&group=Pakistani&index=dissimilarity");
     ASSERT_EQ(api->status, 200) << api->body;

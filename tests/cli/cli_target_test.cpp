@@ -38,6 +38,24 @@ TEST(CliTarget, EsolRanksSmoothedNeedAndCountsPeopleReached) {
     EXPECT_NE(missing.err.find("ts029"), std::string::npos) << missing.err;
 }
 
+// Hub siting counts solver stages on stderr: (maximal covering, CBC) coverage, model built,
+// solved, allocation; (heuristic, p = 3) coverage, 3 hubs opened, swaps, allocation.
+TEST(CliTarget, HubsCountSolverStagesOnStderr) {
+    const std::string common = "target hubs --census " + census_bundle() + " --aggregate lsoa21cd --boundaries " +
+                               lsoa2021() + " --model maximal-covering -p 3 --distance 1200 --format csv";
+    const auto exact = run_cli(common + " --solver exact", "COHESION_PROGRESS_SECONDS=0");
+    ASSERT_EQ(exact.exit_code, 0) << exact.err;
+    for (int k = 1; k <= 4; ++k)
+        EXPECT_NE(exact.err.find("hub siting: solver stages: " + std::to_string(k) + "/4"), std::string::npos) << exact.err;
+    const auto heuristic = run_cli(common + " --solver heuristic", "COHESION_PROGRESS_SECONDS=0");
+    ASSERT_EQ(heuristic.exit_code, 0) << heuristic.err;
+    EXPECT_NE(heuristic.err.find("hub siting: solver stages: 6/6 (100 %)\n"), std::string::npos) << heuristic.err;
+    const auto quiet = run_cli(common + " --solver heuristic -q -o " + (scratch_dir() / "quiet_hubs.csv").string(),
+                               "COHESION_PROGRESS_SECONDS=0");
+    ASSERT_EQ(quiet.exit_code, 0) << quiet.err;
+    EXPECT_EQ(quiet.err, "");
+}
+
 TEST(CliTarget, HubsExactAndHeuristicAgreeOnBedford) {
     const std::string common = "target hubs --census " + census_bundle() + " --aggregate lsoa21cd --boundaries " +
                                lsoa2021() + " --model maximal-covering -p 3 --distance 1200 --format json";

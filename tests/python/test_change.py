@@ -105,3 +105,18 @@ def test_shapley_equals_r_segregation(tables):
                          ("removals", "removals"), ("group_marginal", "group_marginal"),
                          ("unit_marginal", "unit_marginal"), ("structural", "structural")]:
         assert abs(found[ours] - expected[theirs]) <= 1e-9 * max(abs(expected[theirs]), 1e-6), ours
+
+
+def test_harmonise_progress_counts_areas_in_order():
+    """Both harmonisations count to their total, 1, 2, ... in order (areas apportioned;
+    source areas overlaid)."""
+    earlier = cohesion.read_table(B / "oa2011_ethnicity.csv", aggregate="LSOA")
+    calls = []
+    cohesion.harmonise(earlier, B / "lookup_lsoa11_lsoa21.csv", "lsoa11_code", "lsoa21_code",
+                       progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(k + 1, earlier.areas) for k in range(earlier.areas)]
+    output_areas = cohesion.read_table(B / "oa2011_ethnicity.csv")
+    overlaid = []
+    cohesion.harmonise_areal(output_areas, B / "oa2011.geojson", B / "lsoa2021.geojson",
+                             progress=lambda done, total: overlaid.append((done, total)))
+    assert overlaid == [(k + 1, output_areas.areas) for k in range(output_areas.areas)]

@@ -17,8 +17,12 @@ def test_licensing_and_hubs():
     lsoas = gpd.read_file(LSOA)
     lic = cohesion.licensing_screen(CENSUS, aggregate="lsoa21cd", boundaries=lsoas)
     assert len(lic["areas"]) == len(lsoas) and lic["areas"].geometry.notna().all()
-    hubs = cohesion.hub_siting(CENSUS, lsoas, aggregate="lsoa21cd", hubs=3, solver="heuristic")
+    stages = []
+    hubs = cohesion.hub_siting(CENSUS, lsoas, aggregate="lsoa21cd", hubs=3, solver="heuristic",
+                               progress=lambda done, total: stages.append((done, total)))
     assert len(hubs["hubs"]) == 3 and hubs["areas"].geometry.notna().all()
+    # Maximal covering, heuristic: coverage, three hubs opened, the swaps, the allocation.
+    assert stages == [(k, 6) for k in range(1, 7)]
 
 
 def test_run_project(tmp_path):

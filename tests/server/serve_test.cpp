@@ -250,6 +250,11 @@ TEST(Serve, ChangeEndpointMatchesTheCommandLineOnTheProject) {
     ASSERT_TRUE(layer);
     ASSERT_EQ(layer->status, 200) << layer->body;
     EXPECT_EQ(json_of(layer)["features"].size(), expected.back()["rows"].size());
+    // The project's places name the later census's areas too, and its years head the columns.
+    EXPECT_FALSE(json_of(layer)["features"][0]["properties"].value("place", "").empty()) << layer->body.substr(0, 400);
+    const auto datasets = json_of(c.Get("/api/datasets"));
+    EXPECT_EQ(datasets[0]["change_years"], nlohmann::json::array({2011, 2021})) << datasets.dump();
+    EXPECT_EQ(datasets[0]["group_labels"]["OtherWhite"], "Other White") << datasets.dump();
     EXPECT_EQ(c.Get("/api/change?dataset=Bedford&top=2")->status, 400);
     EXPECT_EQ(c.Get("/api/change?dataset=bedford")->status, 400);  // the --dataset one has no change
 }

@@ -133,3 +133,34 @@ TEST(FacilityLocation, ClearErrors) {
     empty.candidates.clear();
     EXPECT_THROW(solve_location(empty), Error);
 }
+
+// Progress is counted in solver stages, 1, 2, ..., total in order, the total known at the
+// first call: coverage (covering models), the solver's stages (CBC: model built, solved;
+// heuristic: one per hub opened, then the swaps), the allocation.
+TEST(FacilityLocation, ProgressCountsSolverStagesInOrder) {
+    struct Case {
+        LocationModel model;
+        LocationSolver solver;
+        std::size_t stages;
+    };
+    const std::vector<Case> cases{{LocationModel::p_median, LocationSolver::exact, 3},
+                                  {LocationModel::p_median, LocationSolver::heuristic, 4},  // p = 2: 2 + 1 + 1
+                                  {LocationModel::maximal_covering, LocationSolver::exact, 4},
+                                  {LocationModel::maximal_covering, LocationSolver::heuristic, 5},
+                                  {LocationModel::set_covering, LocationSolver::exact, 4},
+                                  {LocationModel::set_covering, LocationSolver::heuristic, 4}};
+    for (const auto& c : cases) {
+        auto pr = two_clusters(c.model);
+        pr.p = 2;
+        pr.service_distance = 1.0;
+        std::vector<std::pair<std::size_t, std::size_t>> calls;
+        LocationOptions o;
+        o.solver = c.solver;
+        o.progress = [&calls](std::size_t done, std::size_t total) { calls.emplace_back(done, total); };
+        const auto s = solve_location(pr, o);
+        EXPECT_EQ(s.sites.size(), 2u);
+        ASSERT_EQ(calls.size(), c.stages) << to_string(c.model) << " " << s.solver;
+        for (std::size_t k = 0; k < calls.size(); ++k)
+            EXPECT_EQ(calls[k], std::make_pair(k + 1, c.stages)) << to_string(c.model) << " " << s.solver;
+    }
+}

@@ -49,6 +49,7 @@ const VIEWS = {
     note: () => "Pace of change: how far each area's mix of groups moved between the two censuses (larger = faster). The fastest tenth are flagged.",
     summary: { title: "Why segregation changed between the censuses", table: 1 },
     fields: ["rank", "fast", "pace", "total_a", "total_b", "entropy_a", "entropy_b", "structural_contribution"],
+    headings: { rank: "rank by pace (1 = fastest)" },
   },
   esol: {
     own: { path: "/api/target/esol", needs: "census" }, title: () => "Where English (ESOL) classes are most needed",
@@ -62,7 +63,7 @@ const VIEWS = {
     own: { path: "/api/target/hubs", needs: "census" }, title: () => "Nearest integration hub", property: () => "hub",
     kind: "category", group: false, level: false,
     note: () => "Sites chosen to bring the most people with little English within 800 m of a hub (Census 2021); each area coloured by its nearest hub, rings show 800 m.",
-    summary: { title: "Hubs", table: 0 }, fields: ["hub", "site", "distance_m", "demand", "within_distance"],
+    summary: { title: "Hubs", table: 0, headings: { hub: "hub" } }, fields: ["hub", "site", "distance_m", "demand", "within_distance"],
   },
   licensing: {
     own: { path: "/api/target/licensing", needs: "census" }, title: () => "Selective licensing screen",
@@ -79,7 +80,7 @@ const LABELS = {
   residents_3plus: "residents aged 3+", need: "cannot speak English well or at all", need_rate_smoothed: "share needing English (smoothed)",
   need_rate_lower: "lower 95 % bound", need_rate_upper: "upper 95 % bound", isolation: "share needing English in the neighbourhood",
   accession_share: "born in EU accession countries", private_rented_share: "households renting privately", score: "priority score",
-  hub: "nearest hub", site: "hub site (area)", distance_m: "distance to the hub", demand: "people needing English",
+  hub: "nearest hub", site: "hub site (place and area)", distance_m: "distance to the hub", demand: "people needing English",
   within_distance: "within the service distance", households: "households", private_rented: "privately rented households",
   vs_national: "private renting ÷ England & Wales", accession_born_share: "born in EU accession countries", candidate: "candidate area",
   zone: "zone", fast: "among the fastest tenth", pace: "pace of change", total_a: "residents, earlier census",
@@ -92,6 +93,42 @@ const LABELS = {
   share_of_private_rented: "of the town's private renting (test: ≥ 20 %)", share_of_area: "of the town's area (test: ≤ 20 %)",
   core_area: "core area", name: "place", place: "place",
 };
+// The change API's parts of the change in segregation (Elbers 2021's Shapley
+// decomposition: analysis/change_tables), in words; {a} and {b} are the censuses' years.
+const COMPONENTS = {
+  M_A: ["segregation in {a} (Theil's M)", "how unevenly the groups were spread over the areas in {a}"],
+  M_B: ["segregation in {b} (Theil's M)", "how unevenly the groups were spread over the areas in {b}"],
+  difference: ["change, {a} to {b}", "the sum of the five parts below"],
+  additions: ["areas or groups new in {b}", "areas or groups only in the {b} census"],
+  removals: ["areas or groups gone by {b}", "areas or groups only in the {a} census"],
+  group_marginal: ["groups growing or shrinking", "change in the groups' overall sizes (composition)"],
+  unit_marginal: ["areas growing or shrinking", "change in the areas' sizes"],
+  structural: ["groups sorting differently", "true change in how groups are spread over the areas, sizes held fixed"],
+};
+// A group in people's words (/api/datasets group_labels: "Other White" for OtherWhite).
+const groupName = (g) => state.datasets.find((d) => d.name === state.dataset)?.group_labels?.[g] ?? g;
+// The censuses' years of the shown dataset (/api/datasets change_years), else "earlier"/"later".
+function censusYears() {
+  const years = state.datasets.find((d) => d.name === state.dataset)?.change_years;
+  return years ? { a: String(years[0]), b: String(years[1]) } : { a: "the earlier census", b: "the later census" };
+}
+const withYears = (text) => {
+  const { a, b } = censusYears();
+  return text.replaceAll("{a}", a).replaceAll("{b}", b);
+};
+// A column's heading in words: the labels above, with the censuses' years where the API
+// names the two censuses A and B (total_a: "residents, 2011").
+function heading(column, headings = VIEWS[state.view]?.headings) {
+  const own = headings?.[column];
+  if (own) return own;
+  const years = state.datasets.find((d) => d.name === state.dataset)?.change_years;
+  if (years && /_(a|b)$/.test(column) && LABELS[column]) {
+    const year = String(years[column.endsWith("_a") ? 0 : 1]);
+    return LABELS[column].replace(/(earlier|later) census$/, year);
+  }
+  return LABELS[column] ?? column.replaceAll("_", " ");
+}
+
 const COUNT = /^(population|residents_3plus|need|households|private_rented|demand|demand_served|demand_within_distance|need_reached|total_a|total_b|group_count|areas|areas_served|top_k_areas|rank|hub)$/;
 const PERCENT = /(_share|^share_of_|need_rate|^isolation$|_pct$)/;
 
@@ -199,7 +236,7 @@ function colour(collection, view, group) {
     }
     for (const l of labels) {
       const text = view.labels?.[l || "ns"] ?? (l === "" ? (property === "zone" ? "not a candidate" : "none") :
-        property === "hub" ? `hub ${l}` : l);
+        property === "hub" ? hubName(l) : l);
       legend.push([colourOf(l), text]);
     }
   } else {
@@ -221,7 +258,7 @@ function colour(collection, view, group) {
     if (breaks.length === 1) legend.push([classColour(0), `all ${show(property, breaks[0], view.kind)}`]);
   }
   const levelNote = state.level ? ` — each area shows its ${escapeHtml(state.level)}` : "";
-  $("legend").innerHTML = `<b>${escapeHtml(view.title(group))}</b>${levelNote}<br>` +
+  $("legend").innerHTML = `<b>${escapeHtml(view.title(groupName(group)))}</b>${levelNote}<br>` +
     legend.map(([c, l]) => `<i style="background:${c}"></i>${l}`).join("<br>");
   state.shown = { collection, property };
   state.legend = legend;  // read by the browser tests
@@ -236,6 +273,21 @@ function circle([lon, lat], metres) {
   return { type: "Feature", properties: {}, geometry: { type: "Polygon", coordinates: [ring] } };
 }
 
+// Hubs in words, as the report names them: "Hub 1: Queens Park" (the place of the hub's own
+// area, else its site), from the hubs table and the places the areas carry.
+function nameHubs(tables, collection) {
+  state.hubNames = new Map();
+  state.sitePlaces = new Map();
+  if (state.view !== "hubs" || !tables) return;
+  const placeOf = new Map(collection.features.map((f) => [f.properties.area, f.properties.place]));
+  for (const h of tables[0].rows) {
+    const place = placeOf.get(h.site);
+    if (place) state.sitePlaces.set(h.site, place);
+    state.hubNames.set(String(h.hub), `Hub ${h.hub}: ${place || h.site}`);
+  }
+}
+const hubName = (hub) => state.hubNames?.get(String(hub)) ?? `hub ${hub}`;
+
 function drawHubs(tables) {
   hubMarkers.forEach((m) => m.remove());
   hubMarkers = [];
@@ -245,7 +297,7 @@ function drawHubs(tables) {
       const el = document.createElement("div");
       el.className = "hub-marker";
       el.textContent = h.hub;
-      el.title = `Hub ${h.hub} at ${h.site}: ${show("demand_served", h.demand_served)} people needing English served`;
+      el.title = `${hubName(h.hub)}: ${show("demand_served", h.demand_served)} people needing English served`;
       hubMarkers.push(new maplibregl.Marker({ element: el }).setLngLat([h.lon, h.lat]).addTo(map));
       rings.features.push(circle([h.lon, h.lat], 800));
     }
@@ -272,6 +324,7 @@ async function drawMap() {
       features: state.areas.features.map((f) => ({ ...f, properties: { ...f.properties, ...(byArea.get(f.properties.area) ?? {}) } })),
     };
   }
+  nameHubs(tables, collection);
   colour(collection, view, group);
   state.summary = tables;
   showSummary(view, tables);
@@ -299,10 +352,18 @@ async function drawMap() {
   for (const p of places) option(codes, p);
 }
 
-function tableHtml(table, skip = []) {
+// A row as people read it: the decomposition's parts named in words, hub sites by place.
+function cellText(row, column) {
+  const part = column === "component" || column === "meaning" ? COMPONENTS[row.component] : null;
+  if (part) return escapeHtml(withYears(part[column === "component" ? 0 : 1]));
+  if (column === "site" && state.sitePlaces?.has(row.site)) return escapeHtml(`${state.sitePlaces.get(row.site)} (${row.site})`);
+  return show(column, row[column]);
+}
+
+function tableHtml(table, skip = [], headings) {
   const columns = table.columns.filter((c) => !skip.includes(c));
-  return [`<tr>${columns.map((c) => `<th>${escapeHtml(LABELS[c] ?? c.replaceAll("_", " "))}</th>`).join("")}</tr>`,
-    table.rows.map((r) => `<tr>${columns.map((c) => `<td>${show(c, r[c])}</td>`).join("")}</tr>`).join("")];
+  return [`<tr>${columns.map((c) => `<th>${escapeHtml(heading(c, headings))}</th>`).join("")}</tr>`,
+    table.rows.map((r) => `<tr>${columns.map((c) => `<td>${cellText(r, c)}</td>`).join("")}</tr>`).join("")];
 }
 
 function showSummary(view, tables) {
@@ -314,7 +375,7 @@ function showSummary(view, tables) {
   const table = tables[view.summary.table];
   panel.hidden = false;
   $("summary-title").textContent = view.summary.title;
-  const [head, body] = tableHtml(table, ["lon", "lat", "source"]);
+  const [head, body] = tableHtml(table, ["lon", "lat", "source"], { ...view.headings, ...view.summary.headings });
   $("summary").querySelector("thead").innerHTML = head;
   $("summary").querySelector("tbody").innerHTML = body || `<tr><td>none found</td></tr>`;
 }
@@ -334,7 +395,7 @@ async function loadIndices() {
   $("indices").querySelector("thead").innerHTML =
     "<tr><th>index</th><th>group</th><th>estimate</th><th>95% interval</th><th>raw</th></tr>";
   $("indices").querySelector("tbody").innerHTML = table.rows
-    .map((r) => `<tr><td>${escapeHtml(r.index_name.replaceAll("_", " "))}</td><td>${escapeHtml(r.focal)}</td>` +
+    .map((r) => `<tr><td>${escapeHtml(r.index_name.replaceAll("_", " "))}</td><td>${escapeHtml(groupName(r.focal))}</td>` +
       `<td>${show("", r.estimate ?? r.value)}</td>` +
       `<td>${r.ci_lower == null ? "–" : `${show("", r.ci_lower)}–${show("", r.ci_upper)}`}</td>` +
       `<td>${show("", r.raw_value ?? r.value)}</td></tr>`)
@@ -349,7 +410,7 @@ function showArea(properties) {
   if (view.own) {
     const fields = view.fields.filter((k) => k in properties);
     $("area").innerHTML = `${title}<dl class="facts">` +
-      fields.map((k) => `<dt>${escapeHtml(LABELS[k] ?? k.replaceAll("_", " "))}</dt><dd>${show(k, properties[k])}</dd>`).join("") + "</dl>";
+      fields.map((k) => `<dt>${escapeHtml(heading(k))}</dt><dd>${k === "hub" ? escapeHtml(hubName(properties.hub)) : cellText(properties, k)}</dd>`).join("") + "</dl>";
     return;
   }
   const groups = state.datasets.find((d) => d.name === state.dataset).groups;
@@ -358,7 +419,7 @@ function showArea(properties) {
   $("area").innerHTML = `${title}, ${show("population", properties.population)} residents${extra}<br>` +
     groups.map((g) => {
       const s = properties[`${g}_share`] ?? 0;
-      return `${escapeHtml(g)}: <span class="bar" style="width:${Math.round(150 * s)}px"></span> ${show("", s, "percent")}`;
+      return `${escapeHtml(groupName(g))}: <span class="bar" style="width:${Math.round(150 * s)}px"></span> ${show("", s, "percent")}`;
     }).join("<br>");
 }
 
@@ -391,7 +452,7 @@ function applyControls() {
   const view = VIEWS[state.view];
   $("group-control").hidden = !view.group;
   $("level-control").hidden = !view.level;
-  $("view-note").textContent = view.note($("group").value);
+  $("view-note").textContent = view.note(groupName($("group").value));
 }
 
 async function refresh(what) {
@@ -415,7 +476,7 @@ async function refresh(what) {
       state.level = "";
       state.areas = await api(`/api/areas?dataset=${encodeURIComponent(d.name)}&format=geojson`);
       $("group").innerHTML = "";
-      d.groups.forEach((g) => option($("group"), g));
+      d.groups.forEach((g) => option($("group"), g, d.group_labels?.[g] ?? g));
       $("group").value = await defaultGroup(d);
       // The findings come from the whole study (seconds the first time): not awaited.
       state.findings = null;
@@ -448,7 +509,7 @@ map.on("mousemove", "fill", (e) => {
   const property = view.property($("group").value);
   let value = p[property];
   if (view.kind === "category") value = view.labels?.[value || "ns"] ?? (value == null || value === "" || value === "no"
-    ? (property === "zone" ? "not a candidate" : "none") : property === "hub" ? `hub ${value}` : value);
+    ? (property === "zone" ? "not a candidate" : "none") : property === "hub" ? hubName(value) : value);
   $("hover").textContent = `${p.area}${p.place ? ` (${p.place})` : ""}: ${show(property, value, view.kind).replace(/&amp;/g, "&")}`;
 });
 map.on("mouseleave", "fill", () => { $("hover").textContent = ""; });
@@ -510,7 +571,8 @@ $("download-indices").addEventListener("click", () => {
 // A town opened from the national view (/api/town): added to the datasets and shown.
 async function openTown(town) {
   if (!state.datasets.some((d) => d.name === town.dataset)) {
-    state.datasets.push({ name: town.dataset, groups: town.groups, levels: town.levels, boundaries: town.boundaries, census: false, change: false });
+    state.datasets.push({ name: town.dataset, groups: town.groups, group_labels: town.group_labels, levels: town.levels,
+      boundaries: town.boundaries, census: false, change: false });
     option($("dataset"), town.dataset, town.name);
   }
   $("dataset").value = town.dataset;

@@ -191,7 +191,10 @@ export function initScenarioView({ datasetName }) {
         const d = v - (base.get(code) ?? v);
         if (!most || Math.abs(d) > Math.abs(most[1])) most = [code, d];
       }
-      if (most && Math.abs(most[1]) > 0) text += ` The area where ${group} households' share changes most is ${most[0]} (${points(most[1])}).`;
+      // Named by its place where the areas carry one (a project's places): "in Queens Park (E01017477)".
+      const place = most && view.polygons?.features.find((f) => f.properties.area === most[0])?.properties.place;
+      if (most && Math.abs(most[1]) > 0)
+        text += ` The area where ${group} households' share changes most is ${place ? `in ${place} (${most[0]})` : most[0]} (${points(most[1])}).`;
     }
     view.caption = text;
     $("whatif-caption").textContent = text;

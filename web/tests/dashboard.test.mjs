@@ -22,7 +22,7 @@ const server = spawn(binary, ["serve", "--port", String(port), "--web", web, "--
   { stdio: ["ignore", "inherit", "inherit"] });
 let browser;
 // What a person must never read: API column names, raw floats, placeholders.
-const RAW = /(_share\b|location_quotient_|local_segregation_|residents_3plus|\be[+-]\d|undefined|NaN|\[object)/;
+const RAW = /(_share\b|location_quotient_|local_segregation_|residents_3plus|\be[+-]\d|undefined|NaN|\[object|\bM_[AB]\b|_marginal\b|_[ab]\b|WhiteBrit|OtherWhite)/;
 
 async function ready(page, property) {
   await page.waitForFunction((p) => window.cohesionState?.ready === true && (!p || window.cohesionState.shown.property === p),
@@ -122,7 +122,17 @@ try {
     }
     check((await page.locator("#view-note").innerText()).length > 40, `${view}: no sentence says what the map shows`);
     if (view === "local_segregation") check(seen.finite > 400, `local segregation: only ${seen.finite} areas have a value`);
-    if (view === "hubs") check((await page.locator(".hub-marker").count()) === 3, "hubs: expected 3 hub markers");
+    if (view === "hubs") {
+      check((await page.locator(".hub-marker").count()) === 3, "hubs: expected 3 hub markers");
+      // Hubs in words, in the hubs table's order: "Hub 1: Queens Park", not LSOA codes.
+      check(/Hub 1: [A-Z][a-z].*\n.*Hub 2: [A-Z][a-z].*\n.*Hub 3: [A-Z][a-z]/.test(legend) && !/E0\d{7}/.test(legend),
+        `hubs: legend reads '${legend}'`);
+    }
+    if (view === "change") {
+      const summary = await page.locator("#summary").innerText();
+      check(/segregation in 2011/.test(summary) && /groups sorting differently/.test(summary),
+        `change: the decomposition does not read in words with years: '${summary.slice(0, 200)}'`);
+    }
     if (view === "esol") {
       const csv = await (await fetch(`${base}/api/target/esol?dataset=Bedford&format=csv`)).text();
       check(seen.features === csv.trim().split("\n").length - 1, "ESOL map and API differ in areas");
@@ -194,6 +204,7 @@ try {
   check((await page.locator("#whatif-chart .band").count()) === 2, "what if: the chart has no bands");
   check(/^If nothing changes, the model puts Asian dissimilarity at about 0\.\d\d in 2031/.test(w.caption) && !RAW.test(w.caption),
     `what if: caption reads '${w.caption}'`);
+  check(/changes most is in [A-Z][a-z].* \(E0\d{7}\)/.test(w.caption), `what if: the area is not named by its place: '${w.caption}'`);
   // The map's difference for one area equals the run's end-state table.
   const end = w.job.result.find((t) => t.columns.includes("households")).rows;
   const code = Object.keys(w.shares)[0];
