@@ -41,7 +41,9 @@ const VIEWS = {
   enclaves: {
     title: (g) => `Enclaves of ${g} residents`, property: () => "name", kind: "category", group: true, level: false,
     note: (g) => `Contiguous clusters of areas where ${g} shares are significantly high and at least 1.5 times the town's share, named after the places they cover; the table lists each enclave's people.`,
-    summary: { title: "Enclaves", table: 0 },
+    // Enclaves by the places they cover ("Queens Park"): the numbered id and the core area's
+    // code stay in the data files.
+    summary: { title: "Enclaves", table: 0, skip: ["enclave", "core_area"], headings: { name: "enclave" } },
   },
   change: {
     own: { path: "/api/change", needs: "change" }, title: () => "How fast each area's make-up changed between the censuses",
@@ -357,6 +359,7 @@ function cellText(row, column) {
   const part = column === "component" || column === "meaning" ? COMPONENTS[row.component] : null;
   if (part) return escapeHtml(withYears(part[column === "component" ? 0 : 1]));
   if (column === "site" && state.sitePlaces?.has(row.site)) return escapeHtml(`${state.sitePlaces.get(row.site)} (${row.site})`);
+  if (column === "name" && !row.name && row.enclave) return escapeHtml(row.enclave);  // no place layer: the id
   return show(column, row[column]);
 }
 
@@ -375,7 +378,8 @@ function showSummary(view, tables) {
   const table = tables[view.summary.table];
   panel.hidden = false;
   $("summary-title").textContent = view.summary.title;
-  const [head, body] = tableHtml(table, ["lon", "lat", "source"], { ...view.headings, ...view.summary.headings });
+  const [head, body] = tableHtml(table, ["lon", "lat", "source", ...(view.summary.skip ?? [])],
+    { ...view.headings, ...view.summary.headings });
   $("summary").querySelector("thead").innerHTML = head;
   $("summary").querySelector("tbody").innerHTML = body || `<tr><td>none found</td></tr>`;
 }

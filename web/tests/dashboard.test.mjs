@@ -128,6 +128,17 @@ try {
       check(/Hub 1: [A-Z][a-z].*\n.*Hub 2: [A-Z][a-z].*\n.*Hub 3: [A-Z][a-z]/.test(legend) && !/E0\d{7}/.test(legend),
         `hubs: legend reads '${legend}'`);
     }
+    if (view === "enclaves") {
+      // Enclaves named by place, without area codes, and the table fits its panel (not cut off).
+      const summary = await page.locator("#summary").innerText();
+      check(!/E0\d{7}/.test(summary) && !/enclave \d/.test(summary),
+        `enclaves: the table reads '${summary.slice(0, 200)}'`);
+      const fits = await page.evaluate(() => {
+        const t = document.querySelector("#summary");
+        return t.scrollWidth <= t.parentElement.clientWidth + 1;
+      });
+      check(fits, "enclaves: the enclave table is wider than its panel");
+    }
     if (view === "change") {
       const summary = await page.locator("#summary").innerText();
       check(/segregation in 2011/.test(summary) && /groups sorting differently/.test(summary),
