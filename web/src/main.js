@@ -332,6 +332,12 @@ async function drawMap() {
   showSummary(view, tables);
   await mapLoaded;
   const source = map.getSource("areas");
+  // Until the map has drawn the new data, a click or hover would find the previous view's
+  // areas (an output area in the change view): the view counts as ready once it is drawn.
+  const drawn = new Promise((resolve) => {
+    map.once("idle", resolve);
+    setTimeout(resolve, 5000);  // a hidden or unsized map may never report idle
+  });
   if (source) source.setData(collection);
   else {
     map.addSource("areas", { type: "geojson", data: collection });
@@ -347,6 +353,7 @@ async function drawMap() {
   }
   state.lastOwn = Boolean(view.own);
   drawHubs(tables);
+  await drawn;
   const codes = $("area-codes");
   codes.innerHTML = "";
   for (const f of collection.features.slice(0, 5000)) option(codes, f.properties.area);
@@ -463,6 +470,7 @@ async function refresh(what) {
   state.ready = false;
   status("loading…");
   $("area").textContent = "Click an area on the map, or find it by code above.";
+  $("hover").textContent = "";
   if (map.getLayer("selected")) map.setFilter("selected", ["==", ["get", "area"], ""]);
   try {
     const d = state.datasets.find((x) => x.name === $("dataset").value);

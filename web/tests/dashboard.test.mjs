@@ -151,6 +151,9 @@ try {
     const text = await clickAnArea(page, view);
     if (view === "esol") check(/priority rank/.test(text), `esol: area panel has no priority rank: ${text}`);
     if (view === "licensing") check(/households renting privately/.test(text), `licensing: panel reads ${text}`);
+    // The clicked area is one of this view's areas (the change view's 2021 LSOAs, not an
+    // output area left over from the previous view), with its values.
+    if (view === "change") check(/^E01\d{6}/.test(text) && /rank by pace/.test(text), `change: area panel reads ${text}`);
     await page.screenshot({ path: `${shots}/dashboard-${view}-1280.png` });
     await page.setViewportSize({ width: 768, height: 1024 });
     await page.waitForTimeout(300);
