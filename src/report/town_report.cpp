@@ -11,6 +11,7 @@
 #include <set>
 
 #include "analysis/group_labels.hpp"
+#include "spatial/typology.hpp"
 #include "core/error.hpp"
 #include "geo/dissolve.hpp"
 
@@ -117,6 +118,47 @@ std::string d_phrase(const GroupRanking& g, const GroupRankings& k) {
                                   s.ci_lower, s.ci_upper);
     if (s.method == IntervalMethod::debiased) out += fmt::format("; raw {:.2f}", s.raw_value);
     return out + rank_phrase(g, k);
+}
+
+// A neighbourhood type by its thresholds (spatial/typology.hpp defaults), in words.
+std::string neighbourhood_type_description(int type, const std::string& host) {
+    switch (type) {
+        case 1: return host + " 80% or more";
+        case 2: return host + " 50–80%";
+        case 3: return host + " 30–50%";
+        case 4: return host + " under 30%, several other groups";
+        case 5: return host + " under 30%, one group 60%+ of the rest";
+        case 6: return "one group 60%+ of the rest, with 30%+ of that group's residents in town";
+        default: return "unclassified";
+    }
+}
+
+// The enclave list as the report shows it: each enclave by the place it covers; its numbered
+// id and its core area's code stay in the data files. Without place names, the id stays.
+ResultTable enclave_display_table(const ResultTable& enclaves) {
+    const auto name = std::find(enclaves.columns.begin(), enclaves.columns.end(), "name");
+    if (name == enclaves.columns.end()) return enclaves;
+    const auto name_at = static_cast<std::size_t>(name - enclaves.columns.begin());
+    bool named = !enclaves.rows.empty();
+    for (const auto& row : enclaves.rows) {
+        const auto* place = std::get_if<std::string>(&row.at(name_at));
+        named = named && place && !place->empty();
+    }
+    if (!named) return enclaves;
+    ResultTable shown = enclaves;
+    for (const char* column : {"enclave", "core_area"}) {
+        const auto it = std::find(shown.columns.begin(), shown.columns.end(), column);
+        if (it == shown.columns.end()) continue;
+        const int at = static_cast<int>(it - shown.columns.begin());
+        shown.columns.erase(it);
+        if (static_cast<std::size_t>(at) < shown.column_kinds.size()) shown.column_kinds.erase(shown.column_kinds.begin() + at);
+        for (auto& row : shown.rows) row.erase(row.begin() + at);
+        for (int* index : {&shown.map_column, &shown.rank_column})
+            *index = *index == at ? -1 : *index - (*index > at);
+    }
+    const auto renamed = std::find(shown.columns.begin(), shown.columns.end(), "name");
+    *renamed = "enclave";
+    return shown;
 }
 
 std::string rule_sentence(const GroupRankings& k) {
@@ -351,13 +393,30 @@ ReportDocument town_report(const TownReportInput& in) {
         enclaves.outline_legend = share.outline_legend;
         if (const auto extent = focus_extent(*in.layer, focus)) enclaves.extent = extent;
         where.figures.push_back(enclaves);
-        std::set<std::string> types(p.neighbourhood_type.begin(), p.neighbourhood_type.end());
-        types.erase("");
+        // Neighbourhood types in plain words (their thresholds); the published names of
+        // Poulsen, Johnston & Forrest (2001) only in the caption, as a methods note.
+        const std::string host = group_label(p.host).short_name;
+        std::vector<std::string> described(p.neighbourhood_type.size());
+        std::set<int> present;
+        std::string published;
+        for (int type = 1; type <= 6; ++type)
+            for (std::size_t i = 0; i < described.size(); ++i)
+                if (p.neighbourhood_type[i] == typology_label(type)) {
+                    described[i] = neighbourhood_type_description(type, host);
+                    present.insert(type);
+                }
         std::vector<std::pair<std::string, Rgb>> typ;
-        for (const auto& t : types) typ.emplace_back(t, okabe_ito(typ.size()));
-        where.figures.push_back(category_map(maps, "Neighbourhood types (host group " + p.host + ")", "type",
-                                             "Each area by how much of it the host group and other groups make up (Poulsen, Johnston & Forrest 2001).", p.neighbourhood_type, typ));
-        where.tables.push_back(p.enclaves);
+        for (int type : present) {
+            typ.emplace_back(neighbourhood_type_description(type, host), okabe_ito(typ.size()));
+            published += (published.empty() ? "" : "; ") + typology_label(type);
+        }
+        where.figures.push_back(category_map(
+            maps, "Neighbourhood types: how much of each area is " + host, "neighbourhood type",
+            fmt::format("Each area by the share of {} residents and, where they are under 30%, by whether one other "
+                        "group makes up most of the rest. The types are Poulsen, Johnston & Forrest's (2001): {}.",
+                        host, published),
+            described, typ));
+        where.tables.push_back(enclave_display_table(p.enclaves));
         d.sections.push_back(std::move(where));
     }
     for (const auto& s : in.extra_sections) d.sections.push_back(s);

@@ -91,6 +91,11 @@ TEST(CliReport, SelfContainedHtmlAndPdfWithProvenance) {
     EXPECT_GT(page_count, 3u);
     // Maps people can place: ward names on the maps, enclaves named after their wards.
     EXPECT_NE(pages.find("Queens Park"), std::string::npos);
+    // People's words: no census column codes for groups, no numbered enclave ids (the data
+    // files keep both), neighbourhood types by their thresholds.
+    for (const char* code : {"WhiteBrit", "OtherWhite", "BlkAfrican", "enclave 1"})
+        EXPECT_EQ(pages.find(code), std::string::npos) << code;
+    EXPECT_NE(pages.find("White British 80% or more"), std::string::npos);
     EXPECT_NE(text.find("The same map zoomed to the built-up area where the enclaves"), std::string::npos);
     const auto none = run_cli("report " + example_table());
     EXPECT_EQ(none.exit_code, 1);
