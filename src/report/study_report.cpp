@@ -69,15 +69,12 @@ MapFigure per_area_map(const std::string& title, const StudyOutput& output, std:
 }
 
 
-// Inserts a "place" column after `code_column` (area codes of `layer`): the place covering
-// most of each area, so a reader sees "Queens Park" beside E01017539.
-void add_place_column(ResultTable& t, std::size_t code_column, const AreaLayer& layer, const PlaceLayer& places) {
+// Inserts a "place" column after `code_column`: the place of each row's area code, so a
+// reader sees "Queens Park" beside E01017539.
+void insert_place_column(ResultTable& t, std::size_t code_column, const std::map<std::string, std::string>& place_of) {
     const int at = static_cast<int>(code_column) + 1;
     t.map_column += t.map_column >= at;
     t.rank_column += t.rank_column >= at;
-    const std::vector<std::string> names = place_of_areas(layer, places);
-    std::map<std::string, std::string> place_of;
-    for (std::size_t f = 0; f < layer.codes.size() && f < names.size(); ++f) place_of[layer.codes[f]] = names[f];
     t.columns.insert(t.columns.begin() + at, "place");
     if (t.column_kinds.size() > code_column) t.column_kinds.insert(t.column_kinds.begin() + at, ColumnKind::text);
     for (auto& row : t.rows) {
@@ -85,6 +82,32 @@ void add_place_column(ResultTable& t, std::size_t code_column, const AreaLayer& 
         const auto it = code ? place_of.find(*code) : place_of.end();
         row.insert(row.begin() + at, Cell{it == place_of.end() ? std::string() : it->second});
     }
+}
+
+// The same with the areas of `layer`: the place covering most of each area.
+void add_place_column(ResultTable& t, std::size_t code_column, const AreaLayer& layer, const PlaceLayer& places) {
+    const std::vector<std::string> names = place_of_areas(layer, places);
+    std::map<std::string, std::string> place_of;
+    for (std::size_t f = 0; f < layer.codes.size() && f < names.size(); ++f) place_of[layer.codes[f]] = names[f];
+    insert_place_column(t, code_column, place_of);
+}
+
+// Census 2021 output areas have no polygons in a study, but the census lookup puts each in
+// its LSOA, whose polygons the targeting maps use: an output area's place is its LSOA's.
+std::map<std::string, std::string> output_area_places(const Study& study, const PlaceLayer& places) {
+    std::map<std::string, std::string> out;
+    const auto* targeting = study.targeting() ? &*study.targeting() : nullptr;
+    if (!targeting || !targeting->layer() || !targeting->output_areas) return out;
+    const AreaLayer& lsoas = *targeting->layer();
+    const std::vector<std::string> names = place_of_areas(lsoas, places);
+    std::map<std::string, std::string> lsoa_place;
+    for (std::size_t f = 0; f < lsoas.codes.size() && f < names.size(); ++f) lsoa_place[lsoas.codes[f]] = names[f];
+    const Table& oas = targeting->output_areas->topic("ts001");
+    const Level* lsoa = oas.find_level("lsoa21cd");
+    if (!lsoa) return out;
+    for (std::size_t i = 0; i < oas.areas() && i < lsoa->labels.size(); ++i)
+        if (const auto it = lsoa_place.find(lsoa->labels[i]); it != lsoa_place.end()) out[oas.area_codes()[i]] = it->second;
+    return out;
 }
 
 // The body of the report holds summaries; every area's row goes to the appendix (and is in
@@ -314,7 +337,20 @@ StudyReport study_report(const Study& study, const std::vector<StudyStep>& steps
                     .figures.push_back(per_area_map(esol, out, layers, map_options(*out.layer)));
                 appendix.tables.push_back(out.tables.back());
             } else {
+                auto& section = section_titled(in.extra_sections, esol);
+                const std::size_t first = section.tables.size();
                 add(esol, "The 10 output areas where English classes are most needed");
+                // Each output area with its place (through its LSOA), as the other top-10 tables.
+                const AreaLayer* lsoas = study.targeting() ? study.targeting()->layer() : nullptr;
+                if (const PlaceLayer* places = lsoas ? map_options(*lsoas).places : nullptr) {
+                    const auto place_of = output_area_places(study, *places);
+                    for (std::size_t k = first; k < section.tables.size(); ++k) {
+                        ResultTable& t = section.tables[k];
+                        if (!t.columns.empty() && t.columns[0] == "area" && t.rows.size() <= 10 &&
+                            std::find(t.columns.begin(), t.columns.end(), "place") == t.columns.end())
+                            insert_place_column(t, 0, place_of);
+                    }
+                }
             }
         } else if (step.command == "target hubs") {
             auto& section = section_titled(in.extra_sections, hubs);

@@ -147,6 +147,13 @@ TEST(CliRun, BundledBedfordProjectWritesEveryOutputAndTheReport) {
     EXPECT_NE(html.find("<a href=\"#section-"), std::string::npos);
     EXPECT_NE(html.find("Appendix: every area"), std::string::npos);
     EXPECT_NE(html.find("The 10 areas whose make-up changed fastest"), std::string::npos);
+    // The ESOL top 10 (2021 output areas, which have no polygons in the study) name each
+    // area's place through its LSOA: Castle comes first in Bedford.
+    const auto esol = html.find("English classes are most needed");
+    ASSERT_NE(esol, std::string::npos);
+    const std::string esol_table = html.substr(esol, html.find("</table>", esol) - esol);
+    EXPECT_NE(esol_table.find("Place"), std::string::npos) << esol_table.substr(0, 400);
+    EXPECT_NE(esol_table.find("Castle"), std::string::npos) << esol_table.substr(0, 800);
     std::size_t figures = 0;
     for (auto at = html.find("<svg"); at != std::string::npos; at = html.find("<svg", at + 1)) ++figures;
     // 2 charts, 7 town maps (one a closer view), maps of pace, ESOL score, hubs, licensing
