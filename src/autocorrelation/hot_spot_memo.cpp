@@ -26,9 +26,11 @@ HotSpots HotSpotMemo::find(std::span<const double> values, const Weights& weight
     }
     tbb::collaborative_call_once(entry->once, [&] {
         entry->result = compute();
-        // The stored answer keeps no caller's callbacks or stop token.
+        // The stored answer keeps no caller's callbacks or stop token, nor the memo itself
+        // (a memo holding a pointer to itself would never be freed).
         entry->result.options.progress = nullptr;
         entry->result.options.stop = {};
+        entry->result.options.memo = nullptr;
         const std::lock_guard<std::mutex> hold(lock_);
         ++computed_;
     });
