@@ -32,7 +32,6 @@
 #include "study/study.hpp"
 #include "study/run_study.hpp"
 #include "study/study_plan.hpp"
-#include "study/study_profile.hpp"
 #include "output/atomic_file.hpp"
 #include "output/result_table.hpp"
 
@@ -332,9 +331,11 @@ void add_run_command(CLI::App& app) {
             return text;
         };
         try {
-            // The steps run side by side (each only reads the study), with the report's own town
-            // profile beside them; their results come back in plan order, and are written then.
-            std::vector<StudyOutput> outputs;
+            // The steps run side by side (each only reads the study) and are written as each
+            // ends; the report starts as soon as the steps it shows have ended (the index step,
+            // the longest, is not among them) and is built beside the steps still running.
+            std::vector<StudyOutput> outputs(steps.size());
+            std::vector<std::optional<double>> step_seconds(steps.size());
             StudyRunCallbacks callbacks;
             callbacks.started = [&steps](std::size_t i) { std::cerr << ("==> " + steps[i].label + "\n"); };
             // A step's long loops (bootstrap and randomisation replicates, permutations) count on
@@ -347,63 +348,64 @@ void add_run_command(CLI::App& app) {
             callbacks.finished = [&](std::size_t i, StudyOutput&& out, double compute_seconds) {
                 const auto start = std::chrono::steady_clock::now();
                 step_progress[i].reset();
-                outputs.push_back(std::move(out));
-                write_step(steps[i], outputs.back(), staged.path(), *quiet);
-                const double seconds =
+                outputs[i] = std::move(out);
+                write_step(steps[i], outputs[i], staged.path(), *quiet);
+                step_seconds[i] =
                     compute_seconds + std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-                log.add_row({steps[i].label, seconds, joined(steps[i].files),
-                             equivalent_commands(commands, steps[i].files)});
                 progress.advance();
             };
-            StudyReportRequest request;
-            request.command = invocation();
-            request.version = COHESION_VERSION;
-            request.generated = utc_timestamp();
-            std::optional<TownProfile> profile;
-            double profile_seconds = 0.0;
+            std::vector<std::string> report_files{"report.html", "areas.csv"};
+            if (p.pdf) report_files.push_back("report.pdf");
+            double report_seconds = 0.0;
             // The report's own profile (ranking bootstrap, randomisation, permutations) counts its stages.
             std::optional<ProgressBar> stages;
             if (p.report) {
                 stages.emplace("report: composition, indices, per-area values, hot spots", 4);
-                request.profile.step = [&stages](const std::string&) { stages->advance(); };
-                callbacks.alongside.push_back([&](std::stop_token) {
+                callbacks.then.push_back({[&steps](std::size_t i) { return study_report_reads(steps[i]); },
+                                          [&](std::stop_token) {
                     const auto start = std::chrono::steady_clock::now();
+                    std::cerr << "==> report\n";
                     try {
-                        profile = study_town_profile(*study, request.profile);
+                        StudyReportRequest request;
+                        request.command = invocation();
+                        request.version = COHESION_VERSION;
+                        request.generated = utc_timestamp();
+                        request.profile.step = [&stages](const std::string&) { stages->advance(); };
+                        // The steps it shows (copies: the others may still be handing over).
+                        std::vector<StudyStep> shown_steps;
+                        std::vector<StudyOutput> shown;
+                        for (std::size_t i = 0; i < steps.size(); ++i)
+                            if (study_report_reads(steps[i])) {
+                                shown_steps.push_back(steps[i]);
+                                shown.push_back(outputs[i]);
+                            }
+                        const StudyReport report = study_report(*study, shown_steps, shown, request);
+                        const fs::path folder = staged.path();
+                        std::string html, pdf;
+                        tbb::parallel_invoke([&] { html = render_html(report.document); },
+                                             [&] {
+                                                 if (p.pdf) pdf = render_pdf(report.document);
+                                             });
+                        write_file_atomically((folder / "report.html").string(), html);
+                        if (p.pdf) write_file_atomically((folder / "report.pdf").string(), pdf);
+                        write_file_atomically((folder / "areas.csv").string(), render_csv(report.profile.areas));
                     } catch (const std::exception& e) {
                         throw Error(fmt::format("step 'report' failed: {}", e.what()));
                     }
-                    profile_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-                });
+                    report_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+                }});
             }
             run_study_steps(*study, steps, callbacks);
+            for (std::size_t i = 0; i < steps.size(); ++i)
+                log.add_row({steps[i].label, step_seconds[i].value_or(0.0), joined(steps[i].files),
+                             equivalent_commands(commands, steps[i].files)});
             if (p.report) {
-                std::vector<std::string> files{"report.html", "areas.csv"};
-                if (p.pdf) files.push_back("report.pdf");
-                const auto start = std::chrono::steady_clock::now();
-                std::cerr << "==> report\n";
-                try {
-                    const StudyReport report = study_report(*study, steps, outputs, request, std::move(*profile));
-                    const fs::path folder = staged.path();
-                    std::string html, pdf;
-                    tbb::parallel_invoke([&] { html = render_html(report.document); },
-                                         [&] {
-                                             if (p.pdf) pdf = render_pdf(report.document);
-                                         });
-                    write_file_atomically((folder / "report.html").string(), html);
-                    if (p.pdf) write_file_atomically((folder / "report.pdf").string(), pdf);
-                    write_file_atomically((folder / "areas.csv").string(), render_csv(report.profile.areas));
-                } catch (const std::exception& e) {
-                    throw Error(fmt::format("step 'report' failed: {}", e.what()));
-                }
-                log.add_row({std::string("report"),
-                             profile_seconds +
-                                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
-                             joined(files), equivalent_commands(commands, files)});
+                log.add_row({std::string("report"), report_seconds, joined(report_files),
+                             equivalent_commands(commands, report_files)});
                 progress.advance();
             }
-            log.notes.push_back("the steps and the report's town profile ran side by side: a step's seconds are its "
-                                "own compute and write time, and the times overlap");
+            log.notes.push_back("the steps ran side by side, and the report beside the steps it does not show: a "
+                                "step's seconds are its own compute and write time, and the times overlap");
             // The inputs with their checksums, and how many tables and layers were read: each input once.
             log.notes.push_back(fmt::format("read {} tables and {} polygon layers", study->tables_read(),
                                             study->layers_read()));

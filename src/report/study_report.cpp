@@ -253,16 +253,16 @@ void what_if_section(ReportSection& section, const StudyOutput& out, const AreaL
 
 }  // namespace
 
-StudyReport study_report(const Study& study, const std::vector<StudyStep>& steps,
-                         const std::vector<StudyOutput>& outputs, StudyReportRequest request) {
-    TownProfile profile = study_town_profile(study, request.profile);
-    return study_report(study, steps, outputs, std::move(request), std::move(profile));
+bool study_report_reads(const StudyStep& step) {
+    static const std::set<std::string> shown{"atlas", "change", "compare", "target esol", "target hubs",
+                                             "target licensing", "simulate"};
+    return shown.count(step.command) > 0;
 }
 
 StudyReport study_report(const Study& study, const std::vector<StudyStep>& steps,
-                         const std::vector<StudyOutput>& outputs, StudyReportRequest request, TownProfile profile) {
+                         const std::vector<StudyOutput>& outputs, StudyReportRequest request) {
     const StudySpec& spec = study.spec();
-    StudyReport r{std::move(profile), {}};
+    StudyReport r{study_town_profile(study, request.profile), {}};
     TownReportInput in;
     in.town = study.town();
     in.profile = &r.profile;
@@ -313,6 +313,7 @@ StudyReport study_report(const Study& study, const std::vector<StudyStep>& steps
     };
     for (std::size_t k = 0; k < steps.size() && k < outputs.size(); ++k) {
         const auto& step = steps[k];
+        if (!study_report_reads(step)) continue;  // the commands handled below
         const auto& out = outputs[k];
         auto add = [&](const std::string& title, const std::string& top_title) {
             auto& section = section_titled(in.extra_sections, title);

@@ -28,9 +28,10 @@ struct StudyReport {
 // report does not show are ignored). The profile keeps pointers into `study`.
 StudyReport study_report(const Study& study, const std::vector<StudyStep>& steps,
                          const std::vector<StudyOutput>& outputs, StudyReportRequest request);
-// The same with the town profile computed already (`study_town_profile(study,
-// request.profile)`), so a caller can compute it side by side with the study's steps.
-StudyReport study_report(const Study& study, const std::vector<StudyStep>& steps,
-                         const std::vector<StudyOutput>& outputs, StudyReportRequest request, TownProfile profile);
+// Whether the report shows the results of `step` (the change, comparison, targeting, atlas
+// and what-if steps; the others' results are the town profile's own). A caller running the
+// steps side by side can start the report once these have ended.
+bool study_report_reads(const StudyStep& step);
+
 
 }  // namespace cohesion

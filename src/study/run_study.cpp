@@ -18,11 +18,14 @@ void run_study_steps(const Study& study, const std::vector<StudyStep>& steps, co
     std::stop_source stop;
     std::vector<std::optional<StudyOutput>> results(n);
     std::vector<double> seconds(n, 0.0);
-    std::mutex store;               // guards results and seconds
-    std::mutex hand_over;           // held by the one thread calling `finished`; guards next
-    std::size_t next = 0;           // the first step not yet handed to `finished`
-    std::exception_ptr first_error;  // the first failure (step or alongside work)
+    std::mutex store;               // guards results, seconds and ready
+    std::vector<std::size_t> ready;  // steps computed, not yet handed over, in the order they ended
+    std::mutex hand_over;           // held by the one thread calling `finished`; guards handed and started
+    std::vector<char> handed(n, 0);
+    std::vector<char> started(callbacks.then.size(), 0);
+    std::exception_ptr first_error;  // the first failure (step or other work)
     std::mutex error_lock;
+    tbb::task_group tasks;
 
     auto fail = [&](std::exception_ptr e) {
         {
@@ -31,35 +34,73 @@ void run_study_steps(const Study& study, const std::vector<StudyStep>& steps, co
         }
         stop.request_stop();
     };
-    // Whichever task finishes a step hands over every result that is now next in plan order,
-    // so `finished` sees the steps in order without a thread of its own. A task that finds
-    // another handing over does not wait for it (a pool thread must not idle): what it
-    // leaves is handed over by the next task to finish, or at the end.
-    auto hand_over_ready = [&](bool wait) {
-        std::unique_lock<std::mutex> turn(hand_over, std::defer_lock);
-        if (wait) turn.lock();
-        else if (!turn.try_lock()) return;
-        while (next < n && !stop.stop_requested()) {
-            std::optional<StudyOutput> out;
-            double took = 0.0;
-            {
-                const std::lock_guard<std::mutex> hold(store);
-                if (!results[next]) break;
-                out = std::move(results[next]);
-                results[next].reset();
-                took = seconds[next];
-            }
+    auto run_work = [&](const std::function<void(std::stop_token)>& work) {
+        tasks.run([&, work] {
+            if (stop.stop_requested()) return;
             try {
-                callbacks.finished(next, std::move(*out), took);
-            } catch (const std::exception& e) {
-                fail(std::make_exception_ptr(Error(fmt::format("step '{}' failed: {}", steps[next].label, e.what()))));
-                return;
+                work(stop.get_token());
+            } catch (...) {
+                fail(std::current_exception());
             }
-            ++next;
+        });
+    };
+    // Follow-ups whose steps have all been handed over start now (called under hand_over).
+    auto start_follow_ups = [&] {
+        for (std::size_t k = 0; k < callbacks.then.size(); ++k) {
+            if (started[k]) continue;
+            bool all = true;
+            for (std::size_t i = 0; i < n && all; ++i)
+                all = handed[i] || !callbacks.then[k].needs || !callbacks.then[k].needs(i);
+            if (!all) continue;
+            started[k] = 1;
+            run_work(callbacks.then[k].work);
+        }
+    };
+    // Whichever task finishes a step hands over every result that is ready, so `finished` is
+    // called one at a time without a thread of its own. A task that finds another handing
+    // over does not wait for it (a pool thread must not idle): the one handing over takes its
+    // result too.
+    auto hand_over_ready = [&](bool wait) {
+        for (;;) {
+            {
+                std::unique_lock<std::mutex> turn(hand_over, std::defer_lock);
+                if (wait) turn.lock();
+                else if (!turn.try_lock()) return;
+                while (!stop.stop_requested()) {
+                    std::size_t i = 0;
+                    std::optional<StudyOutput> out;
+                    double took = 0.0;
+                    {
+                        const std::lock_guard<std::mutex> hold(store);
+                        if (ready.empty()) break;
+                        i = ready.front();
+                        ready.erase(ready.begin());
+                        out = std::move(results[i]);
+                        results[i].reset();
+                        took = seconds[i];
+                    }
+                    try {
+                        callbacks.finished(i, std::move(*out), took);
+                    } catch (const std::exception& e) {
+                        fail(std::make_exception_ptr(
+                            Error(fmt::format("step '{}' failed: {}", steps[i].label, e.what()))));
+                        return;
+                    }
+                    handed[i] = 1;
+                    start_follow_ups();
+                }
+            }
+            // A result that arrived after the loop's last look, while its task found the turn
+            // taken: look again now that the turn is free.
+            const std::lock_guard<std::mutex> hold(store);
+            if (ready.empty() || stop.stop_requested()) return;
         }
     };
 
-    tbb::task_group tasks;
+    {
+        const std::lock_guard<std::mutex> hold(hand_over);
+        start_follow_ups();  // those that need no step
+    }
     for (std::size_t i = 0; i < n; ++i)
         tasks.run([&, i] {
             if (stop.stop_requested()) return;
@@ -76,6 +117,7 @@ void run_study_steps(const Study& study, const std::vector<StudyStep>& steps, co
                     const std::lock_guard<std::mutex> hold(store);
                     seconds[i] = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
                     results[i] = std::move(out);
+                    ready.push_back(i);
                 }
             } catch (const std::exception& e) {
                 fail(std::make_exception_ptr(Error(fmt::format("step '{}' failed: {}", steps[i].label, e.what()))));
@@ -84,17 +126,12 @@ void run_study_steps(const Study& study, const std::vector<StudyStep>& steps, co
             }
             hand_over_ready(false);
         });
-    for (const auto& work : callbacks.alongside)
-        tasks.run([&, work] {
-            if (stop.stop_requested()) return;
-            try {
-                work(stop.get_token());
-            } catch (...) {
-                fail(std::current_exception());
-            }
-        });
+    for (const auto& work : callbacks.alongside) run_work(work);
+    // Steps left for the end (their finishing task found another handing over) are handed over
+    // here; the follow-ups they release run before returning.
     tasks.wait();
     if (!first_error) hand_over_ready(true);
+    tasks.wait();
     if (first_error) std::rethrow_exception(first_error);
 }
 

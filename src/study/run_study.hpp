@@ -1,10 +1,11 @@
 #pragma once
 // Runs the steps of a study plan side by side. The steps only read the Study (const, every
 // input loaded before), so they are independent: each runs as a task on the shared thread
-// pool, beside whatever else the caller adds (the report's own town profile), and its
-// inner loops (bootstrap, permutations) share the same pool. Results are handed to the
-// caller one at a time and in plan order, so files, notes and progress on stderr come out
-// as if the steps had run one after another.
+// pool, beside whatever else the caller adds, and its inner loops (bootstrap, permutations)
+// share the same pool. Results are handed to the caller one at a time, as they are ready
+// (the caller orders what it lists), and work that needs some steps' results (the report
+// needs the change, targeting and what-if steps, not the index step) starts as soon as those
+// are handed over, while the other steps still run.
 //
 // A failing step stops the others (their stop tokens are triggered) and the first error is
 // thrown, with the step's label, once every task has ended.
@@ -21,10 +22,17 @@ struct StudyRunCallbacks {
     std::function<void(std::size_t step)> started;
     // A step's long loop counts (done, total) (on the step's thread; one step's calls arrive in order).
     std::function<void(std::size_t step, std::size_t done, std::size_t total)> progress;
-    // A step's results, in plan order, one call at a time; `seconds` is the step's own compute time.
+    // A step's results as soon as they are ready, one call at a time; `seconds` is the step's
+    // own compute time.
     std::function<void(std::size_t step, StudyOutput&& output, double seconds)> finished;
-    // Work to run beside the steps (e.g. the report's town profile); errors end the run like a step's.
+    // Work to run beside the steps; errors end the run like a step's.
     std::vector<std::function<void(std::stop_token)>> alongside;
+    // Work that starts once every step it `needs` has been handed to `finished` (e.g. the report).
+    struct FollowUp {
+        std::function<bool(std::size_t step)> needs;
+        std::function<void(std::stop_token)> work;
+    };
+    std::vector<FollowUp> then;
 };
 
 void run_study_steps(const Study& study, const std::vector<StudyStep>& steps, const StudyRunCallbacks& callbacks);

@@ -1,8 +1,11 @@
-// The steps of a study run side by side (study/run_study.hpp): results reach the caller in
-// plan order, a failing step stops the others and is named, and steps asking the same hot
-// spots share one computation.
+// The steps of a study run side by side (study/run_study.hpp): every result reaches the
+// caller once, work that needs some steps starts before the others end, a failing step stops
+// the others and is named, and steps asking the same hot spots share one computation.
 #include <gtest/gtest.h>
 
+#include <tbb/info.h>
+
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <thread>
@@ -31,7 +34,7 @@ StudySpec bedford_hot_spots() {
     return spec;
 }
 
-TEST(RunStudy, ResultsArriveInPlanOrderAndHotSpotsAreTestedOncePerGroup) {
+TEST(RunStudy, EveryResultArrivesOnceAndHotSpotsAreTestedOncePerGroup) {
     const Study study(bedford_hot_spots());
     const auto steps = study_plan(study.spec());
     std::vector<std::size_t> order;
@@ -51,11 +54,38 @@ TEST(RunStudy, ResultsArriveInPlanOrderAndHotSpotsAreTestedOncePerGroup) {
     });
     run_study_steps(study, steps, callbacks);
     ASSERT_EQ(order.size(), steps.size());
+    std::sort(order.begin(), order.end());
     for (std::size_t i = 0; i < order.size(); ++i) EXPECT_EQ(order[i], i);
     EXPECT_EQ(alongside, 1);
     // Pakistani: its hot-spot step, its enclaves step and the profile's map; OtherWhite: one.
     EXPECT_EQ(study.hot_spot_memo()->computed(), 2u);
     EXPECT_FALSE(profile.enclave.empty());
+}
+
+TEST(RunStudy, FollowUpStartsOnceItsStepsEndedWhileOthersRun) {
+    if (tbb::info::default_concurrency() < 2) GTEST_SKIP() << "needs two threads";
+    const Study study(bedford_hot_spots());
+    std::atomic<bool> followed{false}, seen_while_running{false};
+    std::vector<StudyStep> steps;
+    steps.push_back({"slow", "none", {}, [&](const Study&, const StudyHooks&) {
+                         const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+                         while (!followed && std::chrono::steady_clock::now() < give_up)
+                             std::this_thread::sleep_for(std::chrono::milliseconds(1));
+                         seen_while_running = followed.load();
+                         return StudyOutput{};
+                     }});
+    steps.push_back({"quick", "none", {}, [](const Study&, const StudyHooks&) { return StudyOutput{}; }});
+    StudyRunCallbacks callbacks;
+    std::vector<std::size_t> handed;
+    callbacks.finished = [&](std::size_t i, StudyOutput&&, double) { handed.push_back(i); };
+    callbacks.then.push_back({[](std::size_t i) { return i == 1; }, [&](std::stop_token) {
+                                  EXPECT_EQ(handed, std::vector<std::size_t>{1});  // after "quick", before "slow"
+                                  followed = true;
+                              }});
+    run_study_steps(study, steps, callbacks);
+    EXPECT_TRUE(followed);
+    EXPECT_TRUE(seen_while_running);  // the follow-up ran while "slow" still did
+    EXPECT_EQ(handed, (std::vector<std::size_t>{1, 0}));
 }
 
 TEST(RunStudy, AFailingStepStopsTheOthersAndIsNamed) {
