@@ -30,7 +30,10 @@ ResultTable enclave_list_table(const std::string& group, const std::vector<Encla
     const auto largest = std::max_element(enclaves.begin(), enclaves.end(),
                                           [](const auto& a, const auto& b) { return a.group_count < b.group_count; });
     if (largest != enclaves.end())
-        list.headline += fmt::format(" (largest: {}, {:.0f} people of the group)", largest->name, largest->group_count);
+        list.headline += fmt::format(" (largest: {}, {:.0f} people of the group)",
+                                     // the place it covers; without place names, its id (not an area code)
+                                     largest->place_named ? largest->place : largest->name,
+                                     largest->group_count);
     return list;
 }
 

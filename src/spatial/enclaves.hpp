@@ -36,6 +36,7 @@ struct EnclaveOptions {
 struct Enclave {
     std::string name;                 // "<group> enclave <k>", numbered by size (largest first)
     std::string place;                // the places it covers: "Queens Park" or "Queens Park and Kingsbrook"
+    bool place_named = false;         // `place` is from place names (else an area code: no place layer)
     std::vector<std::size_t> members; // unit indices
     std::string core_area;            // member with the highest group share
     double population = 0.0;

@@ -31,6 +31,7 @@ void name_enclaves(std::vector<Enclave>& enclaves, std::span<const double> popul
     std::map<std::string, int> used;
     for (auto& e : enclaves) {
         std::string name = place_name(e.members, population, place_of_area, join_two);
+        e.place_named = join_two && !name.empty();  // join_two: the names are places, not codes
         if (name.empty()) name = e.core_area;
         const int k = ++used[name];
         e.place = k == 1 ? name : name + " (" + std::to_string(k) + ")";

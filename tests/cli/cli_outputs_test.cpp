@@ -92,6 +92,12 @@ TEST(CliOutputs, GeoPackageCarriesAStyleZonesAndNotes) {
     ASSERT_EQ(run.exit_code, 0) << run.err;
     EXPECT_TRUE(fs::exists(dir / "enclaves.notes.txt"));
     EXPECT_NE(run.err.find("1 enclave of Pakistani (largest: Pakistani enclave 1"), std::string::npos) << run.err;
+    // With place names, the headline names the enclave by its place.
+    const auto named = run_cli("enclaves " + example_table() + " -b " + bedford_boundaries() + " -g Pakistani --places " +
+                               std::string(COHESION_EXAMPLE_DATA) + "/bedford/wards.geojson -o " +
+                               (dir / "named.geojson").string());
+    ASSERT_EQ(named.exit_code, 0) << named.err;
+    EXPECT_NE(named.err.find("(largest: Queens Park, "), std::string::npos) << named.err;
     GDALAllRegister();
     GDALDatasetUniquePtr ds(GDALDataset::Open(gpkg.c_str(), GDAL_OF_VECTOR));
     ASSERT_TRUE(ds);
