@@ -20,6 +20,8 @@ import re
 import sys
 import tempfile
 
+from guard_report import report
+
 PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 PART = re.compile(r"^[A-Za-z0-9_]*$")
 # The places a field name is written, and the text that holds the names (group "body").
@@ -125,11 +127,7 @@ def main():
     if len(sys.argv) != 3:
         print(__doc__)
         return 2
-    checked, found = violations(sys.argv[1], keywords(sys.argv[2]))
-    for f in found:
-        print(f)
-    print(f"{checked - len(found)} passed, {len(found)} failed")
-    return 1 if found else 0
+    return report(*violations(sys.argv[1], keywords(sys.argv[2])))
 
 
 if __name__ == "__main__":

@@ -16,6 +16,8 @@ import re
 import sys
 import tempfile
 
+from guard_report import report
+
 FLAG = re.compile(r"--[a-z]")
 
 # (file under src/, text of the literal it may contain): each says why.
@@ -133,11 +135,7 @@ def main():
     if len(sys.argv) != 2:
         print(__doc__)
         return 2
-    checked, found = violations(sys.argv[1])
-    for f in found:
-        print(f)
-    print(f"{checked - len(found)} passed, {len(found)} failed")
-    return 1 if found else 0
+    return report(*violations(sys.argv[1]))
 
 
 if __name__ == "__main__":

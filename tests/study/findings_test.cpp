@@ -10,6 +10,7 @@
 #include "study/national_change.hpp"
 #include "study/study.hpp"
 #include "study/study_plan.hpp"
+#include "support/bedford_study_spec.hpp"
 
 namespace cohesion {
 namespace {
@@ -17,12 +18,7 @@ namespace {
 std::string example(const std::string& name) { return std::string(COHESION_EXAMPLE_DATA) + "/bedford/" + name; }
 
 TEST(StudyFindings, BedfordFindingsNameTheGroupsAndTheChange) {
-    StudySpec spec;
-    spec.name = "Bedford";
-    spec.table.path = example("oa2011_ethnicity.csv");
-    spec.boundaries = example("oa2011.geojson");
-    spec.bootstrap = 20;
-    spec.permutations = 99;
+    StudySpec spec = test::bedford_study_spec(20, 99);
     StudyChangeSpec change;
     change.earlier.path = example("oa2011_ethnicity.csv");
     change.earlier.aggregate_to = "LSOA";

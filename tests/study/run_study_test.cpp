@@ -16,19 +16,13 @@
 #include "study/study.hpp"
 #include "study/study_plan.hpp"
 #include "study/study_profile.hpp"
+#include "support/bedford_study_spec.hpp"
 
 namespace cohesion {
 namespace {
 
-std::string example(const std::string& name) { return std::string(COHESION_EXAMPLE_DATA) + "/bedford/" + name; }
-
 StudySpec bedford_hot_spots() {
-    StudySpec spec;
-    spec.name = "Bedford";
-    spec.table.path = example("oa2011_ethnicity.csv");
-    spec.boundaries = example("oa2011.geojson");
-    spec.bootstrap = 5;
-    spec.permutations = 99;
+    StudySpec spec = test::bedford_study_spec(5, 99);
     spec.hotspots = {"Pakistani", "OtherWhite"};
     spec.enclaves = {"Pakistani"};
     return spec;
