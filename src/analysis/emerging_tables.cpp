@@ -35,8 +35,12 @@ std::vector<ResultTable> emerging_tables(const SpatialData& d, const Table& b_ta
     std::size_t emerging = 0;
     for (const auto& e : change.enclaves) emerging += e.status == "emerging";
     ResultTable list;
-    list.title = fmt::format("Enclaves of {}: {} in A, {} in B, {} emerging", o.group, enclaves_a.size(),
-                             enclaves_b.size(), emerging);
+    // The headline in years when the study knows them ("1 in 2011, 2 in 2021"); the columns
+    // keep their _a/_b names.
+    const bool years = o.year_a > 0 && o.year_b > 0;
+    list.title = fmt::format("Enclaves of {}: {} in {}, {} in {}, {} emerging", o.group, enclaves_a.size(),
+                             years ? std::to_string(o.year_a) : "A", enclaves_b.size(),
+                             years ? std::to_string(o.year_b) : "B", emerging);
     list.name = "enclaves";
     list.notes.push_back("A: " + o.label_a);
     list.notes.push_back("B: " + o.label_b);

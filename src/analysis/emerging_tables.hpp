@@ -20,6 +20,7 @@ struct EmergingRequest {
     EnclaveOptions enclaves;
     double years = 10.0;                       // for annualised growth
     std::string label_a = "A", label_b = "B";  // where each table came from, for the notes
+    int year_a = 0, year_b = 0;                // the censuses' years for the headline (0: "A"/"B")
 };
 
 // {enclaves: enclave, status, areas_a, areas_b, core_area, population_a/b, group_a/b,

@@ -126,6 +126,8 @@ void change_steps(const StudyChangeSpec& c, std::vector<StudyStep>& steps) {
                              r.enclaves = s.spec().enclave_rule;  // LSOAs: no ward names (those are per OA)
                              r.label_a = in.label_earlier;
                              r.label_b = in.label_later;
+                             r.year_a = s.spec().change->earlier_year;
+                             r.year_b = s.spec().change->later_year;
                              return StudyOutput{emerging_tables(*in.spatial, in.later, r), &in.spatial->layer};
                          },
                          "areas tested"});

@@ -134,6 +134,8 @@ TEST(CliRun, BundledBedfordProjectWritesEveryOutputAndTheReport) {
     EXPECT_NE(dry.out.find("cohesion report"), std::string::npos);
     const auto run = run_cli("run " + path + " --output " + out.string());
     ASSERT_EQ(run.exit_code, 0) << run.err;
+    // Each step says what it found as it ends, in years where the study knows them.
+    EXPECT_NE(run.err.find("Enclaves of Asian: 1 in 2011, "), std::string::npos) << run.err;
     for (const char* f : {"indices.csv", "local.csv", "hotspots_Pakistani.gpkg", "enclaves_Pakistani.geojson", "change.json",
                           "change.geojson", "segregation_change.json", "emerging_Asian.geojson", "esol_need.json",
                           "hubs.geojson", "licensing.gpkg", "report.html", "report.pdf", "run.json"})
