@@ -1,6 +1,5 @@
 #include "analysis/group_ranking.hpp"
 
-#include <mutex>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -11,6 +10,7 @@
 
 #include "core/count_matrix.hpp"
 #include "core/error.hpp"
+#include "core/progress_count.hpp"
 #include "indices/registry.hpp"
 #include "inference/bootstrap.hpp"
 #include "sampling/people_sampler.hpp"
@@ -166,13 +166,8 @@ GroupRankings rank_groups(const Table& table, const GroupRankingOptions& o) {
 
     const CountMatrix joint = joint_matrix(table);
     const std::size_t total_work = static_cast<std::size_t>(o.bootstrap + o.randomisation);
-    std::size_t done = 0;
-    std::mutex progress_mutex;
-    auto tick = [&] {  // counted under the lock: the calls see 1, 2, 3, ... in order
-        if (!o.progress) return;
-        std::lock_guard lock(progress_mutex);
-        o.progress(++done, total_work);
-    };
+    ProgressCount done(o.progress, total_work);
+    auto tick = [&done] { done.tick(); };
     // replicates[(r * n_groups + g) * n_indices + j]
     std::vector<double> boot(static_cast<std::size_t>(o.bootstrap) * n_groups * n_indices);
     if (o.bootstrap > 0) {

@@ -1,9 +1,8 @@
 #include "autocorrelation/hot_spots.hpp"
 
-#include <mutex>
-
 #include "autocorrelation/hot_spot_memo.hpp"
 #include "core/error.hpp"
+#include "core/progress_count.hpp"
 #include "inference/false_discovery_rate.hpp"
 
 namespace cohesion {
@@ -14,15 +13,9 @@ HotSpots compute_hot_spots(std::span<const double> values, const Weights& w, con
     HotSpots h;
     h.options = options;
     // Progress in areas tested: the permutations of one area are the unit of work.
-    std::mutex progress_mutex;
-    std::size_t tested = 0;
-    const std::size_t total = 2 * values.size();
+    ProgressCount tested(options.progress, 2 * values.size());
     std::function<void()> area_tested;
-    if (options.progress)
-        area_tested = [&] {
-            const std::lock_guard lock(progress_mutex);
-            options.progress(++tested, total);
-        };
+    if (options.progress) area_tested = [&tested] { tested.tick(); };
     h.lisa = local_moran(values, row_standardised(w), options.permutations, options.seed, options.stop, area_tested);
     // A different stream for G* so its permutations are not the LISA's.
     h.getis_ord = getis_ord_star(values, w, options.permutations, options.seed ^ 0x5DEECE66DULL,

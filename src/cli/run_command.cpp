@@ -335,7 +335,7 @@ void add_run_command(CLI::App& app) {
             // ends; the report starts as soon as the steps it shows have ended (the index step,
             // the longest, is not among them) and is built beside the steps still running.
             std::vector<StudyOutput> outputs(steps.size());
-            std::vector<std::optional<double>> step_seconds(steps.size());
+            std::vector<double> step_seconds(steps.size(), 0.0);
             StudyRunCallbacks callbacks;
             callbacks.started = [&steps](std::size_t i) { std::cerr << ("==> " + steps[i].label + "\n"); };
             // A step's long loops (bootstrap and randomisation replicates, permutations) count on
@@ -371,15 +371,9 @@ void add_run_command(CLI::App& app) {
                         request.version = COHESION_VERSION;
                         request.generated = utc_timestamp();
                         request.profile.step = [&stages](const std::string&) { stages->advance(); };
-                        // The steps it shows (copies: the others may still be handing over).
-                        std::vector<StudyStep> shown_steps;
-                        std::vector<StudyOutput> shown;
-                        for (std::size_t i = 0; i < steps.size(); ++i)
-                            if (study_report_reads(steps[i])) {
-                                shown_steps.push_back(steps[i]);
-                                shown.push_back(outputs[i]);
-                            }
-                        const StudyReport report = study_report(*study, shown_steps, shown, request);
+                        // Reads only the outputs of the steps it shows, which have ended; the
+                        // others' slots may still be filled meanwhile.
+                        const StudyReport report = study_report(*study, steps, outputs, request);
                         const fs::path folder = staged.path();
                         std::string html, pdf;
                         tbb::parallel_invoke([&] { html = render_html(report.document); },
@@ -397,7 +391,7 @@ void add_run_command(CLI::App& app) {
             }
             run_study_steps(*study, steps, callbacks);
             for (std::size_t i = 0; i < steps.size(); ++i)
-                log.add_row({steps[i].label, step_seconds[i].value_or(0.0), joined(steps[i].files),
+                log.add_row({steps[i].label, step_seconds[i], joined(steps[i].files),
                              equivalent_commands(commands, steps[i].files)});
             if (p.report) {
                 log.add_row({std::string("report"), report_seconds, joined(report_files),

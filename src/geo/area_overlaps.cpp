@@ -1,7 +1,6 @@
 #include "geo/area_overlaps.hpp"
 
 #include <algorithm>
-#include <mutex>
 #include <numeric>
 
 #include <fmt/format.h>
@@ -9,6 +8,7 @@
 #include <tbb/parallel_for.h>
 
 #include "core/error.hpp"
+#include "core/progress_count.hpp"
 #include "geo/geos_context.hpp"
 
 namespace cohesion {
@@ -86,8 +86,7 @@ AreaOverlaps area_overlaps(const AreaLayer& source, const AreaLayer& target, con
     std::vector<std::vector<AreaOverlap>> per_source(s.size());
     std::vector<std::size_t> repaired(s.size(), 0);
     tbb::enumerable_thread_specific<geos::Context> contexts;
-    std::size_t done = 0;  // under progress_mutex
-    std::mutex progress_mutex;
+    ProgressCount overlaid(progress, s.size());
     tbb::parallel_for(std::size_t{0}, s.size(), [&](std::size_t i) {
         const GEOSContextHandle_t h = contexts.local().get();
         const geos::Prepared prepared(GEOSPrepare_r(h, s[i].get()), geos::PreparedDeleter{h});
@@ -109,10 +108,7 @@ AreaOverlaps area_overlaps(const AreaLayer& source, const AreaLayer& target, con
             }
             if (a > 0.0) per_source[i].push_back({i, j, a});
         }
-        if (progress) {  // counted under the lock: the calls see 1, 2, 3, ... in order
-            const std::lock_guard lock(progress_mutex);
-            progress(++done, s.size());
-        }
+        overlaid.tick();
     });
     for (std::size_t i = 0; i < s.size(); ++i) {
         out.pairs.insert(out.pairs.end(), per_source[i].begin(), per_source[i].end());

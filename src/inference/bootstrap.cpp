@@ -1,6 +1,5 @@
 #include "inference/bootstrap.hpp"
 
-#include <mutex>
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
@@ -12,6 +11,7 @@
 
 #include "core/cancellation.hpp"
 #include "core/error.hpp"
+#include "core/progress_count.hpp"
 #include "sampling/random.hpp"
 #include "sampling/people_sampler.hpp"
 
@@ -28,16 +28,12 @@ double percentile_of_sorted(const std::vector<double>& sorted, double q) {
 std::vector<double> run_replicates(int n, const std::function<double(int)>& f, const ProgressCallback& progress,
                                    const std::stop_token& stop) {
     std::vector<double> values(static_cast<std::size_t>(n));
-    std::size_t done = 0;
-    std::mutex progress_mutex;
+    ProgressCount done(progress, static_cast<std::size_t>(n));
     // The exception thrown inside the loop cancels TBB's task group and is rethrown here.
     tbb::parallel_for(0, n, [&](int r) {
         throw_if_stopped(stop);
         values[static_cast<std::size_t>(r)] = f(r);
-        if (progress) {  // counted under the lock: the calls see 1, 2, 3, ... in order
-            std::lock_guard lock(progress_mutex);
-            progress(++done, static_cast<std::size_t>(n));
-        }
+        done.tick();
     });
     return values;
 }

@@ -7,11 +7,11 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
-#include <mutex>
 #include <optional>
 
 #include "core/cancellation.hpp"
 #include "core/error.hpp"
+#include "core/progress_count.hpp"
 #include "sampling/people_sampler.hpp"
 #include "sampling/random.hpp"
 #include "inference/resampling.hpp"
@@ -158,9 +158,8 @@ std::vector<std::vector<double>> suite_replicates(const Table& table, const Suit
         MultinomialSampler::Scratch work;
     };
     tbb::enumerable_thread_specific<Scratch> scratch;
-    std::size_t done = 0;  // under progress_mutex
-    std::mutex progress_mutex;
     const std::size_t tasks = bases.size() * R;
+    ProgressCount done(options.progress, tasks);
     tbb::parallel_for(std::size_t{0}, tasks, [&](std::size_t task) {
         throw_if_stopped(options.stop);
         const std::size_t b = task / R, r = task % R;
@@ -191,11 +190,7 @@ std::vector<std::vector<double>> suite_replicates(const Table& table, const Suit
                 }
             }
         });
-        // Counted under the lock, so the calls see 1, 2, 3, ... in order.
-        if (options.progress) {
-            std::lock_guard lock(progress_mutex);
-            options.progress(++done, tasks);
-        }
+        done.tick();
     });
     return values;
 }

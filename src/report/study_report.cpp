@@ -84,12 +84,13 @@ void insert_place_column(ResultTable& t, std::size_t code_column, const std::map
     }
 }
 
-// The same with the areas of `layer`: the place covering most of each area.
-void add_place_column(ResultTable& t, std::size_t code_column, const AreaLayer& layer, const PlaceLayer& places) {
-    const std::vector<std::string> names = place_of_areas(layer, places);
+// Each area code of `layer` with the place covering most of the area (empty without places).
+std::map<std::string, std::string> place_by_code(const AreaLayer& layer, const PlaceLayer* places) {
     std::map<std::string, std::string> place_of;
+    if (!places) return place_of;
+    const std::vector<std::string> names = place_of_areas(layer, *places);
     for (std::size_t f = 0; f < layer.codes.size() && f < names.size(); ++f) place_of[layer.codes[f]] = names[f];
-    insert_place_column(t, code_column, place_of);
+    return place_of;
 }
 
 // Census 2021 output areas have no polygons in a study, but the census lookup puts each in
@@ -98,10 +99,7 @@ std::map<std::string, std::string> output_area_places(const Study& study, const 
     std::map<std::string, std::string> out;
     const auto* targeting = study.targeting() ? &*study.targeting() : nullptr;
     if (!targeting || !targeting->layer() || !targeting->output_areas) return out;
-    const AreaLayer& lsoas = *targeting->layer();
-    const std::vector<std::string> names = place_of_areas(lsoas, places);
-    std::map<std::string, std::string> lsoa_place;
-    for (std::size_t f = 0; f < lsoas.codes.size() && f < names.size(); ++f) lsoa_place[lsoas.codes[f]] = names[f];
+    const auto lsoa_place = place_by_code(*targeting->layer(), &places);
     const Table& oas = targeting->output_areas->topic("ts001");
     const Level* lsoa = oas.find_level("lsoa21cd");
     if (!lsoa) return out;
@@ -113,8 +111,10 @@ std::map<std::string, std::string> output_area_places(const Study& study, const 
 // The body of the report holds summaries; every area's row goes to the appendix (and is in
 // the step's CSV/GeoPackage outputs). A per-area table longer than 10 rows is summarised in
 // the body by its first 10 by its rank column (ResultTable::rank_column, 1 = highest priority
-// or fastest change; table order without one), each with its place name when the study has places.
-ResultTable top_ten(const ResultTable& per_area, const std::string& title, const AreaLayer& layer, const PlaceLayer* places) {
+// or fastest change; table order without one), each with its place name (`place_of`, by area
+// code; empty: no place column).
+ResultTable top_ten(const ResultTable& per_area, const std::string& title,
+                    const std::map<std::string, std::string>& place_of) {
     ResultTable t = per_area;
     t.title = title;
     t.notes.clear();
@@ -132,7 +132,7 @@ ResultTable top_ten(const ResultTable& per_area, const std::string& title, const
     std::vector<std::vector<Cell>> top;
     for (std::size_t i : order) top.push_back(per_area.rows[i]);
     t.rows = std::move(top);
-    if (places) add_place_column(t, 0, layer, *places);
+    if (!place_of.empty()) insert_place_column(t, 0, place_of);
     // A summary, not the data file: a group's two shares are left to the appendix when the
     // table has its change in points ("White_change_pp"), so the body's table stays readable.
     std::vector<std::size_t> keep;
@@ -298,8 +298,10 @@ StudyReport study_report(const Study& study, const std::vector<StudyStep>& steps
                                   "the CSV and GeoPackage outputs of the study.");
     // A step's per-area table (the last, joined to its polygons): its top 10 in the body,
     // the table itself in the appendix.
-    // Without polygons, a last table of more than 10 rows is taken as per-area.
-    auto summarised = [&](ReportSection& section, const StudyOutput& out, const std::string& top_title) {
+    // Without polygons, a last table of more than 10 rows is taken as per-area. Its areas'
+    // places: from the polygons, or `place_of` for areas without them.
+    auto summarised = [&](ReportSection& section, const StudyOutput& out, const std::string& top_title,
+                          const std::map<std::string, std::string>& place_of = {}) {
         if (out.tables.empty() || (!out.layer && out.tables.back().rows.size() <= 10)) {
             section.tables.insert(section.tables.end(), out.tables.begin(), out.tables.end());
             return;
@@ -307,8 +309,8 @@ StudyReport study_report(const Study& study, const std::vector<StudyStep>& steps
         section.tables.insert(section.tables.end(), out.tables.begin(), out.tables.end() - 1);
         const ResultTable& per_area = out.tables.back();
         if (!top_title.empty())
-            section.tables.push_back(out.layer ? top_ten(per_area, top_title, *out.layer, map_options(*out.layer).places)
-                                               : top_ten(per_area, top_title, AreaLayer{}, nullptr));
+            section.tables.push_back(top_ten(
+                per_area, top_title, out.layer ? place_by_code(*out.layer, map_options(*out.layer).places) : place_of));
         appendix.tables.push_back(per_area);
     };
     for (std::size_t k = 0; k < steps.size() && k < outputs.size(); ++k) {
@@ -338,20 +340,12 @@ StudyReport study_report(const Study& study, const std::vector<StudyStep>& steps
                     .figures.push_back(per_area_map(esol, out, layers, map_options(*out.layer)));
                 appendix.tables.push_back(out.tables.back());
             } else {
-                auto& section = section_titled(in.extra_sections, esol);
-                const std::size_t first = section.tables.size();
-                add(esol, "The 10 output areas where English classes are most needed");
-                // Each output area with its place (through its LSOA), as the other top-10 tables.
+                // Output areas have no polygons here: each is placed through its LSOA.
                 const AreaLayer* lsoas = study.targeting() ? study.targeting()->layer() : nullptr;
-                if (const PlaceLayer* places = lsoas ? map_options(*lsoas).places : nullptr) {
-                    const auto place_of = output_area_places(study, *places);
-                    for (std::size_t k = first; k < section.tables.size(); ++k) {
-                        ResultTable& t = section.tables[k];
-                        if (!t.columns.empty() && t.columns[0] == "area" && t.rows.size() <= 10 &&
-                            std::find(t.columns.begin(), t.columns.end(), "place") == t.columns.end())
-                            insert_place_column(t, 0, place_of);
-                    }
-                }
+                const PlaceLayer* places = lsoas ? map_options(*lsoas).places : nullptr;
+                summarised(section_titled(in.extra_sections, esol), out,
+                           "The 10 output areas where English classes are most needed",
+                           places ? output_area_places(study, *places) : std::map<std::string, std::string>{});
             }
         } else if (step.command == "target hubs") {
             auto& section = section_titled(in.extra_sections, hubs);
@@ -364,7 +358,7 @@ StudyReport study_report(const Study& study, const std::vector<StudyStep>& steps
                     if (t.name != "hubs") continue;
                     for (std::size_t c = 0; c < t.columns.size(); ++c)
                         if (t.columns[c] == "site") {
-                            add_place_column(t, c, *out.layer, *places);
+                            insert_place_column(t, c, place_by_code(*out.layer, places));
                             break;
                         }
                 }

@@ -24,8 +24,9 @@ struct StudyReport {
     ReportDocument document;
 };
 
-// `steps` and `outputs` are the study plan and its results, in the same order (steps the
-// report does not show are ignored). The profile keeps pointers into `study`.
+// `steps` and `outputs` are the study plan and its results, in the same order. Only the
+// outputs of steps for which study_report_reads() holds are read (the others' may be empty,
+// or still being filled by another thread). The profile keeps pointers into `study`.
 StudyReport study_report(const Study& study, const std::vector<StudyStep>& steps,
                          const std::vector<StudyOutput>& outputs, StudyReportRequest request);
 // Whether the report shows the results of `step` (the change, comparison, targeting, atlas

@@ -396,15 +396,16 @@ ReportDocument town_report(const TownReportInput& in) {
         // Neighbourhood types in plain words (their thresholds); the published names of
         // Poulsen, Johnston & Forrest (2001) only in the caption, as a methods note.
         const std::string host = group_label(p.host).short_name;
+        std::map<std::string, int> type_of;  // published label -> type
+        for (int type = 1; type <= 6; ++type) type_of[typology_label(type)] = type;
         std::vector<std::string> described(p.neighbourhood_type.size());
         std::set<int> present;
         std::string published;
-        for (int type = 1; type <= 6; ++type)
-            for (std::size_t i = 0; i < described.size(); ++i)
-                if (p.neighbourhood_type[i] == typology_label(type)) {
-                    described[i] = neighbourhood_type_description(type, host);
-                    present.insert(type);
-                }
+        for (std::size_t i = 0; i < described.size(); ++i)
+            if (const auto it = type_of.find(p.neighbourhood_type[i]); it != type_of.end()) {
+                described[i] = neighbourhood_type_description(it->second, host);
+                present.insert(it->second);
+            }
         std::vector<std::pair<std::string, Rgb>> typ;
         for (int type : present) {
             typ.emplace_back(neighbourhood_type_description(type, host), okabe_ito(typ.size()));

@@ -4,6 +4,7 @@
 #include <tbb/task_group.h>
 
 #include <chrono>
+#include <deque>
 #include <exception>
 #include <mutex>
 #include <optional>
@@ -16,11 +17,14 @@ namespace cohesion {
 void run_study_steps(const Study& study, const std::vector<StudyStep>& steps, const StudyRunCallbacks& callbacks) {
     const std::size_t n = steps.size();
     std::stop_source stop;
-    std::vector<std::optional<StudyOutput>> results(n);
-    std::vector<double> seconds(n, 0.0);
-    std::mutex store;               // guards results, seconds and ready
-    std::vector<std::size_t> ready;  // steps computed, not yet handed over, in the order they ended
-    std::mutex hand_over;           // held by the one thread calling `finished`; guards handed and started
+    struct Ended {
+        std::size_t step;
+        StudyOutput output;
+        double seconds;
+    };
+    std::mutex store;                // guards ended
+    std::deque<Ended> ended;         // steps computed, not yet handed over, in the order they ended
+    std::mutex hand_over;            // held by the one thread calling `finished`; guards handed and started
     std::vector<char> handed(n, 0);
     std::vector<char> started(callbacks.then.size(), 0);
     std::exception_ptr first_error;  // the first failure (step or other work)
@@ -33,6 +37,9 @@ void run_study_steps(const Study& study, const std::vector<StudyStep>& steps, co
             if (!first_error) first_error = e;
         }
         stop.request_stop();
+    };
+    auto step_failed = [&](std::size_t i, const std::exception& e) {
+        fail(std::make_exception_ptr(Error(fmt::format("step '{}' failed: {}", steps[i].label, e.what()))));
     };
     auto run_work = [&](const std::function<void(std::stop_token)>& work) {
         tasks.run([&, work] {
@@ -67,23 +74,18 @@ void run_study_steps(const Study& study, const std::vector<StudyStep>& steps, co
                 if (wait) turn.lock();
                 else if (!turn.try_lock()) return;
                 while (!stop.stop_requested()) {
-                    std::size_t i = 0;
-                    std::optional<StudyOutput> out;
-                    double took = 0.0;
+                    std::optional<Ended> next;
                     {
                         const std::lock_guard<std::mutex> hold(store);
-                        if (ready.empty()) break;
-                        i = ready.front();
-                        ready.erase(ready.begin());
-                        out = std::move(results[i]);
-                        results[i].reset();
-                        took = seconds[i];
+                        if (ended.empty()) break;
+                        next.emplace(std::move(ended.front()));
+                        ended.pop_front();
                     }
+                    const std::size_t i = next->step;
                     try {
-                        callbacks.finished(i, std::move(*out), took);
+                        callbacks.finished(i, std::move(next->output), next->seconds);
                     } catch (const std::exception& e) {
-                        fail(std::make_exception_ptr(
-                            Error(fmt::format("step '{}' failed: {}", steps[i].label, e.what()))));
+                        step_failed(i, e);
                         return;
                     }
                     handed[i] = 1;
@@ -93,13 +95,13 @@ void run_study_steps(const Study& study, const std::vector<StudyStep>& steps, co
             // A result that arrived after the loop's last look, while its task found the turn
             // taken: look again now that the turn is free.
             const std::lock_guard<std::mutex> hold(store);
-            if (ready.empty() || stop.stop_requested()) return;
+            if (ended.empty() || stop.stop_requested()) return;
         }
     };
 
     {
         const std::lock_guard<std::mutex> hold(hand_over);
-        start_follow_ups();  // those that need no step
+        start_follow_ups();  // those that need no step start at once
     }
     for (std::size_t i = 0; i < n; ++i)
         tasks.run([&, i] {
@@ -113,22 +115,18 @@ void run_study_steps(const Study& study, const std::vector<StudyStep>& steps, co
                 const auto start = std::chrono::steady_clock::now();
                 StudyOutput out = steps[i].compute(study, hooks);
                 if (stop.stop_requested()) return;
-                {
-                    const std::lock_guard<std::mutex> hold(store);
-                    seconds[i] = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-                    results[i] = std::move(out);
-                    ready.push_back(i);
-                }
+                const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+                const std::lock_guard<std::mutex> hold(store);
+                ended.push_back({i, std::move(out), seconds});
             } catch (const std::exception& e) {
-                fail(std::make_exception_ptr(Error(fmt::format("step '{}' failed: {}", steps[i].label, e.what()))));
+                step_failed(i, e);
             } catch (...) {
                 fail(std::current_exception());
             }
             hand_over_ready(false);
         });
-    for (const auto& work : callbacks.alongside) run_work(work);
-    // Steps left for the end (their finishing task found another handing over) are handed over
-    // here; the follow-ups they release run before returning.
+    // The one handing over looks again before letting go, so nothing should be left here;
+    // a last look costs nothing and makes it certain (with the follow-ups it releases).
     tasks.wait();
     if (!first_error) hand_over_ready(true);
     tasks.wait();

@@ -25,9 +25,8 @@ struct StudyRunCallbacks {
     // A step's results as soon as they are ready, one call at a time; `seconds` is the step's
     // own compute time.
     std::function<void(std::size_t step, StudyOutput&& output, double seconds)> finished;
-    // Work to run beside the steps; errors end the run like a step's.
-    std::vector<std::function<void(std::stop_token)>> alongside;
-    // Work that starts once every step it `needs` has been handed to `finished` (e.g. the report).
+    // Work that starts once every step it `needs` has been handed to `finished` (e.g. the report);
+    // without `needs`, at once, beside the steps. Its errors end the run like a step's.
     struct FollowUp {
         std::function<bool(std::size_t step)> needs;
         std::function<void(std::stop_token)> work;

@@ -40,12 +40,12 @@ TEST(RunStudy, EveryResultArrivesOnceAndHotSpotsAreTestedOncePerGroup) {
         EXPECT_GE(seconds, 0.0);
     };
     TownProfile profile;
-    callbacks.alongside.push_back([&](std::stop_token) {
+    callbacks.then.push_back({nullptr, [&](std::stop_token) {
         TownProfileOptions o;
         o.focal = "Pakistani";
         profile = study_town_profile(study, o);
         ++alongside;
-    });
+    }});
     run_study_steps(study, steps, callbacks);
     ASSERT_EQ(order.size(), steps.size());
     std::sort(order.begin(), order.end());

@@ -107,15 +107,17 @@ const COMPONENTS = {
   unit_marginal: ["areas growing or shrinking", "change in the areas' sizes"],
   structural: ["groups sorting differently", "true change in how groups are spread over the areas, sizes held fixed"],
 };
+// The dataset on show, as /api/datasets describes it.
+const shownDataset = () => state.datasets.find((d) => d.name === state.dataset);
 // A group in people's words (/api/datasets group_labels: "Other White" for OtherWhite).
-const groupName = (g) => state.datasets.find((d) => d.name === state.dataset)?.group_labels?.[g] ?? g;
-// The censuses' years of the shown dataset (/api/datasets change_years), else "earlier"/"later".
+const groupName = (g) => shownDataset()?.group_labels?.[g] ?? g;
+// The censuses' years of the shown dataset (/api/datasets change_years); null when unknown.
 function censusYears() {
-  const years = state.datasets.find((d) => d.name === state.dataset)?.change_years;
-  return years ? { a: String(years[0]), b: String(years[1]) } : { a: "the earlier census", b: "the later census" };
+  const years = shownDataset()?.change_years;
+  return years ? { a: String(years[0]), b: String(years[1]) } : null;
 }
 const withYears = (text) => {
-  const { a, b } = censusYears();
+  const { a, b } = censusYears() ?? { a: "the earlier census", b: "the later census" };
   return text.replaceAll("{a}", a).replaceAll("{b}", b);
 };
 // A column's heading in words: the labels above, with the censuses' years where the API
@@ -123,11 +125,9 @@ const withYears = (text) => {
 function heading(column, headings = VIEWS[state.view]?.headings) {
   const own = headings?.[column];
   if (own) return own;
-  const years = state.datasets.find((d) => d.name === state.dataset)?.change_years;
-  if (years && /_(a|b)$/.test(column) && LABELS[column]) {
-    const year = String(years[column.endsWith("_a") ? 0 : 1]);
-    return LABELS[column].replace(/(earlier|later) census$/, year);
-  }
+  const years = censusYears();
+  if (years && /_(a|b)$/.test(column) && LABELS[column])
+    return LABELS[column].replace(/(earlier|later) census$/, column.endsWith("_a") ? years.a : years.b);
   return LABELS[column] ?? column.replaceAll("_", " ");
 }
 
@@ -424,7 +424,7 @@ function showArea(properties) {
       fields.map((k) => `<dt>${escapeHtml(heading(k))}</dt><dd>${k === "hub" ? escapeHtml(hubName(properties.hub)) : cellText(properties, k)}</dd>`).join("") + "</dl>";
     return;
   }
-  const groups = state.datasets.find((d) => d.name === state.dataset).groups;
+  const groups = shownDataset().groups;
   const extra = state.view === "hotspots" ? `<br>${escapeHtml(VIEWS.hotspots.labels[properties.hot_spot] ?? "")}` :
     state.view === "enclaves" ? `<br>${properties.name ? `in the ${escapeHtml(properties.name)} enclave` : "not in an enclave"}` : "";
   $("area").innerHTML = `${title}, ${show("population", properties.population)} residents${extra}<br>` +
