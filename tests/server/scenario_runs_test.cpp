@@ -76,18 +76,18 @@ TEST(ScenarioRuns, ListRejectCancelDeadlineAndFullQueue) {
         EXPECT_TRUE(r->status == 404 || r->status == 400) << id << " " << r->status;
     }
 
-    // A deadline stops a run at its next check (after the baseline's runs): 12 runs of 50
-    // years take longer than 1 s.
-    r = post("dataset=Bedford&scenario=" + estate + "&replicates=12&years=50&deadline=1");
+    // A deadline stops a run at its next check (after the baseline's runs): the baseline's 80
+    // runs of 50 years take longer than 1 s (12 runs took under 1 s on a fast machine).
+    r = post("dataset=Bedford&scenario=" + estate + "&replicates=80&years=50&deadline=1");
     ASSERT_EQ(r->status, 202) << r->body;
     auto job = nlohmann::json::parse(r->body);
     EXPECT_EQ(r->get_header_value("Location"), job["status_url"]);
     EXPECT_TRUE(job["state"] == "queued" || job["state"] == "running") << job.dump();
-    EXPECT_EQ(job["progress"]["total"], 24);
+    EXPECT_EQ(job["progress"]["total"], 160);
     auto end = wait_until_finished(c, job["status_url"]);
     EXPECT_EQ(end["state"], "failed") << end.dump();
     EXPECT_NE(end.value("error", "").find("deadline of 1 s"), std::string::npos) << end.dump();
-    EXPECT_EQ(end["progress"]["done"], 12);  // the baseline's runs, then the stop
+    EXPECT_EQ(end["progress"]["done"], 80);  // the baseline's runs, then the stop
 
     // The queue holds one waiting run beside the running one: a third is refused.
     r = post("dataset=Bedford&scenario=" + estate + "&replicates=8&years=40");
