@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <unordered_map>
 #include <utility>
 
@@ -60,21 +61,122 @@ LatticePmf tabulate(std::int64_t a, std::int64_t b, std::int64_t mode, Ratio rat
     return out;
 }
 
-// Binomial(n, probability) into `out`; returns the support's first value.
-std::int64_t binomial_into(std::vector<double>& out, std::int64_t n, double probability) {
-    if (n <= 0 || !(probability > 0.0)) {
-        out.assign(1, 1.0);
-        return 0;
+// 1/k for k < reciprocal_count, made once: the binomial recurrence multiplies by them instead of
+// dividing (a division per term was most of a table's time inside bootstrap replicates).
+constexpr std::size_t reciprocal_count = 1 << 13;
+const double* reciprocals() {
+    static const std::vector<double> table = [] {
+        std::vector<double> t(reciprocal_count, 0.0);
+        for (std::size_t k = 1; k < reciprocal_count; ++k) t[k] = 1.0 / static_cast<double>(k);
+        return t;
+    }();
+    return table.data();
+}
+
+// A tabulated distribution held by the tabulating thread: probabilities p[j]·scale on lo+j for
+// j < size (not normalised in place: each user folds `scale` into a pass it makes anyway); valid
+// until that thread's next tabulation.
+struct TableView {
+    std::int64_t lo = 0;
+    const double* p = nullptr;
+    std::size_t size = 0;
+    double scale = 1.0;
+};
+
+// Binomial(n, probability). The same support as tabulate_into (every value whose
+// probability is at least `cut` of the mode's), found another way: all by the upward recurrence
+// pmf(k+1) = pmf(k) (n−k)/(k+1) · odds from a start below the support, multiplications only
+// (a division per term was most of a table's time inside bootstrap replicates), in two
+// interleaved chains (each term from the one two back, so a multiplication's latency is paid
+// once per two terms), then trimmed at both ends.
+// The start: by Chernoff's (P(X ≤ μ−t) ≤ exp(−t²/2μ)) or Bernstein's (≤ exp(−t²/2(σ²+t/3)))
+// bound, every value at or below μ − t has probability ≤ exp(−L) = cut · 0.75/(4σ+1), and the
+// mode's is at least 0.75/(4σ+1) (Chebyshev: 3/4 of the mass lies within 2σ, on at most 4σ+1
+// values), so nothing below the start would be kept. Values rise from 1 at the start to
+// e^(t²/2σ²) or so ≪ 1e308 at the mode, and no kept one is below cut of the mode: no over- or underflow.
+TableView binomial_table(std::int64_t n, double probability) {
+    constexpr double cut = 1e-18;
+    // Scratch without value-initialisation: zero-filling a vector on each resize cost as much as a pass.
+    thread_local std::unique_ptr<double[]> buffer;
+    thread_local std::size_t capacity = 0;
+    auto reserve = [](std::size_t need) {
+        if (need <= capacity) return;
+        const std::size_t grown = std::max<std::size_t>(need, 2 * capacity);
+        auto bigger = std::make_unique_for_overwrite<double[]>(grown);
+        if (capacity) std::copy_n(buffer.get(), capacity, bigger.get());
+        buffer = std::move(bigger);
+        capacity = grown;
+    };
+    reserve(64);
+    if (n <= 0 || !(probability > 0.0) || probability >= 1.0) {
+        buffer[0] = 1.0;
+        return {n > 0 && probability >= 1.0 ? n : 0, buffer.get(), 1, 1.0};
     }
-    if (probability >= 1.0) {
-        out.assign(1, 1.0);
-        return n;
+    const double nd = static_cast<double>(n), odds = probability / (1.0 - probability);
+    const double mu = nd * probability, variance = mu * (1.0 - probability), sigma = std::sqrt(variance);
+    const double L = -std::log(cut) + std::log((4.0 * sigma + 1.0) / 0.75);
+    const double t = std::min(std::sqrt(2.0 * L * mu), L / 3.0 + std::sqrt(L * L / 9.0 + 2.0 * L * variance));
+    const auto mode = std::clamp(static_cast<std::int64_t>(std::floor((nd + 1.0) * probability)), std::int64_t{0}, n);
+    const auto start = std::clamp(static_cast<std::int64_t>(std::floor(mu - t)), std::int64_t{0}, mode);
+    const double* inverse = reciprocals();
+    // ratio(k) = pmf(k+1)/pmf(k).
+    auto ratio = [&](std::int64_t k) {
+        const double up = (nd - static_cast<double>(k)) * odds;
+        return k + 1 < static_cast<std::int64_t>(reciprocal_count) ? up * inverse[k + 1]
+                                                                   : up / static_cast<double>(k + 1);
+    };
+    const auto mode_at = static_cast<std::size_t>(mode - start);
+    const auto last = static_cast<std::size_t>(n - start);  // the index of k = n
+    // Terms are made in blocks; past the mode, a block whose last term is below cut of the
+    // mode ends the run (the pmf only falls from there).
+    constexpr std::size_t block = 16;
+    reserve(mode_at + 1 + block);
+    double* w = buffer.get();
+    w[0] = 1.0;
+    std::size_t made = 1;
+    // The total in the same loop, one sum per chain. It includes the few terms trimmed below,
+    // each under cut of the mode: the normaliser moves by less than 1e-16 relative.
+    double r_previous = 0.0, keep = 0.0, total_even = 1.0, total_odd = 0.0;  // two lanes: w[0] = 1 in the first
+    for (;;) {
+        const std::size_t end = std::min(last + 1, std::max(made + block, mode_at + 1));
+        reserve(end);
+        w = buffer.get();
+        std::size_t j = made;
+        if (j == 1 && j < end) {
+            r_previous = ratio(start);
+            w[1] = r_previous;
+            total_odd += r_previous;
+            ++j;
+        }
+        // The chains' values stay in registers: read back from memory, each multiplication
+        // waited for a store to be forwarded.
+        double two_back = j >= 2 ? w[j - 2] : 0.0, one_back = j >= 1 ? w[j - 1] : 0.0;
+        for (; j + 1 < end; j += 2) {
+            const double r0 = ratio(start + static_cast<std::int64_t>(j) - 1);
+            const double r1 = ratio(start + static_cast<std::int64_t>(j));
+            two_back *= r_previous * r0;
+            one_back *= r0 * r1;
+            w[j] = two_back;
+            w[j + 1] = one_back;
+            total_even += two_back;
+            total_odd += one_back;
+            r_previous = r1;
+        }
+        if (j < end) {
+            const double r = ratio(start + static_cast<std::int64_t>(j) - 1);
+            w[j] = w[j - 2] * (r_previous * r);
+            total_even += w[j];
+            r_previous = r;
+        }
+        made = end;
+        if (made > mode_at) keep = w[mode_at] * cut;
+        if (made == last + 1 || (made > mode_at + 1 && w[made - 1] < keep)) break;
     }
-    const double odds = probability / (1.0 - probability);
-    const auto mode = static_cast<std::int64_t>(std::floor(static_cast<double>(n + 1) * probability));
-    return tabulate_into(out, 0, n, mode, [&](std::int64_t k) {
-        return static_cast<double>(n - k) / static_cast<double>(k + 1) * odds;
-    });
+    // Trim: the rising side is non-decreasing, the falling side non-increasing.
+    const auto first = static_cast<std::size_t>(std::lower_bound(w, w + mode_at, keep) - w);
+    std::size_t stop = made;
+    while (stop > mode_at + 1 && w[stop - 1] < keep) --stop;
+    return {start + static_cast<std::int64_t>(first), w + first, stop - first, 1.0 / (total_even + total_odd)};
 }
 
 // Focal count among n drawn without replacement from N people of whom K are focal, into `out`.
@@ -120,15 +222,15 @@ std::vector<std::pair<std::int64_t, std::int64_t>> size_counts(std::span<const d
 
 // E|k − k'| for k, k' independent draws from `d`: with the support in order,
 // Σ_a Σ_b p_a p_b |a − b| = 2 Σ_b p_b (b F_<b − S_<b), F and S running sums of p and p·k.
-long double mean_difference(std::int64_t lo, const std::vector<double>& p) {
-    long double F = 0.0L, S = 0.0L, sum = 0.0L;
-    for (std::size_t j = 0; j < p.size(); ++j) {
-        const long double k = static_cast<long double>(lo + static_cast<std::int64_t>(j));
-        sum += p[j] * (k * F - S);
-        F += p[j];
-        S += p[j] * k;
+double mean_difference(const TableView& d) {
+    double F = 0.0, S = 0.0, sum = 0.0;
+    for (std::size_t j = 0; j < d.size; ++j) {
+        const double k = static_cast<double>(d.lo + static_cast<std::int64_t>(j));
+        sum += d.p[j] * (k * F - S);
+        F += d.p[j];
+        S += d.p[j] * k;
     }
-    return 2.0L * sum;
+    return 2.0 * sum * d.scale * d.scale;
 }
 
 // Binomial counts scaled by 1/n_total, with suffix sums so that E[(V − c)+] is O(1). All of a
@@ -150,6 +252,25 @@ struct ScaledCount {
     }
 };
 
+// A vector whose resize leaves new doubles unset: the arena is refilled on every call, and
+// zero-filling it first was a pass of its own.
+template <class T>
+struct UninitialisedAllocator : std::allocator<T> {
+    template <class U>
+    struct rebind {
+        using other = UninitialisedAllocator<U>;
+    };
+    template <class U>
+    void construct(U* p) noexcept {
+        ::new (static_cast<void*>(p)) U;
+    }
+    template <class U, class... Arguments>
+    void construct(U* p, Arguments&&... arguments) {
+        ::new (static_cast<void*>(p)) U(std::forward<Arguments>(arguments)...);
+    }
+};
+using UnsetDoubles = std::vector<double, UninitialisedAllocator<double>>;
+
 class ScaledCountArena {
 public:
     void clear() {
@@ -159,20 +280,43 @@ public:
     }
     // Adds Binomial(n, probability); returns its index.
     std::uint32_t add_binomial(std::int64_t n, double probability) {
-        thread_local std::vector<double> pmf;
-        const std::int64_t lo = binomial_into(pmf, n, probability);
-        Entry e{lo, p_.size(), tails_.size(), pmf.size(), 0.0};
-        p_.insert(p_.end(), pmf.begin(), pmf.end());
-        tails_.resize(tails_.size() + 2 * (pmf.size() + 1), 0.0);
+        const TableView pmf = binomial_table(n, probability);
+        const std::int64_t lo = pmf.lo;
+        const std::size_t m = pmf.size;
+        Entry e{lo, p_.size(), tails_.size(), m, 0.0};
+        p_.resize(p_.size() + m);
+        double* p = p_.data() + e.p;
+        for (std::size_t j = 0; j < m; ++j) p[j] = pmf.p[j] * pmf.scale;
+        tails_.resize(tails_.size() + 2 * (m + 1));
         double* tail_p = tails_.data() + e.tails;
-        double* tail_m = tail_p + pmf.size() + 1;
-        // Summed from the far tail inwards, small terms first, in double (relative error ~ support × 1e-16).
-        double P = 0.0, M = 0.0;
-        for (std::size_t j = pmf.size(); j-- > 0;) {
-            P += pmf[j];
-            M += pmf[j] * static_cast<double>(lo + static_cast<std::int64_t>(j));
-            tail_p[j] = P;
-            tail_m[j] = M;
+        double* tail_m = tail_p + m + 1;
+        tail_p[m] = tail_m[m] = 0.0;
+        // Suffix sums, each quarter of the support summed from its far end inwards (small terms
+        // first) as four interleaved runs, so an addition's latency is paid once per four terms;
+        // then each quarter adds the totals of the quarters above it. Double sums of positive
+        // terms: relative error ~ support × 1e-16.
+        const std::size_t q = m / 4;
+        double P[4] = {0.0, 0.0, 0.0, 0.0}, M[4] = {0.0, 0.0, 0.0, 0.0};
+        auto add = [&](std::size_t j, int run) {
+            P[run] += p[j];
+            M[run] += p[j] * static_cast<double>(lo + static_cast<std::int64_t>(j));
+            tail_p[j] = P[run];
+            tail_m[j] = M[run];
+        };
+        for (std::size_t j = m; j-- > 4 * q;) add(j, 3);  // the top's spare terms (m not a multiple of 4)
+        for (std::size_t i = 1; i <= q; ++i) {
+            add(q - i, 0);
+            add(2 * q - i, 1);
+            add(3 * q - i, 2);
+            add(4 * q - i, 3);
+        }
+        for (int run = 2; run >= 0; --run) {
+            const std::size_t from = static_cast<std::size_t>(run) * q, to = from + q;
+            const double above_p = tail_p[to], above_m = tail_m[to];
+            for (std::size_t j = from; j < to; ++j) {
+                tail_p[j] += above_p;
+                tail_m[j] += above_m;
+            }
         }
         e.mean = tail_m[0];
         entries_.push_back(e);
@@ -192,7 +336,7 @@ private:
         double mean;
     };
     std::vector<Entry> entries_;
-    std::vector<double> p_, tails_;
+    UnsetDoubles p_, tails_;
 };
 
 // E[(V − U)+] for U = outer/n_outer and V = inner/n_inner independent: Σ_k P(outer = k)
@@ -268,8 +412,9 @@ void sort_by_share(std::vector<Point>& points, std::vector<Point>& scratch) {
 }  // namespace
 
 LatticePmf binomial_pmf(std::int64_t n, double probability) {
-    LatticePmf out;
-    out.lo = binomial_into(out.p, n, probability);
+    const TableView t = binomial_table(n, probability);
+    LatticePmf out{t.lo, std::vector<double>(t.p, t.p + t.size)};
+    for (double& v : out.p) v *= t.scale;
     return out;
 }
 
@@ -316,31 +461,91 @@ double gini_null_mean(std::span<const double> t, double P) {
         double weight;
     };
     thread_local std::vector<Point> points, scratch;
-    thread_local std::vector<double> b;
     points.clear();
-    long double T = 0.0L, self = 0.0L;
+    double T = 0.0, self = 0.0;
     for (const auto& [n, count] : sizes) {
-        const std::int64_t lo = binomial_into(b, n, P);
-        const double unit_weight = static_cast<double>(count) * static_cast<double>(n);
-        for (std::size_t j = 0; j < b.size(); ++j)
-            points.push_back({static_cast<double>(lo + static_cast<std::int64_t>(j)) / static_cast<double>(n),
-                              unit_weight * b[j]});
+        const TableView b = binomial_table(n, P);
+        const double unit_weight = static_cast<double>(count) * static_cast<double>(n),
+                     point_weight = unit_weight * b.scale;
+        for (std::size_t j = 0; j < b.size; ++j)
+            points.push_back({static_cast<double>(b.lo + static_cast<std::int64_t>(j)) / static_cast<double>(n),
+                              point_weight * b.p[j]});
         T += unit_weight;
         // i = j: t_i² E|p_i − p_i'| = n E|k − k'|, included by the all-pairs sum below but 0
         // in every real table.
-        self += static_cast<long double>(unit_weight) * mean_difference(lo, b);
+        self += unit_weight * mean_difference(b);
     }
-    if (!(T > 0.0L)) return nan;
+    if (!(T > 0.0)) return nan;
     sort_by_share(points, scratch);
-    long double W = 0.0L, S = 0.0L, half = 0.0L;
-    for (const Point& q : points) {
+    // half = Σ_q w_q (s_q W_<q − S_<q) in share order: the two halves of the points as two
+    // interleaved runs (the second from the first half's totals), so each running sum's addition
+    // latency is paid once per two points. Double sums: every term is non-negative
+    // (s_q W_<q − S_<q = Σ_{p<q} w_p (s_q − s_p)); x87 long doubles were a third of the index's time.
+    const std::size_t m = points.size(), h = m / 2;
+    double lane_w[4] = {0.0, 0.0, 0.0, 0.0}, lane_s[4] = {0.0, 0.0, 0.0, 0.0};
+    std::size_t i = 0;
+    for (; i + 4 <= h; i += 4)
+        for (std::size_t l = 0; l < 4; ++l) {
+            lane_w[l] += points[i + l].weight;
+            lane_s[l] += points[i + l].weight * points[i + l].share;
+        }
+    for (; i < h; ++i) {
+        lane_w[0] += points[i].weight;
+        lane_s[0] += points[i].weight * points[i].share;
+    }
+    double W0 = 0.0, S0 = 0.0, half0 = 0.0;
+    double W1 = (lane_w[0] + lane_w[1]) + (lane_w[2] + lane_w[3]), S1 = (lane_s[0] + lane_s[1]) + (lane_s[2] + lane_s[3]),
+           half1 = 0.0;
+    auto add = [](const Point& q, double& W, double& S, double& half) {
         half += q.weight * (q.share * W - S);
         W += q.weight;
-        S += static_cast<long double>(q.weight) * q.share;
+        S += q.weight * q.share;
+    };
+    for (i = 0; i < h; ++i) {
+        add(points[i], W0, S0, half0);
+        add(points[h + i], W1, S1, half1);
     }
-    const long double numerator = 2.0L * half - self;
-    return static_cast<double>(numerator / (2.0L * T * T * P * (1.0 - P)));
+    if (m % 2) add(points[m - 1], W1, S1, half1);
+    const double numerator = 2.0 * (half0 + half1) - self;
+    return numerator / (2.0 * T * T * P * (1.0 - P));
 }
+
+namespace {
+
+// The distinct values of `v` in order of first appearance, and each unit's value's ordinal.
+// Whole-people counts index an array directly; fractional ones go through a hash map.
+void distinct_values(std::span<const double> v, std::vector<double>& values, std::vector<std::uint32_t>& of_unit) {
+    values.clear();
+    of_unit.resize(v.size());
+    double largest = 0.0;
+    bool whole = true;
+    for (double e : v) {
+        largest = std::max(largest, e);
+        whole = whole && e >= 0.0 && e == std::floor(e);
+    }
+    auto add = [&](double value) {
+        values.push_back(value);
+        return static_cast<std::uint32_t>(values.size() - 1);
+    };
+    if (whole && largest <= static_cast<double>(std::int64_t{1} << 22)) {
+        thread_local std::vector<std::uint32_t> slot;
+        slot.assign(static_cast<std::size_t>(largest) + 1, UINT32_MAX);
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            std::uint32_t& s = slot[static_cast<std::size_t>(v[i])];
+            if (s == UINT32_MAX) s = add(v[i]);
+            of_unit[i] = s;
+        }
+    } else {
+        std::unordered_map<double, std::uint32_t> slot;
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            auto [it, inserted] = slot.try_emplace(v[i], 0);
+            if (inserted) it->second = add(v[i]);
+            of_unit[i] = it->second;
+        }
+    }
+}
+
+}  // namespace
 
 double bootstrap_dissimilarity_mean(std::span<const double> x, std::span<const double> y) {
     long double sx = 0.0L, sy = 0.0L;
@@ -351,56 +556,58 @@ double bootstrap_dissimilarity_mean(std::span<const double> x, std::span<const d
     const auto X = static_cast<std::int64_t>(std::llround(static_cast<double>(sx)));
     const auto Y = static_cast<std::int64_t>(std::llround(static_cast<double>(sy)));
     if (X <= 0 || Y <= 0) return nan;
-    // Census counts take few distinct values: one table per value, shared by its units.
-    // Whole-people counts index an array directly; fractional ones go through a hash map.
-    thread_local ScaledCountArena ax, by;
+    // Census counts take few distinct values: one table per value, shared by its units. The
+    // tables of the side with fewer values are kept; the other side's are made one at a time and
+    // used at once by the units with that value. Why: keeping both sides' tables (a few MB for a
+    // town) wrote them out of cache and read them back; most of the time went on that traffic.
+    thread_local std::vector<double> x_values, y_values;
     thread_local std::vector<std::uint32_t> unit_x, unit_y;
-    auto tables_for = [](ScaledCountArena& tables, std::vector<std::uint32_t>& of_unit, std::span<const double> v,
-                         std::int64_t n, long double total) {
-        tables.clear();
-        of_unit.resize(v.size());
-        double largest = 0.0;
-        bool whole = true;
-        for (double e : v) {
-            largest = std::max(largest, e);
-            whole = whole && e >= 0.0 && e == std::floor(e);
-        }
-        auto table_of = [&](double value) { return tables.add_binomial(n, static_cast<double>(value / total)); };
-        if (whole && largest <= static_cast<double>(std::int64_t{1} << 22)) {
-            thread_local std::vector<std::uint32_t> slot;
-            slot.assign(static_cast<std::size_t>(largest) + 1, UINT32_MAX);
-            for (std::size_t i = 0; i < v.size(); ++i) {
-                std::uint32_t& s = slot[static_cast<std::size_t>(v[i])];
-                if (s == UINT32_MAX) s = table_of(v[i]);
-                of_unit[i] = s;
-            }
-        } else {
-            std::unordered_map<double, std::uint32_t> slot;
-            for (std::size_t i = 0; i < v.size(); ++i) {
-                auto [it, inserted] = slot.try_emplace(v[i], 0);
-                if (inserted) it->second = table_of(v[i]);
-                of_unit[i] = it->second;
-            }
-        }
-    };
-    tables_for(ax, unit_x, x, X, sx);
-    tables_for(by, unit_y, y, Y, sy);
+    distinct_values(x, x_values, unit_x);
+    distinct_values(y, y_values, unit_y);
+    const bool keep_x = x_values.size() <= y_values.size();
+    const std::vector<double>& kept_values = keep_x ? x_values : y_values;
+    const std::vector<double>& made_values = keep_x ? y_values : x_values;
+    const std::vector<std::uint32_t>& unit_kept = keep_x ? unit_x : unit_y;
+    const std::vector<std::uint32_t>& unit_made = keep_x ? unit_y : unit_x;
+    const std::int64_t n_kept = keep_x ? X : Y, n_made = keep_x ? Y : X;
+    const long double total_kept = keep_x ? sx : sy, total_made = keep_x ? sy : sx;
+    thread_local ScaledCountArena kept, made;
+    kept.clear();
+    for (double value : kept_values) kept.add_binomial(n_kept, static_cast<double>(value / total_kept));
+    // Units grouped by the made side's value (a counting sort of their ordinals).
+    thread_local std::vector<std::uint32_t> group_start, units_by_value;
+    group_start.assign(made_values.size() + 1, 0u);
+    for (std::uint32_t o : unit_made) ++group_start[o + 1];
+    for (std::size_t o = 0; o < made_values.size(); ++o) group_start[o + 1] += group_start[o];
+    units_by_value.resize(unit_made.size());
+    {
+        thread_local std::vector<std::uint32_t> next;
+        next.assign(group_start.begin(), group_start.end() - 1);
+        for (std::size_t i = 0; i < unit_made.size(); ++i) units_by_value[next[unit_made[i]]++] = static_cast<std::uint32_t>(i);
+    }
     const double Xd = static_cast<double>(X), Yd = static_cast<double>(Y);
     // A unit's term depends only on its pair of tables: computed once per distinct pair when its
     // sum is longer than a memo look-up (pair_memo.hpp; the same doubles, so the same sum).
     thread_local PairMemo memo;
     memo.begin();
     long double sum = 0.0L;
-    for (std::size_t i = 0; i < x.size(); ++i) {
-        const ScaledCount A = ax[unit_x[i]];
-        const ScaledCount B = by[unit_y[i]];
-        // |U − V| = (U − V) + 2 (V − U)+ with U = A/X, V = B/Y; sum over the shorter support,
-        // finding where the other variable passes each point by integer arithmetic.
-        auto term = [&] {
-            if (A.size <= B.size) return A.mean / Xd - B.mean / Yd + 2.0 * expected_excess(A, X, B, Y);
-            return B.mean / Yd - A.mean / Xd + 2.0 * expected_excess(B, Y, A, X);
-        };
-        sum += std::min(A.size, B.size) > 4 ? memo.get(unit_x[i], unit_y[i], term) : term();
+    for (std::uint32_t o = 0; o < made_values.size(); ++o) {
+        made.clear();
+        made.add_binomial(n_made, static_cast<double>(made_values[o] / total_made));
+        const ScaledCount M = made[0];
+        for (std::uint32_t g = group_start[o]; g < group_start[o + 1]; ++g) {
+            const std::uint32_t i = units_by_value[g];
+            const ScaledCount K = kept[unit_kept[i]];
+            const ScaledCount& A = keep_x ? K : M;  // x's table
+            const ScaledCount& B = keep_x ? M : K;  // y's table
+            // |U − V| = (U − V) + 2 (V − U)+ with U = A/X, V = B/Y; sum over the shorter support,
+            // finding where the other variable passes each point by integer arithmetic.
+            auto term = [&] {
+                if (A.size <= B.size) return A.mean / Xd - B.mean / Yd + 2.0 * expected_excess(A, X, B, Y);
+                return B.mean / Yd - A.mean / Xd + 2.0 * expected_excess(B, Y, A, X);
+            };
+            sum += std::min(A.size, B.size) > 4 ? memo.get(unit_x[i], unit_y[i], term) : term();
+        }
     }
     return static_cast<double>(0.5L * sum);
 }
