@@ -1,6 +1,7 @@
 #include "autocorrelation/hot_spots.hpp"
 
 #include "autocorrelation/hot_spot_memo.hpp"
+#include "autocorrelation/local_permutation_p.hpp"
 #include "core/error.hpp"
 #include "core/progress_count.hpp"
 #include "inference/false_discovery_rate.hpp"
@@ -16,10 +17,15 @@ HotSpots compute_hot_spots(std::span<const double> values, const Weights& w, con
     ProgressCount tested(options.progress, 2 * values.size());
     std::function<void()> area_tested;
     if (options.progress) area_tested = [&tested] { tested.tick(); };
-    h.lisa = local_moran(values, row_standardised(w), options.permutations, options.seed, options.stop, area_tested);
-    // A different stream for G* so its permutations are not the LISA's.
-    h.getis_ord = getis_ord_star(values, w, options.permutations, options.seed ^ 0x5DEECE66DULL,
-                                options.stop, area_tested);
+    const Weights row = row_standardised(w);
+    h.lisa = local_moran(values, row, 0, options.seed, options.stop);
+    h.getis_ord = getis_ord_star(values, w, 0, options.seed, options.stop);
+    // One set of permutations tests both statistics (the draws were most of the time).
+    LocalPermutationP p = local_permutation_p(values, h.lisa, h.getis_ord, row, options.permutations, options.seed,
+                                              options.stop, area_tested);
+    h.lisa.p_permutation = std::move(p.local_moran);
+    h.getis_ord.p_permutation = std::move(p.getis_ord);
+    h.lisa.permutations = h.getis_ord.permutations = options.permutations;
     h.lisa_q = benjamini_hochberg(h.lisa.p_permutation);
     h.getis_ord_q = benjamini_hochberg(h.getis_ord.p_permutation);
     const auto& lisa_p = options.false_discovery_rate ? h.lisa_q : h.lisa.p_permutation;

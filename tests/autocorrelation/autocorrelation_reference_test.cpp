@@ -14,6 +14,7 @@
 #include "autocorrelation/hot_spot_memo.hpp"
 #include "autocorrelation/hot_spots.hpp"
 #include "autocorrelation/local_moran.hpp"
+#include "autocorrelation/local_permutation_p.hpp"
 #include "inference/false_discovery_rate.hpp"
 #include "support/bedford.hpp"
 #include "support/reference_csv.hpp"
@@ -120,6 +121,26 @@ TEST(Autocorrelation, PermutationPValuesAreSeededAndThreadIndependent) {
     EXPECT_DOUBLE_EQ(a.p_permutation[hot], 1.0 / 200.0);
 }
 
+TEST(Autocorrelation, HotSpotsTestBothStatisticsOnOneSetOfPermutations) {
+    // One draw per permutation serves both tests: the LISA's p-values are local_moran's, and
+    // G*'s are getis_ord_star's on the same engines (the same seed draws the same neighbours).
+    const auto w = row_standardised(bedford().queen);
+    const auto lisa = local_moran(bedford().share, w, 199, 42);
+    const auto g = getis_ord_star(bedford().share, bedford().queen, 199, 42);
+    const auto p = local_permutation_p(bedford().share, lisa, g, w, 199, 42);
+    EXPECT_EQ(p.local_moran, lisa.p_permutation);
+    EXPECT_EQ(p.getis_ord, g.p_permutation);
+    EXPECT_NE(p.getis_ord, getis_ord_star(bedford().share, bedford().queen, 199, 43).p_permutation);
+    HotSpotOptions o;
+    o.permutations = 199;
+    o.seed = 42;
+    const HotSpots h = find_hot_spots(bedford().share, bedford().queen, o);
+    EXPECT_EQ(h.lisa.p_permutation, lisa.p_permutation);
+    EXPECT_EQ(h.getis_ord.p_permutation, g.p_permutation);
+    EXPECT_EQ(h.lisa.permutations, 199);
+    EXPECT_EQ(h.getis_ord.permutations, 199);
+}
+
 TEST(Autocorrelation, HotSpotProgressCountsEveryAreaOfBothTestsInOrder) {
     std::vector<std::pair<std::size_t, std::size_t>> calls;
     HotSpotOptions o;
@@ -127,7 +148,7 @@ TEST(Autocorrelation, HotSpotProgressCountsEveryAreaOfBothTestsInOrder) {
     o.progress = [&calls](std::size_t done, std::size_t total) { calls.emplace_back(done, total); };
     const HotSpots with = find_hot_spots(bedford().share, bedford().queen, o);
     const std::size_t n = bedford().share.size();
-    ASSERT_EQ(calls.size(), 2 * n);  // LISA then G*, islands included
+    ASSERT_EQ(calls.size(), 2 * n);  // both tests of every area, islands included
     for (std::size_t k = 0; k < calls.size(); ++k) EXPECT_EQ(calls[k], std::make_pair(k + 1, 2 * n));
     o.progress = nullptr;  // reporting changes nothing
     EXPECT_EQ(find_hot_spots(bedford().share, bedford().queen, o).lisa.p_permutation, with.lisa.p_permutation);
