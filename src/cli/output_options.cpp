@@ -4,6 +4,7 @@
 #include <iostream>
 #include <algorithm>
 #include <optional>
+#include <mutex>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -85,11 +86,13 @@ OutputFormat format_of(const std::string& path, const OutputOptionValues& v, con
 
 // Notes (who was dropped, unit totals, seeds) are part of the result; written to a
 // file they are easy to miss, so they are repeated on standard error.
-void repeat_notes_on_stderr(const std::vector<ResultTable>& results) {
+std::string notes_for_stderr(const std::vector<ResultTable>& results) {
     std::set<std::string> said;
+    std::string text;
     for (const auto& r : results)
         for (const auto& n : r.notes)
-            if (said.insert(n).second) std::cerr << "note: " << n << "\n";
+            if (said.insert(n).second) text += "note: " + n + "\n";
+    return text;
 }
 
 // Every file one --output stands for: its CSV tables (one per table), or the file itself.
@@ -185,11 +188,14 @@ void write_outputs(const std::vector<ResultTable>& given, const ResultTable* per
     for (const auto& sidecar : sidecars) write_file_atomically(sidecar, notes);
     written.insert(written.end(), sidecars.begin(), sidecars.end());
     if (v.quiet) return;
-    repeat_notes_on_stderr(results);
-    // What was written and what it found, in one line: a log then says where the
-    // results went without opening them.
-    std::cerr << fmt::format("cohesion {}: wrote {}: {}\n", command.get_name(), fmt::join(written, ", "),
-                             result_headline(results));
+    // What was written and what it found, in one line after the notes: a log then says where
+    // the results went without opening them. One write under a lock: the steps of a run write
+    // side by side, and their lines must not interleave.
+    const std::string said = notes_for_stderr(results) + fmt::format("cohesion {}: wrote {}: {}\n", command.get_name(),
+                                                                    fmt::join(written, ", "), result_headline(results));
+    static std::mutex stderr_lock;
+    const std::lock_guard<std::mutex> hold(stderr_lock);
+    std::cerr << said << std::flush;
 }
 
 }  // namespace

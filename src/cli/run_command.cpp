@@ -346,14 +346,24 @@ void add_run_command(CLI::App& app) {
                 step_progress[i]->advance();
             };
             callbacks.finished = [&](std::size_t i, StudyOutput&& out, double compute_seconds) {
-                const auto start = std::chrono::steady_clock::now();
                 step_progress[i].reset();
                 outputs[i] = std::move(out);
-                write_step(steps[i], outputs[i], staged.path(), *quiet);
-                step_seconds[i] =
-                    compute_seconds + std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+                step_seconds[i] = compute_seconds;
                 progress.advance();
             };
+            // Each step's files are written by a task of their own once it is handed over, not
+            // in the hand-over: writing map layers is a good part of a run, and written in turn
+            // there it held back the report (which reads the results, not the files).
+            for (std::size_t i = 0; i < steps.size(); ++i)
+                callbacks.then.push_back({[i](std::size_t j) { return j == i; }, [&, i](std::stop_token) {
+                    const auto start = std::chrono::steady_clock::now();
+                    try {
+                        write_step(steps[i], outputs[i], staged.path(), *quiet);
+                    } catch (const std::exception& e) {
+                        throw Error(fmt::format("step '{}' failed: {}", steps[i].label, e.what()));
+                    }
+                    step_seconds[i] += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+                }});
             std::vector<std::string> report_files{"report.html", "areas.csv"};
             if (p.pdf) report_files.push_back("report.pdf");
             double report_seconds = 0.0;
