@@ -69,7 +69,7 @@ struct Box {
     bool overlaps(const Box& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
 };
 
-void draw_map(cairo_t* cr, const MapFigure& f, double width, double height) {
+void draw_map(cairo_t* cr, const MapFigure& f, double width, double height, MapGeometryMemo* memo) {
     if (!f.layer || f.layer->size() == 0) throw Error("map figure without polygons");
     const AreaLayer& layer = *f.layer;
     const bool numeric = !f.values.empty();
@@ -123,9 +123,10 @@ void draw_map(cairo_t* cr, const MapFigure& f, double width, double height) {
     cairo_clip(cr);
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
     cairo_set_line_width(cr, 0.3);
+    const MapGeometryMemo::Polygons& polygons = memo ? memo->polygons(layer, scale) : layer.geometry;
     for (std::size_t k = 0; k < layer.size(); ++k) {
         cairo_new_path(cr);
-        add_rings(cr, OGRGeometry::ToHandle(layer.geometry[k].get()), x0, y0, scale, map_h);
+        add_rings(cr, OGRGeometry::ToHandle(polygons[k].get()), x0, y0, scale, map_h);
         set_colour(cr, colour[k]);
         cairo_fill_preserve(cr);
         cairo_set_source_rgb(cr, 1, 1, 1);
@@ -437,17 +438,17 @@ const std::string& figure_caption(const Figure& f) {
     return std::visit([](const auto& x) -> const std::string& { return x.caption; }, f);
 }
 
-void draw_figure(cairo_t* cr, const Figure& f, double width, double height) {
-    if (const auto* m = std::get_if<MapFigure>(&f)) draw_map(cr, *m, width, height);
+void draw_figure(cairo_t* cr, const Figure& f, double width, double height, MapGeometryMemo* memo) {
+    if (const auto* m = std::get_if<MapFigure>(&f)) draw_map(cr, *m, width, height, memo);
     else if (const auto* l = std::get_if<LineChartFigure>(&f)) draw_lines(cr, *l, width, height);
     else draw_bars(cr, std::get<BarChartFigure>(f), width, height);
 }
 
-std::string figure_svg(const Figure& f, double width, double height) {
+std::string figure_svg(const Figure& f, double width, double height, MapGeometryMemo* memo) {
     std::string svg;
     cairo_surface_t* surface = cairo_svg_surface_create_for_stream(append_to_string, &svg, width, height);
     cairo_t* cr = cairo_create(surface);
-    draw_figure(cr, f, width, height);
+    draw_figure(cr, f, width, height, memo);
     cairo_destroy(cr);
     cairo_surface_finish(surface);
     const auto status = cairo_surface_status(surface);

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "geo/area_layer.hpp"
+#include "report/map_geometry.hpp"
 #include "report/palette.hpp"
 
 class OGRGeometry;
@@ -89,10 +90,12 @@ using Figure = std::variant<MapFigure, BarChartFigure, LineChartFigure>;
 
 const std::string& figure_title(const Figure& figure);
 const std::string& figure_caption(const Figure& figure);
-void draw_figure(cairo_t* cr, const Figure& figure, double width, double height);
+// Maps take their polygons from `memo` when given (simplified for drawing, shared by a
+// document's renders), else draw every vertex.
+void draw_figure(cairo_t* cr, const Figure& figure, double width, double height, MapGeometryMemo* memo = nullptr);
 // cairo write callback appending to the std::string passed as closure (SVG and PDF streams).
 cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length);
 // The figure as a standalone SVG document (cairo SVG surface), `width` × `height` points.
-std::string figure_svg(const Figure& figure, double width, double height);
+std::string figure_svg(const Figure& figure, double width, double height, MapGeometryMemo* memo = nullptr);
 
 }  // namespace cohesion

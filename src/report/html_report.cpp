@@ -67,8 +67,8 @@ void replace_all(std::string& s, const std::string& from, const std::string& to)
 // its glyph and clip definitions glyph0-1, clip1, ... in every SVG it writes; inline in
 // one HTML page those ids would collide (the second figure drawing the first one's
 // glyphs), so each figure's ids get their own prefix.
-std::string inline_svg(const Figure& f, std::size_t number) {
-    std::string svg = figure_svg(f, 640, std::holds_alternative<MapFigure>(f) ? 460 : 360);
+std::string inline_svg(const Figure& f, std::size_t number, MapGeometryMemo* memo) {
+    std::string svg = figure_svg(f, 640, std::holds_alternative<MapFigure>(f) ? 460 : 360, memo);
     const auto start = svg.find("<svg");
     if (start != std::string::npos) svg.erase(0, start);
     const std::string prefix = "f" + std::to_string(number) + "-";
@@ -104,7 +104,7 @@ std::string render_html(const ReportDocument& d) {
             h += "</p>\n";
         }
         for (const auto& f : s.figures)
-            h += "<figure>" + inline_svg(f, ++figures) + "<figcaption>" + html_escape(figure_caption(f)) + "</figcaption></figure>\n";
+            h += "<figure>" + inline_svg(f, ++figures, d.map_geometry.get()) + "<figcaption>" + html_escape(figure_caption(f)) + "</figcaption></figure>\n";
         for (const auto& t : s.tables) h += table_html(t, s.max_rows, d.display);
         h += "</section>\n";
     }

@@ -35,7 +35,7 @@ std::string breakable(const std::string& name) {
 // and its header row is repeated on every page it spans.
 class Layout {
 public:
-    Layout(cairo_t* cr, const DisplayOptions& display) : cr_(cr), display_(display) {}
+    Layout(cairo_t* cr, const DisplayOptions& display, MapGeometryMemo* maps) : cr_(cr), display_(display), maps_(maps) {}
 
     void need(double height) {
         if (y_ + height > h_ - margin && y_ > margin) new_page();
@@ -70,7 +70,7 @@ public:
         need(figure_block(f));
         cairo_save(cr_);
         cairo_translate(cr_, margin, y_);
-        draw_figure(cr_, f, text_w(), h);
+        draw_figure(cr_, f, text_w(), h, maps_);
         cairo_restore(cr_);
         y_ += h + 4;
         paragraph(figure_caption(f), 8, false, 10);
@@ -230,6 +230,7 @@ private:
     void ink() { cairo_set_source_rgb(cr_, 0.1, 0.1, 0.1); }
     cairo_t* cr_;
     const DisplayOptions& display_;
+    MapGeometryMemo* maps_;  // the document's simplified map polygons
     double y_ = margin, w_ = page_w, h_ = page_h;
 };
 
@@ -251,7 +252,7 @@ std::string render_pdf(const ReportDocument& d) {
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, ("cohesion " + d.version).c_str());
     cairo_t* cr = cairo_create(surface);
     {
-        Layout l(cr, d.display);
+        Layout l(cr, d.display, d.map_geometry.get());
         l.paragraph(d.title, 20, true, 2);
         l.paragraph(d.subtitle, 11, false, 14);
         for (const auto& k : d.key_figures) l.paragraph(k.value + " — " + k.label, 11, false, 2);

@@ -44,6 +44,8 @@ struct ReportDocument {
     std::vector<std::string> attribution;  // Open Government Licence lines etc.
     DisplayOptions display;  // how tables show years and paths (report/display_table.hpp)
     std::shared_ptr<const void> keep_alive;  // what the figures point into (layers), when the document owns it
+    // Map polygons simplified for drawing, made once for the HTML and the PDF (report/map_geometry.hpp).
+    std::shared_ptr<MapGeometryMemo> map_geometry = std::make_shared<MapGeometryMemo>();
 };
 
 // The section with this title, appended (empty) when there is none yet.
