@@ -309,7 +309,7 @@ void add_run_command(CLI::App& app) {
         const auto started = std::chrono::steady_clock::now();
         std::optional<Study> study;
         try {
-            study.emplace(spec, [](const std::string& what) { std::cerr << "==> " << what << "\n"; }, &files);
+            study.emplace(spec, [quiet](const std::string& what) { if (!*quiet) std::cerr << "==> " + what + "\n"; }, &files);
         } catch (const Error& e) {
             throw_project_error(p, e);
         }
@@ -337,7 +337,9 @@ void add_run_command(CLI::App& app) {
             std::vector<StudyOutput> outputs(steps.size());
             std::vector<double> step_seconds(steps.size(), 0.0);
             StudyRunCallbacks callbacks;
-            callbacks.started = [&steps](std::size_t i) { std::cerr << ("==> " + steps[i].label + "\n"); };
+            callbacks.started = [&steps, quiet](std::size_t i) {
+                if (!*quiet) std::cerr << ("==> " + steps[i].label + "\n");
+            };
             // A step's long loops (bootstrap and randomisation replicates, permutations) count on
             // stderr, one line every few seconds when it is not a terminal (--quiet: none).
             std::vector<std::unique_ptr<ProgressBar>> step_progress(steps.size());
@@ -374,7 +376,7 @@ void add_run_command(CLI::App& app) {
                 callbacks.then.push_back({[&steps](std::size_t i) { return study_report_reads(steps[i]); },
                                           [&](std::stop_token) {
                     const auto start = std::chrono::steady_clock::now();
-                    std::cerr << "==> report\n";
+                    if (!*quiet) std::cerr << "==> report\n";
                     try {
                         StudyReportRequest request;
                         request.command = invocation();

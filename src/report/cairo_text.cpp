@@ -41,15 +41,30 @@ struct LayoutDeleter {
 };
 using Layout = std::unique_ptr<PangoLayout, LayoutDeleter>;
 
+// One Pango context and font description per thread, brought up to date with the cairo
+// context (its surface's font options and transformation) before each layout: a context made
+// for every layout (pango_cairo_create_layout) was most of the time a report spent measuring
+// and drawing text, thousands of layouts for its tables.
+struct ThreadText {
+    PangoContext* context = nullptr;
+    PangoFontDescription* font = nullptr;
+    ~ThreadText() {
+        if (context) g_object_unref(context);
+        if (font) pango_font_description_free(font);
+    }
+};
+
 Layout make_layout(cairo_t* cr, const std::string& text, const TextStyle& style) {
-    Layout layout(pango_cairo_create_layout(cr));
+    thread_local ThreadText shared;
+    if (!shared.context) shared.context = pango_cairo_create_context(cr);
+    else pango_cairo_update_context(cr, shared.context);
+    if (!shared.font) shared.font = pango_font_description_from_string("Sans");
+    Layout layout(pango_layout_new(shared.context));
     // Sizes are absolute in user units, so a 9-unit font is 9 points on a PDF page
     // whatever resolution Pango assumes.
-    PangoFontDescription* font = pango_font_description_from_string("Sans");
-    pango_font_description_set_absolute_size(font, style.size * PANGO_SCALE);
-    pango_font_description_set_weight(font, style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-    pango_layout_set_font_description(layout.get(), font);
-    pango_font_description_free(font);
+    pango_font_description_set_absolute_size(shared.font, style.size * PANGO_SCALE);
+    pango_font_description_set_weight(shared.font, style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_layout_set_font_description(layout.get(), shared.font);  // copied by the layout
     const std::string s = valid_utf8(text);
     pango_layout_set_text(layout.get(), s.c_str(), static_cast<int>(s.size()));
     if (style.width > 0) {
