@@ -49,6 +49,39 @@ TEST(ExactNull, PmfsMatchTheirFormulas) {
     EXPECT_NEAR(second - mean * mean, 300.0 * (1 - 300.0 / 55'000'000), 1e-7);
 }
 
+// log pmf of Binomial(n, p) at k, in long double (independent of the tabulation's recurrence).
+long double log_binomial(std::int64_t n, std::int64_t k, long double p) {
+    return std::lgamma(static_cast<long double>(n) + 1) - std::lgamma(static_cast<long double>(k) + 1) -
+           std::lgamma(static_cast<long double>(n - k) + 1) + static_cast<long double>(k) * std::log(p) +
+           static_cast<long double>(n - k) * std::log1p(-p);
+}
+
+TEST(ExactNull, BinomialTablesKeepEveryValueWithinTheCutOfTheMode) {
+    // The tables start below their support (a Chernoff/Bernstein bound) and trim at 1e-18 of
+    // the mode: the support must be every value at or above that, whatever n and p (tiny
+    // probabilities in a national total, probabilities near 1), and the terms sum to 1.
+    for (std::int64_t n : {1LL, 2LL, 7LL, 40LL, 1000LL, 123456LL, 55'000'000LL})
+        for (double p : {1e-7, 1e-3, 0.02, 0.3, 0.5, 0.97, 0.999999}) {
+            const auto b = exact_null::binomial_pmf(n, p);
+            std::int64_t mode = b.lo;
+            for (std::size_t j = 0; j < b.p.size(); ++j)
+                if (b.p[j] > b.p[static_cast<std::size_t>(mode - b.lo)]) mode = b.lo + static_cast<std::int64_t>(j);
+            const long double log_mode = log_binomial(n, mode, p), log_cut = std::log(1e-18L);
+            auto relative = [&](std::int64_t k) { return log_binomial(n, k, p) - log_mode; };  // log(pmf(k)/pmf(mode))
+            const std::string at = std::to_string(n) + " " + std::to_string(p);
+            // Inside: at or above the cut (a margin for lgamma's rounding at large n).
+            EXPECT_GE(relative(b.lo), log_cut - 1e-6L) << at;
+            EXPECT_GE(relative(b.hi()), log_cut - 1e-6L) << at;
+            // Just outside: below the cut, unless the support ends there.
+            if (b.lo > 0) EXPECT_LT(relative(b.lo - 1), log_cut + 1e-6L) << at;
+            if (b.hi() < n) EXPECT_LT(relative(b.hi() + 1), log_cut + 1e-6L) << at;
+            long double total = 0.0L;
+            for (double q : b.p) total += q;
+            // Double sums: relative error up to ~1e-16 per term (62,000 terms at n = 55 million).
+            EXPECT_NEAR(static_cast<double>(total), 1.0, 1e-15 + 1e-16 * static_cast<double>(b.p.size())) << at;
+        }
+}
+
 double dissimilarity(const std::vector<double>& x, const std::vector<double>& y) {
     const double X = std::accumulate(x.begin(), x.end(), 0.0), Y = std::accumulate(y.begin(), y.end(), 0.0);
     double s = 0.0;
