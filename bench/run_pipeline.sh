@@ -9,11 +9,12 @@
 #      OLD_CHECKOUT/build): that version's `cohesion run` on its own bundled project (fewer
 #      analyses than today's: no residual group, place names, what-if or national comparison),
 #      and today's `run` on that same old project file (the same analyses, like for like).
-#   bench/run_pipeline.sh [BUILD_DIR] [OLD_CHECKOUT]
+#   bench/run_pipeline.sh [BUILD_DIR] [OLD_CHECKOUT] [ROUNDS]    (ROUNDS default 3)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bin="${1:-$root/build/release}/bin/cohesion"
 old="${2:-}"
+rounds="${3:-3}"
 project="$root/data/bedford/bedford.toml"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -34,7 +35,7 @@ commands() {
   done < "$work/commands.txt"
 }
 
-for round in 1 2 3; do
+for round in $(seq "$rounds"); do
   echo "round $round:"
   echo "  cohesion run (Study): $(seconds "$bin" run "$project" --output "$work/run" --quiet) s"
   start=$(date +%s.%N); commands; echo "  the same steps as $(wc -l < "$work/commands.txt") separate commands: $(echo "$(date +%s.%N) - $start" | bc) s"

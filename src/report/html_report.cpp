@@ -1,5 +1,7 @@
 #include "report/html_report.hpp"
 
+#include <tbb/parallel_for.h>
+
 #include "core/message_text.hpp"
 
 #include <fmt/format.h>
@@ -90,6 +92,15 @@ std::string render_html(const ReportDocument& d) {
         h += "<div class=\"key\"><div class=\"v\">" + html_escape(k.value) + "</div><div class=\"l\">" +
              html_escape(k.label) + "</div></div>";
     h += "</div>\n";
+    // The figures' SVG first, side by side (each is its own cairo surface): drawn in turn they
+    // were the report's last work, on one core while the other had nothing left to do.
+    std::vector<const Figure*> figure_list;
+    for (const auto& s : d.sections)
+        for (const auto& f : s.figures) figure_list.push_back(&f);
+    std::vector<std::string> svg(figure_list.size());
+    tbb::parallel_for(std::size_t{0}, figure_list.size(), [&](std::size_t k) {
+        svg[k] = inline_svg(*figure_list[k], k + 1, d.map_geometry.get());
+    });
     std::size_t figures = 0;
     for (std::size_t n = 1; n <= d.sections.size(); ++n) {
         const ReportSection& s = d.sections[n - 1];
@@ -104,7 +115,7 @@ std::string render_html(const ReportDocument& d) {
             h += "</p>\n";
         }
         for (const auto& f : s.figures)
-            h += "<figure>" + inline_svg(f, ++figures, d.map_geometry.get()) + "<figcaption>" + html_escape(figure_caption(f)) + "</figcaption></figure>\n";
+            h += "<figure>" + svg[figures++] + "<figcaption>" + html_escape(figure_caption(f)) + "</figcaption></figure>\n";
         for (const auto& t : s.tables) h += table_html(t, s.max_rows, d.display);
         h += "</section>\n";
     }
