@@ -29,9 +29,10 @@
 //    Allen, R., Burgess, S., Davidson, R. & Windmeijer, F. (2015). More reliable inference for
 //    the dissimilarity index of segregation. The Econometrics Journal 18(1), 40–66.
 //
-// Distributions are tabulated from their mode outwards by the pmf's ratio recurrence and cut
-// where a term falls below 1e-18 of the mode (the cut mass is below double precision), then
-// normalised; no lgamma of huge arguments, whose rounding would cost ~1e-7 relative.
+// Distributions are tabulated by the pmf's ratio recurrence (hypergeometric and Poisson from
+// the mode outwards; binomial upwards from a bound below its support, without divisions) and
+// cut where a term falls below 1e-18 of the mode (the cut mass is below double precision),
+// then normalised; no lgamma of huge arguments, whose rounding would cost ~1e-7 relative.
 #include <cstdint>
 #include <span>
 #include <vector>
