@@ -170,7 +170,18 @@ TableView binomial_table(std::int64_t n, double probability) {
         }
         made = end;
         if (made > mode_at) keep = w[mode_at] * cut;
-        if (made == last + 1 || (made > mode_at + 1 && w[made - 1] < keep)) break;
+        if (made == last + 1 || (made > mode_at + 1 && w[made - 1] < keep) || !std::isfinite(w[made - 1])) break;
+    }
+    // The values rise by more than 1e308 from the start only for a probability within ~1e-16 of
+    // 0 or 1 in a huge n (no census share): then from the mode outwards, as the other tables.
+    if (!std::isfinite(total_even + total_odd)) {
+        thread_local std::vector<double> outwards;
+        const std::int64_t lo = tabulate_into(outwards, 0, n, mode, [nd, odds](std::int64_t k) {
+            return (nd - static_cast<double>(k)) / static_cast<double>(k + 1) * odds;
+        });
+        reserve(outwards.size());
+        std::copy(outwards.begin(), outwards.end(), buffer.get());
+        return {lo, buffer.get(), outwards.size(), 1.0};
     }
     // Trim: the rising side is non-decreasing, the falling side non-increasing.
     const auto first = static_cast<std::size_t>(std::lower_bound(w, w + mode_at, keep) - w);
