@@ -43,8 +43,8 @@ using Layout = std::unique_ptr<PangoLayout, LayoutDeleter>;
 
 // One Pango context and font description per thread, brought up to date with the cairo
 // context (its surface's font options and transformation) before each layout: a context made
-// for every layout (pango_cairo_create_layout) was most of the time a report spent measuring
-// and drawing text, thousands of layouts for its tables.
+// for every layout (pango_cairo_create_layout), thousands of them for the report's tables, made
+// measuring text a fifth slower (perf samples in Bedford's PDF: 109 with, 85 without).
 struct ThreadText {
     PangoContext* context = nullptr;
     PangoFontDescription* font = nullptr;

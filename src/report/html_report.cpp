@@ -51,7 +51,7 @@ std::string table_html(const ResultTable& table, std::size_t max_rows, const Dis
 }
 
 // One pass into a new string: replacing in place moved the rest of a half-megabyte figure once
-// per glyph reference (thousands per map), most of the HTML's time.
+// per glyph reference (thousands per map), time quadratic in the figure's size.
 void replace_all(std::string& s, const std::string& from, const std::string& to) {
     std::string out;
     out.reserve(s.size() + s.size() / 8);

@@ -4,7 +4,8 @@
 // once per (layer, tolerance) and shared by every map a document draws, in every render.
 //
 // Why: a census map is tens of thousands of vertices, many of them closer than the pen's width
-// at report scale; writing them (and compressing the PDF's) was most of a report's time. Half a
+// at report scale, and writing them (and compressing the PDF's) is most of drawing a map; with
+// them simplified Bedford's PDF is 518 kB instead of 652 kB and its run 4 % shorter. Half a
 // unit is below what a printer or a screen shows, at 400 dpi too (the images were compared); the
 // data files keep every vertex. Rounding the tolerance to a power of two lets the PDF's maps and
 // the HTML's, drawn at nearly the same scale, share one simplification.

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <memory>
 #include <unordered_map>
 #include <utility>
 
@@ -96,21 +95,15 @@ struct TableView {
 // e^(t²/2σ²) or so ≪ 1e308 at the mode, and no kept one is below cut of the mode: no over- or underflow.
 TableView binomial_table(std::int64_t n, double probability) {
     constexpr double cut = 1e-18;
-    // Scratch without value-initialisation: zero-filling a vector on each resize cost as much as a pass.
-    thread_local std::unique_ptr<double[]> buffer;
-    thread_local std::size_t capacity = 0;
+    // The thread's scratch only grows, so it is zero-filled once, not on every table.
+    thread_local std::vector<double> scratch;
     auto reserve = [](std::size_t need) {
-        if (need <= capacity) return;
-        const std::size_t grown = std::max<std::size_t>(need, 2 * capacity);
-        auto bigger = std::make_unique_for_overwrite<double[]>(grown);
-        if (capacity) std::copy_n(buffer.get(), capacity, bigger.get());
-        buffer = std::move(bigger);
-        capacity = grown;
+        if (scratch.size() < need) scratch.resize(std::max(need, 2 * scratch.size()));
     };
     reserve(64);
     if (n <= 0 || !(probability > 0.0) || probability >= 1.0) {
-        buffer[0] = 1.0;
-        return {n > 0 && probability >= 1.0 ? n : 0, buffer.get(), 1, 1.0};
+        scratch[0] = 1.0;
+        return {n > 0 && probability >= 1.0 ? n : 0, scratch.data(), 1, 1.0};
     }
     const double nd = static_cast<double>(n), odds = probability / (1.0 - probability);
     const double mu = nd * probability, variance = mu * (1.0 - probability), sigma = std::sqrt(variance);
@@ -131,7 +124,7 @@ TableView binomial_table(std::int64_t n, double probability) {
     // mode ends the run (the pmf only falls from there).
     constexpr std::size_t block = 16;
     reserve(mode_at + 1 + block);
-    double* w = buffer.get();
+    double* w = scratch.data();
     w[0] = 1.0;
     std::size_t made = 1;
     // The total in the same loop, one sum per chain. It includes the few terms trimmed below,
@@ -140,7 +133,7 @@ TableView binomial_table(std::int64_t n, double probability) {
     for (;;) {
         const std::size_t end = std::min(last + 1, std::max(made + block, mode_at + 1));
         reserve(end);
-        w = buffer.get();
+        w = scratch.data();
         std::size_t j = made;
         if (j == 1 && j < end) {
             r_previous = ratio(start);
@@ -180,8 +173,8 @@ TableView binomial_table(std::int64_t n, double probability) {
             return (nd - static_cast<double>(k)) / static_cast<double>(k + 1) * odds;
         });
         reserve(outwards.size());
-        std::copy(outwards.begin(), outwards.end(), buffer.get());
-        return {lo, buffer.get(), outwards.size(), 1.0};
+        std::copy(outwards.begin(), outwards.end(), scratch.data());
+        return {lo, scratch.data(), outwards.size(), 1.0};
     }
     // Trim: the rising side is non-decreasing, the falling side non-increasing.
     const auto first = static_cast<std::size_t>(std::lower_bound(w, w + mode_at, keep) - w);
@@ -263,25 +256,6 @@ struct ScaledCount {
     }
 };
 
-// A vector whose resize leaves new doubles unset: the arena is refilled on every call, and
-// zero-filling it first was a pass of its own.
-template <class T>
-struct UninitialisedAllocator : std::allocator<T> {
-    template <class U>
-    struct rebind {
-        using other = UninitialisedAllocator<U>;
-    };
-    template <class U>
-    void construct(U* p) noexcept {
-        ::new (static_cast<void*>(p)) U;
-    }
-    template <class U, class... Arguments>
-    void construct(U* p, Arguments&&... arguments) {
-        ::new (static_cast<void*>(p)) U(std::forward<Arguments>(arguments)...);
-    }
-};
-using UnsetDoubles = std::vector<double, UninitialisedAllocator<double>>;
-
 class ScaledCountArena {
 public:
     void clear() {
@@ -302,32 +276,13 @@ public:
         double* tail_p = tails_.data() + e.tails;
         double* tail_m = tail_p + m + 1;
         tail_p[m] = tail_m[m] = 0.0;
-        // Suffix sums, each quarter of the support summed from its far end inwards (small terms
-        // first) as four interleaved runs, so an addition's latency is paid once per four terms;
-        // then each quarter adds the totals of the quarters above it. Double sums of positive
-        // terms: relative error ~ support × 1e-16.
-        const std::size_t q = m / 4;
-        double P[4] = {0.0, 0.0, 0.0, 0.0}, M[4] = {0.0, 0.0, 0.0, 0.0};
-        auto add = [&](std::size_t j, int run) {
-            P[run] += p[j];
-            M[run] += p[j] * static_cast<double>(lo + static_cast<std::int64_t>(j));
-            tail_p[j] = P[run];
-            tail_m[j] = M[run];
-        };
-        for (std::size_t j = m; j-- > 4 * q;) add(j, 3);  // the top's spare terms (m not a multiple of 4)
-        for (std::size_t i = 1; i <= q; ++i) {
-            add(q - i, 0);
-            add(2 * q - i, 1);
-            add(3 * q - i, 2);
-            add(4 * q - i, 3);
-        }
-        for (int run = 2; run >= 0; --run) {
-            const std::size_t from = static_cast<std::size_t>(run) * q, to = from + q;
-            const double above_p = tail_p[to], above_m = tail_m[to];
-            for (std::size_t j = from; j < to; ++j) {
-                tail_p[j] += above_p;
-                tail_m[j] += above_m;
-            }
+        // Summed from the far tail inwards, small terms first, in double (relative error ~ support × 1e-16).
+        double P = 0.0, M = 0.0;
+        for (std::size_t j = m; j-- > 0;) {
+            P += p[j];
+            M += p[j] * static_cast<double>(lo + static_cast<std::int64_t>(j));
+            tail_p[j] = P;
+            tail_m[j] = M;
         }
         e.mean = tail_m[0];
         entries_.push_back(e);
@@ -347,7 +302,7 @@ private:
         double mean;
     };
     std::vector<Entry> entries_;
-    UnsetDoubles p_, tails_;
+    std::vector<double> p_, tails_;
 };
 
 // E[(V − U)+] for U = outer/n_outer and V = inner/n_inner independent: Σ_k P(outer = k)
@@ -521,43 +476,6 @@ double gini_null_mean(std::span<const double> t, double P) {
     return numerator / (2.0 * T * T * P * (1.0 - P));
 }
 
-namespace {
-
-// The distinct values of `v` in order of first appearance, and each unit's value's ordinal.
-// Whole-people counts index an array directly; fractional ones go through a hash map.
-void distinct_values(std::span<const double> v, std::vector<double>& values, std::vector<std::uint32_t>& of_unit) {
-    values.clear();
-    of_unit.resize(v.size());
-    double largest = 0.0;
-    bool whole = true;
-    for (double e : v) {
-        largest = std::max(largest, e);
-        whole = whole && e >= 0.0 && e == std::floor(e);
-    }
-    auto add = [&](double value) {
-        values.push_back(value);
-        return static_cast<std::uint32_t>(values.size() - 1);
-    };
-    if (whole && largest <= static_cast<double>(std::int64_t{1} << 22)) {
-        thread_local std::vector<std::uint32_t> slot;
-        slot.assign(static_cast<std::size_t>(largest) + 1, UINT32_MAX);
-        for (std::size_t i = 0; i < v.size(); ++i) {
-            std::uint32_t& s = slot[static_cast<std::size_t>(v[i])];
-            if (s == UINT32_MAX) s = add(v[i]);
-            of_unit[i] = s;
-        }
-    } else {
-        std::unordered_map<double, std::uint32_t> slot;
-        for (std::size_t i = 0; i < v.size(); ++i) {
-            auto [it, inserted] = slot.try_emplace(v[i], 0);
-            if (inserted) it->second = add(v[i]);
-            of_unit[i] = it->second;
-        }
-    }
-}
-
-}  // namespace
-
 double bootstrap_dissimilarity_mean(std::span<const double> x, std::span<const double> y) {
     long double sx = 0.0L, sy = 0.0L;
     for (std::size_t i = 0; i < x.size(); ++i) {
@@ -567,58 +485,56 @@ double bootstrap_dissimilarity_mean(std::span<const double> x, std::span<const d
     const auto X = static_cast<std::int64_t>(std::llround(static_cast<double>(sx)));
     const auto Y = static_cast<std::int64_t>(std::llround(static_cast<double>(sy)));
     if (X <= 0 || Y <= 0) return nan;
-    // Census counts take few distinct values: one table per value, shared by its units. The
-    // tables of the side with fewer values are kept; the other side's are made one at a time and
-    // used at once by the units with that value. Why: keeping both sides' tables (a few MB for a
-    // town) wrote them out of cache and read them back; most of the time went on that traffic.
-    thread_local std::vector<double> x_values, y_values;
+    // Census counts take few distinct values: one table per value, shared by its units.
+    // Whole-people counts index an array directly; fractional ones go through a hash map.
+    thread_local ScaledCountArena ax, by;
     thread_local std::vector<std::uint32_t> unit_x, unit_y;
-    distinct_values(x, x_values, unit_x);
-    distinct_values(y, y_values, unit_y);
-    const bool keep_x = x_values.size() <= y_values.size();
-    const std::vector<double>& kept_values = keep_x ? x_values : y_values;
-    const std::vector<double>& made_values = keep_x ? y_values : x_values;
-    const std::vector<std::uint32_t>& unit_kept = keep_x ? unit_x : unit_y;
-    const std::vector<std::uint32_t>& unit_made = keep_x ? unit_y : unit_x;
-    const std::int64_t n_kept = keep_x ? X : Y, n_made = keep_x ? Y : X;
-    const long double total_kept = keep_x ? sx : sy, total_made = keep_x ? sy : sx;
-    thread_local ScaledCountArena kept, made;
-    kept.clear();
-    for (double value : kept_values) kept.add_binomial(n_kept, static_cast<double>(value / total_kept));
-    // Units grouped by the made side's value (a counting sort of their ordinals).
-    thread_local std::vector<std::uint32_t> group_start, units_by_value;
-    group_start.assign(made_values.size() + 1, 0u);
-    for (std::uint32_t o : unit_made) ++group_start[o + 1];
-    for (std::size_t o = 0; o < made_values.size(); ++o) group_start[o + 1] += group_start[o];
-    units_by_value.resize(unit_made.size());
-    {
-        thread_local std::vector<std::uint32_t> next;
-        next.assign(group_start.begin(), group_start.end() - 1);
-        for (std::size_t i = 0; i < unit_made.size(); ++i) units_by_value[next[unit_made[i]]++] = static_cast<std::uint32_t>(i);
-    }
+    auto tables_for = [](ScaledCountArena& tables, std::vector<std::uint32_t>& of_unit, std::span<const double> v,
+                         std::int64_t n, long double total) {
+        tables.clear();
+        of_unit.resize(v.size());
+        double largest = 0.0;
+        bool whole = true;
+        for (double e : v) {
+            largest = std::max(largest, e);
+            whole = whole && e >= 0.0 && e == std::floor(e);
+        }
+        auto table_of = [&](double value) { return tables.add_binomial(n, static_cast<double>(value / total)); };
+        if (whole && largest <= static_cast<double>(std::int64_t{1} << 22)) {
+            thread_local std::vector<std::uint32_t> slot;
+            slot.assign(static_cast<std::size_t>(largest) + 1, UINT32_MAX);
+            for (std::size_t i = 0; i < v.size(); ++i) {
+                std::uint32_t& s = slot[static_cast<std::size_t>(v[i])];
+                if (s == UINT32_MAX) s = table_of(v[i]);
+                of_unit[i] = s;
+            }
+        } else {
+            std::unordered_map<double, std::uint32_t> slot;
+            for (std::size_t i = 0; i < v.size(); ++i) {
+                auto [it, inserted] = slot.try_emplace(v[i], 0);
+                if (inserted) it->second = table_of(v[i]);
+                of_unit[i] = it->second;
+            }
+        }
+    };
+    tables_for(ax, unit_x, x, X, sx);
+    tables_for(by, unit_y, y, Y, sy);
     const double Xd = static_cast<double>(X), Yd = static_cast<double>(Y);
     // A unit's term depends only on its pair of tables: computed once per distinct pair when its
     // sum is longer than a memo look-up (pair_memo.hpp; the same doubles, so the same sum).
     thread_local PairMemo memo;
     memo.begin();
     long double sum = 0.0L;
-    for (std::uint32_t o = 0; o < made_values.size(); ++o) {
-        made.clear();
-        made.add_binomial(n_made, static_cast<double>(made_values[o] / total_made));
-        const ScaledCount M = made[0];
-        for (std::uint32_t g = group_start[o]; g < group_start[o + 1]; ++g) {
-            const std::uint32_t i = units_by_value[g];
-            const ScaledCount K = kept[unit_kept[i]];
-            const ScaledCount& A = keep_x ? K : M;  // x's table
-            const ScaledCount& B = keep_x ? M : K;  // y's table
-            // |U − V| = (U − V) + 2 (V − U)+ with U = A/X, V = B/Y; sum over the shorter support,
-            // finding where the other variable passes each point by integer arithmetic.
-            auto term = [&] {
-                if (A.size <= B.size) return A.mean / Xd - B.mean / Yd + 2.0 * expected_excess(A, X, B, Y);
-                return B.mean / Yd - A.mean / Xd + 2.0 * expected_excess(B, Y, A, X);
-            };
-            sum += std::min(A.size, B.size) > 4 ? memo.get(unit_x[i], unit_y[i], term) : term();
-        }
+    for (std::size_t i = 0; i < x.size(); ++i) {
+        const ScaledCount A = ax[unit_x[i]];
+        const ScaledCount B = by[unit_y[i]];
+        // |U − V| = (U − V) + 2 (V − U)+ with U = A/X, V = B/Y; sum over the shorter support,
+        // finding where the other variable passes each point by integer arithmetic.
+        auto term = [&] {
+            if (A.size <= B.size) return A.mean / Xd - B.mean / Yd + 2.0 * expected_excess(A, X, B, Y);
+            return B.mean / Yd - A.mean / Xd + 2.0 * expected_excess(B, Y, A, X);
+        };
+        sum += std::min(A.size, B.size) > 4 ? memo.get(unit_x[i], unit_y[i], term) : term();
     }
     return static_cast<double>(0.5L * sum);
 }
